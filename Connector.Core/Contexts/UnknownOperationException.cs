@@ -1,0 +1,17 @@
+namespace Connector.Core.Contexts;
+
+/// <summary>An object type, operation or action that the descriptor does not declare was asked for.</summary>
+public sealed class UnknownOperationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What was asked for and the valid choices.</param>
+    /// <param name="validChoices">The valid choices.</param>
+    public UnknownOperationException(string message, IReadOnlyList<string> validChoices)
+        : base(message)
+    {
+        ValidChoices = validChoices;
+    }
+
+    /// <summary>The valid choices.</summary>
+    public IReadOnlyList<string> ValidChoices { get; }
+}

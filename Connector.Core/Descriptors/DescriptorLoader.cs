@@ -1,0 +1,173 @@
+using Connector.Core.Operations;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Core.Descriptors;
+
+/// <summary>
+/// Loads a connector descriptor: parses the JSON, validates it against the descriptor format's JSON Schema
+/// (<c>descriptor/connector-descriptor.schema.json</c>), then checks what a schema cannot (duplicate ids, path
+/// parameters no field supplies, undeclared operation types, actions, operators and fields...). A bad descriptor
+/// is refused with an <see cref="InvalidDescriptorException"/> listing every problem with its JSON path.
+/// </summary>
+public static class DescriptorLoader
+{
+    /// <summary>Loads and validates a descriptor file.</summary>
+    /// <param name="path">The descriptor file.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The descriptor.</returns>
+    /// <exception cref="InvalidDescriptorException">The descriptor is not valid JSON or breaks a rule.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static async Task<ConnectorDescriptor> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException($"The descriptor file {fullPath} does not exist.", fullPath);
+        }
+
+        await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 16384, useAsync: true);
+        return await LoadAsync(stream, fullPath, Path.GetDirectoryName(fullPath), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Loads and validates a descriptor from a stream.</summary>
+    /// <param name="json">The descriptor JSON.</param>
+    /// <param name="sourceName">A name for messages (a file path or a label).</param>
+    /// <param name="baseDirectory">The directory relative paths in the descriptor resolve against; null to leave them as given.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The descriptor.</returns>
+    /// <exception cref="InvalidDescriptorException">The descriptor is not valid JSON or breaks a rule.</exception>
+    public static async Task<ConnectorDescriptor> LoadAsync(Stream json, string sourceName, string? baseDirectory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JToken root;
+        try
+        {
+            using var reader = new StreamReader(json, leaveOpen: true);
+            using var jsonReader = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None };
+            root = await JToken.ReadFromAsync(jsonReader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonReaderException ex)
+        {
+            throw new InvalidDescriptorException(sourceName, [new DescriptorProblem(string.IsNullOrEmpty(ex.Path) ? "$" : "$." + ex.Path, "not valid JSON: " + ex.Message)]);
+        }
+
+        var problems = new List<DescriptorProblem>();
+        problems.AddRange(await DescriptorSchemaValidator.ValidateAsync(root, cancellationToken).ConfigureAwait(false));
+        problems.AddRange(DescriptorRules.Check(root));
+        string? openApiPath = null;
+        if (root is JObject o && o["openApi"] is JValue { Type: JTokenType.String } openApi)
+        {
+            openApiPath = baseDirectory is null ? (string)openApi! : Path.GetFullPath(Path.Combine(baseDirectory, (string)openApi!));
+            if (baseDirectory is not null && !File.Exists(openApiPath))
+            {
+                problems.Add(new DescriptorProblem("$.openApi", $"the derived OpenAPI data file {openApiPath} does not exist"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidDescriptorException(sourceName, problems.Distinct().ToList());
+        }
+
+        return Build((JObject)root, openApiPath);
+    }
+
+    private static ConnectorDescriptor Build(JObject root, string? openApiPath)
+    {
+        var grouping = root["queryGrouping"] as JObject;
+        return new ConnectorDescriptor(
+            (string)root["id"]!,
+            (string)root["label"]!,
+            (string?)root["version"],
+            (string?)root["description"],
+            new ImplementationDescriptor((string)root["implementation"]!["assembly"]!, (string)root["implementation"]!["type"]!),
+            openApiPath,
+            Fields(root["connectionFields"]),
+            Fields(root["operationFields"]),
+            root["operationTypes"]!.Select(t => ParseKind((string)t!)).Distinct().ToList(),
+            Items(root["customActions"]).Select(a => new CustomActionDescriptor((string)a["id"]!, (string)a["label"]!, (string?)a["description"])).ToList(),
+            Items(root["queryOperators"]).Select(q => new QueryOperatorDescriptor(
+                (string)q["id"]!,
+                (string)q["label"]!,
+                Enum.Parse<OperatorArguments>((string)q["arguments"]!, ignoreCase: true),
+                (bool?)q["raw"] ?? false)).ToList(),
+            new QueryGroupingDescriptor((bool?)grouping?["and"] ?? false, (bool?)grouping?["or"] ?? false, (bool?)grouping?["not"] ?? false),
+            Items(root["sortOrders"]).Select(s => new SortOrder((string)s["id"]!, (string)s["label"]!)).ToList(),
+            (int?)root["maxSortFields"] ?? 1,
+            Items(root["objectTypes"]).Select(BuildObjectType).ToList());
+    }
+
+    private static ObjectTypeDescriptor BuildObjectType(JObject o) => new(
+        (string)o["id"]!,
+        (string)o["label"]!,
+        (string?)o["description"],
+        (string?)o["parent"],
+        (string?)o["idProperty"] ?? "id",
+        (string?)o["parentIdProperty"],
+        Items(o["operations"]).Select(BuildOperation).ToList());
+
+    private static OperationDescriptor BuildOperation(JObject op)
+    {
+        var kind = ParseKind((string)op["type"]!);
+        var action = (string?)op["action"];
+        var type = kind == OperationKind.Execute ? OperationType.Execute(action!) : new OperationType(kind);
+        var request = (JObject)op["request"]!;
+        var response = (JObject)op["response"]!;
+        return new OperationDescriptor(
+            type,
+            (string?)op["label"] ?? type.ToDisplayName(),
+            (string)op["method"]!,
+            (string)op["path"]!,
+            StringMap(op["pathParameters"]),
+            Strings(op["fields"]),
+            Strings(op["operators"]),
+            new RequestDescriptor(ParseRequestBody((string)request["body"]!), (string?)request["filePart"], StringMap(request["formFields"])),
+            new ResponseDescriptor(
+                Enum.Parse<ResponseBodyKind>((string)response["body"]!, ignoreCase: true),
+                (int)response["status"]!,
+                (bool?)response["list"] ?? false,
+                (bool?)response["reread"] ?? false,
+                (bool?)response["perRecordStatus"] ?? false));
+    }
+
+    private static List<FieldDescriptor> Fields(JToken? token) => Items(token).Select(f =>
+    {
+        var type = Enum.Parse<FieldType>((string)f["type"]!, ignoreCase: true);
+        object? defaultValue = f["default"] switch
+        {
+            JValue { Type: JTokenType.Integer } v => (long)v,
+            JValue { Type: JTokenType.Boolean } v => (bool)v,
+            JValue { Type: JTokenType.String } v => (string)v!,
+            _ => null,
+        };
+        return new FieldDescriptor(
+            (string)f["id"]!,
+            (string)f["label"]!,
+            type,
+            (string?)f["helpText"],
+            defaultValue,
+            (bool?)f["required"] ?? false,
+            (bool?)f["overrideable"] ?? false,
+            (long?)f["minimum"],
+            (long?)f["maximum"],
+            Strings(f["allowedValues"]));
+    }).ToList();
+
+    private static RequestBodyKind ParseRequestBody(string text) => text switch
+    {
+        "jsonArray" => RequestBodyKind.JsonArray,
+        _ => Enum.Parse<RequestBodyKind>(text, ignoreCase: true),
+    };
+
+    private static OperationKind ParseKind(string text) =>
+        OperationType.TryParseKind(text, out var kind) ? kind : throw new InvalidOperationException("unvalidated operation type " + text);
+
+    private static IEnumerable<JObject> Items(JToken? token) => token is JArray array ? array.OfType<JObject>() : [];
+
+    private static List<string> Strings(JToken? token) => token is JArray array ? array.Select(t => (string)t!).ToList() : [];
+
+    private static Dictionary<string, string> StringMap(JToken? token) =>
+        token is JObject map ? map.Properties().ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
+}

@@ -1,0 +1,317 @@
+using System.Text.RegularExpressions;
+using Connector.Core.Operations;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Core.Descriptors;
+
+/// <summary>
+/// The descriptor rules a JSON Schema cannot express: unique ids, cross references between object types,
+/// operations, fields, operators and actions, path template parameters, field defaults within their ranges.
+/// Works on the raw JSON so that every problem is found even when the shape is also wrong.
+/// </summary>
+internal static partial class DescriptorRules
+{
+    public static IReadOnlyList<DescriptorProblem> Check(JToken root)
+    {
+        var problems = new List<DescriptorProblem>();
+        if (root is not JObject descriptor)
+        {
+            problems.Add(new DescriptorProblem("$", "a descriptor is a JSON object"));
+            return problems;
+        }
+
+        var connectionFields = CheckFields(descriptor, "connectionFields", problems);
+        var operationFields = CheckFields(descriptor, "operationFields", problems);
+        var kinds = new HashSet<string>(Array(descriptor, "operationTypes").Select(t => t.ToString()), StringComparer.OrdinalIgnoreCase);
+        var actions = UniqueIds(descriptor, "customActions", problems);
+        var operators = UniqueIds(descriptor, "queryOperators", problems);
+        var sortOrders = UniqueIds(descriptor, "sortOrders", problems);
+        _ = connectionFields;
+        _ = sortOrders;
+
+        if (descriptor["maxSortFields"] is JValue { Type: JTokenType.Integer } maxSort && (long)maxSort > 0 && Array(descriptor, "sortOrders").Count == 0)
+        {
+            problems.Add(new DescriptorProblem("$.maxSortFields", "sorting is allowed but no sortOrders are declared"));
+        }
+
+        var objectTypes = Array(descriptor, "objectTypes");
+        var typeIds = UniqueIds(descriptor, "objectTypes", problems);
+        for (var i = 0; i < objectTypes.Count; i++)
+        {
+            if (objectTypes[i] is JObject objectType)
+            {
+                CheckObjectType(objectType, $"$.objectTypes[{i}]", typeIds, kinds, actions, operators, operationFields, problems);
+            }
+        }
+
+        return problems;
+    }
+
+    private static void CheckObjectType(
+        JObject objectType,
+        string path,
+        HashSet<string> typeIds,
+        HashSet<string> kinds,
+        HashSet<string> actions,
+        HashSet<string> operators,
+        HashSet<string> operationFields,
+        List<DescriptorProblem> problems)
+    {
+        var id = (string?)objectType["id"];
+        var parent = objectType["parent"] is JValue { Type: JTokenType.String } p ? (string)p! : null;
+        if (parent is not null)
+        {
+            if (!typeIds.Contains(parent))
+            {
+                problems.Add(new DescriptorProblem(path + ".parent", $"the parent object type '{parent}' is not declared"));
+            }
+            else if (string.Equals(parent, id, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(new DescriptorProblem(path + ".parent", "an object type cannot be its own parent"));
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var operations = Array(objectType, "operations");
+        for (var j = 0; j < operations.Count; j++)
+        {
+            if (operations[j] is not JObject operation)
+            {
+                continue;
+            }
+
+            var opPath = $"{path}.operations[{j}]";
+            var type = (string?)operation["type"] ?? string.Empty;
+            var action = operation["action"] is JValue { Type: JTokenType.String } a ? (string)a! : null;
+            var key = action is null ? type : type + ":" + action;
+            if (!seen.Add(key))
+            {
+                problems.Add(new DescriptorProblem(opPath, $"the operation {key} is declared twice for object type '{id}'"));
+            }
+
+            if (type.Length > 0 && !kinds.Contains(type))
+            {
+                problems.Add(new DescriptorProblem(opPath + ".type", $"the operation type {type} is not among the descriptor's operationTypes"));
+            }
+
+            var isExecute = string.Equals(type, "EXECUTE", StringComparison.OrdinalIgnoreCase);
+            if (isExecute && action is null)
+            {
+                problems.Add(new DescriptorProblem(opPath, "an EXECUTE operation needs an 'action' (its custom type id)"));
+            }
+            else if (!isExecute && action is not null)
+            {
+                problems.Add(new DescriptorProblem(opPath + ".action", $"only EXECUTE operations have an action; this one is {type}"));
+            }
+            else if (action is not null && !actions.Contains(action))
+            {
+                problems.Add(new DescriptorProblem(opPath + ".action", $"the action {action} is not declared in customActions"));
+            }
+
+            var fields = Array(operation, "fields").Select(f => f.ToString()).ToList();
+            for (var k = 0; k < fields.Count; k++)
+            {
+                if (!operationFields.Contains(fields[k]))
+                {
+                    problems.Add(new DescriptorProblem($"{opPath}.fields[{k}]", $"the operation field '{fields[k]}' is not declared in operationFields"));
+                }
+            }
+
+            var opOperators = Array(operation, "operators");
+            if (opOperators.Count > 0 && !string.Equals(type, "QUERY", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(new DescriptorProblem(opPath + ".operators", "only QUERY operations offer query operators"));
+            }
+
+            for (var k = 0; k < opOperators.Count; k++)
+            {
+                if (!operators.Contains(opOperators[k].ToString()))
+                {
+                    problems.Add(new DescriptorProblem($"{opPath}.operators[{k}]", $"the query operator '{opOperators[k]}' is used but not declared in queryOperators"));
+                }
+            }
+
+            CheckPath(operation, opPath, parent, fields, problems);
+            CheckBodies(operation, opPath, type, fields, problems);
+        }
+    }
+
+    private static void CheckPath(JObject operation, string opPath, string? parent, List<string> fields, List<DescriptorProblem> problems)
+    {
+        if (operation["path"] is not JValue { Type: JTokenType.String } pathValue)
+        {
+            return;
+        }
+
+        var template = (string)pathValue!;
+        var parameters = operation["pathParameters"] as JObject;
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match match in TemplateParameter().Matches(template))
+        {
+            var name = match.Groups[1].Value;
+            used.Add(name);
+            var supplier = parameters?[name];
+            if (supplier is null)
+            {
+                problems.Add(new DescriptorProblem(opPath + ".path", $"the path parameter {{{name}}} is not supplied by any field (add it to pathParameters)"));
+                continue;
+            }
+
+            var fieldId = supplier.ToString();
+            if (!fields.Contains(fieldId, StringComparer.Ordinal))
+            {
+                problems.Add(new DescriptorProblem($"{opPath}.pathParameters.{name}", $"the field '{fieldId}' that supplies {{{name}}} is not among the operation's fields"));
+            }
+
+            if (fieldId == OperationFieldIds.ParentId && parent is null)
+            {
+                problems.Add(new DescriptorProblem($"{opPath}.pathParameters.{name}", "the path needs a parent id but the object type declares no parent"));
+            }
+        }
+
+        if (template.Contains('{', StringComparison.Ordinal) && TemplateParameter().Matches(template).Count != template.Count(c => c == '{'))
+        {
+            problems.Add(new DescriptorProblem(opPath + ".path", "the path template has a malformed {parameter}"));
+        }
+
+        foreach (var declared in parameters?.Properties() ?? [])
+        {
+            if (!used.Contains(declared.Name))
+            {
+                problems.Add(new DescriptorProblem($"{opPath}.pathParameters.{declared.Name}", $"the path template has no {{{declared.Name}}} parameter"));
+            }
+        }
+    }
+
+    private static void CheckBodies(JObject operation, string opPath, string type, List<string> fields, List<DescriptorProblem> problems)
+    {
+        var request = operation["request"] as JObject;
+        var response = operation["response"] as JObject;
+        var body = (string?)request?["body"];
+        if (body == "multipart" && request?["filePart"] is null)
+        {
+            problems.Add(new DescriptorProblem(opPath + ".request", "a multipart request needs a 'filePart' name"));
+        }
+
+        if (body != "multipart" && request?["filePart"] is not null)
+        {
+            problems.Add(new DescriptorProblem(opPath + ".request.filePart", "only multipart requests have a file part"));
+        }
+
+        foreach (var formField in (request?["formFields"] as JObject)?.Properties() ?? [])
+        {
+            if (!fields.Contains(formField.Value.ToString(), StringComparer.Ordinal))
+            {
+                problems.Add(new DescriptorProblem($"{opPath}.request.formFields.{formField.Name}", $"the field '{formField.Value}' is not among the operation's fields"));
+            }
+        }
+
+        var isQuery = string.Equals(type, "QUERY", StringComparison.OrdinalIgnoreCase);
+        var isList = (bool?)response?["list"] ?? false;
+        if (isQuery && !isList)
+        {
+            problems.Add(new DescriptorProblem(opPath + ".response.list", "a QUERY operation answers a list: set \"list\": true"));
+        }
+        else if (!isQuery && isList)
+        {
+            problems.Add(new DescriptorProblem(opPath + ".response.list", "only QUERY operations answer a list"));
+        }
+
+        if (isQuery && (string?)response?["body"] != "json")
+        {
+            problems.Add(new DescriptorProblem(opPath + ".response.body", "a QUERY operation answers JSON"));
+        }
+
+        if (isQuery && body is not null && body != "none")
+        {
+            problems.Add(new DescriptorProblem(opPath + ".request.body", "a QUERY operation sends no body"));
+        }
+
+        if (((bool?)response?["reread"] ?? false) && (string?)response?["body"] != "empty")
+        {
+            problems.Add(new DescriptorProblem(opPath + ".response.reread", "only an empty answer can be followed by a re-read"));
+        }
+    }
+
+    private static HashSet<string> CheckFields(JObject descriptor, string property, List<DescriptorProblem> problems)
+    {
+        var ids = UniqueIds(descriptor, property, problems);
+        var fields = Array(descriptor, property);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i] is not JObject field)
+            {
+                continue;
+            }
+
+            var path = $"$.{property}[{i}]";
+            var type = (string?)field["type"];
+            var min = field["minimum"] as JValue;
+            var max = field["maximum"] as JValue;
+            var defaultValue = field["default"];
+            if ((min is not null || max is not null) && type != "integer")
+            {
+                problems.Add(new DescriptorProblem(path, "minimum and maximum apply to integer fields only"));
+            }
+
+            if (min is { Type: JTokenType.Integer } && max is { Type: JTokenType.Integer } && (long)min > (long)max)
+            {
+                problems.Add(new DescriptorProblem(path + ".minimum", $"minimum {min} is greater than maximum {max}"));
+            }
+
+            if (defaultValue is null)
+            {
+                continue;
+            }
+
+            var expected = type switch
+            {
+                "integer" => JTokenType.Integer,
+                "boolean" => JTokenType.Boolean,
+                _ => JTokenType.String,
+            };
+            if (defaultValue.Type != expected)
+            {
+                problems.Add(new DescriptorProblem(path + ".default", $"the default of a {type} field must be a {expected.ToString().ToLowerInvariant()}"));
+                continue;
+            }
+
+            if (expected == JTokenType.Integer)
+            {
+                var value = (long)defaultValue;
+                if ((min is { Type: JTokenType.Integer } && value < (long)min) || (max is { Type: JTokenType.Integer } && value > (long)max))
+                {
+                    problems.Add(new DescriptorProblem(path + ".default", $"the default {value} is outside [{min?.ToString() ?? "-inf"}, {max?.ToString() ?? "+inf"}]"));
+                }
+            }
+
+            var allowed = Array(field, "allowedValues").Select(v => v.ToString()).ToList();
+            if (expected == JTokenType.String && allowed.Count > 0 && !allowed.Contains((string)defaultValue!, StringComparer.Ordinal))
+            {
+                problems.Add(new DescriptorProblem(path + ".default", "the default is not one of the allowedValues"));
+            }
+        }
+
+        return ids;
+    }
+
+    private static HashSet<string> UniqueIds(JObject container, string property, List<DescriptorProblem> problems)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var items = Array(container, property);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is JObject item && item["id"] is JValue { Type: JTokenType.String } id && !ids.Add((string)id!))
+            {
+                problems.Add(new DescriptorProblem($"$.{property}[{i}].id", $"the id '{id}' is declared more than once in {property}"));
+            }
+        }
+
+        return ids;
+    }
+
+    private static JArray Array(JObject container, string property) => container[property] as JArray ?? [];
+
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex TemplateParameter();
+}

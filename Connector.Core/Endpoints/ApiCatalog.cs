@@ -1,0 +1,161 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Core.Endpoints;
+
+/// <summary>
+/// The data derived from an API's OpenAPI document (<c>descriptor/openapi/*.derived.json</c>): per endpoint its
+/// request and response schemas and documented filters, and the shared schema definitions they reference.
+/// </summary>
+public sealed class ApiCatalog
+{
+    private const string DefinitionPrefix = "#/definitions/";
+    private readonly Dictionary<string, ApiEndpoint> _endpoints;
+
+    private ApiCatalog(JObject source, IReadOnlyList<ApiEndpoint> endpoints, JObject definitions)
+    {
+        Source = source;
+        Endpoints = endpoints;
+        Definitions = definitions;
+        _endpoints = endpoints.ToDictionary(e => e.Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>Where the data came from (document title, version, checksum).</summary>
+    public JObject Source { get; }
+
+    /// <summary>Every endpoint.</summary>
+    public IReadOnlyList<ApiEndpoint> Endpoints { get; }
+
+    /// <summary>The shared schema definitions, by name.</summary>
+    public JObject Definitions { get; }
+
+    /// <summary>Loads the derived data file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
+    public static async Task<ApiCatalog> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, useAsync: true);
+        return await LoadAsync(stream, path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Loads derived data from a stream.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <param name="sourceName">A name for messages.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="FormatException">The data is not derived OpenAPI data.</exception>
+    public static async Task<ApiCatalog> LoadAsync(Stream json, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JObject root;
+        try
+        {
+            using var reader = new StreamReader(json, leaveOpen: true);
+            using var jsonReader = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None };
+            root = (JObject)await JToken.ReadFromAsync(jsonReader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidCastException)
+        {
+            throw new FormatException($"{sourceName} is not derived OpenAPI data: {ex.Message}", ex);
+        }
+
+        if (root["endpoints"] is not JArray endpoints || root["definitions"] is not JObject definitions)
+        {
+            throw new FormatException($"{sourceName} is not derived OpenAPI data: it needs 'endpoints' and 'definitions'.");
+        }
+
+        return new ApiCatalog(root["source"] as JObject ?? [], endpoints.OfType<JObject>().Select(ReadEndpoint).ToList(), definitions);
+    }
+
+    /// <summary>Finds an endpoint by method and the descriptor's path template.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path template.</param>
+    /// <returns>The endpoint, or null.</returns>
+    public ApiEndpoint? Find(string method, string path) => _endpoints.GetValueOrDefault(method.ToUpperInvariant() + " " + path);
+
+    /// <summary>
+    /// Builds a self-contained JSON schema from a schema of this catalog: a deep copy with every definition it reaches
+    /// (transitively) copied under its own <c>definitions</c>.
+    /// </summary>
+    /// <param name="schema">A schema whose references point into <see cref="Definitions"/>.</param>
+    /// <returns>The standalone schema.</returns>
+    /// <exception cref="FormatException">A reference does not resolve.</exception>
+    public JObject BuildStandaloneSchema(JToken schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var copy = schema is JObject o ? (JObject)o.DeepClone() : new JObject { ["allOf"] = new JArray(schema.DeepClone()) };
+        var reached = new SortedDictionary<string, JToken>(StringComparer.Ordinal);
+        var pending = new Stack<JToken>();
+        pending.Push(copy);
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            var references = next is JContainer container ? container.DescendantsAndSelf().OfType<JProperty>().Where(p => p.Name == "$ref").ToList() : [];
+            foreach (var reference in references)
+            {
+                var target = (string?)reference.Value;
+                if (target is null || !target.StartsWith(DefinitionPrefix, StringComparison.Ordinal))
+                {
+                    throw new FormatException($"The reference '{target}' does not point into the catalog's definitions.");
+                }
+
+                var name = target[DefinitionPrefix.Length..];
+                if (reached.ContainsKey(name))
+                {
+                    continue;
+                }
+
+                var definition = Definitions[name] ?? throw new FormatException($"The reference '{target}' does not resolve.");
+                var definitionCopy = definition.DeepClone();
+                reached[name] = definitionCopy;
+                pending.Push(definitionCopy);
+            }
+        }
+
+        if (reached.Count > 0)
+        {
+            var definitions = copy["definitions"] as JObject ?? [];
+            foreach (var (name, definition) in reached)
+            {
+                definitions[name] = definition;
+            }
+
+            copy["definitions"] = definitions;
+        }
+
+        return copy;
+    }
+
+    private static ApiEndpoint ReadEndpoint(JObject e)
+    {
+        var request = e["request"] is JObject r
+            ? new ApiRequestBody(
+                (string?)r["contentType"] ?? "application/json",
+                r["schema"] as JObject,
+                (r["examples"] as JArray)?.ToList() ?? [])
+            : null;
+        var responses = (e["responses"] as JArray ?? []).OfType<JObject>()
+            .Select(x => new ApiResponseBody((int)x["status"]!, (string?)x["contentType"], x["schema"] as JObject))
+            .ToList();
+        var filters = (e["filters"] as JArray ?? []).OfType<JObject>()
+            .Select(f => new ApiFilter(
+                (string)f["name"]!,
+                (f["lookups"] as JArray ?? []).Select(l => (string)l!).ToList(),
+                (bool?)f["orderable"] ?? false,
+                (bool?)f["search"] ?? false,
+                (bool?)f["nullable"] ?? false))
+            .ToList();
+        return new ApiEndpoint(
+            ((string)e["method"]!).ToUpperInvariant(),
+            (string)e["path"]!,
+            (string?)e["openApiPath"] ?? (string)e["path"]!,
+            (string?)e["operationId"],
+            (string?)e["summary"],
+            request,
+            responses,
+            filters,
+            (bool?)e["paged"] ?? false);
+    }
+}

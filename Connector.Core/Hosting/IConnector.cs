@@ -1,0 +1,34 @@
+using Connector.Core.Browsing;
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Core.Operations;
+
+namespace Connector.Core.Hosting;
+
+/// <summary>
+/// A connector: created by a host from its descriptor, it creates browsers (design time) and operations (run time)
+/// from contexts. The descriptor's <c>implementation</c> names the type; it needs a public constructor whose
+/// parameters the host's service provider can supply plus the <see cref="ConnectorDescriptor"/>.
+/// </summary>
+public interface IConnector
+{
+    /// <summary>The descriptor the connector was created from.</summary>
+    ConnectorDescriptor Descriptor { get; }
+
+    /// <summary>Creates a browser for a connection.</summary>
+    /// <param name="connectionProperties">The connection properties (may be empty for schema browsing).</param>
+    /// <returns>The browser.</returns>
+    IBrowser CreateBrowser(PropertyValues connectionProperties);
+
+    /// <summary>Creates a connection tester.</summary>
+    /// <param name="connectionProperties">The connection properties.</param>
+    /// <returns>The tester.</returns>
+    /// <exception cref="InvalidPropertyException">A connection property is invalid.</exception>
+    IConnectionTester CreateConnectionTester(PropertyValues connectionProperties);
+
+    /// <summary>Creates the operation for a context.</summary>
+    /// <param name="context">The context (object type, operation, properties).</param>
+    /// <returns>The operation.</returns>
+    /// <exception cref="InvalidPropertyException">A connection or operation property is invalid.</exception>
+    IOperation CreateOperation(OperationContext context);
+}

@@ -1,0 +1,42 @@
+using Connector.Core.Documents;
+using Connector.Core.Querying;
+
+namespace Connector.Core.Operations;
+
+/// <summary>
+/// What an operation runs on: a batch of tracked documents (GET ids, DELETE ids, CREATE/UPDATE/EXECUTE bodies),
+/// or for QUERY one input document plus its filter.
+/// </summary>
+public sealed class OperationRequest
+{
+    private OperationRequest(IReadOnlyList<TrackedDocument> documents, QueryFilter? filter)
+    {
+        Documents = documents;
+        Filter = filter;
+    }
+
+    /// <summary>The input documents.</summary>
+    public IReadOnlyList<TrackedDocument> Documents { get; }
+
+    /// <summary>The query filter (QUERY only).</summary>
+    public QueryFilter? Filter { get; }
+
+    /// <summary>A request for a batch of documents.</summary>
+    /// <param name="documents">The documents; tracking ids must be unique.</param>
+    /// <returns>The request.</returns>
+    public static OperationRequest ForDocuments(IReadOnlyList<TrackedDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return new OperationRequest(documents, null);
+    }
+
+    /// <summary>A query request: one input document (carrying dynamic properties such as a parent id) and the filter.</summary>
+    /// <param name="filter">The filter.</param>
+    /// <param name="input">The input document; an empty one named "query" when null.</param>
+    /// <returns>The request.</returns>
+    public static OperationRequest ForQuery(QueryFilter filter, TrackedDocument? input = null)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return new OperationRequest([input ?? TrackedDocument.Empty("query")], filter);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Connector.Core.Querying;
+
+/// <summary>An AND or OR group of expressions.</summary>
+/// <param name="Operator">AND or OR.</param>
+/// <param name="Operands">The grouped expressions (at least one).</param>
+public sealed record GroupExpression(GroupOperator Operator, IReadOnlyList<FilterExpression> Operands) : FilterExpression
+{
+    /// <summary>An AND group.</summary>
+    /// <param name="operands">The operands.</param>
+    /// <returns>The group.</returns>
+    public static GroupExpression And(params FilterExpression[] operands) => new(GroupOperator.And, operands);
+
+    /// <summary>An OR group.</summary>
+    /// <param name="operands">The operands.</param>
+    /// <returns>The group.</returns>
+    public static GroupExpression Or(params FilterExpression[] operands) => new(GroupOperator.Or, operands);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Operator.ToString().ToUpperInvariant()}({string.Join(", ", Operands)})";
+}

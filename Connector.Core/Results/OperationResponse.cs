@@ -1,0 +1,236 @@
+using Connector.Core.Documents;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Connector.Core.Results;
+
+/// <summary>
+/// Collects an operation's results and ENFORCES the invariant of the operation model: every input document gets
+/// exactly one final result. A query streams partial results (one per record) for its input and then finishes it.
+/// A second final result, a result for a document that is not an input, or a partial result after the final one
+/// is a connector bug: it throws <see cref="ResultInvariantException"/> and is recorded in <see cref="Violations"/>.
+/// <see cref="CompleteAsync"/> gives every document still without a result a FAILURE and reports it loudly.
+/// Thread-safe; results reach the sink one at a time.
+/// </summary>
+public sealed class OperationResponse
+{
+    /// <summary>The status code of results the connector produced for documents an operation left without one.</summary>
+    public const string MissingResultCode = "NO_RESULT";
+
+    /// <summary>The status code of documents not processed because the run was cancelled.</summary>
+    public const string CancelledCode = "CANCELLED";
+
+    private readonly Dictionary<string, DocumentState> _states = new(StringComparer.Ordinal);
+    private readonly List<TrackedDocument> _inputs;
+    private readonly IOperationResultSink _sink;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<string> _violations = [];
+    private bool _completed;
+
+    /// <summary>Creates a response for a batch of input documents.</summary>
+    /// <param name="inputs">The input documents; tracking ids must be unique.</param>
+    /// <param name="sink">Receives results as they are reported.</param>
+    /// <param name="logger">Where invariant violations are logged.</param>
+    public OperationResponse(IReadOnlyList<TrackedDocument> inputs, IOperationResultSink sink, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(sink);
+        _inputs = [.. inputs];
+        _sink = sink;
+        _logger = logger ?? NullLogger.Instance;
+        foreach (var input in inputs)
+        {
+            if (!_states.TryAdd(input.TrackingId, DocumentState.Pending))
+            {
+                throw new ArgumentException($"The tracking id '{input.TrackingId}' is used by more than one input document.", nameof(inputs));
+            }
+        }
+    }
+
+    /// <summary>The input documents.</summary>
+    public IReadOnlyList<TrackedDocument> Inputs => _inputs;
+
+    /// <summary>Invariant violations seen so far (each is a connector bug).</summary>
+    public IReadOnlyList<string> Violations
+    {
+        get
+        {
+            lock (_violations)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
+    /// <summary>Whether the document already has its final result.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>True when finished.</returns>
+    public bool IsFinished(TrackedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        lock (_states)
+        {
+            return _states.TryGetValue(document.TrackingId, out var state) && state == DocumentState.Final;
+        }
+    }
+
+    /// <summary>Reports the final result of a document.</summary>
+    /// <param name="document">The input document.</param>
+    /// <param name="status">The status.</param>
+    /// <param name="statusCode">The status code.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="payloads">Output documents, if any.</param>
+    /// <param name="cancellationToken">Cancels the write to the sink.</param>
+    /// <returns>A task that completes when the sink took the result.</returns>
+    /// <exception cref="ResultInvariantException">The document already has a final result or is not an input.</exception>
+    public ValueTask AddResultAsync(
+        TrackedDocument document,
+        OperationStatus status,
+        string statusCode,
+        string message,
+        IReadOnlyList<Payload>? payloads = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Transition(document.TrackingId, partial: false);
+        return DeliverAsync(new OperationResult(document.TrackingId, status, statusCode, message, payloads ?? [], IsPartial: false), cancellationToken);
+    }
+
+    /// <summary>Reports a SUCCESS with zero or one payload.</summary>
+    /// <param name="document">The input document.</param>
+    /// <param name="statusCode">The status code (the HTTP status).</param>
+    /// <param name="payload">The output document, or null for an empty success.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the sink took the result.</returns>
+    public ValueTask AddSuccessAsync(TrackedDocument document, string statusCode, Payload? payload, CancellationToken cancellationToken = default) =>
+        AddResultAsync(document, OperationStatus.Success, statusCode, payload is null ? "OK (no content)" : "OK", payload is null ? [] : [payload], cancellationToken);
+
+    /// <summary>Reports one partial result (one record of a query).</summary>
+    /// <param name="document">The input document.</param>
+    /// <param name="payload">The record.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the sink took the result.</returns>
+    /// <exception cref="ResultInvariantException">The document is finished already or is not an input.</exception>
+    public ValueTask AddPartialResultAsync(TrackedDocument document, Payload payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(payload);
+        Transition(document.TrackingId, partial: true);
+        return DeliverAsync(new OperationResult(document.TrackingId, OperationStatus.Success, "200", "OK", [payload], IsPartial: true), cancellationToken);
+    }
+
+    /// <summary>Finishes a document that received partial results (or none) with its final status.</summary>
+    /// <param name="document">The input document.</param>
+    /// <param name="status">The final status.</param>
+    /// <param name="statusCode">The status code.</param>
+    /// <param name="message">The message (e.g. how many records were emitted).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the sink took the result.</returns>
+    public ValueTask FinishPartialResultAsync(TrackedDocument document, OperationStatus status, string statusCode, string message, CancellationToken cancellationToken = default) =>
+        AddResultAsync(document, status, statusCode, message, null, cancellationToken);
+
+    /// <summary>
+    /// Gives every document still without a final result the same result (e.g. FAILURE "cancelled").
+    /// Documents that already have one keep it.
+    /// </summary>
+    /// <param name="status">The status.</param>
+    /// <param name="statusCode">The status code.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>How many documents were given the result.</returns>
+    public async ValueTask<int> AddResultToUnfinishedAsync(OperationStatus status, string statusCode, string message, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        foreach (var document in UnfinishedDocuments())
+        {
+            await AddResultAsync(document, status, statusCode, message, null, cancellationToken).ConfigureAwait(false);
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Ends the response: every document without a final result gets a FAILURE (<see cref="MissingResultCode"/>),
+    /// recorded as a violation and logged as an error. Returns the violations.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <returns>Every invariant violation seen.</returns>
+    public async ValueTask<IReadOnlyList<string>> CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var document in UnfinishedDocuments())
+        {
+            Violate($"The operation produced no final result for document '{document.TrackingId}'.");
+            await AddResultAsync(
+                document,
+                OperationStatus.Failure,
+                MissingResultCode,
+                "The connector produced no result for this document (a connector bug); it was not necessarily processed.",
+                null,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        _completed = true;
+        return Violations;
+    }
+
+    private List<TrackedDocument> UnfinishedDocuments()
+    {
+        lock (_states)
+        {
+            return _inputs.Where(i => _states[i.TrackingId] != DocumentState.Final).ToList();
+        }
+    }
+
+    private void Transition(string trackingId, bool partial)
+    {
+        lock (_states)
+        {
+            if (!_states.TryGetValue(trackingId, out var state))
+            {
+                throw Violate($"A result was reported for '{trackingId}', which is not an input document of this operation.");
+            }
+
+            if (state == DocumentState.Final)
+            {
+                throw Violate(_completed
+                    ? $"A result was reported for '{trackingId}' after the response was completed."
+                    : $"A second {(partial ? "partial" : "final")} result was reported for '{trackingId}', which already has its final result.");
+            }
+
+            _states[trackingId] = partial ? DocumentState.Partial : DocumentState.Final;
+        }
+    }
+
+    private ResultInvariantException Violate(string message)
+    {
+        lock (_violations)
+        {
+            _violations.Add(message);
+        }
+
+        _logger.LogError("Result invariant violated: {Violation}", message);
+        return new ResultInvariantException(message);
+    }
+
+    private async ValueTask DeliverAsync(OperationResult result, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _sink.OnResultAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private enum DocumentState
+    {
+        Pending,
+        Partial,
+        Final,
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Core.Results;
+
+/// <summary>An output document: bytes with a content type, streamed to whoever consumes results.</summary>
+public abstract class Payload : IAsyncDisposable
+{
+    /// <summary>The JSON content type.</summary>
+    public const string JsonContentType = "application/json";
+
+    /// <summary>The generic binary content type.</summary>
+    public const string BinaryContentType = "application/octet-stream";
+
+    /// <summary>The content type (application/json, or the file's type for binaries).</summary>
+    public abstract string ContentType { get; }
+
+    /// <summary>Whether the payload is JSON.</summary>
+    public bool IsJson => ContentType.StartsWith(JsonContentType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Creates a JSON payload from UTF-8 bytes (not copied).</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The payload.</returns>
+    public static Payload FromJson(ReadOnlyMemory<byte> utf8Json) => new MemoryPayload(utf8Json, JsonContentType);
+
+    /// <summary>Creates a JSON payload by serializing a token.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <returns>The payload.</returns>
+    public static Payload FromJson(JToken json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return FromJson(new ReadOnlyMemory<byte>(Encoding.UTF8.GetBytes(json.ToString(Formatting.None))));
+    }
+
+    /// <summary>Creates a payload that streams from a source it owns (a download, say); it can be read once.</summary>
+    /// <param name="content">The content; disposed with the payload.</param>
+    /// <param name="contentType">Its content type.</param>
+    /// <returns>The payload.</returns>
+    public static Payload FromStream(Stream content, string contentType) => new StreamPayload(content, contentType);
+
+    /// <summary>Creates a payload over bytes.</summary>
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="contentType">Their content type.</param>
+    /// <returns>The payload.</returns>
+    public static Payload FromBytes(ReadOnlyMemory<byte> bytes, string contentType) => new MemoryPayload(bytes, contentType);
+
+    /// <summary>Writes the payload to a stream.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="cancellationToken">Cancels the copy.</param>
+    /// <returns>A task that completes when written.</returns>
+    public abstract ValueTask CopyToAsync(Stream destination, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc />
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class MemoryPayload(ReadOnlyMemory<byte> bytes, string contentType) : Payload
+    {
+        public override string ContentType { get; } = contentType;
+
+        public override ValueTask CopyToAsync(Stream destination, CancellationToken cancellationToken = default) =>
+            destination.WriteAsync(bytes, cancellationToken);
+    }
+
+    private sealed class StreamPayload(Stream content, string contentType) : Payload
+    {
+        private int _read;
+
+        public override string ContentType { get; } = contentType;
+
+        public override async ValueTask CopyToAsync(Stream destination, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _read, 1) == 1)
+            {
+                throw new InvalidOperationException("This payload streams from its source and can be read only once.");
+            }
+
+            await content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await content.DisposeAsync().ConfigureAwait(false);
+            await base.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

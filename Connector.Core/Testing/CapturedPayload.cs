@@ -1,0 +1,22 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Core.Testing;
+
+/// <summary>A payload captured by the test harness: its content type and bytes.</summary>
+/// <param name="ContentType">The content type.</param>
+/// <param name="Bytes">The bytes.</param>
+public sealed record CapturedPayload(string ContentType, byte[] Bytes)
+{
+    /// <summary>The bytes as UTF-8 text.</summary>
+    public string Text => Encoding.UTF8.GetString(Bytes);
+
+    /// <summary>Parses the payload as JSON.</summary>
+    /// <returns>The JSON.</returns>
+    public JToken ToJson()
+    {
+        using var reader = new JsonTextReader(new StringReader(Text)) { DateParseHandling = DateParseHandling.None };
+        return JToken.ReadFrom(reader);
+    }
+}

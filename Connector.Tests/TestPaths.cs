@@ -1,0 +1,11 @@
+namespace Connector.Tests;
+
+/// <summary>Where the tests find the shipped descriptor and their own test data (copied next to the test assembly).</summary>
+public static class TestPaths
+{
+    public static string Descriptor => Path.Combine(AppContext.BaseDirectory, "descriptor", "connect.descriptor.json");
+
+    public static string DescriptorDirectory => Path.Combine(AppContext.BaseDirectory, "descriptor");
+
+    public static string Matrix => Path.Combine(AppContext.BaseDirectory, "TestData", "matrix.json");
+}
