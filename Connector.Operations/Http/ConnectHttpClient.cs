@@ -1,0 +1,208 @@
+using System.Globalization;
+using Connector.Operations.Http.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Timeout;
+
+namespace Connector.Operations.Http;
+
+/// <summary>
+/// The one HTTP client of a Connect connection: reuse it for every document and page; it is safe for concurrent use.
+/// Sends <see cref="ConnectRequest"/>s with authentication, retries what is safe to retry, streams answers and turns
+/// error answers into typed <see cref="ConnectException"/>s.
+/// </summary>
+internal sealed partial class ConnectHttpClient : IDisposable
+{
+    private readonly IConnectTransport _transport;
+    private readonly ResiliencePipeline<ConnectResponse> _pipeline;
+    private readonly ILogger _logger;
+    private readonly SecretRedactor _redactor;
+    private readonly ConnectionSettings _settings;
+
+    /// <summary>Creates the client for one connection (validates <paramref name="settings"/>).</summary>
+    /// <param name="settings">The connection settings.</param>
+    /// <param name="logger">Where requests, answers and retries are logged (never the API key), or null.</param>
+    /// <param name="timeProvider">Time for timeouts and waits (tests pass a fake), or null for the system clock.</param>
+    public ConnectHttpClient(ConnectionSettings settings, ILogger<ConnectHttpClient>? logger = null, TimeProvider? timeProvider = null)
+        : this(settings, new RestSharpConnectTransport((settings ?? throw new ArgumentNullException(nameof(settings))).Validate()), logger, timeProvider)
+    {
+    }
+
+    /// <summary>Creates the client over a given transport (tests).</summary>
+    internal ConnectHttpClient(ConnectionSettings settings, IConnectTransport transport, ILogger<ConnectHttpClient>? logger, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(transport);
+        _settings = settings.Validate();
+        _transport = transport;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _redactor = new SecretRedactor(settings.ApiKey);
+        _pipeline = ConnectResiliencePipeline.Build(settings, timeProvider ?? TimeProvider.System, LogRetry);
+    }
+
+    /// <summary>
+    /// Sends a request and returns its 2xx answer, whose <see cref="ConnectResponse.Body"/> streams from the network
+    /// (dispose the response).
+    /// </summary>
+    /// <exception cref="ConnectAuthenticationException">HTTP 401.</exception>
+    /// <exception cref="ConnectNotFoundException">HTTP 404.</exception>
+    /// <exception cref="ConnectServerException">5xx, or 429 after the last retry.</exception>
+    /// <exception cref="ConnectApiException">Any other non-2xx answer.</exception>
+    /// <exception cref="ConnectTransportException">No answer (connection failure, timeout) after the last retry.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var state = new ConnectResiliencePipeline.CallState(request);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ConnectResiliencePipeline.CallStateKey, state);
+        ConnectResponse response;
+        try
+        {
+            response = await _pipeline.ExecuteAsync(
+                static async (ctx, self) =>
+                {
+                    var call = ctx.Properties.GetValue(ConnectResiliencePipeline.CallStateKey, null!);
+                    var attempt = call.StartAttempt();
+                    LogSending(self._logger, call.Request.Method.Method, call.Request.Path, attempt);
+                    var answer = await self._transport.SendAsync(call.Request, ctx.CancellationToken).ConfigureAwait(false);
+                    LogAnswer(self._logger, call.Request.Method.Method, call.Request.Path, answer.StatusCode, attempt);
+                    return answer;
+                },
+                context,
+                this).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TransportError(request, state.Attempts, ConnectTransportFailure.Timeout,
+                $"no answer from {_transport.Origin} within {_settings.RequestTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", e);
+        }
+        catch (TransportFailureException e)
+        {
+            throw TransportError(request, state.Attempts, e.Failure, DescribeTransportFailure(e), e.InnerException ?? e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (response.StatusCode is >= 200 and < 300)
+        {
+            return response;
+        }
+
+        ConnectErrorBody body;
+        await using (response.ConfigureAwait(false))
+        {
+            body = await ConnectErrorBody.ReadAsync(response.Body, cancellationToken).ConfigureAwait(false);
+        }
+
+        var error = ApiError(request, response.StatusCode, body, state.Attempts, response.Header("Location"));
+        LogFailed(_logger, request.Method.Method, request.Path, response.StatusCode, state.Attempts);
+        throw error;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _transport.Dispose();
+
+    private string DescribeTransportFailure(TransportFailureException failure)
+    {
+        var detail = failure.Failure is ConnectTransportFailure.ConnectionFailed or ConnectTransportFailure.Tls or ConnectTransportFailure.ConnectionLost
+                     && failure.InnerException is { } inner
+            ? $" ({inner.Message})"
+            : string.Empty;
+        return failure.Failure == ConnectTransportFailure.ConnectionLost
+            ? $"{failure.Message} while talking to {_transport.Origin}{detail}"
+            : $"cannot reach {_transport.Origin}: {failure.Message}{detail}";
+    }
+
+    private ConnectTransportException TransportError(ConnectRequest request, int attempts, ConnectTransportFailure failure, string cause, Exception inner)
+    {
+        var certainlyNotSent = failure is ConnectTransportFailure.ConnectionRefused or ConnectTransportFailure.ConnectionFailed
+            or ConnectTransportFailure.NameResolution or ConnectTransportFailure.Tls;
+        var outcomeUnknown = !request.Idempotent && !certainlyNotSent;
+        var message = cause + Suffix(request, attempts, outcomeUnknown);
+        LogTransportFailed(_logger, request.Method.Method, request.Path, failure, attempts);
+        return new ConnectTransportException(_redactor.Redact(message), failure, attempts, outcomeUnknown, inner)
+        {
+            RequestMethod = request.Method.Method,
+            RequestPath = "/" + request.Path,
+        };
+    }
+
+    private ConnectApiException ApiError(ConnectRequest request, int status, ConnectErrorBody body, int attempts, string? location)
+    {
+        var code = body.ErrorCode;
+        var summary = body.Summary;
+        var method = request.Method.Method;
+        var path = "/" + request.Path;
+        string message;
+        ConnectApiException error;
+        switch (status)
+        {
+            case 401:
+                message = $"the API key was rejected (HTTP 401{(code is null ? string.Empty : " " + code)})";
+                error = new ConnectAuthenticationException(_redactor.Redact(message), code, Redact(body.Errors)) { RequestMethod = method, RequestPath = path };
+                break;
+            case 404:
+                message = code is null && summary is null
+                    ? $"HTTP 404: {method} {path} was not found"
+                    : Describe(status, code, summary);
+                error = new ConnectNotFoundException(_redactor.Redact(message), code, Redact(body.Errors)) { RequestMethod = method, RequestPath = path };
+                break;
+            case 429 or >= 500:
+                var outcomeUnknown = !request.Idempotent && status is not (429 or 503);
+                message = Describe(status, code, summary) + Suffix(request, attempts, outcomeUnknown);
+                error = new ConnectServerException(_redactor.Redact(message), status, code, Redact(body.Errors), attempts, outcomeUnknown) { RequestMethod = method, RequestPath = path };
+                break;
+            case >= 300 and < 400:
+                message = $"HTTP {status}: unexpected redirect of {method} {path}{(location is null ? string.Empty : " to " + location)}; check the base URL";
+                error = new ConnectApiException(_redactor.Redact(message), status, code, Redact(body.Errors)) { RequestMethod = method, RequestPath = path };
+                break;
+            default:
+                message = Describe(status, code, summary);
+                error = new ConnectApiException(_redactor.Redact(message), status, code, Redact(body.Errors)) { RequestMethod = method, RequestPath = path };
+                break;
+        }
+
+        return error;
+    }
+
+    private string[] Redact(IReadOnlyList<string> errors) => errors.Select(_redactor.Redact).ToArray();
+
+    private static string Describe(int status, string? code, string? summary)
+    {
+        var head = code is null ? $"HTTP {status.ToString(CultureInfo.InvariantCulture)}" : $"HTTP {status.ToString(CultureInfo.InvariantCulture)} {code}";
+        return summary is null ? head + ": the answer carried no error details" : head + ": " + summary;
+    }
+
+    private static string Suffix(ConnectRequest request, int attempts, bool outcomeUnknown)
+    {
+        var text = attempts > 1 ? $" ({request}, {attempts.ToString(CultureInfo.InvariantCulture)} attempts)" : $" ({request})";
+        if (outcomeUnknown)
+        {
+            text += "; the outcome is unknown: the server may have processed the request, so it was not retried; check the object before sending it again";
+        }
+
+        return text;
+    }
+
+    private void LogRetry(ConnectResiliencePipeline.CallState state, string reason, TimeSpan delay) =>
+        LogRetrying(_logger, state.Request.Method.Method, state.Request.Path, _redactor.Redact(reason), (long)delay.TotalMilliseconds, state.Attempts + 1, _settings.MaxRetries + 1);
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Connect {Method} /{Path}: attempt {Attempt}")]
+    private static partial void LogSending(ILogger logger, string method, string path, int attempt);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Connect {Method} /{Path}: HTTP {Status} (attempt {Attempt})")]
+    private static partial void LogAnswer(ILogger logger, string method, string path, int status, int attempt);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Connect {Method} /{Path}: {Reason}; retrying in {DelayMs} ms (attempt {NextAttempt} of {MaxAttempts})")]
+    private static partial void LogRetrying(ILogger logger, string method, string path, string reason, long delayMs, int nextAttempt, int maxAttempts);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Connect {Method} /{Path}: failed with HTTP {Status} after {Attempts} attempt(s)")]
+    private static partial void LogFailed(ILogger logger, string method, string path, int status, int attempts);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Connect {Method} /{Path}: no answer ({Failure}) after {Attempts} attempt(s)")]
+    private static partial void LogTransportFailed(ILogger logger, string method, string path, ConnectTransportFailure failure, int attempts);
+}
