@@ -99,14 +99,9 @@ public sealed class OpenApiDeriver
                 "These descriptor entries do not match the OpenAPI document:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", unmatched));
         }
 
-        var missingRequirements = KnownRequestRequirements.Endpoints
+        var unusedRequirements = KnownRequestRequirements.Endpoints
             .Where(e => !operations.Any(o => o.Method + " " + o.Path == e))
             .ToList();
-        if (missingRequirements.Count > 0)
-        {
-            throw new OpenApiDerivationException(
-                "The known request requirements name endpoints the descriptor does not have: " + string.Join(", ", missingRequirements));
-        }
 
         var definitions = converter.DrainDefinitions();
         var relaxations = new JArray(SchemaRelaxationCatalog.NodeRules.Select(r => RelaxationRecord(r)));
@@ -144,6 +139,7 @@ public sealed class OpenApiDeriver
             relaxations.Count,
             converter.UnresolvedReferences.Count,
             builder.SelectOnlyParameters,
+            unusedRequirements,
             sha256);
         return (derived, result);
     }

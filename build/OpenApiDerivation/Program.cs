@@ -53,6 +53,12 @@ internal static class Program
                 }
             }
 
+            if (result.UnusedRequirements.Count > 0)
+            {
+                throw new OpenApiDerivationException(
+                    "The known request requirements name endpoints the descriptor does not have: " + string.Join(", ", result.UnusedRequirements));
+            }
+
             File.Move(temporary, outputPath, overwrite: true);
             Console.WriteLine(
                 $"wrote {outputPath}: {result.Endpoints} endpoints, {result.Definitions} definitions, {result.Filters} filters, "

@@ -54,12 +54,30 @@ internal sealed class EndpointBuilder
             ["path"] = operation.Path,
             ["openApiPath"] = openApiPath,
             ["operationId"] = openApiOperation["operationId"]?.DeepClone() ?? JValue.CreateNull(),
-            ["summary"] = openApiOperation["summary"]?.DeepClone() ?? JValue.CreateNull(),
+            ["summary"] = Summary(openApiOperation),
             ["request"] = BuildRequest(operation, openApiOperation),
             ["responses"] = BuildResponses(openApiOperation),
             ["filters"] = new JArray(filters.Select(ToJson)),
             ["paged"] = paged,
         };
+    }
+
+    /// <summary>
+    /// The operation's <c>summary</c>; the Connect document has none, so otherwise the first paragraph of its
+    /// <c>description</c> on one line, or null when that is empty too.
+    /// </summary>
+    private static JToken Summary(JObject operation)
+    {
+        var text = operation.Value<string>("summary");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            var description = operation.Value<string>("description") ?? string.Empty;
+            var paragraphEnd = description.IndexOf("\n\n", StringComparison.Ordinal);
+            text = paragraphEnd >= 0 ? description[..paragraphEnd] : description;
+        }
+
+        text = string.Join(' ', text.Split((char[])['\r', '\n', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return text.Length == 0 ? JValue.CreateNull() : new JValue(text);
     }
 
     private List<JObject> CollectParameters(JObject pathItem, JObject operation)
