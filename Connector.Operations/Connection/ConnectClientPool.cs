@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Connector.Operations.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Connector.Operations.Connection;
+
+/// <summary>
+/// One HTTP client per connection (URL, key and resilience settings), reused across operations, documents and
+/// pages. Keys hold a hash of the API key, never the key.
+/// </summary>
+internal sealed class ConnectClientPool : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<ConnectHttpClient>> _clients = new(StringComparer.Ordinal);
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly TimeProvider _timeProvider;
+
+    public ConnectClientPool(ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    {
+        _loggerFactory = loggerFactory;
+        _timeProvider = timeProvider;
+    }
+
+    public ConnectHttpClient Get(ConnectionSettings settings)
+    {
+        var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty)));
+        return _clients.GetOrAdd(
+            key,
+            _ => new Lazy<ConnectHttpClient>(() => new ConnectHttpClient(settings, _loggerFactory.CreateLogger<ConnectHttpClient>(), _timeProvider))).Value;
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values.Where(c => c.IsValueCreated))
+        {
+            client.Value.Dispose();
+        }
+
+        _clients.Clear();
+    }
+}

@@ -1,0 +1,26 @@
+namespace Connector.Operations.Connection;
+
+/// <summary>The connection field ids the Connect descriptor declares.</summary>
+public static class ConnectionFieldIds
+{
+    /// <summary>The API base URL.</summary>
+    public const string Url = "url";
+
+    /// <summary>The API key (secret).</summary>
+    public const string ApiKey = "apiKey";
+
+    /// <summary>The per-attempt timeout in seconds.</summary>
+    public const string RequestTimeoutSeconds = "requestTimeoutSeconds";
+
+    /// <summary>The retry limit.</summary>
+    public const string MaxRetries = "maxRetries";
+
+    /// <summary>The first backoff delay in milliseconds.</summary>
+    public const string RetryBaseDelayMilliseconds = "retryBaseDelayMilliseconds";
+
+    /// <summary>The longest wait before one retry, in seconds.</summary>
+    public const string RetryMaxDelaySeconds = "retryMaxDelaySeconds";
+
+    /// <summary>Whether plain http to a non-loopback host is allowed.</summary>
+    public const string AllowInsecureHttp = "allowInsecureHttp";
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Connector.Core.Documents;
+using Connector.Operations.Execution;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Operations.Documents;
+
+/// <summary>Reads input documents: JSON objects (bounded in size, with clear errors) or raw bytes for uploads.</summary>
+internal static class InputDocumentReader
+{
+    /// <summary>The largest JSON input document accepted (Connect request bodies are small; a bigger one is a mistake).</summary>
+    public const int MaxJsonDocumentBytes = 4 * 1024 * 1024;
+
+    /// <summary>The largest file accepted for an upload.</summary>
+    public const long MaxUploadBytes = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a document as a JSON object. An empty document is null (ids may come from dynamic properties).
+    /// Malformed JSON, JSON that is not an object and oversized documents are refused naming what and where.
+    /// </summary>
+    public static async Task<JObject?> ReadObjectAsync(TrackedDocument document, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadBoundedAsync(document.Data, MaxJsonDocumentBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            throw new DocumentInputException(
+                DocumentInputException.InvalidDocument,
+                $"document '{document.TrackingId}' is larger than {MaxJsonDocumentBytes / (1024 * 1024)} MB; a Connect request body is never that big");
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        JToken token;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            token = JToken.ReadFrom(reader);
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            {
+                throw new JsonReaderException($"unexpected content after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}");
+            }
+        }
+        catch (JsonReaderException ex)
+        {
+            throw new DocumentInputException(
+                DocumentInputException.InvalidDocument,
+                $"document '{document.TrackingId}' is not valid JSON: {ex.Message}");
+        }
+
+        return token as JObject ?? throw new DocumentInputException(
+            DocumentInputException.InvalidDocument,
+            $"document '{document.TrackingId}' must be a JSON object, not {Describe(token.Type)}");
+    }
+
+    /// <summary>Reads a document's bytes (a file to upload), bounded.</summary>
+    public static async Task<byte[]> ReadFileAsync(TrackedDocument document, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadBoundedAsync(document.Data, MaxUploadBytes, cancellationToken).ConfigureAwait(false)
+            ?? throw new DocumentInputException(
+                DocumentInputException.InvalidDocument,
+                $"document '{document.TrackingId}' is larger than {(MaxUploadBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)} MB");
+        return bytes.Length == 0
+            ? throw new DocumentInputException(DocumentInputException.InvalidDocument, $"document '{document.TrackingId}' is empty: an upload needs the file's bytes as the document")
+            : bytes;
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Describe(JTokenType type) => type switch
+    {
+        JTokenType.Array => "an array",
+        JTokenType.String => "a string",
+        JTokenType.Integer or JTokenType.Float => "a number",
+        JTokenType.Boolean => "a boolean",
+        JTokenType.Null => "null",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Connector.Operations.Inbound;
+
+/// <summary>
+/// Splits a JSON array arriving on a stream into its elements' raw UTF-8 bytes, one element at a time, without
+/// building a document tree and without holding more than one element plus a read buffer in memory. A body that is
+/// not an array, or that ends before the array is closed, throws <see cref="JsonException"/>.
+/// </summary>
+internal static class JsonArraySplitter
+{
+    private const int InitialBufferSize = 64 * 1024;
+
+    public static async IAsyncEnumerable<ReadOnlyMemory<byte>> SplitAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        try
+        {
+            var start = 0;
+            var filled = 0;
+            var endOfStream = false;
+            var state = default(JsonReaderState);
+            var insideArray = false;
+            while (true)
+            {
+                var step = Step(buffer.AsSpan(start, filled - start), endOfStream, state, insideArray);
+                switch (step.Kind)
+                {
+                    case StepKind.ArrayStarted:
+                        insideArray = true;
+                        start += step.Consumed;
+                        state = step.State;
+                        continue;
+                    case StepKind.Element:
+                        var element = buffer.AsSpan(start + step.ElementStart, step.ElementLength).ToArray();
+                        start += step.Consumed;
+                        state = step.State;
+                        yield return element;
+                        continue;
+                    case StepKind.ArrayEnded:
+                        yield break;
+                    case StepKind.NeedMoreData when endOfStream:
+                        throw new JsonException(insideArray
+                            ? "the JSON array ended before it was closed (truncated body)"
+                            : "the body is empty or truncated; a JSON array was expected");
+                    case StepKind.NeedMoreData:
+                        break;
+                }
+
+                // Keep the unread part, grow when it fills the buffer, then read more.
+                if (start > 0)
+                {
+                    Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
+                    filled -= start;
+                    start = 0;
+                }
+
+                if (filled == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, bigger, 0, filled);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    endOfStream = true;
+                }
+
+                filled += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static Step Step(ReadOnlySpan<byte> data, bool isFinalBlock, JsonReaderState state, bool insideArray)
+    {
+        var reader = new Utf8JsonReader(data, isFinalBlock, state);
+        if (!reader.Read())
+        {
+            return new Step(StepKind.NeedMoreData, 0, 0, 0, state);
+        }
+
+        if (!insideArray)
+        {
+            return reader.TokenType == JsonTokenType.StartArray
+                ? new Step(StepKind.ArrayStarted, (int)reader.BytesConsumed, 0, 0, reader.CurrentState)
+                : throw new JsonException($"a JSON array was expected but the body starts with {reader.TokenType}");
+        }
+
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            return new Step(StepKind.ArrayEnded, (int)reader.BytesConsumed, 0, 0, reader.CurrentState);
+        }
+
+        var elementStart = (int)reader.TokenStartIndex;
+        if (!reader.TrySkip())
+        {
+            return new Step(StepKind.NeedMoreData, 0, 0, 0, state);
+        }
+
+        var consumed = (int)reader.BytesConsumed;
+        return new Step(StepKind.Element, consumed, elementStart, consumed - elementStart, reader.CurrentState);
+    }
+
+    private enum StepKind
+    {
+        ArrayStarted,
+        Element,
+        ArrayEnded,
+        NeedMoreData,
+    }
+
+    private readonly record struct Step(StepKind Kind, int Consumed, int ElementStart, int ElementLength, JsonReaderState State);
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Core.Endpoints;
+using Connector.Core.Operations;
+using Connector.Core.Querying;
+using Connector.Core.Results;
+using Connector.Operations.Documents;
+using Connector.Operations.Execution;
+using Connector.Operations.Http;
+using Connector.Operations.Http.Errors;
+using Connector.Operations.Querying;
+using Connector.Operations.Requests;
+
+namespace Connector.Operations.Inbound;
+
+/// <summary>
+/// QUERY: checks the filter against the descriptor and the endpoint's documented filters, turns it into RQL, then
+/// pages through the collection (limit/offset, following Content-Range) and emits one partial result per record,
+/// streamed page by page in constant memory. Ends with SUCCESS, or with the error and how many records were emitted.
+/// Count-only mode asks <c>limit=0</c> and returns <c>{"count": N}</c>.
+/// </summary>
+internal sealed class SearchOperation(OperationContext context, ConnectHttpClient client, ApiEndpoint? endpoint) : IOperation
+{
+    public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
+    {
+        foreach (var document in request.Documents)
+        {
+            await SearchAsync(document, request.Filter ?? QueryFilter.All, response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SearchAsync(Core.Documents.TrackedDocument document, QueryFilter filter, OperationResponse response, CancellationToken cancellationToken)
+    {
+        long emitted = 0;
+        try
+        {
+            var properties = context.OperationProperties.With(document.DynamicProperties);
+            var pageSize = properties.GetInt32(OperationFieldIds.PageSize, 100);
+            var maxResults = properties.GetInt64(OperationFieldIds.MaxResults);
+            var countOnly = properties.GetBoolean(OperationFieldIds.CountOnly);
+            var problems = QueryFilterValidator.Validate(filter, context.Descriptor, context.Operation).ToList();
+            if (endpoint is not null)
+            {
+                problems.AddRange(QueryFieldValidator.Validate(filter, endpoint));
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new DocumentInputException("INVALID_FILTER", "the query filter is invalid: " + string.Join("; ", problems));
+            }
+
+            var json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
+            var path = ObjectIdResolver.BuildPath(context, document, json);
+            var rql = RqlQueryBuilder.Build(filter);
+            if (countOnly)
+            {
+                var total = await CountAsync(path, rql, cancellationToken).ConfigureAwait(false);
+                await response.AddPartialResultAsync(document, Payload.FromJson(Encoding.UTF8.GetBytes("{\"count\":" + total.ToString(CultureInfo.InvariantCulture) + "}")), cancellationToken).ConfigureAwait(false);
+                await response.FinishPartialResultAsync(document, OperationStatus.Success, "200", $"{total} matching records", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            long offset = 0;
+            var pages = 0;
+            while (true)
+            {
+                var limit = maxResults > 0 ? (int)Math.Min(pageSize, maxResults - emitted) : pageSize;
+                var query = RqlQueryBuilder.PageQuery(rql, limit, offset);
+                await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, query), cancellationToken).ConfigureAwait(false);
+                pages++;
+                var inPage = 0;
+                await foreach (var record in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
+                {
+                    await response.AddPartialResultAsync(document, Payload.FromJson(record), cancellationToken).ConfigureAwait(false);
+                    emitted++;
+                    inPage++;
+                    if (maxResults > 0 && emitted >= maxResults)
+                    {
+                        break;
+                    }
+                }
+
+                if ((maxResults > 0 && emitted >= maxResults) || inPage == 0)
+                {
+                    break;
+                }
+
+                // Trust Content-Range only when it agrees with what arrived; otherwise fall back to "a short page is the last".
+                var range = ContentRange.Parse(answer.ContentRange);
+                if (range is not null && range.First == offset && range.Last == offset + inPage - 1)
+                {
+                    if (range.IsLastPage)
+                    {
+                        break;
+                    }
+                }
+                else if (inPage < limit)
+                {
+                    break;
+                }
+
+                offset += inPage;
+            }
+
+            await response.FinishPartialResultAsync(
+                document,
+                OperationStatus.Success,
+                "200",
+                $"{emitted} record{(emitted == 1 ? string.Empty : "s")} in {pages} page{(pages == 1 ? string.Empty : "s")}",
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await response.FinishPartialResultAsync(
+                document,
+                OperationStatus.Failure,
+                OperationResponse.CancelledCode,
+                $"cancelled after {emitted} records were emitted",
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var outcome = DocumentOutcome.FromException(ex);
+            var status = emitted > 0 ? OperationStatus.Failure : outcome.Status;
+            var message = emitted > 0 || outcome.Status == OperationStatus.Failure
+                ? $"{outcome.Message} ({emitted} record{(emitted == 1 ? string.Empty : "s")} were emitted before the failure)"
+                : outcome.Message;
+            await response.FinishPartialResultAsync(document, status, outcome.Code, message, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<long> CountAsync(string path, string rql, CancellationToken cancellationToken)
+    {
+        await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, RqlQueryBuilder.PageQuery(rql, 0, 0)), cancellationToken).ConfigureAwait(false);
+        var range = ContentRange.Parse(answer.ContentRange)
+            ?? throw new ConnectResponseFormatException($"the answer to a count has no valid Content-Range header (got '{answer.ContentRange ?? "nothing"}')");
+        return range.Total;
+    }
+}

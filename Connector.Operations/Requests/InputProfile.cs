@@ -1,0 +1,142 @@
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace Connector.Operations.Requests;
+
+/// <summary>
+/// The input profile of an outbound entry (the request body schema from the derived OpenAPI data): projects a
+/// document onto it, so piping a whole object into an action sends only the fields the action takes, and validates
+/// the projected body, listing each offending field and why.
+/// </summary>
+internal sealed class InputProfile(JsonSchema schema, string name)
+{
+    public JsonSchema Schema { get; } = schema;
+
+    public string Name { get; } = name;
+
+    /// <summary>Keeps only the properties the schema declares, recursively; objects whose schema declares none keep everything.</summary>
+    public JToken Project(JToken value) => Project(value, Schema);
+
+    /// <summary>Lists every problem of a body, e.g. <c>template_id: required (one of: template_id, activation_tile)</c>.</summary>
+    public IReadOnlyList<string> Validate(JToken body)
+    {
+        var problems = new List<string>();
+        foreach (var error in Schema.Validate(body))
+        {
+            Describe(error, problems);
+        }
+
+        return problems.Distinct().ToList();
+    }
+
+    private static JToken Project(JToken value, JsonSchema schema)
+    {
+        var actual = schema.ActualSchema;
+        switch (value)
+        {
+            case JObject obj:
+                var properties = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+                Collect(actual, properties, 0);
+                if (properties.Count == 0)
+                {
+                    return obj.DeepClone();
+                }
+
+                var projected = new JObject();
+                foreach (var property in obj.Properties())
+                {
+                    if (properties.TryGetValue(property.Name, out var propertySchema))
+                    {
+                        projected[property.Name] = Project(property.Value, propertySchema);
+                    }
+                }
+
+                return projected;
+            case JArray array when ItemSchema(actual) is { } itemSchema:
+                return new JArray(array.Select(item => Project(item, itemSchema)));
+            default:
+                return value.DeepClone();
+        }
+    }
+
+    private static JsonSchema? ItemSchema(JsonSchema schema) =>
+        schema.Item ?? schema.AnyOf.Concat(schema.OneOf).Concat(schema.AllOf).Select(s => s.ActualSchema.Item).FirstOrDefault(i => i is not null);
+
+    private static void Collect(JsonSchema schema, Dictionary<string, JsonSchema> properties, int depth)
+    {
+        if (depth > 16)
+        {
+            return;
+        }
+
+        foreach (var (name, property) in schema.ActualProperties)
+        {
+            properties.TryAdd(name, property);
+        }
+
+        foreach (var part in schema.AllOf.Concat(schema.AnyOf).Concat(schema.OneOf))
+        {
+            Collect(part.ActualSchema, properties, depth + 1);
+        }
+    }
+
+    private static void Describe(ValidationError error, List<string> problems)
+    {
+        var field = FieldOf(error);
+        if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf)
+        {
+            var alternatives = child.Errors.Values
+                .Select(list => string.Join(" and ", list.Select(e => Short(e))))
+                .Where(s => s.Length > 0)
+                .ToList();
+            problems.Add($"{field}: must satisfy one of: {string.Join(" | ", alternatives)}");
+            return;
+        }
+
+        problems.Add($"{field}: {Reason(error)}");
+    }
+
+    private static string Short(ValidationError error) => error.Kind == ValidationErrorKind.PropertyRequired
+        ? $"'{Join(error.Path, error.Property)}' is required"
+        : $"{FieldOf(error)} {Reason(error)}";
+
+    private static string FieldOf(ValidationError error)
+    {
+        var path = error.Path;
+        if (string.IsNullOrEmpty(path) || path == "#")
+        {
+            return error.Property is null ? "(body)" : error.Property;
+        }
+
+        return path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path;
+    }
+
+    private static string Join(string? path, string? property)
+    {
+        var parent = string.IsNullOrEmpty(path) || path == "#" ? string.Empty : path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path;
+        if (property is null || parent.EndsWith(property, StringComparison.Ordinal))
+        {
+            return parent.Length == 0 ? property ?? "(body)" : parent;
+        }
+
+        return parent.Length == 0 ? property : parent + "." + property;
+    }
+
+    private static string Reason(ValidationError error) => error.Kind switch
+    {
+        ValidationErrorKind.PropertyRequired => "is required",
+        ValidationErrorKind.StringExpected => "must be a string",
+        ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected => "must be a number",
+        ValidationErrorKind.BooleanExpected => "must be true or false",
+        ValidationErrorKind.ObjectExpected => "must be an object",
+        ValidationErrorKind.ArrayExpected => "must be an array",
+        ValidationErrorKind.StringTooLong => $"is longer than {error.Schema?.MaxLength} characters",
+        ValidationErrorKind.StringTooShort => $"is shorter than {error.Schema?.MinLength} characters",
+        ValidationErrorKind.NumberTooBig => $"is larger than {error.Schema?.Maximum}",
+        ValidationErrorKind.NumberTooSmall => $"is smaller than {error.Schema?.Minimum}",
+        ValidationErrorKind.TooFewItems => $"needs at least {error.Schema?.MinItems} items",
+        ValidationErrorKind.NotInEnumeration => "is not an allowed value",
+        _ => "is invalid (" + error.Kind + ")",
+    };
+}
