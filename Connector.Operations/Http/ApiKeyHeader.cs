@@ -15,6 +15,11 @@ internal static class ApiKeyHeader
     public static string StripPrefix(string? apiKey)
     {
         var key = (apiKey ?? string.Empty).Trim();
+        if (key.Equals(Prefix.TrimEnd(), StringComparison.OrdinalIgnoreCase))
+        {
+            return string.Empty;
+        }
+
         if (key.StartsWith(Prefix.TrimEnd(), StringComparison.OrdinalIgnoreCase)
             && key.Length > Prefix.Length - 1
             && char.IsWhiteSpace(key[Prefix.Length - 1]))

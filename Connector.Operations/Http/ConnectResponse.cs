@@ -1,9 +1,8 @@
 namespace Connector.Operations.Http;
 
 /// <summary>
-/// An answer of the Connect API (<see cref="ConnectHttpClient.SendAsync"/> hands out only 2xx ones). <see cref="Body"/> is
-/// the network stream itself (nothing is
-/// buffered): read it once and dispose the response.
+/// An answer of the Connect API (<see cref="ConnectHttpClient.SendAsync"/> hands out only 2xx ones).
+/// <see cref="Body"/> is the network stream itself, nothing is buffered: read it once and dispose the response.
 /// </summary>
 internal sealed class ConnectResponse : IDisposable, IAsyncDisposable
 {

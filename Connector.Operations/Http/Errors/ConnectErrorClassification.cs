@@ -5,7 +5,8 @@ namespace Connector.Operations.Http.Errors;
 
 /// <summary>
 /// How an operation reports an exception from the HTTP layer: 4xx answers are application errors whose code is the
-/// HTTP status (e.g. <c>"400"</c>); 5xx answers, transport failures and unreadable answers are failures.
+/// HTTP status (e.g. <c>"400"</c>); 5xx answers (and 429 once the retries ran out), transport failures and
+/// unreadable answers are failures.
 /// </summary>
 /// <param name="Severity">Application error or failure.</param>
 /// <param name="Code">The HTTP status as text, or <c>TRANSPORT</c>, <c>UNREADABLE_RESPONSE</c>, <c>CANCELLED</c>, <c>UNEXPECTED</c>.</param>
@@ -35,6 +36,8 @@ public sealed record ConnectErrorClassification(ErrorSeverity Severity, string C
         ArgumentNullException.ThrowIfNull(exception);
         return exception switch
         {
+            ConnectServerException server =>
+                new(ErrorSeverity.Failure, server.StatusCode.ToString(CultureInfo.InvariantCulture), server.Message),
             ConnectApiException api when api.StatusCode is >= 400 and < 500 =>
                 new(ErrorSeverity.Application, api.StatusCode.ToString(CultureInfo.InvariantCulture), api.Message),
             ConnectApiException api =>
