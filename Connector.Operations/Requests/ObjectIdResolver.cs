@@ -15,9 +15,11 @@ namespace Connector.Operations.Requests;
 /// </summary>
 internal static class ObjectIdResolver
 {
-    public static string BuildPath(OperationContext context, TrackedDocument document, JObject? json)
+    public static string BuildPath(OperationContext context, TrackedDocument document, JObject? json) =>
+        BuildPath(context, context.Operation, document, json);
+
+    public static string BuildPath(OperationContext context, OperationDescriptor operation, TrackedDocument document, JObject? json)
     {
-        var operation = context.Operation;
         var path = operation.Path;
         foreach (var (parameter, fieldId) in operation.PathParameters)
         {

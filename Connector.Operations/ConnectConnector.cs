@@ -1,0 +1,67 @@
+using Connector.Browse;
+using Connector.Core.Browsing;
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Core.Hosting;
+using Connector.Core.Operations;
+using Connector.Operations.Connection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Connector.Operations;
+
+/// <summary>
+/// The CloudBlue Connect connector: creates browsers (design time) and operations (run time) for every object type
+/// and operation its descriptor declares. One HTTP client per connection is shared by every operation it creates.
+/// Register it with <c>services.AddConnector(descriptor)</c>; the descriptor names this type.
+/// </summary>
+public sealed class ConnectConnector : IConnector, IDisposable
+{
+    private readonly ConnectClientPool _clients;
+    private readonly ConnectOperationFactory _factory;
+
+    /// <summary>Creates the connector.</summary>
+    /// <param name="descriptor">The loaded descriptor (see <see cref="DefaultDescriptorPath"/>).</param>
+    /// <param name="loggerFactory">Where HTTP and operation logs go; none when null.</param>
+    /// <param name="timeProvider">The clock used for retry delays; the system clock when null.</param>
+    public ConnectConnector(ConnectorDescriptor descriptor, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        Descriptor = descriptor;
+        _clients = new ConnectClientPool(loggerFactory ?? NullLoggerFactory.Instance, timeProvider ?? TimeProvider.System);
+        _factory = new ConnectOperationFactory(_clients);
+    }
+
+    /// <summary>The descriptor shipped with the connector, next to its assembly.</summary>
+    public static string DefaultDescriptorPath => Path.Combine(AppContext.BaseDirectory, "descriptor", "connect.descriptor.json");
+
+    /// <inheritdoc />
+    public ConnectorDescriptor Descriptor { get; }
+
+    /// <summary>Loads the shipped descriptor and creates the connector.</summary>
+    /// <param name="loggerFactory">Where logs go.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The connector.</returns>
+    public static async Task<ConnectConnector> CreateDefaultAsync(ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
+        new(await DescriptorLoader.LoadAsync(DefaultDescriptorPath, cancellationToken).ConfigureAwait(false), loggerFactory);
+
+    /// <inheritdoc />
+    public IBrowser CreateBrowser(PropertyValues connectionProperties) => new ConnectBrowser(Descriptor);
+
+    /// <inheritdoc />
+    public IConnectionTester CreateConnectionTester(PropertyValues connectionProperties)
+    {
+        ArgumentNullException.ThrowIfNull(connectionProperties);
+        var settings = ConnectionSettingsReader.Read(connectionProperties);
+        var probe = Descriptor.ObjectTypes
+            .SelectMany(o => o.Operations)
+            .First(o => o.Type.Kind == OperationKind.Query && !o.NeedsParent);
+        return new ConnectConnectionTester(_clients.Get(settings), settings.BaseUrl!, probe.Path);
+    }
+
+    /// <inheritdoc />
+    public IOperation CreateOperation(OperationContext context) => _factory.Create(context);
+
+    /// <inheritdoc />
+    public void Dispose() => _clients.Dispose();
+}

@@ -1,0 +1,44 @@
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Core.Operations;
+using Connector.Operations.Connection;
+using Connector.Operations.Inbound;
+using Connector.Operations.Outbound;
+using Connector.Operations.Requests;
+
+namespace Connector.Operations;
+
+/// <summary>
+/// Builds, from the descriptor and a context, the operation for any entry: GET, QUERY, and for outbound entries an
+/// object operation or, when the endpoint answers per-record statuses, a bulk operation. Connection properties are
+/// validated here (a bad URL or a missing key is a configuration error, before any document runs).
+/// </summary>
+internal sealed class ConnectOperationFactory(ConnectClientPool clients)
+{
+    public IOperation Create(OperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
+        return new DeferredOperation(async ct =>
+        {
+            var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, ct).ConfigureAwait(false);
+            return context.OperationKind switch
+            {
+                OperationKind.Get => new GetOperation(context, client),
+                OperationKind.Query => new SearchOperation(context, client, catalog.Endpoint(context.Operation)),
+                _ when context.Operation.Response.PerRecordStatus => new BulkOperation(context, client, catalog),
+                _ => new ObjectOperation(context, client, catalog),
+            };
+        });
+    }
+
+    /// <summary>Loads the shared catalog (once per process) the first time the operation runs.</summary>
+    private sealed class DeferredOperation(Func<CancellationToken, Task<IOperation>> build) : IOperation
+    {
+        public async Task ExecuteAsync(OperationRequest request, Core.Results.OperationResponse response, CancellationToken cancellationToken)
+        {
+            var operation = await build(cancellationToken).ConfigureAwait(false);
+            await operation.ExecuteAsync(request, response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text;
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Core.Documents;
+using Connector.Core.Operations;
+using Connector.Core.Results;
+using Connector.Operations.Documents;
+using Connector.Operations.Execution;
+using Connector.Operations.Http;
+using Connector.Operations.Inbound;
+using Connector.Operations.Requests;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Operations.Outbound;
+
+/// <summary>
+/// A bulk action whose endpoint takes a JSON array and answers per-record statuses (usage record BULK_CLOSE,
+/// 206). Each document is one record: it is read, projected and validated on its own (a bad one gets its own
+/// APPLICATION_ERROR); the good ones are sent in batches of "batch size", several batches at a time, and each
+/// answer's per-record statuses are mapped back so that every document gets its own result.
+/// </summary>
+internal sealed class BulkOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog) : IOperation
+{
+    /// <summary>The per-record status that means the record was processed.</summary>
+    private const string DoneStatus = "closed";
+
+    public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
+    {
+        var profile = await catalog.InputProfileAsync(context.ObjectType, context.Operation, cancellationToken).ConfigureAwait(false);
+        var batchSize = context.OperationProperties.GetInt32(OperationFieldIds.BatchSize, 100);
+        var records = new JObject?[request.Documents.Count];
+        var invalid = new Dictionary<int, DocumentOutcome>();
+        for (var i = 0; i < request.Documents.Count; i++)
+        {
+            try
+            {
+                records[i] = await ReadRecordAsync(request.Documents[i], profile, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DocumentInputException ex)
+            {
+                invalid[i] = DocumentOutcome.FromException(ex);
+            }
+        }
+
+        var valid = Enumerable.Range(0, records.Length).Where(i => records[i] is not null).ToList();
+        var units = invalid.Keys.Select(i => new[] { i })
+            .Concat(valid.Chunk(batchSize))
+            .OrderBy(unit => unit[0])
+            .ToList();
+        var runner = new OrderedDocumentRunner(response, request.Documents);
+        await runner.RunUnitsAsync(
+            units,
+            context.OperationProperties.GetInt32(OperationFieldIds.Parallelism, 4),
+            async (unit, ct) => invalid.TryGetValue(unit[0], out var outcome)
+                ? [outcome]
+                : await SendBatchAsync(unit.Select(i => records[i]!).ToList(), ct).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<JObject> ReadRecordAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
+    {
+        var json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false) ?? [];
+        if (document.DynamicProperties.TryGetValue(OperationFieldIds.ObjectId, out var id) && !string.IsNullOrEmpty(id))
+        {
+            json[context.ObjectType.IdProperty] = id;
+        }
+
+        if (json[context.ObjectType.IdProperty] is not JValue { Type: JTokenType.String } idValue || string.IsNullOrWhiteSpace((string?)idValue))
+        {
+            throw new DocumentInputException(
+                DocumentInputException.MissingId,
+                $"document '{document.TrackingId}' has no {context.ObjectType.Id} id: give it in the '{OperationFieldIds.ObjectId}' property or the document's '{context.ObjectType.IdProperty}' field");
+        }
+
+        if (profile is null)
+        {
+            return json;
+        }
+
+        var projected = (JObject)profile.Project(json);
+        var problems = profile.Validate(projected);
+        return problems.Count == 0
+            ? projected
+            : throw new DocumentInputException(
+                DocumentInputException.InvalidBody,
+                $"document '{document.TrackingId}' does not fit the {profile.Name} input profile, nothing was sent: {string.Join("; ", problems)}");
+    }
+
+    private async Task<IReadOnlyList<DocumentOutcome>> SendBatchAsync(IReadOnlyList<JObject> batch, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(new JArray(batch).ToString(Formatting.None));
+        var path = context.Operation.Path;
+        await using var answer = await client.SendAsync(
+            new ConnectRequest(new HttpMethod(context.Operation.Method), path, body: ConnectRequestBody.Json(body)),
+            cancellationToken).ConfigureAwait(false);
+        var statuses = new Dictionary<string, JObject>(StringComparer.Ordinal);
+        var positional = new List<JObject>();
+        await foreach (var element in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
+        {
+            if (JToken.Parse(Encoding.UTF8.GetString(element.Span)) is JObject status)
+            {
+                positional.Add(status);
+                if ((string?)status["id"] is { } statusId)
+                {
+                    statuses.TryAdd(statusId, status);
+                }
+            }
+        }
+
+        var outcomes = new List<DocumentOutcome>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var id = (string)batch[i][context.ObjectType.IdProperty]!;
+            var status = statuses.GetValueOrDefault(id) ?? (statuses.Count == 0 && i < positional.Count ? positional[i] : null);
+            outcomes.Add(status is null
+                ? DocumentOutcome.Failure("NO_STATUS", $"the answer to the bulk call has no status for '{id}'; it may or may not have been processed")
+                : Outcome(answer.StatusCode, id, status));
+        }
+
+        return outcomes;
+    }
+
+    private static DocumentOutcome Outcome(int httpStatus, string id, JObject status)
+    {
+        var state = (string?)status["status"];
+        var codes = Text(status["error_codes"]);
+        var details = Text(status["error_details"]);
+        if (string.Equals(state, DoneStatus, StringComparison.OrdinalIgnoreCase) && codes.Length == 0)
+        {
+            return DocumentOutcome.Success(httpStatus, Payload.FromJson(status));
+        }
+
+        var code = codes.Length > 0 ? codes : "NOT_CLOSED";
+        var message = $"'{id}' was not closed (status {state ?? "unknown"}){(codes.Length > 0 ? ": " + codes : string.Empty)}{(details.Length > 0 ? " - " + details : string.Empty)}";
+        return DocumentOutcome.ApplicationError(code, message) with { Payloads = [Payload.FromJson(status)] };
+    }
+
+    private static string Text(JToken? token) => token switch
+    {
+        null or { Type: JTokenType.Null } => string.Empty,
+        JArray array => string.Join(", ", array.Select(t => t.ToString())),
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,142 @@
+using System.Text;
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Core.Documents;
+using Connector.Core.Operations;
+using Connector.Core.Results;
+using Connector.Operations.Documents;
+using Connector.Operations.Execution;
+using Connector.Operations.Http;
+using Connector.Operations.Inbound;
+using Connector.Operations.Requests;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Operations.Outbound;
+
+/// <summary>
+/// CREATE, UPDATE, DELETE and custom actions that act on one object per document. For each document: read it,
+/// fill the path from its ids, project it onto the input profile and validate it (nothing is sent when it does not
+/// fit), send it (a POST is never retried after an ambiguous failure), and turn the answer into the result: the
+/// object, a downloaded file, or for a 204 the object read again when "return resource" is on.
+/// Documents run with bounded parallelism; results are reported in input order.
+/// </summary>
+internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog) : IOperation
+{
+    public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
+    {
+        var profile = context.Operation.Request.Body == RequestBodyKind.Json
+            ? await catalog.InputProfileAsync(context.ObjectType, context.Operation, cancellationToken).ConfigureAwait(false)
+            : null;
+        var runner = new OrderedDocumentRunner(response, request.Documents);
+        await runner.RunEachAsync(
+            context.OperationProperties.GetInt32(OperationFieldIds.Parallelism, 4),
+            (document, ct) => ProcessAsync(document, profile, ct),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DocumentOutcome> ProcessAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
+    {
+        var operation = context.Operation;
+        var properties = context.OperationProperties.With(document.DynamicProperties);
+        JObject? json = null;
+        ConnectRequestBody? body = null;
+        switch (operation.Request.Body)
+        {
+            case RequestBodyKind.Multipart:
+                var bytes = await InputDocumentReader.ReadFileAsync(document, cancellationToken).ConfigureAwait(false);
+                var fields = operation.Request.FormFields
+                    .Select(f => new KeyValuePair<string, string>(f.Key, properties.GetString(f.Value) ?? string.Empty))
+                    .Where(f => f.Value.Length > 0)
+                    .ToList();
+                var fileName = properties.GetString(OperationFieldIds.FileName) ?? "file.xlsx";
+                body = ConnectRequestBody.Multipart(
+                    new ConnectFilePart(operation.Request.FilePart!, fileName, () => new MemoryStream(bytes, writable: false), ContentTypeOf(fileName)),
+                    fields);
+                break;
+            case RequestBodyKind.Json:
+                json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
+                body = ConnectRequestBody.Json(BuildJsonBody(document, json ?? [], profile));
+                break;
+            default:
+                json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        var path = ObjectIdResolver.BuildPath(context, document, json);
+        var method = new HttpMethod(operation.Method);
+        var request = new ConnectRequest(method, path, body: body)
+        {
+            Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
+        };
+        await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        switch (operation.Response.Body)
+        {
+            case ResponseBodyKind.Binary:
+                return DocumentOutcome.Success(answer.StatusCode, await BufferFileAsync(answer, cancellationToken).ConfigureAwait(false));
+            case ResponseBodyKind.Json when answer.StatusCode != 204:
+                var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
+                return DocumentOutcome.Success(answer.StatusCode, Payload.FromJson(bytes));
+            default:
+                if (operation.Response.Reread && properties.GetBoolean(OperationFieldIds.ReturnResource, true)
+                    && context.ObjectType.FindOperation(OperationType.Get) is { } get)
+                {
+                    var getPath = ObjectIdResolver.BuildPath(context, get, document, json);
+                    var reread = await GetOperation.ReadAsync(client, getPath, cancellationToken).ConfigureAwait(false);
+                    return reread with { Code = answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), Message = "OK; the object as it is now" };
+                }
+
+                return DocumentOutcome.Success(answer.StatusCode, null);
+        }
+    }
+
+    private byte[] BuildJsonBody(TrackedDocument document, JObject json, InputProfile? profile)
+    {
+        if (profile is null)
+        {
+            return Encoding.UTF8.GetBytes(json.ToString(Formatting.None));
+        }
+
+        var projected = profile.Project(json);
+        var problems = profile.Validate(projected);
+        if (problems.Count > 0)
+        {
+            throw new DocumentInputException(
+                DocumentInputException.InvalidBody,
+                $"document '{document.TrackingId}' does not fit the {profile.Name} input profile, nothing was sent: {string.Join("; ", problems)}");
+        }
+
+        return Encoding.UTF8.GetBytes(projected.ToString(Formatting.None));
+    }
+
+    /// <summary>Copies a download to a temporary file (deleted when the payload is disposed), freeing the connection.</summary>
+    private static async Task<Payload> BufferFileAsync(ConnectResponse answer, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(
+            Path.Combine(Path.GetTempPath(), "connect-download-" + Guid.NewGuid().ToString("N")),
+            FileMode.CreateNew,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            81920,
+            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            await answer.Body.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            file.Position = 0;
+            return Payload.FromStream(file, answer.ContentType ?? Payload.BinaryContentType);
+        }
+        catch
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToUpperInvariant() switch
+    {
+        ".XLSX" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".CSV" => "text/csv",
+        ".JSON" => "application/json",
+        _ => "application/octet-stream",
+    };
+}
