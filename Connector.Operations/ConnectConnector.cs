@@ -1,4 +1,4 @@
-using Connector.Browse;
+
 using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
@@ -46,7 +46,7 @@ public sealed class ConnectConnector : IConnector, IDisposable
         new(await DescriptorLoader.LoadAsync(DefaultDescriptorPath, cancellationToken).ConfigureAwait(false), loggerFactory);
 
     /// <inheritdoc />
-    public IBrowser CreateBrowser(PropertyValues connectionProperties) => new ConnectBrowser(Descriptor);
+    public IBrowser CreateBrowser(PropertyValues connectionProperties) => throw new NotSupportedException("browser pending merge");
 
     /// <inheritdoc />
     public IConnectionTester CreateConnectionTester(PropertyValues connectionProperties)

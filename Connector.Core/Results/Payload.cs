@@ -22,7 +22,7 @@ public abstract class Payload : IAsyncDisposable
     /// <summary>Creates a JSON payload from UTF-8 bytes (not copied).</summary>
     /// <param name="utf8Json">The JSON bytes.</param>
     /// <returns>The payload.</returns>
-    public static Payload FromJson(ReadOnlyMemory<byte> utf8Json) => new MemoryPayload(utf8Json, JsonContentType);
+    public static Payload FromJsonBytes(ReadOnlyMemory<byte> utf8Json) => new MemoryPayload(utf8Json, JsonContentType);
 
     /// <summary>Creates a JSON payload by serializing a token.</summary>
     /// <param name="json">The JSON.</param>
@@ -30,7 +30,7 @@ public abstract class Payload : IAsyncDisposable
     public static Payload FromJson(JToken json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return FromJson(new ReadOnlyMemory<byte>(Encoding.UTF8.GetBytes(json.ToString(Formatting.None))));
+        return FromJsonBytes(Encoding.UTF8.GetBytes(json.ToString(Formatting.None)));
     }
 
     /// <summary>Creates a payload that streams from a source it owns (a download, say); it can be read once.</summary>

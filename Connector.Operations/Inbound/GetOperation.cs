@@ -38,7 +38,7 @@ internal sealed class GetOperation(OperationContext context, ConnectHttpClient c
         {
             await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
             var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
-            return DocumentOutcome.Success(answer.StatusCode, Payload.FromJson(bytes));
+            return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
         }
         catch (ConnectNotFoundException)
         {

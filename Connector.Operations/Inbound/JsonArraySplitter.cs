@@ -25,7 +25,7 @@ internal static class JsonArraySplitter
             var insideArray = false;
             while (true)
             {
-                var step = Step(buffer.AsSpan(start, filled - start), endOfStream, state, insideArray);
+                var step = Advance(buffer.AsSpan(start, filled - start), endOfStream, state, insideArray);
                 switch (step.Kind)
                 {
                     case StepKind.ArrayStarted:
@@ -80,7 +80,7 @@ internal static class JsonArraySplitter
         }
     }
 
-    private static Step Step(ReadOnlySpan<byte> data, bool isFinalBlock, JsonReaderState state, bool insideArray)
+    private static Step Advance(ReadOnlySpan<byte> data, bool isFinalBlock, JsonReaderState state, bool insideArray)
     {
         var reader = new Utf8JsonReader(data, isFinalBlock, state);
         if (!reader.Read())

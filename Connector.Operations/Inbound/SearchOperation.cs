@@ -57,7 +57,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
             if (countOnly)
             {
                 var total = await CountAsync(path, rql, cancellationToken).ConfigureAwait(false);
-                await response.AddPartialResultAsync(document, Payload.FromJson(Encoding.UTF8.GetBytes("{\"count\":" + total.ToString(CultureInfo.InvariantCulture) + "}")), cancellationToken).ConfigureAwait(false);
+                await response.AddPartialResultAsync(document, Payload.FromJsonBytes(Encoding.UTF8.GetBytes("{\"count\":" + total.ToString(CultureInfo.InvariantCulture) + "}")), cancellationToken).ConfigureAwait(false);
                 await response.FinishPartialResultAsync(document, OperationStatus.Success, "200", $"{total} matching records", cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -67,13 +67,13 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
             while (true)
             {
                 var limit = maxResults > 0 ? (int)Math.Min(pageSize, maxResults - emitted) : pageSize;
-                var query = RqlQueryBuilder.PageQuery(rql, limit, offset);
+                var query = RqlQueryBuilder.AppendPage(rql, limit, checked((int)offset));
                 await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, query), cancellationToken).ConfigureAwait(false);
                 pages++;
                 var inPage = 0;
                 await foreach (var record in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
                 {
-                    await response.AddPartialResultAsync(document, Payload.FromJson(record), cancellationToken).ConfigureAwait(false);
+                    await response.AddPartialResultAsync(document, Payload.FromJsonBytes(record), cancellationToken).ConfigureAwait(false);
                     emitted++;
                     inPage++;
                     if (maxResults > 0 && emitted >= maxResults)
@@ -133,7 +133,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
 
     private async Task<long> CountAsync(string path, string rql, CancellationToken cancellationToken)
     {
-        await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, RqlQueryBuilder.PageQuery(rql, 0, 0)), cancellationToken).ConfigureAwait(false);
+        await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, RqlQueryBuilder.AppendPage(rql, 0, 0)), cancellationToken).ConfigureAwait(false);
         var range = ContentRange.Parse(answer.ContentRange)
             ?? throw new ConnectResponseFormatException($"the answer to a count has no valid Content-Range header (got '{answer.ContentRange ?? "nothing"}')");
         return range.Total;

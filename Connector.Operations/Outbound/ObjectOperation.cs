@@ -76,7 +76,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 return DocumentOutcome.Success(answer.StatusCode, await BufferFileAsync(answer, cancellationToken).ConfigureAwait(false));
             case ResponseBodyKind.Json when answer.StatusCode != 204:
                 var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
-                return DocumentOutcome.Success(answer.StatusCode, Payload.FromJson(bytes));
+                return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
             default:
                 if (operation.Response.Reread && properties.GetBoolean(OperationFieldIds.ReturnResource, true)
                     && context.ObjectType.FindOperation(OperationType.Get) is { } get)
