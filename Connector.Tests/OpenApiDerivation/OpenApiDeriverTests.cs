@@ -1,0 +1,338 @@
+using System.Text;
+using Connector.OpenApiDerivation;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace Connector.Tests.OpenApiDerivation;
+
+/// <summary>Runs the deriver on a tiny OpenAPI document written here (never on ../shared).</summary>
+[TestFixture]
+public sealed class OpenApiDeriverTests
+{
+    private const string TinyOpenApi = """
+        openapi: 3.0.3
+        info:
+          title: Tiny API
+          version: '1.5'
+        paths:
+          /widgets:
+            get:
+              operationId: widgets_list
+              summary: List widgets
+              parameters:
+              - $ref: '#/components/parameters/Pagination.limit'
+              - name: offset
+                in: query
+                schema: {type: integer}
+              - name: status
+                in: query
+                description: 'Filter for: status
+
+
+                  **lookups:** eq, ne, in, out
+
+
+                  **ordering:** true'
+                schema: {type: string}
+              - name: owner.id
+                in: query
+                description: "Filter for: owner.id\n\n**lookups:** eq, like, ilike\n\n**search:** true\n\n**null:** OW-0000, null()"
+                schema: {type: string}
+              - name: instance_id
+                in: query
+                schema: {type: string}
+              - name: template
+                in: query
+                description: "Explicit select only.\n\n**lookups:** \n\n**default:** *hidden*"
+                schema: {type: string}
+              responses:
+                '200':
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items: {$ref: '#/components/schemas/Widget'}
+                '400':
+                  description: bad
+            post:
+              operationId: widgets_create
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/Widget'}
+                    examples:
+                      inline: {value: {name: Inline, size: 3}}
+                      shared: {$ref: '#/components/examples/WidgetExample'}
+              responses:
+                '201':
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Widget'}
+          /widgets/{widget_verbose_id}:
+            get:
+              operationId: widgets_get
+              responses:
+                '200':
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Widget'}
+            delete:
+              operationId: widgets_delete
+              responses:
+                '204': {description: deleted}
+          /widgets/{id}/file:
+            get:
+              operationId: widgets_file
+              responses:
+                '200':
+                  content:
+                    application/octet-stream:
+                      schema: {type: string, format: binary}
+        components:
+          parameters:
+            Pagination.limit:
+              name: limit
+              in: query
+              schema: {type: integer}
+          examples:
+            WidgetExample:
+              summary: shared example
+              value: {name: Shared, size: '7', created: '2025-01-01T00:00:00Z'}
+          schemas:
+            Widget:
+              type: object
+              required: [name]
+              properties:
+                id: {type: string, readOnly: true}
+                name: {type: string, maxLength: 20}
+                size: {type: integer, nullable: true}
+                created: {type: string, format: datetime}
+                state: {type: string, enum: [active, retired]}
+                owner: {$ref: '#/components/schemas/Owner', nullable: true}
+                legacy: {$ref: '#/components/schemas/DoesNotExist'}
+                parts: {type: array, items: {$ref: '#/components/schemas/Part'}}
+                kind:
+                  oneOf:
+                  - {$ref: '#/components/schemas/Part'}
+                  - {type: string}
+                  discriminator: {propertyName: type}
+            Owner:
+              type: object
+              properties:
+                id: {type: string}
+            Part:
+              type: object
+              additionalProperties: false
+              properties:
+                sku: {type: string, example: P-1}
+        """;
+
+    private const string TinyDescriptor = """
+        {"objectTypes": [
+          {"id": "widget", "operations": [
+            {"method": "GET", "path": "/widgets/{id}"},
+            {"method": "GET", "path": "/widgets"},
+            {"method": "POST", "path": "/widgets"},
+            {"method": "DELETE", "path": "/widgets/{id}"},
+            {"method": "GET", "path": "/widgets/{id}/file"}
+          ]}
+        ]}
+        """;
+
+    [Test]
+    public async Task Records_the_source_and_uses_the_descriptor_path_with_the_document_path_beside_it()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var get = Endpoint(derived, "GET", "/widgets/{id}");
+
+        Assert.That((string?)derived["source"]!["title"], Is.EqualTo("Tiny API"));
+        Assert.That((string?)derived["source"]!["version"], Is.EqualTo("1.5"));
+        Assert.That((string?)derived["source"]!["document"], Is.EqualTo("tiny.yml"));
+        Assert.That((string?)get["openApiPath"], Is.EqualTo("/widgets/{widget_verbose_id}"));
+        Assert.That((string?)get["operationId"], Is.EqualTo("widgets_get"));
+        Assert.That((string?)Endpoint(derived, "GET", "/widgets")["summary"], Is.EqualTo("List widgets"));
+        Assert.That(get["summary"]!.Type, Is.EqualTo(JTokenType.Null));
+        Assert.That(derived["endpoints"]!.Select(e => $"{e["method"]} {e["path"]}"), Is.EqualTo(new[]
+        {
+            "GET /widgets", "POST /widgets", "DELETE /widgets/{id}", "GET /widgets/{id}", "GET /widgets/{id}/file",
+        }));
+    }
+
+    [Test]
+    public async Task Records_the_sha256_of_the_input_bytes()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(TinyOpenApi)));
+
+        Assert.That((string?)derived["source"]!["sha256"], Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Nullable_adds_null_to_the_type_or_wraps_a_reference_in_anyOf()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var properties = derived["definitions"]!["response.Widget"]!["properties"]!;
+
+        Assert.That(properties["size"]!["type"]!.Values<string>(), Is.EqualTo(new[] { "integer", "string", "null" }));
+        Assert.That(properties["owner"]!.ToString(Newtonsoft.Json.Formatting.None),
+            Is.EqualTo("""{"anyOf":[{"$ref":"#/definitions/response.Owner"},{"type":"null"}]}"""));
+    }
+
+    [Test]
+    public async Task Datetime_becomes_a_date_time_annotation()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var created = derived["definitions"]!["response.Widget"]!["properties"]!["created"]!;
+
+        Assert.That((string?)created["x-format"], Is.EqualTo("date-time"));
+        Assert.That(created["format"], Is.Null);
+        Assert.That((string?)created["description"], Does.Contain("date-time"));
+    }
+
+    [Test]
+    public async Task References_resolve_to_role_prefixed_definitions_reached_transitively()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var list = Endpoint(derived, "GET", "/widgets");
+        var create = Endpoint(derived, "POST", "/widgets");
+
+        Assert.That(((JObject)derived["definitions"]!).Properties().Select(p => p.Name), Is.EqualTo(new[]
+        {
+            "request.Owner", "request.Part", "request.Widget", "response.Owner", "response.Part", "response.Widget",
+        }));
+        Assert.That((string?)list["responses"]![0]!["schema"]!["items"]!["$ref"], Is.EqualTo("#/definitions/response.Widget"));
+        Assert.That((string?)create["request"]!["schema"]!["$ref"], Is.EqualTo("#/definitions/request.Widget"));
+        Assert.That(((JArray)list["responses"]!).Count, Is.EqualTo(1), "only 2xx responses are kept");
+    }
+
+    [Test]
+    public async Task Relaxations_differ_by_role()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var response = derived["definitions"]!["response.Widget"]!;
+        var request = derived["definitions"]!["request.Widget"]!;
+
+        Assert.That(response["required"], Is.Null);
+        Assert.That(request["required"], Is.Null);
+        Assert.That(response["properties"]!["name"]!["maxLength"], Is.Null);
+        Assert.That((int?)request["properties"]!["name"]!["maxLength"], Is.EqualTo(20));
+        Assert.That(response["properties"]!["state"]!["enum"], Is.Null);
+        Assert.That(response["properties"]!["state"]!["x-enum"]!.Values<string>(), Is.EqualTo(new[] { "active", "retired" }));
+        Assert.That(response["properties"]!["parts"]!["type"]!.Values<string>(), Is.EqualTo(new[] { "array", "object" }));
+        Assert.That((string?)request["properties"]!["parts"]!["type"], Is.EqualTo("array"));
+        Assert.That(derived["definitions"]!["response.Part"]!["additionalProperties"], Is.Null);
+        Assert.That((bool?)derived["definitions"]!["request.Part"]!["additionalProperties"], Is.False);
+        Assert.That(response["properties"]!["kind"]!["anyOf"], Is.Not.Null);
+        Assert.That(response["properties"]!["kind"]!["oneOf"], Is.Null);
+        Assert.That(response["properties"]!["kind"]!["discriminator"], Is.Null);
+        Assert.That(derived["definitions"]!["response.Part"]!["properties"]!["sku"]!["examples"]!.Values<string>(), Is.EqualTo(new[] { "P-1" }));
+    }
+
+    [Test]
+    public async Task An_unresolvable_reference_becomes_a_permissive_object_and_is_recorded()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var legacy = derived["definitions"]!["response.Widget"]!["properties"]!["legacy"]!;
+        var record = ((JArray)derived["relaxations"]!).Single(r => (string?)r["id"] == "unresolved-ref-as-object");
+
+        Assert.That((string?)legacy["type"], Is.EqualTo("object"));
+        Assert.That(legacy["$ref"], Is.Null);
+        Assert.That(record["references"]!.Values<string>(), Is.EqualTo(new[] { "#/components/schemas/DoesNotExist" }));
+    }
+
+    [Test]
+    public async Task Filters_come_from_parameter_descriptions_and_plain_query_parameters()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var list = Endpoint(derived, "GET", "/widgets");
+
+        Assert.That((bool?)list["paged"], Is.True);
+        Assert.That(list["filters"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo(
+            """[{"name":"instance_id","lookups":["eq"],"orderable":false,"search":false,"nullable":false},"""
+            + """{"name":"owner.id","lookups":["eq","like","ilike"],"orderable":false,"search":true,"nullable":true},"""
+            + """{"name":"status","lookups":["eq","ne","in","out"],"orderable":true,"search":false,"nullable":false}]"""));
+        Assert.That(((JArray)Endpoint(derived, "GET", "/widgets/{id}")["filters"]!).Count, Is.Zero);
+        Assert.That((bool?)Endpoint(derived, "GET", "/widgets/{id}")["paged"], Is.False);
+    }
+
+    [Test]
+    public async Task Request_examples_are_collected_inline_and_through_component_references()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var request = Endpoint(derived, "POST", "/widgets")["request"]!;
+
+        Assert.That((string?)request["contentType"], Is.EqualTo("application/json"));
+        Assert.That(request["examples"]!.Select(e => (string?)e["name"]), Is.EqualTo(new[] { "Inline", "Shared" }));
+    }
+
+    [Test]
+    public async Task Empty_and_binary_responses_have_no_schema_but_keep_their_status_and_content_type()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var deleted = Endpoint(derived, "DELETE", "/widgets/{id}")["responses"]![0]!;
+        var file = Endpoint(derived, "GET", "/widgets/{id}/file")["responses"]![0]!;
+
+        Assert.That((int?)deleted["status"], Is.EqualTo(204));
+        Assert.That(deleted["contentType"]!.Type, Is.EqualTo(JTokenType.Null));
+        Assert.That(deleted["schema"]!.Type, Is.EqualTo(JTokenType.Null));
+        Assert.That((string?)file["contentType"], Is.EqualTo("application/octet-stream"));
+        Assert.That(file["schema"]!.Type, Is.EqualTo(JTokenType.Null));
+    }
+
+    [Test]
+    public async Task Two_runs_on_the_same_input_are_byte_identical_with_lf_line_ends()
+    {
+        var first = await DeriveBytesAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+        var second = await DeriveBytesAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(first, Does.Not.Contain((byte)'\r'));
+        Assert.That(Encoding.UTF8.GetString(first), Does.StartWith("{\n  \"source\": {\n    \"title\""));
+    }
+
+    [Test]
+    public async Task A_descriptor_entry_without_a_matching_operation_is_named_in_the_error()
+    {
+        const string descriptor = """
+            {"objectTypes": [{"id": "widget", "operations": [
+              {"method": "GET", "path": "/widgets"},
+              {"method": "PUT", "path": "/widgets/{id}"},
+              {"method": "GET", "path": "/gadgets"}
+            ]}]}
+            """;
+
+        var error = await Assert.ThrowsAsync<OpenApiDerivationException>(() => DeriveAsync(TinyOpenApi, descriptor)).ConfigureAwait(false);
+
+        Assert.That(error!.Message, Does.Contain("PUT /widgets/{id}").And.Contain("GET /gadgets").And.Not.Contain("GET /widgets "));
+    }
+
+    [Test]
+    public async Task Known_requirements_for_endpoints_the_descriptor_lacks_are_reported()
+    {
+        using var openApi = new MemoryStream(Encoding.UTF8.GetBytes(TinyOpenApi));
+        using var descriptor = new MemoryStream(Encoding.UTF8.GetBytes(TinyDescriptor));
+        using var output = new MemoryStream();
+
+        var result = await new OpenApiDeriver().DeriveAsync(openApi, "tiny.yml", descriptor, output, CancellationToken.None).ConfigureAwait(false);
+
+        Assert.That(result.UnusedRequirements, Does.Contain("POST /requests/{id}/approve"));
+        Assert.That(result.Endpoints, Is.EqualTo(5));
+        Assert.That(result.Filters, Is.EqualTo(3));
+        Assert.That(result.SelectOnlyParameters, Is.EqualTo(1));
+    }
+
+    private static JObject Endpoint(JObject derived, string method, string path) =>
+        (JObject)derived["endpoints"]!.Single(e => (string?)e["method"] == method && (string?)e["path"] == path);
+
+    private static async Task<JObject> DeriveAsync(string openApi, string descriptor) =>
+        JObject.Parse(Encoding.UTF8.GetString(await DeriveBytesAsync(openApi, descriptor).ConfigureAwait(false)));
+
+    private static async Task<byte[]> DeriveBytesAsync(string openApi, string descriptor)
+    {
+        using var openApiStream = new MemoryStream(Encoding.UTF8.GetBytes(openApi));
+        using var descriptorStream = new MemoryStream(Encoding.UTF8.GetBytes(descriptor));
+        using var output = new MemoryStream();
+        await new OpenApiDeriver().DeriveAsync(openApiStream, "tiny.yml", descriptorStream, output, CancellationToken.None).ConfigureAwait(false);
+        return output.ToArray();
+    }
+}

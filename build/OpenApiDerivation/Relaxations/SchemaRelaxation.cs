@@ -1,0 +1,62 @@
+using Connector.OpenApiDerivation.Schemas;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.OpenApiDerivation.Relaxations;
+
+/// <summary>
+/// One documented deviation from the OpenAPI document: real Connect traffic differs from the contract,
+/// so the derived JSON Schemas are looser than a literal translation. Each rule lives in exactly one
+/// subclass and is recorded once, with its reason, in the derived document's <c>relaxations</c> list.
+/// </summary>
+internal abstract class SchemaRelaxation
+{
+    /// <summary>Stable identifier, e.g. <c>no-required-in-responses</c>.</summary>
+    public abstract string Id { get; }
+
+    /// <summary>The roles the rule applies to.</summary>
+    public abstract IReadOnlyList<SchemaRole> Roles { get; }
+
+    /// <summary>What the rule does to a schema.</summary>
+    public abstract string Rule { get; }
+
+    /// <summary>Why the rule exists.</summary>
+    public abstract string Reason { get; }
+
+    /// <summary><c>request</c>, <c>response</c> or <c>both</c>, as written to the derived document.</summary>
+    public string AppliesTo => Roles.Count switch
+    {
+        1 => Roles[0] == SchemaRole.Request ? "request" : "response",
+        _ => "both",
+    };
+
+    /// <summary>True when the rule applies to schemas of <paramref name="role"/>.</summary>
+    public bool AppliesToRole(SchemaRole role) => Roles.Contains(role);
+
+    /// <summary>
+    /// Rewrites one converted schema node in place. Child schemas were already converted and relaxed.
+    /// </summary>
+    public abstract void Apply(JObject schema);
+
+    /// <summary>Appends a sentence to a schema's description.</summary>
+    protected static void AppendDescription(JObject schema, string sentence)
+    {
+        var existing = schema.Value<string>("description");
+        schema["description"] = string.IsNullOrWhiteSpace(existing)
+            ? sentence
+            : existing.TrimEnd() + (existing.TrimEnd().EndsWith('.') ? " " : ". ") + sentence;
+    }
+
+    /// <summary>The schema's <c>type</c> as a list (empty when absent).</summary>
+    protected static List<string> ReadTypes(JObject schema) => schema["type"] switch
+    {
+        JValue { Type: JTokenType.String } single => [(string)single!],
+        JArray many => many.Select(t => (string)t!).ToList(),
+        _ => [],
+    };
+
+    /// <summary>Writes a type list back: a single string when one type, an array otherwise.</summary>
+    protected static void WriteTypes(JObject schema, List<string> types)
+    {
+        schema["type"] = types.Count == 1 ? new JValue(types[0]) : new JArray(types);
+    }
+}

@@ -1,0 +1,28 @@
+using Connector.OpenApiDerivation.Schemas;
+
+namespace Connector.OpenApiDerivation.Relaxations;
+
+/// <summary>The single table of relaxation rules, in the order they are applied to each schema node.</summary>
+internal static class SchemaRelaxationCatalog
+{
+    /// <summary>Per-node rules, always recorded in the derived document.</summary>
+    public static IReadOnlyList<SchemaRelaxation> NodeRules { get; } =
+    [
+        new NoRequiredInResponses(),
+        new RequiredOnlyKnownInRequests(),
+        new OneOfAsAnyOf(),
+        new EnumAsAnnotation(),
+        new FormatsAsAnnotations(),
+        new ScalarTwins(),
+        new ArrayAcceptsObject(),
+        new NoValueConstraintsInResponses(),
+        new AdditionalPropertiesAllowed(),
+    ];
+
+    /// <summary>The rule applied when a reference does not resolve; recorded only when used.</summary>
+    public static UnresolvedReferenceAsObject UnresolvedReference { get; } = new();
+
+    /// <summary>The per-node rules for one role, in application order.</summary>
+    public static IReadOnlyList<SchemaRelaxation> For(SchemaRole role) =>
+        NodeRules.Where(r => r.AppliesToRole(role)).ToList();
+}

@@ -1,0 +1,228 @@
+using Connector.OpenApiDerivation.Relaxations;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.OpenApiDerivation.Schemas;
+
+/// <summary>
+/// Converts OpenAPI 3.0 schema objects to JSON Schema draft-07 for one role, applies that role's relaxations
+/// to every node, and collects the component schemas reached through <c>$ref</c> as role-prefixed definitions
+/// (<c>response.X</c>, <c>request.X</c>).
+/// </summary>
+internal sealed class SchemaConverter
+{
+    private const string ComponentPrefix = "#/components/schemas/";
+    private const string DefinitionPrefix = "#/definitions/";
+
+    private static readonly HashSet<string> CopiedKeywords = new(StringComparer.Ordinal)
+    {
+        "title", "description", "enum", "required", "readOnly", "writeOnly", "default", "maxLength", "minLength",
+        "pattern", "minimum", "maximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties",
+        "maxProperties",
+    };
+
+    private readonly JObject _components;
+    private readonly SortedDictionary<string, JToken> _definitions = new(StringComparer.Ordinal);
+    private readonly Queue<(string Name, SchemaRole Role)> _pending = new();
+    private readonly SortedSet<string> _unresolved = new(StringComparer.Ordinal);
+
+    public SchemaConverter(JObject components)
+    {
+        _components = components;
+    }
+
+    /// <summary>References that did not resolve and were replaced by a permissive object.</summary>
+    public IReadOnlyCollection<string> UnresolvedReferences => _unresolved;
+
+    /// <summary>Converts one schema (an endpoint body, or a component) for <paramref name="role"/>.</summary>
+    public JObject Convert(JToken schema, SchemaRole role)
+    {
+        if (schema is not JObject source)
+        {
+            // A bare `true` or missing schema: anything is accepted.
+            return [];
+        }
+
+        if (source["$ref"] is JValue reference)
+        {
+            return ConvertReference(source, (string)reference!, role);
+        }
+
+        var target = new JObject();
+        var nullable = false;
+        var exclusiveMinimum = false;
+        var exclusiveMaximum = false;
+        foreach (var property in source.Properties())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "type":
+                    target["type"] = value.DeepClone();
+                    break;
+                case "nullable":
+                    nullable = value.Type == JTokenType.Boolean && (bool)value;
+                    break;
+                case "format":
+                    target["format"] = value.Type == JTokenType.String && (string)value! == "datetime" ? "date-time" : value.DeepClone();
+                    break;
+                case "properties" when value is JObject properties:
+                    var converted = new JObject();
+                    foreach (var child in properties.Properties())
+                    {
+                        converted[child.Name] = Convert(child.Value, role);
+                    }
+
+                    target["properties"] = converted;
+                    break;
+                case "items" or "not":
+                    target[property.Name] = Convert(value, role);
+                    break;
+                case "additionalProperties":
+                    target["additionalProperties"] = value.Type == JTokenType.Boolean ? value.DeepClone() : Convert(value, role);
+                    break;
+                case "oneOf" or "anyOf" or "allOf" when value is JArray alternatives:
+                    target[property.Name] = new JArray(alternatives.Select(a => Convert(a, role)));
+                    break;
+                case "example":
+                    target["examples"] = new JArray(value.DeepClone());
+                    break;
+                case "exclusiveMinimum":
+                    exclusiveMinimum = value.Type == JTokenType.Boolean && (bool)value;
+                    break;
+                case "exclusiveMaximum":
+                    exclusiveMaximum = value.Type == JTokenType.Boolean && (bool)value;
+                    break;
+                case "deprecated":
+                    if (value.Type == JTokenType.Boolean && (bool)value)
+                    {
+                        target["x-deprecated"] = true;
+                    }
+
+                    break;
+                default:
+                    // discriminator, xml, externalDocs and x-* extensions are OpenAPI-only: dropped.
+                    if (CopiedKeywords.Contains(property.Name))
+                    {
+                        target[property.Name] = value.DeepClone();
+                    }
+
+                    break;
+            }
+        }
+
+        // OpenAPI 3.0 exclusive bounds are booleans next to minimum/maximum; draft-07 uses the bound itself.
+        MoveExclusiveBound(target, exclusiveMinimum, "minimum", "exclusiveMinimum");
+        MoveExclusiveBound(target, exclusiveMaximum, "maximum", "exclusiveMaximum");
+
+        if (nullable && target["type"] is not null)
+        {
+            AddNullType(target);
+        }
+
+        Relax(target, role);
+
+        if (nullable && target["type"] is null && target.Count > 0)
+        {
+            return new JObject { ["anyOf"] = new JArray(target, new JObject { ["type"] = "null" }) };
+        }
+
+        return target;
+    }
+
+    /// <summary>Converts every component schema queued by references, transitively.</summary>
+    public IReadOnlyDictionary<string, JToken> DrainDefinitions()
+    {
+        while (_pending.Count > 0)
+        {
+            var (name, role) = _pending.Dequeue();
+            var key = DefinitionName(name, role);
+            _definitions[key] = Convert(_components[name]!, role);
+        }
+
+        return _definitions;
+    }
+
+    private static string DefinitionName(string component, SchemaRole role) =>
+        (role == SchemaRole.Request ? "request." : "response.") + component;
+
+    private JObject ConvertReference(JObject source, string reference, SchemaRole role)
+    {
+        JObject referenced;
+        var component = reference.StartsWith(ComponentPrefix, StringComparison.Ordinal)
+            ? reference[ComponentPrefix.Length..]
+            : null;
+        if (component is not null && _components[component] is JObject)
+        {
+            var key = DefinitionName(component, role);
+            if (!_definitions.ContainsKey(key))
+            {
+                _definitions[key] = new JObject(); // placeholder: breaks cycles, replaced when drained
+                _pending.Enqueue((component, role));
+            }
+
+            referenced = new JObject { ["$ref"] = DefinitionPrefix + key };
+        }
+        else
+        {
+            _unresolved.Add(reference);
+            referenced = UnresolvedReferenceAsObject.Replacement(reference);
+        }
+
+        // Keywords next to $ref (readOnly, nullable, description) are ignored by draft-07: keep them on a wrapper.
+        var siblings = new JObject(source.Properties().Where(p => p.Name != "$ref").Select(p => new JProperty(p)));
+        var nullable = siblings["nullable"] is JValue { Type: JTokenType.Boolean } flag && (bool)flag!;
+        siblings.Remove("nullable");
+        var annotations = siblings.Count > 0 ? Convert(siblings, role) : [];
+
+        if (nullable)
+        {
+            var wrapper = new JObject { ["anyOf"] = new JArray(referenced, new JObject { ["type"] = "null" }) };
+            foreach (var annotation in annotations.Properties())
+            {
+                wrapper[annotation.Name] = annotation.Value;
+            }
+
+            return wrapper;
+        }
+
+        if (annotations.Count == 0)
+        {
+            return referenced;
+        }
+
+        annotations.AddFirst(new JProperty("allOf", new JArray(referenced)));
+        return annotations;
+    }
+
+    private static void MoveExclusiveBound(JObject target, bool exclusive, string bound, string exclusiveKeyword)
+    {
+        if (exclusive && target[bound] is { } value)
+        {
+            target.Remove(bound);
+            target[exclusiveKeyword] = value;
+        }
+    }
+
+    private static void AddNullType(JObject target)
+    {
+        var types = target["type"] switch
+        {
+            JArray many => many.Select(t => (string)t!).ToList(),
+            var single => [(string)single!],
+        };
+        if (!types.Contains("null"))
+        {
+            types.Add("null");
+        }
+
+        target["type"] = types.Count == 1 ? new JValue(types[0]) : new JArray(types);
+    }
+
+    private static void Relax(JObject target, SchemaRole role)
+    {
+        foreach (var relaxation in SchemaRelaxationCatalog.For(role))
+        {
+            relaxation.Apply(target);
+        }
+    }
+}
