@@ -93,6 +93,33 @@ public sealed class ConnectCatalogTests
     }
 
     [Test]
+    public async Task A_failed_build_is_not_cached()
+    {
+        var directory = Directory.CreateTempSubdirectory("browse-catalog-");
+        try
+        {
+            var derived = Path.Combine(directory.FullName, "derived.json");
+            await File.WriteAllTextAsync(derived, """{"endpoints": []}""");
+            var json = JObject.Parse(await File.ReadAllTextAsync(TestPaths.Descriptor));
+            json["openApi"] = "derived.json";
+            var descriptorPath = Path.Combine(directory.FullName, "connect.descriptor.json");
+            await File.WriteAllTextAsync(descriptorPath, json.ToString());
+            var descriptor = await DescriptorLoader.LoadAsync(descriptorPath, CancellationToken.None);
+
+            var ex = await Assert.ThrowsAsync<FormatException>(() => ConnectCatalog.GetAsync(descriptor, CancellationToken.None));
+            File.Copy((await BrowseFixture.DescriptorAsync()).OpenApiPath!, derived, overwrite: true);
+            var catalog = await ConnectCatalog.GetAsync(descriptor, CancellationToken.None);
+
+            Assert.That(ex.Message, Does.Contain("definitions"));
+            Assert.That(catalog.Entries, Has.Count.EqualTo(MatrixEntry.All.Count));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public async Task A_descriptor_without_derived_data_cannot_be_browsed()
     {
         var json = JObject.Parse(await File.ReadAllTextAsync(TestPaths.Descriptor));
