@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Connector.Sandbox.Data;
+
+/// <summary>
+/// One collection of records. Seeded records are generated on demand from their index (so a million assets cost no
+/// memory until read); a record is stored only once modified or created (or, in small collections, once generated,
+/// to reuse its serialized bytes). Ids encode the index, so a lookup by id is O(1).
+/// </summary>
+internal sealed class RecordCollection
+{
+    private const int CacheGeneratedBelow = 50_000;
+
+    private readonly Func<int, JsonObject> generate;
+    private readonly ConcurrentDictionary<int, StoredRecord> stored = new();
+    private readonly Lock writeGate = new();
+    private readonly bool cacheGenerated;
+    private int nextIndex;
+    private int deleted;
+
+    public RecordCollection(string name, string shapeName, IdCodec ids, int seededCount, Func<int, JsonObject> generate)
+    {
+        Name = name;
+        ShapeName = shapeName;
+        Ids = ids;
+        SeededCount = seededCount;
+        this.generate = generate;
+        nextIndex = seededCount;
+        cacheGenerated = seededCount <= CacheGeneratedBelow;
+    }
+
+    public string Name { get; }
+
+    public string ShapeName { get; }
+
+    public IdCodec Ids { get; }
+
+    public int SeededCount { get; }
+
+    /// <summary>One past the highest index used (seeded and created).</summary>
+    public int IndexLimit => Volatile.Read(ref nextIndex);
+
+    public int Count => IndexLimit - Volatile.Read(ref deleted);
+
+    /// <summary>True when records were deleted, so index order has holes.</summary>
+    public bool HasHoles => Volatile.Read(ref deleted) > 0;
+
+    /// <summary>True when every index below <see cref="SeededCount"/> is unmodified (served straight from the generator).</summary>
+    public bool IsPristine => stored.IsEmpty || cacheGenerated;
+
+    public StoredRecord? Get(string id)
+    {
+        var index = Ids.Parse(id);
+        return index is null ? null : Get(index.Value);
+    }
+
+    public StoredRecord? Get(int index)
+    {
+        if (index < 0 || index >= IndexLimit)
+        {
+            return null;
+        }
+
+        if (stored.TryGetValue(index, out var record))
+        {
+            return record.Deleted ? null : record;
+        }
+
+        if (index >= SeededCount)
+        {
+            return null;
+        }
+
+        var generated = StoredRecord.Of(generate(index));
+        return cacheGenerated ? stored.GetOrAdd(index, generated) : generated;
+    }
+
+    /// <summary>Generates a seeded record without caching it (for scans of large collections).</summary>
+    public JsonObject? Peek(int index)
+    {
+        if (stored.TryGetValue(index, out var record))
+        {
+            return record.Deleted ? null : record.Node;
+        }
+
+        return index < SeededCount ? (cacheGenerated ? Get(index)?.Node : generate(index)) : null;
+    }
+
+    /// <summary>A fresh, mutable copy of a record.</summary>
+    public JsonObject? GetCopy(string id) => Get(id)?.Node.DeepClone().AsObject();
+
+    /// <summary>Stores a new version of an existing record (the id field decides which).</summary>
+    public void Replace(JsonObject record)
+    {
+        var index = Ids.Parse((string?)record["id"]) ?? throw new InvalidOperationException("The record has no id of this collection.");
+        stored[index] = StoredRecord.Of(record);
+    }
+
+    /// <summary>Adds a record, giving it the next id; returns the id.</summary>
+    public string Add(Func<string, JsonObject> build)
+    {
+        lock (writeGate)
+        {
+            var index = nextIndex;
+            var id = Ids.Format(index);
+            stored[index] = StoredRecord.Of(build(id));
+            Volatile.Write(ref nextIndex, index + 1);
+            return id;
+        }
+    }
+
+    public bool Delete(string id)
+    {
+        lock (writeGate)
+        {
+            var record = Get(id);
+            if (record is null)
+            {
+                return false;
+            }
+
+            stored[Ids.Parse(id)!.Value] = StoredRecord.Tombstone(record.Node);
+            deleted++;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Connector.Sandbox.Data;
+
+/// <summary>Products and their items, parameters and templates.</summary>
+internal sealed partial class SeedWorld
+{
+    public JsonObject ProductRef(int p)
+    {
+        var id = ProductIds.Format(p);
+        return Json.Obj(("id", id), ("icon", "/media/" + id + "/logo.png"), ("name", ProductName(p)), ("status", "published"));
+    }
+
+    public JsonObject Product(int p)
+    {
+        var r = NewRecord("products");
+        var id = ProductIds.Format(p);
+        var vendor = p % Partners;
+        var created = CreatedAt(p, Products);
+        r["id"] = id;
+        r["name"] = ProductName(p);
+        r["external_id"] = "EXT-PRD-" + p.ToString(CultureInfo.InvariantCulture);
+        r["icon"] = "/media/" + id + "/logo.png";
+        r["status"] = Pick(11, p, ["published", "published", "published", "draft", "endofsale"]);
+        r["short_description"] = ProductName(p) + " for small and medium businesses";
+        r["detailed_description"] = "Sandbox product " + ProductName(p) + ".";
+        r["version"] = 1 + (p % 4);
+        r["published_at"] = Iso(created.AddDays(1));
+        r["category"] = Json.Ref("CAT-" + (p % 7 + 10000).ToString(CultureInfo.InvariantCulture), Pick(12, p, ["Security", "Productivity", "Infrastructure", "Collaboration"]));
+        r["owner"] = VendorRef(vendor);
+        r["latest"] = true;
+        r["public"] = p % 3 != 0;
+        r["staging"] = false;
+        Json.SetExisting(r, "stats.versions", 1 + (p % 4));
+        Json.SetExisting(r, "usage_rule.enabled", p % 2 == 0);
+        Json.SetExisting(r, "capabilities.ppu.ppu", p % 2 == 0);
+        Json.SetExisting(r, "events.created.at", Iso(created));
+        Json.SetExisting(r, "events.updated.at", Iso(created.AddDays(3)));
+        Json.SetExisting(r, "events.published.at", Iso(created.AddDays(1)));
+        r["replacement"] = null;
+        return r;
+    }
+
+    public JsonObject ProductItem(int p, int k)
+    {
+        var r = NewRecord("product_items");
+        r["id"] = ItemId(p, k);
+        r["name"] = ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3];
+        r["display_name"] = r["name"]!.GetValue<string>();
+        r["mpn"] = ItemMpn(p, k);
+        r["local_id"] = ItemMpn(p, k);
+        r["external_id"] = "EXT-ITEM-" + p.ToString(CultureInfo.InvariantCulture) + "-" + k.ToString(CultureInfo.InvariantCulture);
+        r["status"] = "published";
+        r["position"] = k + 1;
+        r["type"] = k == 2 ? "ppu" : "reservation";
+        r["period"] = k == 1 ? "yearly" : "monthly";
+        r["precision"] = k == 2 ? "decimal(2)" : "integer";
+        r["dynamic"] = false;
+        r["description"] = "Item " + (k + 1).ToString(CultureInfo.InvariantCulture) + " of " + ProductName(p);
+        r["unit"] = Json.Obj(("id", k == 2 ? "unit-gb" : "unit-licenses"), ("name", k == 2 ? "GB" : "licenses"), ("title", k == 2 ? "Gigabytes" : "Licenses"), ("unit", k == 2 ? "gb" : "licenses"));
+        r["parent"] = null;
+        r["replacement"] = null;
+        r["group"] = null;
+        Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
+        Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
+        return r;
+    }
+
+    public JsonObject ProductParameter(int p, int k)
+    {
+        var r = NewRecord("product_parameters");
+        r["id"] = ParameterId(p, k);
+        r["name"] = ParameterName(k);
+        r["title"] = ParameterName(k).Replace('_', ' ');
+        r["description"] = "Parameter " + ParameterName(k) + " of " + ProductName(p);
+        r["type"] = k == 1 ? "email" : "text";
+        r["scope"] = "asset";
+        r["phase"] = k < 2 ? "ordering" : "fulfillment";
+        r["position"] = k + 1;
+        r["parent"] = null;
+        Json.SetExisting(r, "constraints.required", k == 0);
+        Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
+        Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
+        return r;
+    }
+
+    public JsonObject ProductTemplate(int p, int k)
+    {
+        var r = NewRecord("product_templates");
+        r["id"] = TemplateId(p, k);
+        var type = new[] { "fulfillment", "inquire", "pending" }[k % 3];
+        r["name"] = ProductName(p) + " " + type + " template";
+        r["title"] = r["name"]!.GetValue<string>();
+        r["body"] = "# " + type + "\nThank you for choosing " + ProductName(p) + ".";
+        r["scope"] = "asset";
+        r["type"] = type;
+        r["position"] = k + 1;
+        Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
+        Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
+        return r;
+    }
+
+    public JsonObject ConnectionRef(int product, int marketplace, string type = "production")
+    {
+        var hub = marketplace % Hubs;
+        return Json.Obj(
+            ("id", ConnectionIds.Format((product * Marketplaces) + marketplace)),
+            ("type", type),
+            ("status", "approved"),
+            ("provider", ProviderRef(marketplace % Partners)),
+            ("vendor", VendorRef(product % Partners)),
+            ("hub", HubRef(hub)),
+            ("created_at", Iso(CreatedAt(product, Products))),
+            ("product_version_type", "public"));
+    }
+}

@@ -1,0 +1,323 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Connector.Sandbox.Data;
+
+/// <summary>Assets, fulfillment requests and the subscriptions API.</summary>
+internal sealed partial class SeedWorld
+{
+    private static readonly string[] AssetStatuses = ["active", "active", "active", "active", "processing", "suspended", "terminated", "draft", "terminating"];
+    private static readonly string[] RequestStatuses = ["pending", "pending", "approved", "inquiring", "failed", "draft", "approved", "pending"];
+    private static readonly string[] RequestTypes = ["purchase", "purchase", "purchase", "change", "suspend", "resume", "cancel"];
+
+    /// <summary>Copies <paramref name="source"/> into the existing fields of the object at <paramref name="path"/>.</summary>
+    public static void Over(JsonObject record, string path, JsonObject source)
+    {
+        JsonNode? node = record;
+        foreach (var part in path.Split('.'))
+        {
+            node = (node as JsonObject)?[part];
+        }
+
+        if (node is JsonObject target)
+        {
+            Json.CopyExisting(target, source);
+        }
+    }
+
+    public int AssetProduct(int a) => a % Products;
+
+    public string AssetStatus(int a) => Pick(21, a, AssetStatuses);
+
+    public JsonObject TierRef(int account, bool withId)
+    {
+        var tier = Json.Obj(
+            ("external_id", "EXT-TA-" + account.ToString(CultureInfo.InvariantCulture)),
+            ("external_uid", Uuid(31, account)),
+            ("name", CompanyName(30, account)),
+            ("tax_id", "TX" + (100000000 + account).ToString(CultureInfo.InvariantCulture)),
+            ("contact_info", ContactInfo(32, account)));
+        if (withId)
+        {
+            tier["id"] = TierAccountIds.Format(account);
+        }
+
+        return tier;
+    }
+
+    public string Uuid(int salt, int index)
+    {
+        var a = Hash(salt, index);
+        var b = Hash(salt + 1000, index);
+        return string.Create(CultureInfo.InvariantCulture, $"{(uint)(a >> 32):x8}-{(ushort)(a >> 16):x4}-4{(ushort)a & 0xfff:x3}-{0x8000 | ((ushort)(b >> 48) & 0x3fff):x4}-{b & 0xffffffffffffUL:x12}");
+    }
+
+    private JsonObject Tiers(int a, bool withId) => Json.Obj(
+        ("customer", TierRef(a % TierAccounts, withId)),
+        ("tier1", TierRef((a + 1) % TierAccounts, withId)),
+        ("tier2", TierRef((a + 2) % TierAccounts, withId)));
+
+    public JsonObject AssetParam(int p, int k, int a, JsonObject template)
+    {
+        var param = template.DeepClone().AsObject();
+        Json.CopyExisting(param, Json.Obj(
+            ("id", ParameterId(p, k)),
+            ("name", ParameterName(k)),
+            ("title", ParameterName(k).Replace('_', ' ')),
+            ("description", "Parameter " + ParameterName(k)),
+            ("type", k == 1 ? "email" : "text"),
+            ("value", k switch
+            {
+                0 => "tenant" + a.ToString(CultureInfo.InvariantCulture),
+                1 => "admin" + a.ToString(CultureInfo.InvariantCulture) + "@example.com",
+                2 => "seats " + (a % 50 + 1).ToString(CultureInfo.InvariantCulture),
+                _ => "CODE-" + (Hash(41, a) % 1000000).ToString("D6", CultureInfo.InvariantCulture),
+            }),
+            ("value_error", string.Empty),
+            ("phase", k < 2 ? "ordering" : "fulfillment"),
+            ("scope", "asset")));
+        return param;
+    }
+
+    public JsonObject Asset(int a)
+    {
+        var r = NewRecord("assets");
+        var p = AssetProduct(a);
+        var m = a % Marketplaces;
+        var created = CreatedAt(a, Assets);
+        r["id"] = AssetIds.Format(a);
+        r["status"] = AssetStatus(a);
+        r["external_id"] = (100000 + a).ToString(CultureInfo.InvariantCulture);
+        r["external_uid"] = Uuid(20, a);
+        Over(r, "product", ProductRef(p));
+        Over(r, "connection", ConnectionRef(p, m));
+        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(Pick(22, a, 72))))))));
+        var items = new JsonArray();
+        for (var k = 0; k < 2; k++)
+        {
+            items.Add(Json.Obj(("id", ItemId(p, k)), ("quantity", (double)(1 + Pick(23 + k, a, 50)))));
+        }
+
+        r["items"] = items;
+        if (r["params"] is JsonArray { Count: > 0 } outer && outer[0] is JsonArray { Count: > 0 } inner && inner[0] is JsonObject paramTemplate)
+        {
+            var values = new JsonArray();
+            for (var k = 0; k < ParametersPerProduct; k++)
+            {
+                values.Add(AssetParam(p, k, a, paramTemplate));
+            }
+
+            r["params"] = new JsonArray(values);
+        }
+
+        var tiers = Tiers(a, withId: true);
+        r["tiers"] = tiers;
+        Over(r, "template", Json.Ref(TemplateId(p, 0), ProductName(p) + " fulfillment template"));
+        r["pending_request"] = null;
+        Over(r, "marketplace", MarketplaceRef(m));
+        Over(r, "contract", Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture))));
+        r["renewal_expiration_date"] = null;
+        return r;
+    }
+
+    public string RequestStatus(int i) => Pick(51, i, RequestStatuses);
+
+    public int RequestAsset(int i) => (int)(((long)i * 7919) % Assets);
+
+    /// <summary>The asset snapshot a request (or subscription request) embeds.</summary>
+    public JsonObject AssetSnapshot(string shapeName, string path, int a, string? status = null) =>
+        AssetSnapshot(shapeName, path, Asset(a), status);
+
+    /// <summary>The snapshot of <paramref name="source"/> in the asset shape of <paramref name="shapeName"/>.</summary>
+    public JsonObject AssetSnapshot(string shapeName, string path, JsonObject source, string? status = null)
+    {
+        var holder = NewRecord(shapeName);
+        var snapshot = (JsonObject)holder[path]!;
+        holder.Remove(path);
+        var asset = source.DeepClone().AsObject();
+        var items = asset["items"] as JsonArray ?? [];
+        var paramsNode = asset["params"] is JsonArray { Count: > 0 } outer && outer[0] is JsonArray inner ? inner : new JsonArray();
+        var a = AssetIds.Parse((string?)asset["id"]) ?? 0;
+        var productIndex = ProductIds.Parse((string?)asset["product"]?["id"]) ?? AssetProduct(a);
+        asset.Remove("items");
+        asset.Remove("params");
+        Json.CopyExisting(snapshot, asset);
+        if (asset["tiers"] is JsonObject tiers)
+        {
+            snapshot["tiers"] = tiers.DeepClone();
+        }
+
+        if (status is not null)
+        {
+            snapshot["status"] = status;
+        }
+
+        if (snapshot["items"] is JsonArray { Count: > 0 } itemShape && itemShape[0] is JsonObject itemTemplate)
+        {
+            var p = productIndex;
+            var snapshotItems = new JsonArray();
+            for (var k = 0; k < items.Count; k++)
+            {
+                var item = itemTemplate.DeepClone().AsObject();
+                var quantity = items[k]?["quantity"] is JsonValue q ? Rql.RqlEvaluator.NumberOf(q) : 1;
+                Json.CopyExisting(item, Json.Obj(
+                    ("id", (string?)items[k]?["id"] ?? ItemId(p, k)),
+                    ("global_id", (string?)items[k]?["id"] ?? ItemId(p, k)),
+                    ("mpn", ItemMpn(p, k)),
+                    ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
+                    ("item_type", "Reservation"),
+                    ("period", k == 1 ? "Yearly" : "Monthly"),
+                    ("type", "Licenses")));
+                Json.SetExisting(item, "quantity", item["quantity"] is JsonValue qv && qv.GetValueKind() == System.Text.Json.JsonValueKind.String
+                    ? JsonValue.Create(quantity.ToString(CultureInfo.InvariantCulture))
+                    : JsonValue.Create(quantity));
+                Json.SetExisting(item, "old_quantity", "0");
+                snapshotItems.Add(item);
+            }
+
+            snapshot["items"] = snapshotItems;
+        }
+
+        if (snapshot["params"] is JsonArray { Count: > 0 } paramShape && paramShape[0] is JsonObject paramTemplate)
+        {
+            var snapshotParams = new JsonArray();
+            foreach (var param in paramsNode.OfType<JsonObject>())
+            {
+                var copy = paramTemplate.DeepClone().AsObject();
+                Json.CopyExisting(copy, param);
+                if (copy.ContainsKey("value_choices"))
+                {
+                    copy["value_choices"] = new JsonArray();
+                }
+
+                if (copy.ContainsKey("structured_value"))
+                {
+                    copy["structured_value"] = new JsonObject();
+                }
+
+                snapshotParams.Add(copy);
+            }
+
+            snapshot["params"] = snapshotParams;
+        }
+
+        return snapshot;
+    }
+
+    public JsonObject Request(int i)
+    {
+        var r = NewRecord("requests");
+        var a = RequestAsset(i);
+        var status = RequestStatus(i);
+        var type = Pick(52, i, RequestTypes);
+        var created = CreatedAt(i, Requests);
+        r["id"] = RequestIds.Format(i);
+        r["type"] = type;
+        r["status"] = status;
+        r["note"] = status == "inquiring" ? "Please provide the missing admin e-mail." : string.Empty;
+        r["reason"] = status == "failed" ? "The vendor system rejected the order." : string.Empty;
+        r["created"] = Iso(created);
+        r["updated"] = Iso(created.AddMinutes(Pick(53, i, 600)));
+        r["effective_date"] = Iso(created.AddMinutes(Pick(53, i, 600)));
+        r["answered"] = status is "approved" or "failed";
+        r["assignee"] = status is "pending" or "inquiring" && i % 3 == 0 ? UserIds.Format(i % 5) : string.Empty;
+        r["activation_key"] = status == "approved" ? "Activation key " + Uuid(54, i) : string.Empty;
+        Over(r, "marketplace", MarketplaceRef(a % Marketplaces));
+        r["previous_approved_request"] = type == "purchase" ? null : Json.Obj(("id", RequestIds.Format((i + 1) % Requests)));
+        var assetStatus = status == "approved" ? "active" : type == "purchase" ? "processing" : "active";
+        r["asset"] = AssetSnapshot("requests", "asset", a, assetStatus);
+        return r;
+    }
+
+    public JsonObject SubscriptionAsset(int a)
+    {
+        var r = NewRecord("subscription_assets");
+        var asset = Asset(a);
+        var p = AssetProduct(a);
+        var items = asset["items"]!.AsArray();
+        var parameters = asset["params"] is JsonArray { Count: > 0 } outer && outer[0] is JsonArray inner ? inner : new JsonArray();
+        asset.Remove("items");
+        asset.Remove("params");
+        Json.CopyExisting(r, asset);
+        r["tiers"] = asset["tiers"]!.DeepClone();
+        var created = CreatedAt(a, Assets);
+        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1)))))));
+        if (r["items"] is JsonArray { Count: > 0 } itemShape && itemShape[0] is JsonObject itemTemplate)
+        {
+            var list = new JsonArray();
+            for (var k = 0; k < items.Count; k++)
+            {
+                var item = itemTemplate.DeepClone().AsObject();
+                Json.CopyExisting(item, Json.Obj(
+                    ("id", ItemId(p, k)), ("global_id", ItemId(p, k)), ("mpn", ItemMpn(p, k)),
+                    ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
+                    ("item_type", "Reservation"), ("period", k == 1 ? "Yearly" : "Monthly"), ("type", "Licenses"),
+                    ("quantity", items[k]!["quantity"]!.GetValue<double>())));
+                list.Add(item);
+            }
+
+            r["items"] = list;
+        }
+
+        if (r["params"] is JsonArray { Count: > 0 } paramShape && paramShape[0] is JsonObject paramTemplate)
+        {
+            var list = new JsonArray();
+            foreach (var param in parameters.OfType<JsonObject>())
+            {
+                var copy = paramTemplate.DeepClone().AsObject();
+                Json.CopyExisting(copy, param);
+                copy["structured_value"] = new JsonObject();
+                list.Add(copy);
+            }
+
+            r["params"] = list;
+        }
+
+        var anniversary = CreatedAt(a, Assets);
+        Over(r, "billing", Json.Obj(
+            ("period", Json.Obj(("delta", 1.0), ("uom", a % 4 == 0 ? "yearly" : "monthly"))),
+            ("next_date", Iso(anniversary.AddMonths(1))),
+            ("anniversary", Json.Obj(("day", anniversary.Day), ("month", anniversary.Month)))));
+        return r;
+    }
+
+    public JsonObject SubscriptionRequest(int i)
+    {
+        var r = NewRecord("subscription_requests");
+        var a = i % SubscriptionAssets;
+        var p = AssetProduct(a);
+        var created = CreatedAt(i, SubscriptionRequests);
+        r["id"] = SubscriptionRequestIds.Format(i);
+        r["type"] = i % 2 == 0 ? "vendor" : "provider";
+        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))), ("updated", Json.Obj(("at", Iso(created.AddHours(2))), ("by", UserRef(i % 5))))));
+        var asset = SubscriptionAsset(a);
+        Json.CopyExisting((JsonObject)r["asset"]!, asset);
+        r["asset"]!["tiers"] = asset["tiers"]!.DeepClone();
+        if (asset["params"] is JsonArray ps)
+        {
+            r["asset"]!["params"] = ps.DeepClone();
+        }
+
+        if (r["items"] is JsonArray { Count: > 0 } itemShape && itemShape[0] is JsonObject itemTemplate)
+        {
+            var list = new JsonArray();
+            for (var k = 0; k < 2; k++)
+            {
+                var item = itemTemplate.DeepClone().AsObject();
+                Json.CopyExisting(item, Json.Obj(
+                    ("id", ItemId(p, k)), ("global_id", ItemId(p, k)), ("mpn", ItemMpn(p, k)),
+                    ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
+                    ("item_type", "Reservation"), ("period", "Monthly"), ("type", "Licenses"), ("quantity", (double)(1 + Pick(60 + k, i, 20)))));
+                Json.SetExisting(item, "billing.cycle_number", 1 + (i % 12));
+                list.Add(item);
+            }
+
+            r["items"] = list;
+        }
+
+        r["attributes"] = new JsonArray(Json.Obj(("vendor", Json.Obj(("external_id", "V-" + i.ToString(CultureInfo.InvariantCulture)))), ("provider", new JsonObject())));
+        var from = created.Date;
+        Over(r, "period", Json.Obj(("from", Iso(from)), ("to", Iso(from.AddMonths(1))), ("delta", 1.0), ("uom", "monthly")));
+        return r;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Connector.Sandbox.Data;
+
+/// <summary>Helpdesk cases, conversations and messages.</summary>
+internal sealed partial class SeedWorld
+{
+    private static readonly string[] Subjects =
+    [
+        "Cannot activate subscription", "Invoice mismatch", "Usage report rejected", "Change of seats pending",
+        "Access problem, urgent", "Question about \"premium\" plan",
+    ];
+
+    public JsonObject AccountRef(JsonObject template, JsonObject source)
+    {
+        var copy = template.DeepClone().AsObject();
+        Json.CopyExisting(copy, source);
+        return copy;
+    }
+
+    public JsonObject Case(int i)
+    {
+        var r = NewRecord("cases");
+        var p = i % Products;
+        var created = CreatedAt(i, Cases);
+        var state = Pick(101, i, ["pending", "pending", "inquiring", "resolved", "closed"]);
+        r["id"] = CaseIds.Format(i);
+        Over(r, "product", ProductRef(p));
+        r["subject"] = Subjects[i % Subjects.Length] + " #" + (i + 1).ToString(CultureInfo.InvariantCulture);
+        r["description"] = "Customer reports: " + Subjects[i % Subjects.Length].ToLowerInvariant() + ".";
+        r["priority"] = i % 4;
+        r["state"] = state;
+        r["type"] = i % 3 == 0 ? "business" : "technical";
+        if (r["issuer"] is JsonObject issuer)
+        {
+            Over(issuer, "account", ProviderRef(i % Partners));
+            Over(issuer, "agent", UserRef(i % 5));
+            issuer["recipients"] = new JsonArray(UserRef((i + 1) % 5));
+        }
+
+        if (r["receiver"] is JsonObject receiver)
+        {
+            Over(receiver, "account", VendorRef(p % Partners));
+            Over(receiver, "agent", UserRef((i + 2) % 5));
+            receiver["recipients"] = new JsonArray(UserRef((i + 3) % 5));
+        }
+
+        var events = Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(5))))));
+        events["pending"] = Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)));
+        if (state is "inquiring")
+        {
+            events["inquiring"] = Json.Obj(("at", Iso(created.AddHours(2))), ("by", UserRef(i % 5)));
+        }
+
+        if (state is "resolved" or "closed")
+        {
+            events["resolved"] = Json.Obj(("at", Iso(created.AddHours(4))), ("by", UserRef(i % 5)));
+        }
+
+        if (state is "closed")
+        {
+            events["closed"] = Json.Obj(("at", Iso(created.AddHours(5))), ("by", UserRef(i % 5)));
+        }
+
+        r["events"] = events;
+        r["rating"] = state == "closed" ? 1 + (i % 5) : null;
+        r["feedback"] = state == "closed" ? "Thanks for the quick help." : null;
+        return r;
+    }
+
+    public JsonObject Conversation(int i)
+    {
+        var r = NewRecord("conversations");
+        var created = CreatedAt(i, Conversations);
+        r["id"] = ConversationIds.Format(i);
+        r["instance_id"] = RequestIds.Format(i);
+        r["topic"] = "Fulfillment request " + RequestIds.Format(i);
+        r["type"] = "conversation";
+        r["status"] = "open";
+        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(1)))))));
+        r["accounts"] = new JsonArray(VendorRef(i % Partners), ProviderRef(i % Partners));
+        r["creator"] = Json.Ref(UserIds.Format(i % 5), UserRef(i % 5)["name"]!.GetValue<string>(), "/media/users/" + UserIds.Format(i % 5) + ".png");
+        r["created"] = Iso(created);
+        return r;
+    }
+
+    public JsonObject Message(int j)
+    {
+        var r = NewRecord("messages");
+        var c = j / MessagesPerConversation;
+        var created = CreatedAt(c, Conversations).AddMinutes(10 * ((j % MessagesPerConversation) + 1));
+        r["id"] = MessageIds.Format(j);
+        r["conversation"] = ConversationIds.Format(c);
+        r["account"] = j % 2 == 0 ? VendorRef(c % Partners) : ProviderRef(c % Partners);
+        r["created"] = Iso(created);
+        r["creator"] = Json.Ref(UserIds.Format(j % 5), UserRef(j % 5)["name"]!.GetValue<string>(), "/media/users/" + UserIds.Format(j % 5) + ".png");
+        r["text"] = j % 2 == 0 ? "Request received, we are processing it." : "Thank you, waiting for activation.";
+        r["type"] = "message";
+        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created))))));
+        return r;
+    }
+}

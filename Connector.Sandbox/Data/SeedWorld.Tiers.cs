@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Connector.Sandbox.Data;
+
+/// <summary>Tier accounts, their versions and requests, tier configurations and their requests.</summary>
+internal sealed partial class SeedWorld
+{
+    private static readonly string[] TierConfigRequestStatuses = ["pending", "pending", "approved", "inquiring", "failed", "approved"];
+
+    public int TierAccountVersionCount(int t) => 1 + (t % 3);
+
+    public JsonObject TierAccount(int t) => TierAccountOfShape("tier_accounts", t);
+
+    public JsonObject TierAccountVersion(int t, int version)
+    {
+        var r = TierAccountOfShape("tier_account_versions", t);
+        r["version"] = version;
+        if (version < TierAccountVersionCount(t))
+        {
+            r["name"] = CompanyName(30, t) + " (v" + version.ToString(CultureInfo.InvariantCulture) + ")";
+        }
+
+        return r;
+    }
+
+    private JsonObject TierAccountOfShape(string shape, int t)
+    {
+        var r = NewRecord(shape);
+        var created = CreatedAt(t, TierAccounts);
+        var reseller = t % 5 == 4;
+        r["id"] = TierAccountIds.Format(t);
+        r["version"] = TierAccountVersionCount(t);
+        r["name"] = CompanyName(30, t);
+        r["type"] = reseller ? "reseller" : "customer";
+        r["db"] = Pick(33, t, ["US", "EU", "JP", "AU"]);
+        r["external_id"] = "EXT-TA-" + t.ToString(CultureInfo.InvariantCulture);
+        r["external_uid"] = Uuid(31, t);
+        r["parent"] = reseller || t < 5 ? null : Json.Obj(("id", TierAccountIds.Format((t / 5 * 5) + 4 - 5)), ("name", CompanyName(30, (t / 5 * 5) + 4 - 5)), ("external_id", "EXT-TA-" + ((t / 5 * 5) + 4 - 5).ToString(CultureInfo.InvariantCulture)));
+        r["owner"] = ProviderRef(t % Partners);
+        r["scopes"] = new JsonArray(reseller ? "tier1" : "customer");
+        r["hub"] = HubRef(t % Hubs);
+        r["tax_id"] = "TX" + (100000000 + t).ToString(CultureInfo.InvariantCulture);
+        r["environment"] = "production";
+        r["contact_info"] = ContactInfo(32, t);
+        Over(r, "events", Json.Obj(
+            ("created", Json.Obj(("at", Iso(created)), ("by", UserRef(t % 5)))),
+            ("updated", Json.Obj(("at", Iso(created.AddDays(t % 30))), ("by", UserRef(t % 5))))));
+        if (r["events"] is JsonObject events)
+        {
+            events.Remove("decommissioned");
+        }
+
+        return r;
+    }
+
+    public JsonObject TierAccountRequest(int i)
+    {
+        var r = NewRecord("tier_account_requests");
+        var t = i % TierAccounts;
+        var p = i % Products;
+        var created = CreatedAt(i, TierAccountRequests);
+        var status = Pick(71, i, ["pending", "pending", "accepted", "ignored", "accepted"]);
+        r["id"] = TierAccountRequestIds.Format(i);
+        r["type"] = "update";
+        r["status"] = status;
+        r["account"] = TierAccountOfShape("tier_account_versions", t);
+        Over(r, "vendor", VendorRef(p % Partners));
+        Over(r, "provider", ProviderRef(t % Partners));
+        Over(r, "product", ProductRef(p));
+        r["reason"] = status == "ignored" ? "Not relevant for this product." : null;
+        Over(r, "events", Json.Obj(
+            ("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))),
+            ("updated", Json.Obj(("at", Iso(created.AddHours(i % 48))), ("by", UserRef(i % 5))))));
+        return r;
+    }
+
+    private void FillConfiguration(JsonObject r, int c)
+    {
+        var p = c % Products;
+        var t = c % TierAccounts;
+        var m = c % Marketplaces;
+        var created = CreatedAt(c, TierConfigs);
+        r["id"] = TierConfigIds.Format(c);
+        r["name"] = ProductName(p) + " configuration for " + CompanyName(30, t);
+        var account = TierRef(t, withId: true);
+        r["account"] = account;
+        Over(r, "product", ProductRef(p));
+        r["tier_level"] = c % 2 == 0 ? "1" : "2";
+        Over(r, "connection", ConnectionRef(p, m));
+        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)), ("by", UserRef(c % 5)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1))), ("by", UserRef(c % 5))))));
+        if (r["params"] is JsonArray { Count: > 0 } ps && ps[0] is JsonObject paramTemplate)
+        {
+            var list = new JsonArray();
+            for (var k = 0; k < 2; k++)
+            {
+                list.Add(AssetParam(p, k, c, paramTemplate));
+            }
+
+            r["params"] = list;
+        }
+
+        Over(r, "template", Json.Ref(TemplateId(p, 0), ProductName(p) + " fulfillment template"));
+        r["open_request"] = null;
+        r["status"] = c % 7 == 3 ? "processing" : "active";
+        Over(r, "contract", Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture))));
+        Over(r, "marketplace", MarketplaceRef(m));
+    }
+
+    public JsonObject TierConfig(int c)
+    {
+        var r = NewRecord("tier_configs");
+        FillConfiguration(r, c);
+        return r;
+    }
+
+    public JsonObject TierConfigRequest(int i)
+    {
+        var r = NewRecord("tier_config_requests");
+        var c = i % TierConfigs;
+        var status = Pick(81, i, TierConfigRequestStatuses);
+        var created = CreatedAt(i, TierConfigRequests);
+        r["id"] = TierConfigRequestIds.Format(i);
+        r["type"] = i % 3 == 0 ? "update" : "setup";
+        r["status"] = status;
+        var configuration = (JsonObject)r["configuration"]!;
+        FillConfiguration(configuration, c);
+        r["parent_configuration"] = null;
+        r["previous_approved_request"] = null;
+        r["assignee"] = status is "pending" or "inquiring" && i % 2 == 0 ? UserRef(i % 5) : null;
+        Over(r, "template", Json.Ref(TemplateId(c % Products, 0), ProductName(c % Products) + " fulfillment template"));
+        r["reason"] = status == "failed" ? "Configuration rejected by the vendor." : null;
+        r["activation"] = Json.Obj(("link", "https://example.com/activate/" + r["id"]!.GetValue<string>()));
+        r["notes"] = null;
+        r["environment"] = "production";
+        r["effective_date"] = status == "approved" ? Iso(created.AddHours(6)) : null;
+        var tiers = (JsonObject)r["tiers"]!;
+        tiers["tier1"] = TierRef((c + 1) % TierAccounts, withId: true);
+        tiers["tier2"] = TierRef((c + 2) % TierAccounts, withId: true);
+        Over(r, "sli", Json.Obj(("zone", 1 + (i % 3)), ("days", 2)));
+        var events = Json.Obj(
+            ("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))),
+            ("updated", Json.Obj(("at", Iso(created.AddHours(3))), ("by", UserRef(i % 5)))));
+        if (status == "inquiring")
+        {
+            events["inquired"] = Json.Obj(("at", Iso(created.AddHours(2))), ("by", UserRef(i % 5)));
+        }
+
+        r["events"] = events;
+        return r;
+    }
+}

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Connector.Sandbox.Data;
+
+/// <summary>
+/// The deterministic generator of the seeded data: every record is a pure function of (seed, collection, index),
+/// cross-referenced by index arithmetic (asset i uses product i mod P, tier accounts i, i+1, i+2 mod T, ...).
+/// </summary>
+internal sealed partial class SeedWorld
+{
+    public const int Marketplaces = 5;
+    public const int Hubs = 3;
+    public const int Partners = 3;
+    public const int ItemsPerProduct = 3;
+    public const int ParametersPerProduct = 4;
+    public const int TemplatesPerProduct = 3;
+    public const int MessagesPerConversation = 2;
+
+    private static readonly DateTime BaseDate = new(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static readonly string[] Companies =
+    [
+        "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka", "Tyrell", "Soylent",
+        "Cyberdyne", "Vandelay", "Massive Dynamic", "Aperture", "Oscorp", "Pied Piper",
+    ];
+
+    private static readonly string[] CompanySuffixes = [", Inc.", " LLC", " Ltd", " GmbH", " S.A.", " (EU)", " Corp", " & Co"];
+    private static readonly string[] FirstNames = ["Jane", "John", "Maria", "Ahmed", "Yuki", "Olga", "Pierre", "Lucia", "Ken", "Amara"];
+    private static readonly string[] LastNames = ["Doe", "Smith", "Garcia", "Khan", "Tanaka", "Ivanova", "Dubois", "Rossi", "Mori", "Okafor"];
+    private static readonly (string City, string State, string Country, string Postal)[] Places =
+    [
+        ("Springfield", "IL", "US", "62701"), ("Barcelona", "Catalonia", "ES", "08001"), ("Berlin", "Berlin", "DE", "10115"),
+        ("Toronto", "ON", "CA", "M5H 2N2"), ("Sydney", "NSW", "AU", "2000"), ("Osaka", "Osaka", "JP", "530-0001"),
+    ];
+
+    private static readonly string[] ProductNames =
+    [
+        "Cloud Backup", "Office Suite", "Antivirus Pro", "Web Hosting", "Video Conferencing", "CRM Online",
+        "Data Warehouse", "Email Security", "Virtual Desktop", "Password Vault",
+    ];
+
+    private readonly ShapeCatalog shapes = ShapeCatalog.Instance;
+    private readonly Dictionary<string, JsonObject> templates = [];
+
+    public SeedWorld(SandboxOptions options)
+    {
+        Seed = options.Seed;
+        var n = Math.Max(1, options.RecordsPerType);
+        Products = n;
+        TierAccounts = Math.Max(3, n);
+        Assets = Math.Max(1, options.AssetCount ?? n);
+        Requests = n;
+        TierAccountRequests = n;
+        TierConfigs = n;
+        TierConfigRequests = n;
+        SubscriptionRequests = n;
+        SubscriptionAssets = Math.Min(n, Assets);
+        UsageFiles = n;
+        UsageRecords = Math.Max(0, options.UsageRecordCount ?? n);
+        UsageChunks = n;
+        UsageReconciliations = n;
+        UsageAggregates = Math.Min(n, Assets);
+        Cases = n;
+        Conversations = Requests;
+        Messages = Conversations * MessagesPerConversation;
+
+        AssetIds = new IdCodec("AS", Seed);
+        RequestIds = new IdCodec("PR", Seed, "-001");
+        TierAccountIds = new IdCodec("TA", Seed);
+        TierAccountRequestIds = new IdCodec("TAR", Seed, "-001");
+        TierConfigIds = new IdCodec("TC", Seed);
+        TierConfigRequestIds = new IdCodec("TCR", Seed, "-001");
+        SubscriptionRequestIds = new IdCodec("BRV", Seed);
+        ProductIds = new IdCodec("PRD", Seed);
+        UsageFileIds = new IdCodec("UF", Seed);
+        UsageRecordIds = new IdCodec("UR", Seed);
+        UsageChunkIds = new IdCodec("UFC", Seed);
+        UsageReconciliationIds = new IdCodec("URF", Seed);
+        UsageAggregateIds = new IdCodec("UAG", Seed);
+        CaseIds = new IdCodec("CA", Seed);
+        ConversationIds = new IdCodec("CO", Seed);
+        MessageIds = new IdCodec("ML", Seed);
+        MarketplaceIds = new IdCodec("MP", Seed);
+        HubIds = new IdCodec("HB", Seed);
+        VendorIds = new IdCodec("VA", Seed);
+        ProviderIds = new IdCodec("PA", Seed);
+        UserIds = new IdCodec("UR", Seed + 1);
+        ContractIds = new IdCodec("CRD", Seed);
+        ConnectionIds = new IdCodec("CT", Seed);
+    }
+
+    public int Seed { get; }
+
+    public int Products { get; }
+
+    public int TierAccounts { get; }
+
+    public int Assets { get; }
+
+    public int Requests { get; }
+
+    public int TierAccountRequests { get; }
+
+    public int TierConfigs { get; }
+
+    public int TierConfigRequests { get; }
+
+    public int SubscriptionRequests { get; }
+
+    public int SubscriptionAssets { get; }
+
+    public int UsageFiles { get; }
+
+    public int UsageRecords { get; }
+
+    public int UsageChunks { get; }
+
+    public int UsageReconciliations { get; }
+
+    public int UsageAggregates { get; }
+
+    public int Cases { get; }
+
+    public int Conversations { get; }
+
+    public int Messages { get; }
+
+    public IdCodec AssetIds { get; }
+
+    public IdCodec RequestIds { get; }
+
+    public IdCodec TierAccountIds { get; }
+
+    public IdCodec TierAccountRequestIds { get; }
+
+    public IdCodec TierConfigIds { get; }
+
+    public IdCodec TierConfigRequestIds { get; }
+
+    public IdCodec SubscriptionRequestIds { get; }
+
+    public IdCodec ProductIds { get; }
+
+    public IdCodec UsageFileIds { get; }
+
+    public IdCodec UsageRecordIds { get; }
+
+    public IdCodec UsageChunkIds { get; }
+
+    public IdCodec UsageReconciliationIds { get; }
+
+    public IdCodec UsageAggregateIds { get; }
+
+    public IdCodec CaseIds { get; }
+
+    public IdCodec ConversationIds { get; }
+
+    public IdCodec MessageIds { get; }
+
+    public IdCodec MarketplaceIds { get; }
+
+    public IdCodec HubIds { get; }
+
+    public IdCodec VendorIds { get; }
+
+    public IdCodec ProviderIds { get; }
+
+    public IdCodec UserIds { get; }
+
+    public IdCodec ContractIds { get; }
+
+    public IdCodec ConnectionIds { get; }
+
+    /// <summary>A fresh copy of the filled template of a shape.</summary>
+    public JsonObject NewRecord(string shapeName)
+    {
+        JsonObject template;
+        lock (templates)
+        {
+            if (!templates.TryGetValue(shapeName, out template!))
+            {
+                template = (JsonObject)ShapeFiller.Fill(shapes[shapeName])!;
+                _ = template.ToJsonString(); // fully materialized before it is shared between threads
+                templates[shapeName] = template;
+            }
+        }
+
+        return template.DeepClone().AsObject();
+    }
+
+    /// <summary>A deterministic 64-bit hash of (seed, salt, index).</summary>
+    public ulong Hash(int salt, int index)
+    {
+        var x = ((ulong)(uint)Seed << 32) ^ ((ulong)(uint)salt * 0x9E3779B97F4A7C15UL) ^ (uint)index;
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
+    public int Pick(int salt, int index, int count) => (int)(Hash(salt, index) % (ulong)count);
+
+    public T Pick<T>(int salt, int index, IReadOnlyList<T> values) => values[Pick(salt, index, values.Count)];
+
+    /// <summary>Creation time of seeded record <paramref name="index"/> of <paramref name="count"/>: increasing with the index, within 2023-2024.</summary>
+    public static DateTime CreatedAt(int index, int count)
+    {
+        var step = Math.Max(1L, 2L * 365 * 86400 / Math.Max(count, 1));
+        return BaseDate.AddSeconds(index * step);
+    }
+
+    public static string Iso(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+
+    public static string Iso(DateTimeOffset time) => Iso(time.UtcDateTime);
+
+    public string CompanyName(int salt, int index) =>
+        Pick(salt, index, Companies) + " " + Pick(salt + 1, index, ["Cloud", "Systems", "Retail", "Labs", "Media", "Foods", "Logistics"]) +
+        Pick(salt + 2, index, CompanySuffixes) + " " + index.ToString(CultureInfo.InvariantCulture);
+
+    public JsonObject ContactInfo(int salt, int index)
+    {
+        var place = Pick(salt, index, Places);
+        var first = Pick(salt + 1, index, FirstNames);
+        var last = Pick(salt + 2, index, LastNames);
+        return Json.Obj(
+            ("address_line1", (index % 200 + 1).ToString(CultureInfo.InvariantCulture) + " Market Street"),
+            ("address_line2", "Floor " + (index % 9 + 1).ToString(CultureInfo.InvariantCulture)),
+            ("city", place.City),
+            ("state", place.State),
+            ("postal_code", place.Postal),
+            ("country", place.Country),
+            ("contact", Json.Obj(
+                ("first_name", first),
+                ("last_name", last),
+                ("email", $"{first}.{last}{index}@example.com".ToLowerInvariant()),
+                ("phone_number", Json.Obj(("country_code", "+1"), ("area_code", "555"), ("phone_number", (1000000 + index % 9000000).ToString(CultureInfo.InvariantCulture)), ("extension", string.Empty))))));
+    }
+
+    public string ProductName(int product) =>
+        ProductNames[product % ProductNames.Length] + " " + (product / ProductNames.Length + 1).ToString(CultureInfo.InvariantCulture);
+
+    public JsonObject MarketplaceRef(int m) =>
+        Json.Ref(MarketplaceIds.Format(m), Pick(["Europe", "North America", "Asia Pacific", "Latin America", "Africa"], m) + " Marketplace", "/media/marketplaces/" + MarketplaceIds.Format(m) + ".png");
+
+    public JsonObject HubRef(int h) => Json.Ref(HubIds.Format(h), "Hub " + (h + 1).ToString(CultureInfo.InvariantCulture));
+
+    public JsonObject VendorRef(int v) => Json.Ref(VendorIds.Format(v), CompanyName(901, v), "/media/" + VendorIds.Format(v) + "/logo.png");
+
+    public JsonObject ProviderRef(int p) => Json.Ref(ProviderIds.Format(p), CompanyName(902, p), "/media/" + ProviderIds.Format(p) + "/logo.png");
+
+    public JsonObject UserRef(int u) => Json.Ref(UserIds.Format(u), Pick(FirstNames, u) + " " + Pick(LastNames, u / FirstNames.Length));
+
+    private static T Pick<T>(IReadOnlyList<T> values, int index) => values[index % values.Count];
+
+    /// <summary>The id of item <paramref name="k"/> of product <paramref name="product"/>.</summary>
+    public string ItemId(int product, int k) => ProductIds.Format(product) + "-" + (k + 1).ToString("D4", CultureInfo.InvariantCulture);
+
+    public static string ItemMpn(int product, int k) => "MPN-" + product.ToString("D5", CultureInfo.InvariantCulture) + "-" + ((char)('A' + k)).ToString();
+
+    public string ParameterId(int product, int k) => "PRM-" + ProductIds.Format(product)[4..] + "-" + (k + 1).ToString("D2", CultureInfo.InvariantCulture);
+
+    public static string ParameterName(int k) => new[] { "subdomain", "admin_email", "seats_note", "activation_code" }[k % ParametersPerProduct];
+
+    public string TemplateId(int product, int k) => "TL-" + ProductIds.Format(product)[4..] + "-" + (k + 1).ToString("D2", CultureInfo.InvariantCulture);
+}

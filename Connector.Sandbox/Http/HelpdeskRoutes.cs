@@ -1,0 +1,225 @@
+using System.Text.Json.Nodes;
+using Connector.Sandbox.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Connector.Sandbox.Http;
+
+/// <summary>Helpdesk cases with their life cycle, conversations and messages.</summary>
+internal static class HelpdeskRoutes
+{
+    private const string Code = "HD_003";
+
+    public static void Map(IEndpointRouteBuilder app, SandboxApi api)
+    {
+        api.MapReads(app, "/helpdesk/cases", "cases", "Case");
+        app.MapPost("/helpdesk/cases", context => CreateCaseAsync(context, api));
+        app.MapPut("/helpdesk/cases/{id}", context => api.TransitionAsync(context, "cases", "Case", "state", ["pending", "inquiring", "resolved"], Code, (r, b) =>
+        {
+            foreach (var key in new[] { "subject", "description", "type" })
+            {
+                if (b[key] is JsonValue value)
+                {
+                    r[key] = value.ToString();
+                }
+            }
+
+            if (b["priority"] is JsonValue priority)
+            {
+                if (!int.TryParse(priority.ToString(), out var p) || p is < 0 or > 3)
+                {
+                    return ["priority: must be 0, 1, 2 or 3."];
+                }
+
+                r["priority"] = p;
+            }
+
+            Json.SetExisting(r, "events.updated.at", api.Now());
+            return null;
+        }));
+        app.MapPost("/helpdesk/cases/{id}/pend", context => Move(context, api, ["inquiring", "resolved"], "pending"));
+        app.MapPost("/helpdesk/cases/{id}/inquire", context => Move(context, api, ["pending"], "inquiring"));
+        app.MapPost("/helpdesk/cases/{id}/resolve", context => Move(context, api, ["pending"], "resolved"));
+        app.MapPost("/helpdesk/cases/{id}/close", context => api.TransitionAsync(context, "cases", "Case", "state", ["resolved"], Code, (r, b) =>
+        {
+            if (b["rating"] is JsonValue rating)
+            {
+                if (!int.TryParse(rating.ToString(), out var value) || value is < 1 or > 5)
+                {
+                    return ["rating: must be between 1 and 5."];
+                }
+
+                r["rating"] = value;
+            }
+
+            if (b["feedback"] is JsonValue feedback)
+            {
+                r["feedback"] = feedback.ToString();
+            }
+
+            Stamp(r, "closed", api);
+            r["state"] = "closed";
+            return null;
+        }));
+
+        api.MapReads(app, "/conversations", "conversations", "Conversation");
+        app.MapGet("/conversations/{conversation_id}/messages", context =>
+        {
+            var id = SandboxApi.Route(context, "conversation_id");
+            return api.Store["conversations"].Get(id) is null
+                ? ConnectResponses.NotFound(context, "Conversation", id)
+                : ListResponder.InMemoryAsync(context, Messages(api, id), "messages");
+        });
+        app.MapPost("/conversations/{conversation_id}/messages", context => PostMessageAsync(context, api));
+    }
+
+    private static void Stamp(JsonObject record, string eventName, SandboxApi api)
+    {
+        if (record["events"] is JsonObject events)
+        {
+            events[eventName] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
+            events["updated"] = Json.Obj(("at", api.Now()));
+        }
+    }
+
+    private static Task Move(HttpContext context, SandboxApi api, string[] from, string to) =>
+        api.TransitionAsync(context, "cases", "Case", "state", from, Code, (r, _) =>
+        {
+            r["state"] = to;
+            Stamp(r, to, api);
+            return null;
+        });
+
+    private static List<JsonObject> Messages(SandboxApi api, string conversationId)
+    {
+        var messages = api.Store["messages"];
+        var list = new List<JsonObject>();
+        var c = api.World.ConversationIds.Parse(conversationId);
+        if (c is not null && c.Value < api.World.Conversations)
+        {
+            for (var k = 0; k < SeedWorld.MessagesPerConversation; k++)
+            {
+                if (messages.Peek((c.Value * SeedWorld.MessagesPerConversation) + k) is { } seeded)
+                {
+                    list.Add(seeded);
+                }
+            }
+        }
+
+        for (var i = messages.SeededCount; i < messages.IndexLimit; i++)
+        {
+            if (messages.Peek(i) is { } created && SandboxApi.Text(created, "conversation") == conversationId)
+            {
+                list.Add(created);
+            }
+        }
+
+        return list;
+    }
+
+    private static async Task PostMessageAsync(HttpContext context, SandboxApi api)
+    {
+        var conversationId = SandboxApi.Route(context, "conversation_id");
+        if (api.Store["conversations"].Get(conversationId) is null)
+        {
+            await ConnectResponses.NotFound(context, "Conversation", conversationId).ConfigureAwait(false);
+            return;
+        }
+
+        var body = await SandboxApi.ReadObjectAsync(context).ConfigureAwait(false);
+        if (body is null)
+        {
+            return;
+        }
+
+        var text = SandboxApi.Text(body, "text");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            await ConnectResponses.Validation(context, "text: This field is required.").ConfigureAwait(false);
+            return;
+        }
+
+        var messages = api.Store["messages"];
+        var id = messages.Add(newId =>
+        {
+            var r = api.World.Message(0);
+            r["id"] = newId;
+            r["conversation"] = conversationId;
+            r["text"] = text;
+            r["type"] = SandboxApi.Text(body, "type") is "private" ? "private" : "message";
+            r["created"] = api.Now();
+            SeedWorld.Over(r, "events", Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now())))));
+            return r;
+        });
+        await ConnectResponses.Json(context, StatusCodes.Status201Created, messages.GetCopy(id)!).ConfigureAwait(false);
+    }
+
+    private static async Task CreateCaseAsync(HttpContext context, SandboxApi api)
+    {
+        var body = await SandboxApi.ReadObjectAsync(context).ConfigureAwait(false);
+        if (body is null)
+        {
+            return;
+        }
+
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(SandboxApi.Text(body, "subject")))
+        {
+            errors.Add("subject: This field is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(SandboxApi.Text(body, "description")))
+        {
+            errors.Add("description: This field is required.");
+        }
+
+        var productId = SandboxApi.Text(body, "product.id");
+        var product = productId is null ? null : api.World.ProductIds.Parse(productId);
+        if (productId is not null && (product is null || api.Store["products"].Get(product.Value) is null))
+        {
+            errors.Add("product.id: product not found.");
+        }
+
+        var priority = 0;
+        if (body["priority"] is JsonValue pv && (!int.TryParse(pv.ToString(), out priority) || priority is < 0 or > 3))
+        {
+            errors.Add("priority: must be 0, 1, 2 or 3.");
+        }
+
+        var type = SandboxApi.Text(body, "type") ?? "technical";
+        if (type is not ("technical" or "business"))
+        {
+            errors.Add("type: must be technical or business.");
+        }
+
+        if (errors.Count > 0)
+        {
+            await ConnectResponses.Validation(context, [.. errors]).ConfigureAwait(false);
+            return;
+        }
+
+        var cases = api.Store["cases"];
+        var id = cases.Add(newId =>
+        {
+            var index = api.World.CaseIds.Parse(newId)!.Value;
+            var r = api.World.Case(index % api.World.Cases);
+            r["id"] = newId;
+            r["subject"] = SandboxApi.Text(body, "subject");
+            r["description"] = SandboxApi.Text(body, "description");
+            r["priority"] = priority;
+            r["type"] = type;
+            r["state"] = "pending";
+            r["rating"] = null;
+            r["feedback"] = null;
+            if (product is not null)
+            {
+                SeedWorld.Over(r, "product", api.World.ProductRef(product.Value % api.World.Products));
+            }
+
+            r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now()))), ("pending", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
+            return r;
+        });
+        await ConnectResponses.Json(context, StatusCodes.Status201Created, cases.GetCopy(id)!).ConfigureAwait(false);
+    }
+}

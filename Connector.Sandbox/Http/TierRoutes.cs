@@ -1,0 +1,351 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Connector.Sandbox.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Connector.Sandbox.Http;
+
+/// <summary>Tier accounts (and versions), tier account requests, tier configs and tier config requests.</summary>
+internal static class TierRoutes
+{
+    private const string ConfigRequestCode = "TC_003";
+    private static readonly string[] OpenConfigStates = ["draft", "tiers_setup", "pending", "inquiring"];
+
+    public static void Map(IEndpointRouteBuilder app, SandboxApi api)
+    {
+        api.MapReads(app, "/tier/accounts", "tier_accounts", "Tier account");
+        app.MapPost("/tier/accounts", context => CreateAccountAsync(context, api));
+        app.MapPut("/tier/accounts/{id}", context => api.TransitionAsync(context, "tier_accounts", "Tier account", "type", [], "TA_003", (r, b) => UpdateAccount(r, b, api)));
+        app.MapDelete("/tier/accounts/{id}", context =>
+        {
+            var id = SandboxApi.Route(context, "id");
+            return api.Store["tier_accounts"].Delete(id) ? ConnectResponses.NoContent(context) : ConnectResponses.NotFound(context, "Tier account", id);
+        });
+        app.MapGet("/tier/accounts/{account_id}/versions", context =>
+        {
+            var id = SandboxApi.Route(context, "account_id");
+            return api.Store["tier_accounts"].Get(id) is null
+                ? ConnectResponses.NotFound(context, "Tier account", id)
+                : ListResponder.InMemoryAsync(context, api.Store.Versions(id), "tier_account_versions");
+        });
+        app.MapGet("/tier/accounts/{account_id}/versions/{version}", context =>
+        {
+            var id = SandboxApi.Route(context, "account_id");
+            var version = SandboxApi.Route(context, "version");
+            var match = api.Store.Versions(id).FirstOrDefault(v => v["version"]?.ToJsonString() == version);
+            return match is null
+                ? ConnectResponses.NotFound(context, "Tier account version", id + " v" + version)
+                : ConnectResponses.Json(context, StatusCodes.Status200OK, match);
+        });
+
+        api.MapReads(app, "/tier/account-requests", "tier_account_requests", "Tier account request");
+        app.MapPost("/tier/account-requests", context => CreateAccountRequestAsync(context, api));
+        app.MapPost("/tier/account-requests/{id}/accept", context => api.TransitionAsync(context, "tier_account_requests", "Tier account request", "status", ["pending"], "TAR_003", (r, _) =>
+        {
+            r["status"] = "accepted";
+            Json.SetExisting(r, "events.updated.at", api.Now());
+            return null;
+        }));
+        app.MapPost("/tier/account-requests/{id}/ignore", context => api.TransitionAsync(context, "tier_account_requests", "Tier account request", "status", ["pending"], "TAR_003", (r, b) =>
+        {
+            var reason = SandboxApi.Text(b, "reason");
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                return ["reason: This field is required."];
+            }
+
+            r["status"] = "ignored";
+            r["reason"] = reason;
+            Json.SetExisting(r, "events.updated.at", api.Now());
+            return null;
+        }));
+
+        api.MapReads(app, "/tier/configs", "tier_configs", "Tier config");
+
+        api.MapReads(app, "/tier/config-requests", "tier_config_requests", "Tier config request");
+        app.MapPost("/tier/config-requests", context => CreateConfigRequestAsync(context, api));
+        app.MapPut("/tier/config-requests/{id}", context => api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", OpenConfigStates, ConfigRequestCode, (r, b) =>
+        {
+            if (b["params"] is JsonArray updates && r["configuration"]?["params"] is JsonArray current)
+            {
+                foreach (var update in updates.OfType<JsonObject>())
+                {
+                    var target = current.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == SandboxApi.Text(update, "id"));
+                    if (target is null)
+                    {
+                        return [$"params: parameter {SandboxApi.Text(update, "id")} does not exist on this request."];
+                    }
+
+                    target["value"] = update["value"]?.DeepClone();
+                }
+            }
+
+            if (b["notes"] is JsonValue notes)
+            {
+                r["notes"] = notes.ToString();
+            }
+
+            Touch(r, api);
+            return null;
+        }));
+        app.MapPost("/tier/config-requests/{id}/approve", context => api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", ["pending"], ConfigRequestCode, (r, b) =>
+        {
+            var template = SandboxApi.Text(b, "template.id");
+            if (string.IsNullOrWhiteSpace(template))
+            {
+                return ["template.id: This field is required."];
+            }
+
+            r["status"] = "approved";
+            r["effective_date"] = api.Now();
+            SeedWorld.Over(r, "template", Json.Obj(("id", template)));
+            Touch(r, api);
+            return null;
+        },
+        respond: (r, b) => Json.Obj(
+            ("template", Json.Obj(("id", SandboxApi.Text(b, "template.id")), ("representation", "Approved with template " + SandboxApi.Text(b, "template.id")))),
+            ("effective_date", r["effective_date"]!.DeepClone()))));
+        app.MapPost("/tier/config-requests/{id}/fail", context => ConfigAction(context, api, ["pending", "inquiring"], (r, b) =>
+        {
+            var reason = SandboxApi.Text(b, "reason");
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                return ["reason: This field is required."];
+            }
+
+            r["status"] = "failed";
+            r["reason"] = reason;
+            return null;
+        }));
+        app.MapPost("/tier/config-requests/{id}/inquire", context => ConfigAction(context, api, ["pending"], (r, _) =>
+        {
+            r["status"] = "inquiring";
+            if (r["events"] is JsonObject events)
+            {
+                events["inquired"] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
+            }
+
+            return null;
+        }));
+        app.MapPost("/tier/config-requests/{id}/pend", context => ConfigAction(context, api, ["inquiring"], (r, _) =>
+        {
+            r["status"] = "pending";
+            if (r["events"] is JsonObject events)
+            {
+                events["pended"] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
+            }
+
+            return null;
+        }));
+        app.MapPost("/tier/config-requests/{id}/assign", context => ConfigAction(context, api, OpenConfigStates, (r, b) =>
+        {
+            var who = SandboxApi.Text(b, "id") ?? SandboxApi.Text(b, "email");
+            if (string.IsNullOrWhiteSpace(who))
+            {
+                return ["id: id or email is required."];
+            }
+
+            r["assignee"] = Json.Obj(("id", who), ("name", who), ("icon", "/media/users/default.png"));
+            return null;
+        }));
+        app.MapPost("/tier/config-requests/{id}/unassign", context => ConfigAction(context, api, OpenConfigStates, (r, _) =>
+        {
+            r["assignee"] = null;
+            return null;
+        }));
+    }
+
+    private static void Touch(JsonObject record, SandboxApi api) => Json.SetExisting(record, "events.updated.at", api.Now());
+
+    private static Task ConfigAction(HttpContext context, SandboxApi api, string[] from, Func<JsonObject, JsonObject, string[]?> apply) =>
+        api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", from, ConfigRequestCode, (r, b) =>
+        {
+            var errors = apply(r, b);
+            Touch(r, api);
+            return errors;
+        }, noContent: true);
+
+    private static string[]? UpdateAccount(JsonObject record, JsonObject body, SandboxApi api)
+    {
+        foreach (var key in new[] { "name", "external_id", "external_uid", "tax_id" })
+        {
+            if (body[key] is JsonValue value)
+            {
+                record[key] = value.ToString();
+            }
+        }
+
+        if (body["contact_info"] is JsonObject contact && record["contact_info"] is JsonObject current)
+        {
+            Json.Merge(current, contact);
+        }
+
+        var version = (record["version"] is JsonValue v ? (int)Rql.RqlEvaluator.NumberOf(v) : 1) + 1;
+        record["version"] = version;
+        Json.SetExisting(record, "events.updated.at", api.Now());
+        var snapshot = api.World.NewRecord("tier_account_versions");
+        Json.CopyExisting(snapshot, record);
+        snapshot["contact_info"] = record["contact_info"]?.DeepClone();
+        snapshot["scopes"] = record["scopes"]?.DeepClone();
+        snapshot["parent"] = record["parent"]?.DeepClone();
+        if (snapshot["events"] is JsonObject events)
+        {
+            events.Remove("decommissioned");
+        }
+
+        api.Store.AddVersion((string)record["id"]!, snapshot);
+        return null;
+    }
+
+    private static async Task CreateAccountAsync(HttpContext context, SandboxApi api)
+    {
+        var body = await SandboxApi.ReadObjectAsync(context).ConfigureAwait(false);
+        if (body is null)
+        {
+            return;
+        }
+
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(SandboxApi.Text(body, "name")))
+        {
+            errors.Add("name: This field is required.");
+        }
+
+        if (body["contact_info"] is not JsonObject)
+        {
+            errors.Add("contact_info: This field is required.");
+        }
+
+        if (errors.Count > 0)
+        {
+            await ConnectResponses.Validation(context, [.. errors]).ConfigureAwait(false);
+            return;
+        }
+
+        var accounts = api.Store["tier_accounts"];
+        var id = accounts.Add(newId =>
+        {
+            var index = api.World.TierAccountIds.Parse(newId)!.Value;
+            var r = api.World.TierAccount(index % api.World.TierAccounts);
+            r["id"] = newId;
+            r["version"] = 1;
+            r["name"] = SandboxApi.Text(body, "name");
+            r["type"] = SandboxApi.Text(body, "type") == "reseller" ? "reseller" : "customer";
+            r["external_id"] = SandboxApi.Text(body, "external_id") ?? "EXT-TA-" + index.ToString(CultureInfo.InvariantCulture);
+            r["external_uid"] = SandboxApi.Text(body, "external_uid") ?? Guid.NewGuid().ToString();
+            r["tax_id"] = SandboxApi.Text(body, "tax_id") ?? string.Empty;
+            r["parent"] = SandboxApi.Text(body, "parent.id") is { } parent ? Json.Obj(("id", parent), ("name", null), ("external_id", null)) : null;
+            var contact = (JsonObject)r["contact_info"]!;
+            Json.Merge(contact, (JsonObject)body["contact_info"]!);
+            SeedWorld.Over(r, "events", Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now())))));
+            return r;
+        });
+        await ConnectResponses.Json(context, StatusCodes.Status201Created, accounts.GetCopy(id)!).ConfigureAwait(false);
+    }
+
+    private static async Task CreateAccountRequestAsync(HttpContext context, SandboxApi api)
+    {
+        var body = await SandboxApi.ReadObjectAsync(context).ConfigureAwait(false);
+        if (body is null)
+        {
+            return;
+        }
+
+        var accountId = SandboxApi.Text(body, "account.id");
+        var account = accountId is null ? null : api.Store["tier_accounts"].GetCopy(accountId);
+        if (account is null)
+        {
+            await ConnectResponses.Validation(context, "account.id: an existing tier account id is required.").ConfigureAwait(false);
+            return;
+        }
+
+        var requests = api.Store["tier_account_requests"];
+        var id = requests.Add(newId =>
+        {
+            var index = api.World.TierAccountRequestIds.Parse(newId)!.Value;
+            var r = api.World.TierAccountRequest(index % api.World.TierAccountRequests);
+            r["id"] = newId;
+            r["status"] = "pending";
+            r["reason"] = null;
+            var snapshot = api.World.NewRecord("tier_account_versions");
+            Json.CopyExisting(snapshot, account);
+            snapshot["contact_info"] = account["contact_info"]?.DeepClone();
+            snapshot["scopes"] = account["scopes"]?.DeepClone();
+            snapshot["parent"] = account["parent"]?.DeepClone();
+            if (snapshot["events"] is JsonObject events)
+            {
+                events.Remove("decommissioned");
+            }
+
+            r["account"] = snapshot;
+            if (SandboxApi.Text(body, "product.id") is { } product && api.World.ProductIds.Parse(product) is { } p)
+            {
+                SeedWorld.Over(r, "product", api.World.ProductRef(p));
+            }
+
+            SeedWorld.Over(r, "events", Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now())))));
+            return r;
+        });
+        await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(id)!).ConfigureAwait(false);
+    }
+
+    private static async Task CreateConfigRequestAsync(HttpContext context, SandboxApi api)
+    {
+        var body = await SandboxApi.ReadObjectAsync(context).ConfigureAwait(false);
+        if (body is null)
+        {
+            return;
+        }
+
+        var configId = SandboxApi.Text(body, "configuration.id");
+        var configuration = configId is null ? null : api.Store["tier_configs"].GetCopy(configId);
+        if (configuration is null)
+        {
+            await ConnectResponses.Validation(context, "configuration.id: an existing tier configuration id is required.").ConfigureAwait(false);
+            return;
+        }
+
+        var type = SandboxApi.Text(body, "type") ?? "update";
+        if (type is not ("setup" or "update" or "adjustment"))
+        {
+            await ConnectResponses.Validation(context, "type: must be one of setup, update, adjustment.").ConfigureAwait(false);
+            return;
+        }
+
+        var requests = api.Store["tier_config_requests"];
+        var id = requests.Add(newId =>
+        {
+            var index = api.World.TierConfigRequestIds.Parse(newId)!.Value;
+            var r = api.World.TierConfigRequest(index % api.World.TierConfigRequests);
+            r["id"] = newId;
+            r["type"] = type;
+            r["status"] = "pending";
+            r["reason"] = null;
+            r["assignee"] = null;
+            r["effective_date"] = null;
+            var target = (JsonObject)r["configuration"]!;
+            Json.CopyExisting(target, configuration);
+            foreach (var key in new[] { "account", "params", "open_request" })
+            {
+                target[key] = configuration[key]?.DeepClone();
+            }
+
+            if (body["params"] is JsonArray updates && target["params"] is JsonArray current)
+            {
+                foreach (var update in updates.OfType<JsonObject>())
+                {
+                    if (current.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == SandboxApi.Text(update, "id")) is { } param)
+                    {
+                        param["value"] = update["value"]?.DeepClone();
+                    }
+                }
+            }
+
+            r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))), ("updated", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
+            return r;
+        });
+        await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(id)!).ConfigureAwait(false);
+    }
+}

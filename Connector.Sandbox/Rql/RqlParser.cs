@@ -1,0 +1,434 @@
+using System.Globalization;
+
+namespace Connector.Sandbox.Rql;
+
+/// <summary>
+/// Parses a Connect query string. The whole string is URL-decoded first (so <c>%2C</c> does not protect a comma and
+/// <c>+</c> stays a plus), then parsed: top-level terms joined by <c>&amp;</c> are and-ed, <c>|</c> or-s,
+/// <c>f=v</c> is <c>eq(f,v)</c>, <c>limit</c>/<c>offset</c>/<c>ordering()</c>/<c>select()</c> are query-level terms.
+/// </summary>
+internal sealed class RqlParser
+{
+    private const int MaxOrderingFields = 5;
+
+    private readonly List<RqlToken> tokens;
+    private readonly RqlQuery query = new();
+    private int position;
+
+    private RqlParser(List<RqlToken> tokens) => this.tokens = tokens;
+
+    /// <summary>Parses a raw (still percent-encoded) query string, with or without the leading <c>?</c>.</summary>
+    public static RqlQuery ParseRaw(string? rawQuery)
+    {
+        if (string.IsNullOrEmpty(rawQuery))
+        {
+            return new RqlQuery();
+        }
+
+        var text = rawQuery[0] == '?' ? rawQuery[1..] : rawQuery;
+        string decoded;
+        try
+        {
+            decoded = Uri.UnescapeDataString(text);
+        }
+        catch (UriFormatException ex)
+        {
+            throw new RqlSyntaxException(ex.Message);
+        }
+
+        return Parse(decoded);
+    }
+
+    /// <summary>Parses an already decoded query string.</summary>
+    public static RqlQuery Parse(string decoded)
+    {
+        var parser = new RqlParser(RqlTokenizer.Tokenize(decoded));
+        return parser.ParseQuery();
+    }
+
+    private RqlToken Current => tokens[position];
+
+    private RqlQuery ParseQuery()
+    {
+        var terms = new List<RqlNode>();
+        while (Current.Kind != RqlTokenKind.End)
+        {
+            if (Current.Kind == RqlTokenKind.Ampersand)
+            {
+                position++;
+                continue;
+            }
+
+            var term = ParseOr(topLevel: true);
+            if (term is not null)
+            {
+                terms.Add(term);
+            }
+
+            if (Current.Kind is not (RqlTokenKind.Ampersand or RqlTokenKind.End))
+            {
+                throw Error($"Unexpected '{Current.Text}'");
+            }
+        }
+
+        query.Filter = terms.Count switch
+        {
+            0 => null,
+            1 => terms[0],
+            _ => new RqlAnd(terms),
+        };
+        return query;
+    }
+
+    private RqlNode? ParseOr(bool topLevel)
+    {
+        var first = ParseAnd(topLevel);
+        if (Current.Kind != RqlTokenKind.Pipe)
+        {
+            return first;
+        }
+
+        var children = new List<RqlNode>();
+        AddIfNotNull(children, first);
+        while (Current.Kind == RqlTokenKind.Pipe)
+        {
+            position++;
+            AddIfNotNull(children, ParseAnd(topLevel: false));
+        }
+
+        return new RqlOr(children);
+    }
+
+    private RqlNode? ParseAnd(bool topLevel)
+    {
+        // At top level '&' separates terms (handled by ParseQuery); inside parentheses it and-s.
+        var first = ParsePrimary(topLevel);
+        if (topLevel || Current.Kind != RqlTokenKind.Ampersand)
+        {
+            return first;
+        }
+
+        var children = new List<RqlNode>();
+        AddIfNotNull(children, first);
+        while (Current.Kind == RqlTokenKind.Ampersand)
+        {
+            position++;
+            AddIfNotNull(children, ParsePrimary(topLevel: false));
+        }
+
+        return new RqlAnd(children);
+    }
+
+    private static void AddIfNotNull(List<RqlNode> list, RqlNode? node)
+    {
+        if (node is not null)
+        {
+            list.Add(node);
+        }
+    }
+
+    private RqlNode? ParsePrimary(bool topLevel)
+    {
+        var token = Current;
+        if (token.Kind == RqlTokenKind.OpenParen)
+        {
+            position++;
+            var inner = ParseOr(topLevel: false);
+            Expect(RqlTokenKind.CloseParen);
+            return inner;
+        }
+
+        if (token.Kind != RqlTokenKind.Word)
+        {
+            throw Error($"Expected a term but found '{token.Text}'");
+        }
+
+        position++;
+        if (Current.Kind == RqlTokenKind.Equals)
+        {
+            position++;
+            var value = ParseScalar();
+            return Shorthand(token.Text, value, topLevel);
+        }
+
+        if (Current.Kind == RqlTokenKind.OpenParen)
+        {
+            return ParseCall(token.Text.ToLowerInvariant(), topLevel);
+        }
+
+        throw Error($"Unexpected term '{token.Text}'");
+    }
+
+    private RqlNode? Shorthand(string name, RqlValue value, bool topLevel)
+    {
+        if (topLevel && name is "limit" or "offset")
+        {
+            var number = ParseNonNegative(name, value.Text);
+            if (name == "limit")
+            {
+                query.Limit = number;
+            }
+            else
+            {
+                query.Offset = number;
+            }
+
+            return null;
+        }
+
+        return new RqlComparison("eq", name, value);
+    }
+
+    private static int ParseNonNegative(string name, string text)
+    {
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            throw new RqlSyntaxException($"{name}: a non-negative integer is required.");
+        }
+
+        return number;
+    }
+
+    private RqlNode? ParseCall(string name, bool topLevel)
+    {
+        Expect(RqlTokenKind.OpenParen);
+        switch (name)
+        {
+            case "and":
+            case "or":
+            {
+                var children = new List<RqlNode>();
+                do
+                {
+                    AddIfNotNull(children, ParseOr(topLevel: false));
+                }
+                while (Accept(RqlTokenKind.Comma));
+
+                Expect(RqlTokenKind.CloseParen);
+                return name == "and" ? new RqlAnd(children) : new RqlOr(children);
+            }
+
+            case "not":
+            {
+                var start = Current.Position;
+                var child = ParseOr(topLevel: false);
+                if (child is not (RqlComparison or RqlList or RqlSearch))
+                {
+                    throw new RqlSyntaxException($"not() takes one comparison, list or search term (position {start}).");
+                }
+
+                Expect(RqlTokenKind.CloseParen);
+                return new RqlNot(child);
+            }
+
+            case "eq":
+            case "ne":
+            case "gt":
+            case "ge":
+            case "lt":
+            case "le":
+            {
+                var field = ParseField();
+                Expect(RqlTokenKind.Comma);
+                var value = ParseValue();
+                Expect(RqlTokenKind.CloseParen);
+                return new RqlComparison(name, field, value);
+            }
+
+            case "like":
+            case "ilike":
+            {
+                var field = ParseField();
+                Expect(RqlTokenKind.Comma);
+                var pattern = ParseScalar();
+                Expect(RqlTokenKind.CloseParen);
+                return new RqlSearch(name, field, pattern.Text);
+            }
+
+            case "in":
+            case "out":
+            {
+                var field = ParseField();
+                Expect(RqlTokenKind.Comma);
+                var values = new List<RqlValue>();
+                if (Accept(RqlTokenKind.OpenParen))
+                {
+                    do
+                    {
+                        values.Add(ParseValue());
+                    }
+                    while (Accept(RqlTokenKind.Comma));
+
+                    Expect(RqlTokenKind.CloseParen);
+                }
+                else
+                {
+                    do
+                    {
+                        values.Add(ParseValue());
+                    }
+                    while (Accept(RqlTokenKind.Comma));
+                }
+
+                Expect(RqlTokenKind.CloseParen);
+                return new RqlList(name, field, values);
+            }
+
+            case "ordering":
+                RequireTopLevel(name, topLevel);
+                if (query.Ordering.Count > 0)
+                {
+                    throw new RqlSyntaxException("Only one ordering() is allowed.");
+                }
+
+                foreach (var item in ParseWordList())
+                {
+                    var descending = item.StartsWith('-');
+                    var field = item.TrimStart('-', '+');
+                    query.Ordering.Add(new RqlOrdering(field, descending));
+                }
+
+                if (query.Ordering.Count > MaxOrderingFields)
+                {
+                    throw new RqlSyntaxException($"ordering() takes at most {MaxOrderingFields} fields.");
+                }
+
+                return null;
+
+            case "select":
+                RequireTopLevel(name, topLevel);
+                foreach (var item in ParseWordList())
+                {
+                    if (item.StartsWith('-'))
+                    {
+                        query.SelectExcluded.Add(item[1..]);
+                    }
+                    else
+                    {
+                        query.SelectIncluded.Add(item.TrimStart('+'));
+                    }
+                }
+
+                return null;
+
+            case "limit":
+            {
+                RequireTopLevel(name, topLevel);
+                query.Limit = ParseNonNegative("limit", ParseScalar().Text);
+                if (Accept(RqlTokenKind.Comma))
+                {
+                    query.Offset = ParseNonNegative("offset", ParseScalar().Text);
+                }
+
+                Expect(RqlTokenKind.CloseParen);
+                return null;
+            }
+
+            default:
+                throw new RqlSyntaxException($"Unknown RQL operator '{name}'.");
+        }
+    }
+
+    private static void RequireTopLevel(string name, bool topLevel)
+    {
+        if (!topLevel)
+        {
+            throw new RqlSyntaxException($"{name}() is only allowed as a top-level term.");
+        }
+    }
+
+    private List<string> ParseWordList()
+    {
+        var items = new List<string>();
+        if (Accept(RqlTokenKind.CloseParen))
+        {
+            return items;
+        }
+
+        do
+        {
+            var token = Current;
+            if (token.Kind is not (RqlTokenKind.Word or RqlTokenKind.Quoted) || token.Text.Length == 0)
+            {
+                throw Error("Expected a field name");
+            }
+
+            position++;
+            items.Add(token.Text);
+        }
+        while (Accept(RqlTokenKind.Comma));
+
+        Expect(RqlTokenKind.CloseParen);
+        return items;
+    }
+
+    private string ParseField()
+    {
+        var token = Current;
+        if (token.Kind != RqlTokenKind.Word || token.Text.Length == 0)
+        {
+            throw Error("Expected a field name");
+        }
+
+        position++;
+        return token.Text;
+    }
+
+    private RqlValue ParseValue()
+    {
+        var token = Current;
+        if (token.Kind == RqlTokenKind.Word && tokens[position + 1].Kind == RqlTokenKind.OpenParen)
+        {
+            var name = token.Text.ToLowerInvariant();
+            if (name is "null" or "empty" && tokens[position + 2].Kind == RqlTokenKind.CloseParen)
+            {
+                position += 3;
+                return name == "null" ? RqlValue.NullValue : RqlValue.EmptyValue;
+            }
+
+            throw Error($"Unexpected function '{token.Text}' as a value");
+        }
+
+        return ParseScalar();
+    }
+
+    private RqlValue ParseScalar()
+    {
+        var token = Current;
+        if (token.Kind is RqlTokenKind.Word or RqlTokenKind.Quoted)
+        {
+            position++;
+            return new RqlValue(RqlValueKind.Text, token.Text);
+        }
+
+        // An empty unquoted value, as in eq(f,) or f=.
+        if (token.Kind is RqlTokenKind.Comma or RqlTokenKind.CloseParen or RqlTokenKind.Ampersand or RqlTokenKind.End)
+        {
+            return new RqlValue(RqlValueKind.Text, string.Empty);
+        }
+
+        throw Error($"Expected a value but found '{token.Text}'");
+    }
+
+    private bool Accept(RqlTokenKind kind)
+    {
+        if (Current.Kind != kind)
+        {
+            return false;
+        }
+
+        position++;
+        return true;
+    }
+
+    private void Expect(RqlTokenKind kind)
+    {
+        if (!Accept(kind))
+        {
+            throw Error($"Expected {kind} but found '{(Current.Kind == RqlTokenKind.End ? "end of query" : Current.Text)}'");
+        }
+    }
+
+    private RqlSyntaxException Error(string message) =>
+        new($"Invalid RQL: {message} at position {Current.Position}.");
+}

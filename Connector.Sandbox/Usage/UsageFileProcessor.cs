@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Connector.Sandbox.Data;
+
+namespace Connector.Sandbox.Usage;
+
+/// <summary>
+/// Validates an uploaded usage spreadsheet and turns its rows into usage records linked to the file and to the assets
+/// they name; moves the file to ready, or to invalid with the row errors in error_detail (then no record is created).
+/// </summary>
+internal sealed class UsageFileProcessor(SandboxStore store)
+{
+    private const int MaxErrorsReported = 20;
+    private static readonly string[] DateFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd"];
+
+    private SeedWorld World => store.World;
+
+    public static string UploadKey(string fileId) => "usage:" + fileId;
+
+    /// <summary>Processes <paramref name="content"/> for <paramref name="file"/> (changed in place).</summary>
+    public void Process(JsonObject file, byte[] content, string now)
+    {
+        var fileId = (string)file["id"]!;
+        List<List<string>> rows;
+        try
+        {
+            rows = XlsxReader.Read(content, "records");
+        }
+        catch (InvalidDataException ex)
+        {
+            Invalid(file, ex.Message, now);
+            return;
+        }
+
+        if (rows.Count == 0)
+        {
+            Invalid(file, "The records sheet is empty.", now);
+            return;
+        }
+
+        var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var missing = new[] { "record_id", "item_search_criteria", "item_search_value", "quantity", "start_time_utc", "end_time_utc", "asset_search_criteria", "asset_search_value" }
+            .Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            Invalid(file, "Missing columns: " + string.Join(", ", missing) + ".", now);
+            return;
+        }
+
+        var errors = new List<string>();
+        var records = new List<JsonObject>();
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = 1; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            if (row.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            string Cell(string column)
+            {
+                var index = header.IndexOf(column);
+                return index >= 0 && index < row.Count ? row[index].Trim() : string.Empty;
+            }
+
+            var rowErrors = new List<string>();
+            var recordId = Cell("record_id");
+            if (recordId.Length == 0)
+            {
+                rowErrors.Add("record_id: This field is required.");
+            }
+            else if (!seenIds.Add(recordId))
+            {
+                rowErrors.Add($"record_id: duplicate value {recordId}.");
+            }
+
+            if (!decimal.TryParse(Cell("quantity"), NumberStyles.Float, CultureInfo.InvariantCulture, out var quantity) || quantity < 0)
+            {
+                rowErrors.Add("quantity: a non-negative number is required.");
+            }
+
+            decimal? amount = null;
+            if (Cell("amount") is { Length: > 0 } amountText)
+            {
+                if (decimal.TryParse(amountText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsedAmount))
+                {
+                    amount = parsedAmount;
+                }
+                else
+                {
+                    rowErrors.Add("amount: a number is required.");
+                }
+            }
+
+            var start = ParseDate(Cell("start_time_utc"));
+            var end = ParseDate(Cell("end_time_utc"));
+            if (start is null)
+            {
+                rowErrors.Add("start_time_utc: a date-time is required.");
+            }
+
+            if (end is null)
+            {
+                rowErrors.Add("end_time_utc: a date-time is required.");
+            }
+
+            if (start is not null && end is not null && end < start)
+            {
+                rowErrors.Add("end_time_utc: must not be before start_time_utc.");
+            }
+
+            var asset = FindAsset(Cell("asset_search_criteria"), Cell("asset_search_value"));
+            if (asset is null)
+            {
+                rowErrors.Add($"asset_search_value: asset {Cell("asset_search_value")} not found by {Cell("asset_search_criteria")}.");
+            }
+
+            JsonObject? item = null;
+            if (asset is not null)
+            {
+                item = FindItem(asset.Value.Product, Cell("item_search_criteria"), Cell("item_search_value"));
+                if (item is null)
+                {
+                    rowErrors.Add($"item_search_value: item {Cell("item_search_value")} not found in product {World.ProductIds.Format(asset.Value.Product)}.");
+                }
+            }
+
+            if (rowErrors.Count > 0)
+            {
+                errors.AddRange(rowErrors.Select(e => $"Row {r + 1}: {e}"));
+                continue;
+            }
+
+            var record = World.NewRecord("usage_records");
+            var (assetId, externalId, externalUid, product) = asset!.Value;
+            record["start_date"] = SeedWorld.Iso(start!.Value);
+            record["end_date"] = SeedWorld.Iso(end!.Value);
+            record["product_id"] = World.ProductIds.Format(product);
+            record["external_billing_id"] = string.Empty;
+            record["external_billing_note"] = string.Empty;
+            record["item"] = item;
+            record["asset"] = Json.Obj(("id", assetId), ("external_id", externalId), ("external_uid", externalUid));
+            record["category"] = "standard";
+            record["tier"] = int.TryParse(Cell("tier"), NumberStyles.None, CultureInfo.InvariantCulture, out var tier) ? tier : null;
+            record["amount"] = amount is null ? null : (double)amount.Value;
+            record["multiplier"] = 1;
+            record["usage"] = (double)quantity;
+            record["status"] = "valid";
+            record["closed_at"] = null;
+            record["closed_by"] = null;
+            record["params"] = new JsonArray();
+            record["item_id"] = (string?)item!["id"];
+            record["asset_id"] = assetId;
+            record["usagefile"] = Json.Obj(("id", fileId), ("name", (string?)file["name"]), ("schema", (string?)file["schema"] ?? "qt"), ("currency", (string?)file["currency"] ?? "USD"));
+            record["resource_local_id"] = recordId;
+            record["asset_external_id"] = externalId;
+            record["asset_external_uid"] = externalUid;
+            records.Add(record);
+        }
+
+        if (errors.Count > 0)
+        {
+            var shown = errors.Take(MaxErrorsReported).ToList();
+            if (errors.Count > shown.Count)
+            {
+                shown.Add($"... and {errors.Count - shown.Count} more errors.");
+            }
+
+            Invalid(file, string.Join(" ", shown), now);
+            return;
+        }
+
+        var collection = store["usage_records"];
+        foreach (var record in records)
+        {
+            collection.Add(id =>
+            {
+                record["id"] = id;
+                return record;
+            });
+        }
+
+        file["status"] = "ready";
+        file["error_detail"] = null;
+        file["sub_status"] = "processed";
+        file["usage_file_uri"] = "/files/" + fileId + "/usage.xlsx";
+        file["processed_file_uri"] = "/files/" + fileId + "/processed.xlsx";
+        SeedWorld.Over(file, "stats", Json.Obj(("uploaded", records.Count), ("validated", records.Count), ("pending", 0), ("accepted", 0), ("closed", 0), ("billed", 0)));
+        SeedWorld.Over(file, "records", Json.Obj(("valid", records.Count), ("invalid", 0), ("closed", 0)));
+        Stamp(file, "uploaded", now);
+    }
+
+    private void Invalid(JsonObject file, string detail, string now)
+    {
+        file["status"] = "invalid";
+        file["error_detail"] = detail;
+        file["sub_status"] = "processed";
+        SeedWorld.Over(file, "records", Json.Obj(("valid", 0), ("invalid", 1), ("closed", 0)));
+        Stamp(file, "uploaded", now);
+    }
+
+    private void Stamp(JsonObject file, string name, string now)
+    {
+        if (file["events"] is JsonObject events)
+        {
+            events[name] = Json.Obj(("at", now), ("by", World.UserRef(0)));
+        }
+    }
+
+    private static DateTime? ParseDate(string text)
+    {
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return parsed;
+        }
+
+        // Excel serial date.
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958465
+            ? DateTime.SpecifyKind(DateTime.FromOADate(serial), DateTimeKind.Utc)
+            : null;
+    }
+
+    private (string Id, string ExternalId, string ExternalUid, int Product)? FindAsset(string criteria, string value)
+    {
+        var assets = store["assets"];
+        JsonObject? asset = null;
+        switch (criteria.ToLowerInvariant())
+        {
+            case "id":
+            case "asset.id":
+                asset = assets.Get(value)?.Node;
+                break;
+            case "external_id":
+            case "asset.external_id":
+                if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number - 100000 is var index and >= 0 && index < assets.SeededCount
+                    && assets.Peek(index) is { } seeded && (string?)seeded["external_id"] == value)
+                {
+                    asset = seeded;
+                }
+
+                for (var i = assets.SeededCount; asset is null && i < assets.IndexLimit; i++)
+                {
+                    if (assets.Peek(i) is { } created && (string?)created["external_id"] == value)
+                    {
+                        asset = created;
+                    }
+                }
+
+                break;
+        }
+
+        if (asset is null)
+        {
+            return null;
+        }
+
+        var product = World.ProductIds.Parse((string?)asset["product"]?["id"]) ?? 0;
+        return ((string)asset["id"]!, (string?)asset["external_id"] ?? string.Empty, (string?)asset["external_uid"] ?? string.Empty, product);
+    }
+
+    private JsonObject? FindItem(int product, string criteria, string value)
+    {
+        var p = product % World.Products;
+        for (var k = 0; k < SeedWorld.ItemsPerProduct; k++)
+        {
+            var matches = criteria.ToLowerInvariant() switch
+            {
+                "item.mpn" or "mpn" or "item.local_id" or "local_id" => SeedWorld.ItemMpn(p, k) == value,
+                "item.id" or "id" => World.ItemId(product, k) == value,
+                _ => false,
+            };
+            if (matches)
+            {
+                var item = World.ProductItem(p, k);
+                return Json.Obj(
+                    ("id", World.ItemId(product, k)), ("local_id", SeedWorld.ItemMpn(p, k)), ("name", (string?)item["name"]),
+                    ("unit", (string?)item["unit"]?["unit"]), ("mpn", SeedWorld.ItemMpn(p, k)), ("precision", (string?)item["precision"]), ("type", (string?)item["type"]));
+            }
+        }
+
+        return null;
+    }
+}
