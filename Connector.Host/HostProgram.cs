@@ -20,7 +20,7 @@ internal static class HostProgram
         {
             foreach (var error in parse.Errors)
             {
-                await console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+                await console.Error.WriteLineAsync("error: " + RedactSecrets(error.Message, args, console)).ConfigureAwait(false);
             }
 
             await console.Error.WriteLineAsync("Run 'connector --help' (or 'connector COMMAND --help') for usage.").ConfigureAwait(false);
@@ -38,6 +38,35 @@ internal static class HostProgram
         await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         await console.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         return code;
+    }
+
+    /// <summary>Parse errors quote tokens: never let one be the API key.</summary>
+    private static string RedactSecrets(string message, string[] args, HostConsole console)
+    {
+        var secrets = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--api-key" && i + 1 < args.Length)
+            {
+                secrets.Add(args[i + 1]);
+            }
+            else if (args[i].StartsWith("--api-key=", StringComparison.Ordinal))
+            {
+                secrets.Add(args[i]["--api-key=".Length..]);
+            }
+        }
+
+        if (console.Environment(GlobalOptions.ApiKeyVariable) is { Length: > 0 } fromEnvironment)
+        {
+            secrets.Add(fromEnvironment);
+        }
+
+        foreach (var secret in secrets.Where(s => s.Length > 0).OrderByDescending(s => s.Length))
+        {
+            message = message.Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return message;
     }
 
     private static RootCommand Build(HostConsole console)

@@ -87,11 +87,6 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
     {
         progress.Clear();
         await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        if (_summary.InvalidFilterMessage is { } invalid)
-        {
-            await console.Error.WriteLineAsync($"error: {invalid}").ConfigureAwait(false);
-        }
-
         await console.Error.WriteLineAsync(_summary.Format(withRecords)).ConfigureAwait(false);
         return _summary.ExitCode;
     }
