@@ -49,6 +49,13 @@ internal sealed class ResultWriter(TextWriter output, TextWriter error, RunSumma
                 }
             }
 
+            if (!result.IsPartial && result.Status == OperationStatus.Success && result.Payloads.Count == 0 && !resultsMode && !result.StatusCode.StartsWith('2'))
+            {
+                // An empty success that is not a plain 2xx (a GET of a missing object): say so, stdout has nothing for it.
+                progress.Clear();
+                await error.WriteLineAsync($"{result.TrackingId}: {result.StatusCode}: {result.Message}").ConfigureAwait(false);
+            }
+
             if (!result.IsPartial && result.Status != OperationStatus.Success)
             {
                 progress.Clear();
