@@ -67,6 +67,15 @@ internal static class CatalogBuilder
         }
     }
 
+    /// <summary>The INPUT profile JSON of one entry (null when it takes no JSON body), as the catalogue builds it.</summary>
+    public static JObject? InputSchemaJson(ObjectTypeDescriptor objectType, OperationDescriptor operation, ApiCatalog api)
+    {
+        var endpoint = api.Find(operation.Method, operation.Path)
+            ?? throw new FormatException($"The derived OpenAPI data has no endpoint for {objectType.Id} {operation.Type} ({operation.Endpoint}).");
+        var input = ProfileRules.Input(operation, endpoint, api.Definitions);
+        return input.Schema is null ? null : ProfileSchemaFactory.Build(api, input.Schema, Title(objectType, operation, "input"), endpoint.Summary);
+    }
+
     /// <summary>The root title, e.g. "Request (APPROVE input)".</summary>
     private static string Title(ObjectTypeDescriptor objectType, OperationDescriptor operation, string role) =>
         $"{objectType.Label} ({operation.Type.ToDisplayName()} {role})";

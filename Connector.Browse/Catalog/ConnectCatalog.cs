@@ -5,6 +5,7 @@ using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Endpoints;
 using Connector.Core.Operations;
+using NJsonSchema;
 
 namespace Connector.Browse.Catalog;
 
@@ -16,6 +17,7 @@ namespace Connector.Browse.Catalog;
 public sealed class ConnectCatalog
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<ConnectCatalog>>> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema?>>> InputSchemas = new(StringComparer.Ordinal);
     private readonly Dictionary<(string ObjectType, OperationType Operation), ConnectCatalogEntry> _entries;
 
     private ConnectCatalog(ConnectorDescriptor descriptor, ApiCatalog api, IReadOnlyList<ConnectCatalogEntry> entries, TimeSpan buildDuration)
@@ -83,6 +85,32 @@ public sealed class ConnectCatalog
     }
 
     /// <summary>Builds a catalogue without the process cache (tests with hand-made data).</summary>
+    /// <summary>
+    /// The INPUT profile schema of one entry, built alone (same rules as the catalogue's INPUT definition) and cached
+    /// per process: what outbound operations project documents onto and validate bodies with, without building the
+    /// whole catalogue. For a JSON array body it is the schema of one element. Null when the entry takes no JSON body.
+    /// </summary>
+    /// <param name="descriptor">The descriptor.</param>
+    /// <param name="objectType">The object type.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The schema, or null.</returns>
+    public static Task<JsonSchema?> GetInputSchemaAsync(ConnectorDescriptor descriptor, ObjectTypeDescriptor objectType, OperationDescriptor operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(objectType);
+        ArgumentNullException.ThrowIfNull(operation);
+        var path = descriptor.OpenApiPath
+            ?? throw new InvalidOperationException($"The descriptor '{descriptor.Id}' names no derived OpenAPI data ('openApi').");
+        var key = path + "|" + objectType.Id + "|" + operation.Type;
+        return InputSchemas.GetOrAdd(key, _ => new Lazy<Task<JsonSchema?>>(async () =>
+        {
+            var api = await ApiCatalog.GetSharedAsync(path, CancellationToken.None).ConfigureAwait(false);
+            var json = CatalogBuilder.InputSchemaJson(objectType, operation, api);
+            return json is null ? null : await JsonSchema.FromJsonAsync(json.ToString(Newtonsoft.Json.Formatting.None)).ConfigureAwait(false);
+        })).Value.WaitAsync(cancellationToken);
+    }
+
     internal static async Task<ConnectCatalog> BuildAsync(ConnectorDescriptor descriptor, ApiCatalog api, CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
@@ -93,7 +121,7 @@ public sealed class ConnectCatalog
     private static async Task<ConnectCatalog> LoadAsync(ConnectorDescriptor descriptor, string path)
     {
         // The shared build is not tied to the first caller's token: a cancelled caller must not poison the cache.
-        var api = await ApiCatalog.LoadAsync(path, CancellationToken.None).ConfigureAwait(false);
+        var api = await ApiCatalog.GetSharedAsync(path, CancellationToken.None).ConfigureAwait(false);
         return await BuildAsync(descriptor, api, CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,134 @@
+using System.Web;
+using Connector.Core.Querying;
+using Connector.Core.Results;
+using Connector.Core.Testing;
+using Connector.Operations.Inbound;
+using Connector.Operations.Requests;
+using Connector.Core.Operations;
+using NUnit.Framework;
+
+namespace Connector.Tests.Operations.Inbound;
+
+[TestFixture]
+public sealed class SearchOperationTests
+{
+    private static string Record(long i) => $"{{\"id\":\"AS-{i:D6}\",\"status\":\"active\",\"n\":{i}}}";
+
+    private static ScriptedTransport Collection(long total, Func<long, long, ScriptedAnswer?>? fault = null) => new(request =>
+    {
+        var query = HttpUtility.ParseQueryString(request.Query ?? string.Empty);
+        var limit = Math.Min(long.Parse(query["limit"] ?? "100"), 1000);
+        var offset = long.Parse(query["offset"] ?? "0");
+        if (fault?.Invoke(limit, offset) is { } faulted)
+        {
+            return faulted;
+        }
+
+        var count = Math.Max(0, Math.Min(limit, total - offset));
+        return ScriptedAnswer.Page(Enumerable.Range(0, (int)count).Select(i => Record(offset + i)), offset, total);
+    });
+
+    private static async Task<(DocumentResult Result, ScriptedTransport Transport)> RunAsync(ScriptedTransport transport, QueryFilter filter, Dictionary<string, string?>? properties = null, string objectType = "asset")
+    {
+        var context = await OperationTestContexts.CreateAsync(objectType, "QUERY", properties);
+        var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, CancellationToken.None);
+        var operation = new SearchOperation(context, transport.Client(), catalog.Endpoint(context.Operation));
+        var collector = new ResultCollector();
+        var request = OperationRequest.ForQuery(filter);
+        var response = new OperationResponse(request.Documents, collector);
+        await operation.ExecuteAsync(request, response, CancellationToken.None);
+        Assert.That(await response.CompleteAsync(), Is.Empty, "one final result for the query");
+        return (collector.ToDocumentResults(["query"]).Single(), transport);
+    }
+
+    [Test]
+    public async Task Pages_through_every_record_exactly_once_in_three_requests()
+    {
+        var (result, transport) = await RunAsync(Collection(2500), QueryFilter.All, new() { ["pageSize"] = "1000" });
+        Assert.That(result.Status, Is.EqualTo(OperationStatus.Success));
+        Assert.That(transport.Sent, Has.Count.EqualTo(3));
+        Assert.That(transport.Sent.Select(s => s.Query), Is.EqualTo(new[] { "limit=1000&offset=0", "limit=1000&offset=1000", "limit=1000&offset=2000" }));
+        var ids = result.Json.Select(j => (string)j["id"]!).ToList();
+        Assert.That(ids, Has.Count.EqualTo(2500));
+        Assert.That(ids, Is.Unique);
+        Assert.That(result.Message, Does.Contain("2500 records in 3 pages"));
+    }
+
+    [Test]
+    public async Task Sends_the_filter_as_RQL_with_sorting()
+    {
+        var filter = new QueryFilter(ComparisonExpression.Of("status", "eq", "active"), [new SortSpecification("created", SortDirection.Descending)], []);
+        var (_, transport) = await RunAsync(Collection(5), filter);
+        Assert.That(transport.Sent.Single().Query, Is.EqualTo("eq(status,active)&ordering(-created)&limit=100&offset=0"));
+    }
+
+    [Test]
+    public async Task Stops_at_the_maximum_results()
+    {
+        var (result, transport) = await RunAsync(Collection(500), QueryFilter.All, new() { ["pageSize"] = "100", ["maxResults"] = "250" });
+        Assert.That(result.Payloads, Has.Count.EqualTo(250));
+        Assert.That(transport.Sent.Last().Query, Is.EqualTo("limit=50&offset=200"));
+    }
+
+    [Test]
+    public async Task Count_only_asks_limit_zero_and_returns_the_total()
+    {
+        var (result, transport) = await RunAsync(Collection(1234), QueryFilter.All, new() { ["countOnly"] = "true" });
+        Assert.That(transport.Sent.Single().Query, Is.EqualTo("limit=0&offset=0"));
+        Assert.That((long)result.SingleObject()["count"]!, Is.EqualTo(1234));
+    }
+
+    [Test]
+    public async Task Without_Content_Range_a_short_page_ends_the_search()
+    {
+        var transport = Collection(250, (limit, offset) =>
+        {
+            var count = (int)Math.Max(0, Math.Min(limit, 250 - offset));
+            return ScriptedAnswer.Json(200, "[" + string.Join(",", Enumerable.Range(0, count).Select(i => Record(offset + i))) + "]");
+        });
+        var (result, _) = await RunAsync(transport, QueryFilter.All);
+        Assert.That(result.Payloads, Has.Count.EqualTo(250));
+        Assert.That(result.Json.Select(j => (string)j["id"]!), Is.Unique);
+    }
+
+    [Test]
+    public async Task A_truncated_page_ends_in_failure_saying_how_many_records_were_emitted()
+    {
+        var transport = Collection(300, (limit, offset) => offset == 200 ? ScriptedAnswer.Json(200, "[" + Record(200) + ",{\"id\":\"AS-0") : null);
+        var (result, _) = await RunAsync(transport, QueryFilter.All);
+        Assert.That(result.Status, Is.EqualTo(OperationStatus.Failure));
+        Assert.That(result.Message, Does.Contain("201 records were emitted before the failure"));
+        Assert.That(result.Payloads, Has.Count.EqualTo(201));
+    }
+
+    [Test]
+    public async Task An_unknown_filter_field_is_refused_before_any_request()
+    {
+        var (result, transport) = await RunAsync(Collection(10), QueryFilter.Where(ComparisonExpression.Of("stauts", "eq", "active")));
+        Assert.That(result.Status, Is.EqualTo(OperationStatus.ApplicationError));
+        Assert.That(result.Message, Does.Contain("'stauts'").And.Contain("status"));
+        Assert.That(transport.Sent, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_client_error_on_the_first_page_is_an_application_error()
+    {
+        var transport = new ScriptedTransport(_ => ScriptedAnswer.Json(400, "{\"error_code\":\"VAL_001\",\"errors\":[\"bad rql\"]}"));
+        var (result, _) = await RunAsync(transport, QueryFilter.All);
+        Assert.That(result.Status, Is.EqualTo(OperationStatus.ApplicationError));
+        Assert.That(result.StatusCode, Is.EqualTo("400"));
+        Assert.That(result.Message, Does.Contain("VAL_001").And.Contain("bad rql"));
+    }
+
+    [Test]
+    public async Task A_child_type_needs_its_parent_id()
+    {
+        var (result, transport) = await RunAsync(Collection(3), QueryFilter.All, null, "tier_account_version");
+        Assert.That(result.Status, Is.EqualTo(OperationStatus.ApplicationError));
+        Assert.That(result.Message, Does.Contain("parentId"));
+        Assert.That(transport.Sent, Is.Empty);
+        var (ok, sent) = await RunAsync(Collection(3), QueryFilter.All, new() { ["parentId"] = "TA-1" }, "tier_account_version");
+        Assert.That(ok.Status, Is.EqualTo(OperationStatus.Success));
+        Assert.That(sent.Sent.Single().Path, Is.EqualTo("/tier/accounts/TA-1/versions"));
+    }
+}

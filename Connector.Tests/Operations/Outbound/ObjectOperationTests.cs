@@ -1,0 +1,183 @@
+using Connector.Core.Documents;
+using Connector.Core.Operations;
+using Connector.Core.Results;
+using Connector.Core.Testing;
+using Connector.Operations.Outbound;
+using Connector.Operations.Requests;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace Connector.Tests.Operations.Outbound;
+
+[TestFixture]
+public sealed class ObjectOperationTests
+{
+    private const string RequestJson = """{"id":"PR-1","status":"pending","type":"purchase","asset":{"id":"AS-1","params":[{"id":"p1","value":"v"}],"product":{"id":"PRD-1"}},"created":"2024-01-01T00:00:00Z"}""";
+
+    private static async Task<(IReadOnlyList<DocumentResult> Results, ScriptedTransport Transport)> RunAsync(
+        string objectType,
+        string operation,
+        ScriptedTransport transport,
+        IReadOnlyList<TrackedDocument> documents,
+        Dictionary<string, string?>? properties = null)
+    {
+        var context = await OperationTestContexts.CreateAsync(objectType, operation, properties);
+        var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, CancellationToken.None);
+        IOperation op = context.Operation.Response.PerRecordStatus
+            ? new BulkOperation(context, transport.Client(), catalog)
+            : new ObjectOperation(context, transport.Client(), catalog);
+        var collector = new ResultCollector();
+        var response = new OperationResponse(documents, collector);
+        await op.ExecuteAsync(OperationRequest.ForDocuments(documents), response, CancellationToken.None);
+        Assert.That(await response.CompleteAsync(), Is.Empty, "every document got exactly one result");
+        return (collector.ToDocumentResults(documents.Select(d => d.TrackingId)), transport);
+    }
+
+    private static TrackedDocument Doc(string id, string json, Dictionary<string, string?>? dynamic = null) => TrackedDocument.FromText(id, json, dynamic);
+
+    private static ScriptedTransport Echo(int status = 200) => new(r => ScriptedAnswer.Json(status, """{"id":"PR-1","status":"approved"}"""));
+
+    [Test]
+    public async Task A_whole_object_piped_into_an_action_sends_only_the_fields_the_action_takes()
+    {
+        var input = JObject.Parse(RequestJson);
+        input["template_id"] = "TL-1";
+        var (results, transport) = await RunAsync("request", "APPROVE", Echo(), [Doc("d1", input.ToString())]);
+        Assert.That(results[0].Status, Is.EqualTo(OperationStatus.Success), results[0].Message);
+        var sent = transport.Sent.Single();
+        Assert.That(sent.Path, Is.EqualTo("/requests/PR-1/approve"));
+        var body = JObject.Parse(sent.Body!);
+        Assert.That(body.Properties().Select(p => p.Name), Is.SubsetOf(new[] { "template_id", "activation_tile", "effective_date", "asset" }));
+        Assert.That((string?)body["template_id"], Is.EqualTo("TL-1"));
+        Assert.That(body["status"], Is.Null);
+        Assert.That((string?)results[0].SingleObject()["status"], Is.EqualTo("approved"));
+    }
+
+    [Test]
+    public async Task A_body_the_schema_forbids_is_refused_naming_the_fields_and_nothing_is_sent()
+    {
+        var (results, transport) = await RunAsync("request", "APPROVE", Echo(), [Doc("d1", RequestJson)]);
+        Assert.That(results[0].Status, Is.EqualTo(OperationStatus.ApplicationError));
+        Assert.That(results[0].StatusCode, Is.EqualTo("INVALID_BODY"));
+        Assert.That(results[0].Message, Does.Contain("template_id").And.Contain("activation_tile"));
+        Assert.That(transport.Sent, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_batch_mixing_good_bad_and_malformed_documents_gets_one_result_each_in_input_order()
+    {
+        var documents = new[]
+        {
+            Doc("ok-1", """{"id":"PR-1","reason":"no stock"}"""),
+            Doc("malformed", """{"id":"PR-2","reason":"""),
+            Doc("array", "[1,2]"),
+            Doc("no-id", """{"reason":"x"}"""),
+            Doc("unsafe-id", """{"id":"../admin","reason":"x"}"""),
+            Doc("wrong-type", """{"id":"PR-3","reason":{"text":"x"}}"""),
+            Doc("ok-2", """{"id":"PR-4","reason":"late"}"""),
+        };
+        var (results, transport) = await RunAsync("request", "REJECT", Echo(), documents, new() { ["parallelism"] = "3" });
+        Assert.That(results.Select(r => r.TrackingId), Is.EqualTo(documents.Select(d => d.TrackingId)));
+        Assert.That(results.Select(r => r.Status), Is.EqualTo(new[]
+        {
+            OperationStatus.Success, OperationStatus.ApplicationError, OperationStatus.ApplicationError, OperationStatus.ApplicationError,
+            OperationStatus.ApplicationError, OperationStatus.ApplicationError, OperationStatus.Success,
+        }));
+        Assert.That(results[1].Message, Does.Contain("'malformed' is not valid JSON"));
+        Assert.That(results[2].Message, Does.Contain("must be a JSON object, not an array"));
+        Assert.That(results[3].StatusCode, Is.EqualTo("MISSING_ID"));
+        Assert.That(results[4].StatusCode, Is.EqualTo("INVALID_ID"));
+        Assert.That(results[5].Message, Does.Contain("reason"));
+        Assert.That(transport.Sent.Select(s => s.Path), Is.EquivalentTo(new[] { "/requests/PR-1/fail", "/requests/PR-4/fail" }));
+    }
+
+    [TestCase("../x")]
+    [TestCase("a/b")]
+    [TestCase("?x=1")]
+    [TestCase("%2F")]
+    [TestCase("")]
+    [TestCase(" PR-1")]
+    public async Task Ids_that_could_change_the_path_are_refused(string id)
+    {
+        var (results, transport) = await RunAsync("request", "PENDING", Echo(), [TrackedDocument.Empty("d", new Dictionary<string, string?> { ["objectId"] = id })]);
+        Assert.That(results[0].Status, Is.EqualTo(OperationStatus.ApplicationError));
+        Assert.That(results[0].StatusCode, Is.AnyOf("INVALID_ID", "MISSING_ID"));
+        Assert.That(transport.Sent, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_204_action_re_reads_the_object_unless_asked_not_to()
+    {
+        ScriptedTransport Transport() => new(r => r.Method == HttpMethod.Get
+            ? ScriptedAnswer.Json(200, """{"id":"TCR-1","status":"pending"}""")
+            : ScriptedAnswer.Json(204, string.Empty));
+        var (reread, sent) = await RunAsync("tier_config_request", "PENDING", Transport(), [Doc("d", """{"id":"TCR-1"}""")]);
+        Assert.That(reread[0].Status, Is.EqualTo(OperationStatus.Success));
+        Assert.That((string?)reread[0].SingleObject()["status"], Is.EqualTo("pending"));
+        Assert.That(sent.Sent.Select(s => s.Method + " " + s.Path), Is.EqualTo(new[] { "POST /tier/config-requests/TCR-1/pend", "GET /tier/config-requests/TCR-1" }));
+
+        var (empty, sentOnce) = await RunAsync("tier_config_request", "PENDING", Transport(), [Doc("d", """{"id":"TCR-1"}""")], new() { ["returnResource"] = "false" });
+        Assert.That(empty[0].Payloads, Is.Empty);
+        Assert.That(empty[0].StatusCode, Is.EqualTo("204"));
+        Assert.That(sentOnce.Sent, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Uploads_send_the_document_bytes_as_the_named_multipart_part()
+    {
+        var file = new byte[] { 0x50, 0x4B, 3, 4, 1, 2, 3 };
+        var (results, transport) = await RunAsync(
+            "usage_report",
+            "UPLOAD",
+            new ScriptedTransport(_ => ScriptedAnswer.Json(200, """{"id":"UF-1","status":"processing"}""")),
+            [TrackedDocument.FromBytes("f", file, new Dictionary<string, string?> { ["objectId"] = "UF-1", ["fileName"] = "usage.xlsx" })]);
+        Assert.That(results[0].Status, Is.EqualTo(OperationStatus.Success), results[0].Message);
+        Assert.That(transport.Sent.Single().Body, Does.StartWith("multipart usage_file=usage.xlsx (7 bytes)"));
+    }
+
+    [Test]
+    public async Task A_client_error_is_an_application_error_with_the_Connect_error_code()
+    {
+        var transport = new ScriptedTransport(_ => ScriptedAnswer.Json(400, """{"error_code":"REQ_003","errors":["Only pending requests can be approved."]}"""));
+        var (results, _) = await RunAsync("request", "APPROVE", transport, [Doc("d", """{"id":"PR-1","template_id":"TL-1"}""")]);
+        Assert.That(results[0].Status, Is.EqualTo(OperationStatus.ApplicationError));
+        Assert.That(results[0].StatusCode, Is.EqualTo("400"));
+        Assert.That(results[0].Message, Does.Contain("REQ_003").And.Contain("Only pending requests"));
+    }
+
+    [Test]
+    public async Task A_server_error_on_a_POST_is_a_failure_sent_once()
+    {
+        var transport = new ScriptedTransport(_ => ScriptedAnswer.Json(500, """{"error_code":"SYS_001","errors":["boom"]}"""));
+        var (results, sent) = await RunAsync("request", "APPROVE", transport, [Doc("d", """{"id":"PR-1","template_id":"TL-1"}""")]);
+        Assert.That(results[0].Status, Is.EqualTo(OperationStatus.Failure));
+        Assert.That(results[0].Message, Does.Contain("outcome is unknown"));
+        Assert.That(sent.Sent, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Bulk_close_batches_documents_and_maps_per_record_statuses_back()
+    {
+        var transport = new ScriptedTransport(request =>
+        {
+            var records = JArray.Parse(((Connector.Operations.Http.ConnectRequestBody.JsonBytes)request.Body!).Content.ToArray() is var b ? System.Text.Encoding.UTF8.GetString(b) : "[]");
+            var statuses = records.Select(r => (string)r["id"]! == "UR-3"
+                ? new JObject { ["id"] = "UR-3", ["status"] = "invalid", ["error_codes"] = "USG_011", ["error_details"] = "already closed" }
+                : new JObject { ["id"] = r["id"], ["status"] = "closed" });
+            return ScriptedAnswer.Json(206, new JArray(statuses.Reverse()).ToString());
+        });
+        var documents = Enumerable.Range(1, 5)
+            .Select(i => Doc("r" + i, i == 4 ? "not json" : $$"""{"id":"UR-{{i}}","external_billing_id":"B-{{i}}","status":"valid"}"""))
+            .ToList();
+        var (results, sent) = await RunAsync("usage_record", "BULK_CLOSE", transport, documents, new() { ["batchSize"] = "2" });
+        Assert.That(results.Select(r => r.Status), Is.EqualTo(new[]
+        {
+            OperationStatus.Success, OperationStatus.Success, OperationStatus.ApplicationError, OperationStatus.ApplicationError, OperationStatus.Success,
+        }));
+        Assert.That(results[2].StatusCode, Is.EqualTo("USG_011"));
+        Assert.That(results[2].Message, Does.Contain("already closed"));
+        Assert.That(results[3].StatusCode, Is.EqualTo("INVALID_DOCUMENT"));
+        Assert.That(sent.Sent, Has.Count.EqualTo(2), "4 valid records in batches of 2");
+        Assert.That(sent.Sent.All(s => !s.Body!.Contains("status", StringComparison.Ordinal)), Is.True, "records are projected onto the bulk item profile");
+    }
+}
