@@ -23,7 +23,8 @@ public sealed class GreetingConnector : IConnector
     public ConnectorDescriptor Descriptor { get; }
 
     /// <inheritdoc />
-    public IBrowser CreateBrowser(PropertyValues connectionProperties) => throw new NotSupportedException("The greeting connector has no browser.");
+    public Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default) =>
+        Task.FromException<IBrowser>(new NotSupportedException("The greeting connector has no browser."));
 
     /// <inheritdoc />
     public IConnectionTester CreateConnectionTester(PropertyValues connectionProperties) => new AlwaysWorks();

@@ -32,7 +32,7 @@ internal static class BrowseCommands
                 supporting = OperationType.TryParse(op, out var parsed) ? parsed : throw new UsageException($"--operation '{op}' is not an operation name");
             }
 
-            var types = session.CreateBrowser().GetObjectTypes(supporting);
+            var types = (await session.CreateBrowserAsync(ct).ConfigureAwait(false)).GetObjectTypes(supporting);
             foreach (var type in types)
             {
                 var operations = type.Operations.Select(o => o.ToDisplayName()).ToList();
@@ -49,7 +49,7 @@ internal static class BrowseCommands
                 else
                 {
                     var parent = type.Parent is null ? string.Empty : $" (under {type.Parent})";
-                    await console.Out.WriteLineAsync($"{type.Id,-24} {type.Label + parent,-40} {string.Join(" ", operations)}").ConfigureAwait(false);
+                    await console.Out.WriteLineAsync($"{type.Id,-24} {type.Label + parent,-46} {string.Join(" ", operations)}").ConfigureAwait(false);
                 }
             }
 
@@ -68,7 +68,7 @@ internal static class BrowseCommands
             var settings = global.Read(result, console);
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
             var type = OperationContext.ResolveObjectType(session.Descriptor, result.GetValue(objectType)!);
-            var browser = session.CreateBrowser();
+            var browser = (await session.CreateBrowserAsync(ct).ConfigureAwait(false));
             var info = browser.GetObjectTypes().FirstOrDefault(t => t.Id == type.Id);
             var filterable = browser.GetFilterableFields(type.Id);
             var description = new JObject
@@ -116,7 +116,7 @@ internal static class BrowseCommands
             var type = OperationContext.ResolveObjectType(session.Descriptor, result.GetValue(objectType)!);
             var op = OperationContext.ResolveOperation(type, result.GetValue(operation)!);
             var wanted = string.Equals(result.GetValue(role), "input", StringComparison.OrdinalIgnoreCase) ? ObjectDefinitionRole.Input : ObjectDefinitionRole.Output;
-            var definition = session.CreateBrowser().GetObjectDefinitions(type.Id, op.Type).FirstOrDefault(d => d.Role == wanted);
+            var definition = (await session.CreateBrowserAsync(ct).ConfigureAwait(false)).GetObjectDefinitions(type.Id, op.Type).FirstOrDefault(d => d.Role == wanted);
             var what = $"the {wanted.ToString().ToLowerInvariant()} of {type.Id} {op.Type.ToDisplayName()}";
             if (definition is { ContentType: DefinitionContentType.Json, Schema: not null })
             {

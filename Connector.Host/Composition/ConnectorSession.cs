@@ -94,8 +94,8 @@ internal sealed class ConnectorSession : IAsyncDisposable
     }
 
     /// <summary>Creates a browser (design time needs no connection).</summary>
-    public IBrowser CreateBrowser() =>
-        Connector.CreateBrowser(new PropertyValues(ConnectionProperties, Descriptor.FindConnectionField, "connection"));
+    public Task<IBrowser> CreateBrowserAsync(CancellationToken cancellationToken) =>
+        Connector.CreateBrowserAsync(new PropertyValues(ConnectionProperties, Descriptor.FindConnectionField, "connection"), cancellationToken);
 
     /// <summary>
     /// Builds the connection properties: the URL and key given, or the embedded sandbox when the descriptor has a URL
