@@ -13,6 +13,13 @@ Console.CancelKeyPress += (_, e) =>
     }
 };
 
+// SIGTERM (docker stop, kill) stops the same way; the sandbox's web host would otherwise swallow it.
+using var termination = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 65536) { AutoFlush = false };
 await using (stdout.ConfigureAwait(false))
 {
