@@ -43,35 +43,51 @@ internal static class ProfileRules
             return ProfilePlan.Binary;
         }
 
+        var variants = ObjectVariants(objectType, api);
         if (response.Body == ResponseBodyKind.Empty)
         {
-            return response.Reread ? ProfilePlan.Json(ObjectSchema(objectType, api) ?? Undocumented(endpoint)) : ProfilePlan.None;
+            return response.Reread ? ProfilePlan.Json(ObjectShapes.Union(variants, api.Definitions) ?? Undocumented(endpoint)) : ProfilePlan.None;
         }
 
         var documented = ResponseSchema(endpoint, response.Status);
-        if (response.IsList || response.PerRecordStatus)
+        var what = $"The {response.Status} response of {endpoint.Key}";
+        if (response.PerRecordStatus)
         {
-            var what = $"The {response.Status} response of {endpoint.Key}";
             return ProfilePlan.Json(SchemaShape.ItemsOf(documented ?? throw new FormatException(what + " has no schema."), api.Definitions, what));
         }
 
-        return ProfilePlan.Json(SchemaShape.IsUndocumented(documented) ? ObjectSchema(objectType, api) ?? Undocumented(endpoint) : documented!);
+        var answer = response.IsList
+            ? SchemaShape.ItemsOf(documented ?? throw new FormatException(what + " has no schema."), api.Definitions, what)
+            : documented;
+        if (SchemaShape.IsUndocumented(answer))
+        {
+            return ProfilePlan.Json(ObjectShapes.Union(variants, api.Definitions) ?? Undocumented(endpoint));
+        }
+
+        // An answer that is the object (CREATE and UPDATE answer it; an action's answer is the object when it carries
+        // the object's id) accepts every documented shape of that object:
+        // the document describes one object differently per endpoint (usage file vendor: a string in the 201, an
+        // object in GET; tier config request params: an array in the 201, a string in GET), real answers follow GET.
+        return operation.Type.Kind is OperationKind.Create or OperationKind.Update || ObjectShapes.HasProperty(answer!, objectType.IdProperty, api.Definitions)
+            ? ProfilePlan.Json(ObjectShapes.Union([answer!, .. variants], api.Definitions)!)
+            : ProfilePlan.Json(answer!);
     }
 
-    /// <summary>The object as the object type's GET returns it, else as its QUERY lists it, else null.</summary>
-    private static JObject? ObjectSchema(ObjectTypeDescriptor objectType, ApiCatalog api)
+    /// <summary>The object as the object type's GET returns it and as its QUERY lists it (documented shapes only).</summary>
+    private static List<JObject> ObjectVariants(ObjectTypeDescriptor objectType, ApiCatalog api)
     {
+        var variants = new List<JObject>();
         if (Endpoint(objectType, OperationType.Get, api) is { } get && ResponseSchema(get, 200) is { } read && !SchemaShape.IsUndocumented(read))
         {
-            return read;
+            variants.Add(read);
         }
 
         if (Endpoint(objectType, OperationType.Query, api) is { } query && ResponseSchema(query, 200) is { } list && !SchemaShape.IsUndocumented(list))
         {
-            return SchemaShape.ItemsOf(list, api.Definitions, $"The response of {query.Key}");
+            variants.Add(SchemaShape.ItemsOf(list, api.Definitions, $"The response of {query.Key}"));
         }
 
-        return null;
+        return variants;
     }
 
     private static ApiEndpoint? Endpoint(ObjectTypeDescriptor objectType, OperationType type, ApiCatalog api) =>

@@ -47,6 +47,13 @@ internal static class ProfileSchemaFactory
             result.Add(property);
         }
 
+        // A profile describes one document, which is never null itself (its nested values may be).
+        if (result["type"] is JArray types && types.Any(t => (string?)t == "object") && types.Any(t => (string?)t == "null"))
+        {
+            var kept = types.Where(t => (string?)t != "null").ToList();
+            result["type"] = kept.Count == 1 ? kept[0].DeepClone() : new JArray(kept);
+        }
+
         if (standalone.Property("definitions") is { } definitionsProperty)
         {
             definitionsProperty.Remove();

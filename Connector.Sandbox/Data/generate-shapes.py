@@ -24,18 +24,19 @@ def shape(s, depth=0, seen=()):
             if isinstance(r, dict) and '@props' in r:
                 out['@props'].update(r['@props'])
         return out
-    if 'oneOf' in s or 'anyOf' in s:
-        return shape((s.get('oneOf') or s.get('anyOf'))[0], depth, seen)
     t = s.get('type')
     if t == 'array' or 'items' in s:
         return {'@array': shape(s.get('items', {}), depth + 1, seen)}
     if t == 'object' or 'properties' in s:
+        # A oneOf/anyOf beside properties only constrains them (e.g. [{required: [id]}, {required: [name]}]).
         props = {}
         for k, v in (s.get('properties') or {}).items():
             r = shape(v, depth + 1, seen)
             if r is not None:
                 props[k] = r
         return {'@props': props}
+    if 'oneOf' in s or 'anyOf' in s:
+        return shape((s.get('oneOf') or s.get('anyOf'))[0], depth, seen)
     if t is None:
         return 'any'
     r = t

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Connector.Browse.Catalog;
+using Connector.Core.Browsing;
+using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Results;
 using Connector.Core.Testing;
@@ -93,10 +96,12 @@ public abstract class AgainstSandboxFixture
     {
         var dynamic = Ids(objectId, parentId);
         var document = json is null ? Tester.EmptyDocument(dynamic) : Tester.Document(json, dynamic);
+        var mark = Mark();
         var results = await Tester.ExecuteAsync(objectType, operation, [document], operationProperties);
         Assert.That(Tester.LastViolations, Is.Empty, "the operation respected the result contract");
         Assert.That(results, Has.Count.EqualTo(1));
         Assert.That(results[0].FinalResultCount, Is.EqualTo(1));
+        await AssertConformsAsync(objectType, operation, results[0], mark);
         return results[0];
     }
 
@@ -109,11 +114,66 @@ public abstract class AgainstSandboxFixture
             dynamic[key] = value;
         }
 
+        var mark = Mark();
         var results = await Tester.ExecuteAsync(objectType, operation, [Tester.BinaryDocument(bytes, dynamic)]);
         Assert.That(Tester.LastViolations, Is.Empty);
         Assert.That(results, Has.Count.EqualTo(1));
+        await AssertConformsAsync(objectType, operation, results[0], mark);
         return results[0];
     }
+
+    /// <summary>
+    /// Schema conformance of a successful run: every JSON payload validates against the entry's OUTPUT profile (a BINARY
+    /// output is a non-JSON file, NONE has no payload), and every JSON body the operation sent for the entry's endpoint
+    /// validates against its INPUT profile (for a JSON array, each element).
+    /// </summary>
+    protected async Task AssertConformsAsync(string objectType, string operation, DocumentResult result, int mark)
+    {
+        if (result.Status != OperationStatus.Success)
+        {
+            return;
+        }
+
+        var catalog = await ConnectCatalog.GetAsync(Tester.Connector.Descriptor);
+        var entry = catalog.GetEntry(objectType, OperationContext.ResolveOperation(OperationContext.ResolveObjectType(catalog.Descriptor, objectType), operation).Type);
+        switch (entry.Output.ContentType)
+        {
+            case DefinitionContentType.Json:
+                foreach (var payload in result.Json)
+                {
+                    var errors = entry.OutputSchema!.Validate(payload);
+                    Assert.That(errors.Select(e => e.ToString()), Is.Empty, $"{objectType} {operation} output does not fit its OUTPUT profile: {Shorten(payload.ToString(Newtonsoft.Json.Formatting.None))}");
+                }
+
+                break;
+            case DefinitionContentType.Binary:
+                Assert.That(result.Payloads.All(p => !p.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase) && p.Bytes.Length > 0), Is.True, "a file, not JSON");
+                break;
+            default:
+                Assert.That(result.Payloads, Is.Empty, $"{objectType} {operation} returns nothing");
+                break;
+        }
+
+        if (entry.InputSchema is null)
+        {
+            return;
+        }
+
+        var template = new System.Text.RegularExpressions.Regex(
+            "^/public/v1" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(entry.Operation.Path), @"\\\{[^}]+}", "[^/]+") + "$");
+        var bodies = Since(mark).Where(e => e.Method == entry.Operation.Method && template.IsMatch(e.Path) && !string.IsNullOrEmpty(e.Body)).ToList();
+        Assert.That(bodies, Is.Not.Empty, $"{objectType} {operation} sent its body to {entry.Operation.Endpoint}");
+        foreach (var sent in bodies)
+        {
+            var body = JToken.Parse(sent.Body!);
+            foreach (var element in body is JArray array && entry.Operation.Request.Body == RequestBodyKind.JsonArray ? array.ToList() : [body])
+            {
+                Assert.That(entry.InputSchema.Validate(element).Select(e => e.ToString()), Is.Empty, $"{objectType} {operation} sent a body outside its INPUT profile: {sent.Body}");
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "...";
 
     /// <summary>Asserts SUCCESS with one JSON object payload and returns it.</summary>
     protected static JObject Ok(DocumentResult result)

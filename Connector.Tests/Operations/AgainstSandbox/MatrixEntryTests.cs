@@ -63,6 +63,7 @@ public sealed partial class MatrixEntryTests : AgainstSandboxFixture
         Assert.That(expected, Is.Not.Empty, "the filter selects something");
         var result = await Tester.QueryAsync(objectType, QueryFilter.Where(filter));
         Assert.That(result.Status, Is.EqualTo(OperationStatus.Success), result.ToString());
+        await AssertConformsAsync(objectType, "QUERY", result, Mark());
         Assert.That(result.Json.Select(j => (string)j["id"]!), Is.EquivalentTo(expected));
     }
 
@@ -74,6 +75,7 @@ public sealed partial class MatrixEntryTests : AgainstSandboxFixture
         Assert.That(expected, Is.Not.Empty);
         var result = await Tester.QueryAsync(objectType, QueryFilter.All, new Dictionary<string, string?> { ["parentId"] = parentId });
         Assert.That(result.Status, Is.EqualTo(OperationStatus.Success), result.ToString());
+        await AssertConformsAsync(objectType, "QUERY", result, Mark());
         Assert.That(result.Json.Select(j => j[idField]!.ToString(Newtonsoft.Json.Formatting.None)), Is.EqualTo(expected));
     }
 

@@ -17,6 +17,7 @@ internal static class SchemaRelaxationCatalog
         new ArrayAcceptsObject(),
         new NoValueConstraintsInResponses(),
         new AdditionalPropertiesAllowed(),
+        new NullAcceptedInResponses(),
     ];
 
     /// <summary>The rule applied when a reference does not resolve; recorded only when used.</summary>
