@@ -5,6 +5,7 @@ using Connector.Core.Results;
 using Connector.Core.Testing;
 using Connector.Operations.Connection;
 using Connector.Sandbox;
+using Connector.Tests.Host;
 using NUnit.Framework;
 
 namespace Connector.Tests.Reliability;
@@ -92,6 +93,32 @@ public sealed class SecretsTests : ReliabilityFixtureBase
 
             Assert.That(connection!.Message, Does.Contain("the API key was rejected"));
             Assert.That(Logs.Lines.Where(l => l.Contains("Wrong-5ecret-000", StringComparison.Ordinal)), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task The_command_line_never_prints_the_key()
+    {
+        var url = Sandbox.BaseUrl.ToString();
+        var request = (string)Sandbox.Store.Query("requests", "limit=1")[0]["id"]!;
+        var runs = new List<HostRun>
+        {
+            await HostRun.RunAsync("-vv", "--url", url, "--api-key", CanaryKey, "query", "asset", "--max", "3"),
+            await HostRun.RunAsync("-vv", "--url", url, "--api-key", CanaryKey, "get", "request", request, "PR-0000-0000-0000-999", "../x"),
+            await HostRun.RunAsync("-vv", "--url", url, "--api-key", CanaryKey, "query", "asset", "--filter", "colour eq red"),
+            await HostRun.RunAsync("-vv", "--url", url, "--api-key", CanaryKey, "query", "asset", CanaryKey),
+            await HostRun.RunAsync("-vv", "--url", "http://connect.example.com/public/v1", "--api-key", CanaryKey, "query", "asset"),
+            await HostRun.RunAsync("-vv", "--url", url, "--api-key", "SU-777-888-999:Zz-Canary-5ecret-XYZ-wrong", "query", "asset"),
+        };
+        Assert.Multiple(() =>
+        {
+            Assert.That(runs[0].ExitCode, Is.Zero, runs[0].ToString());
+            foreach (var run in runs)
+            {
+                Assert.That(run.Stdout + run.Stderr, Does.Not.Contain(CanarySecret).And.Not.Contain("SU-777-888-999"), run.ToString());
+            }
+
+            Assert.That(runs[^1].Stdout + runs[^1].Stderr, Does.Contain("the API key was rejected"), runs[^1].ToString());
         });
     }
 
