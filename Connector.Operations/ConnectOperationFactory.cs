@@ -32,13 +32,26 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
         });
     }
 
-    /// <summary>Loads the shared catalog (once per process) the first time the operation runs.</summary>
+    /// <summary>Loads the shared catalog (once per process) the first time the operation runs; a cancellation that escapes the operation settles every unfinished document as CANCELLED.</summary>
     private sealed class DeferredOperation(Func<CancellationToken, Task<IOperation>> build) : IOperation
     {
         public async Task ExecuteAsync(OperationRequest request, Core.Results.OperationResponse response, CancellationToken cancellationToken)
         {
-            var operation = await build(cancellationToken).ConfigureAwait(false);
-            await operation.ExecuteAsync(request, response, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var operation = await build(cancellationToken).ConfigureAwait(false);
+                await operation.ExecuteAsync(request, response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled while the catalogue or an input profile loaded (before any document ran): each document
+                // still gets its one result.
+                await response.AddResultToUnfinishedAsync(
+                    Core.Results.OperationStatus.Failure,
+                    Core.Results.OperationResponse.CancelledCode,
+                    "cancelled before this document was processed",
+                    CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -53,7 +53,17 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
 
             var json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
             var path = ObjectIdResolver.BuildPath(context, document, json);
-            var rql = RqlQueryBuilder.Build(filter);
+            string rql;
+            try
+            {
+                rql = RqlQueryBuilder.Build(filter);
+            }
+            catch (InvalidQueryFilterException ex)
+            {
+                // A filter RQL cannot express (a value with both quote kinds...) is the user's input error, like the checks above.
+                throw new DocumentInputException("INVALID_FILTER", "the query filter is invalid: " + string.Join("; ", ex.Problems));
+            }
+
             if (countOnly)
             {
                 var total = await CountAsync(path, rql, cancellationToken).ConfigureAwait(false);

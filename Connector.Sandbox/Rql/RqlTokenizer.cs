@@ -1,10 +1,10 @@
-using System.Text;
-
 namespace Connector.Sandbox.Rql;
 
 /// <summary>
-/// Splits a decoded RQL query string into tokens. Delimiters are <c>( ) , &amp; | =</c>; a double-quoted value may
-/// hold any of them (and spaces), with <c>\"</c> for a quote inside. Inside parentheses <c>=</c> is part of a word.
+/// Splits a decoded RQL query string into tokens. Delimiters are <c>( ) , &amp; | =</c>; a value quoted with double
+/// or single quotes may hold any of them (and spaces). As in CloudBlue's grammar (lib-rql <c>QUOTED_VAL: /"[^"]*"/ | /'[^']*'/</c>)
+/// there is no escape inside quotes: a value holding a double quote is single-quoted, and the reverse.
+/// Inside parentheses <c>=</c> is part of a word.
 /// </summary>
 internal static class RqlTokenizer
 {
@@ -38,7 +38,7 @@ internal static class RqlTokenizer
                 case '=' when depth == 0:
                     tokens.Add(new RqlToken(RqlTokenKind.Equals, "=", i++));
                     continue;
-                case '"':
+                case '"' or '\'':
                     tokens.Add(ReadQuoted(text, ref i));
                     continue;
             }
@@ -57,33 +57,19 @@ internal static class RqlTokenizer
     }
 
     private static bool IsDelimiter(char c, int depth) =>
-        c is '(' or ')' or ',' or '&' or '|' or '"' || (c == '=' && depth == 0);
+        c is '(' or ')' or ',' or '&' or '|' or '"' or '\'' || (c == '=' && depth == 0);
 
     private static RqlToken ReadQuoted(string text, ref int i)
     {
         var start = i;
-        i++;
-        var builder = new StringBuilder();
-        while (i < text.Length)
+        var quote = text[i];
+        var end = text.IndexOf(quote, i + 1);
+        if (end < 0)
         {
-            var c = text[i];
-            if (c == '\\' && i + 1 < text.Length && text[i + 1] == '"')
-            {
-                builder.Append('"');
-                i += 2;
-                continue;
-            }
-
-            if (c == '"')
-            {
-                i++;
-                return new RqlToken(RqlTokenKind.Quoted, builder.ToString(), start);
-            }
-
-            builder.Append(c);
-            i++;
+            throw new RqlSyntaxException($"Unterminated quoted value at position {start}.");
         }
 
-        throw new RqlSyntaxException($"Unterminated quoted value at position {start}.");
+        i = end + 1;
+        return new RqlToken(RqlTokenKind.Quoted, text[(start + 1)..end], start);
     }
 }
