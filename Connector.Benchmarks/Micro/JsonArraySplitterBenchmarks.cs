@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Attributes;
+using Connector.Operations.Inbound;
+
+namespace Connector.Benchmarks.Micro;
+
+/// <summary>Record splitting (<c>JsonArraySplitter.SplitAsync</c>) of one page of 1000 assets, per page.</summary>
+[MemoryDiagnoser]
+public class JsonArraySplitterBenchmarks
+{
+    private byte[] _page = [];
+
+    /// <summary>Builds the page.</summary>
+    /// <returns>A task.</returns>
+    [GlobalSetup]
+    public async Task SetUpAsync() => _page = await SamplePage.AssetsAsync(1000).ConfigureAwait(false);
+
+    /// <summary>Splits the page into its records.</summary>
+    /// <returns>The number of records.</returns>
+    [Benchmark]
+    public async Task<int> SplitPage()
+    {
+        var count = 0;
+        using var stream = new MemoryStream(_page, writable: false);
+        await foreach (var record in JsonArraySplitter.SplitAsync(stream, CancellationToken.None).ConfigureAwait(false))
+        {
+            count += record.Length > 0 ? 1 : 0;
+        }
+
+        return count;
+    }
+}
