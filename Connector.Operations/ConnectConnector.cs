@@ -1,4 +1,5 @@
 
+using Connector.Browse.Catalog;
 using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
@@ -46,7 +47,8 @@ public sealed class ConnectConnector : IConnector, IDisposable
         new(await DescriptorLoader.LoadAsync(DefaultDescriptorPath, cancellationToken).ConfigureAwait(false), loggerFactory);
 
     /// <inheritdoc />
-    public IBrowser CreateBrowser(PropertyValues connectionProperties) => throw new NotSupportedException("browser pending merge");
+    public async Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default) =>
+        (await ConnectCatalog.GetAsync(Descriptor, cancellationToken).ConfigureAwait(false)).Browser;
 
     /// <inheritdoc />
     public IConnectionTester CreateConnectionTester(PropertyValues connectionProperties)

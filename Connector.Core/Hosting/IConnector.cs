@@ -15,10 +15,11 @@ public interface IConnector
     /// <summary>The descriptor the connector was created from.</summary>
     ConnectorDescriptor Descriptor { get; }
 
-    /// <summary>Creates a browser for a connection.</summary>
+    /// <summary>Creates a browser (design time: object types, profiles, fields), served from memory once built.</summary>
     /// <param name="connectionProperties">The connection properties (may be empty for schema browsing).</param>
+    /// <param name="cancellationToken">Stops waiting for the catalogue.</param>
     /// <returns>The browser.</returns>
-    IBrowser CreateBrowser(PropertyValues connectionProperties);
+    Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a connection tester.</summary>
     /// <param name="connectionProperties">The connection properties.</param>

@@ -39,7 +39,9 @@ public sealed class ConnectorTester
     public PropertyValues ConnectionProperties => new(_connectionProperties, Connector.Descriptor.FindConnectionField, "connection");
 
     /// <summary>A browser for the tester's connection.</summary>
-    public IBrowser Browser => Connector.CreateBrowser(ConnectionProperties);
+    /// <param name="cancellationToken">Stops waiting for the catalogue.</param>
+    /// <returns>The browser.</returns>
+    public Task<IBrowser> BrowserAsync(CancellationToken cancellationToken = default) => Connector.CreateBrowserAsync(ConnectionProperties, cancellationToken);
 
     /// <summary>Creates a context in one line.</summary>
     /// <param name="objectType">The object type id.</param>

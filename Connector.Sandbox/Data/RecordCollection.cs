@@ -72,9 +72,11 @@ internal sealed class RecordCollection
             return null;
         }
 
-        var generated = StoredRecord.Of(generate(index));
-        return cacheGenerated ? stored.GetOrAdd(index, generated) : generated;
+        return cacheGenerated ? stored.GetOrAdd(index, i => StoredRecord.Of(generate(i))) : StoredRecord.Transient(generate(index));
     }
+
+    /// <summary>True when seeded records are generated on every read (large collections).</summary>
+    public bool GeneratesOnRead => !cacheGenerated;
 
     /// <summary>Generates a seeded record without caching it (for scans of large collections).</summary>
     public JsonObject? Peek(int index)

@@ -66,18 +66,20 @@ internal sealed partial class SeedWorld
             ("title", ParameterName(k).Replace('_', ' ')),
             ("description", "Parameter " + ParameterName(k)),
             ("type", k == 1 ? "email" : "text"),
-            ("value", k switch
-            {
-                0 => "tenant" + a.ToString(CultureInfo.InvariantCulture),
-                1 => "admin" + a.ToString(CultureInfo.InvariantCulture) + "@example.com",
-                2 => "seats " + (a % 50 + 1).ToString(CultureInfo.InvariantCulture),
-                _ => "CODE-" + (Hash(41, a) % 1000000).ToString("D6", CultureInfo.InvariantCulture),
-            }),
+            ("value", ParamValue(k, a)),
             ("value_error", string.Empty),
             ("phase", k < 2 ? "ordering" : "fulfillment"),
             ("scope", "asset")));
         return param;
     }
+
+    private string ParamValue(int k, int a) => k switch
+    {
+        0 => "tenant" + a.ToString(CultureInfo.InvariantCulture),
+        1 => "admin" + a.ToString(CultureInfo.InvariantCulture) + "@example.com",
+        2 => "seats " + (a % 50 + 1).ToString(CultureInfo.InvariantCulture),
+        _ => "CODE-" + (Hash(41, a) % 1000000).ToString("D6", CultureInfo.InvariantCulture),
+    };
 
     public JsonObject Asset(int a)
     {
@@ -89,8 +91,10 @@ internal sealed partial class SeedWorld
         r["status"] = AssetStatus(a);
         r["external_id"] = (100000 + a).ToString(CultureInfo.InvariantCulture);
         r["external_uid"] = Uuid(20, a);
-        Over(r, "product", ProductRef(p));
-        Over(r, "connection", ConnectionRef(p, m));
+        var pk = p.ToString(CultureInfo.InvariantCulture);
+        var mk = m.ToString(CultureInfo.InvariantCulture);
+        r["product"] = Shaped("assets", "product", pk, () => ProductRef(p));
+        r["connection"] = Shaped("assets", "connection", pk + "/" + mk, () => ConnectionRef(p, m));
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(Pick(22, a, 72))))))));
         var items = new JsonArray();
         for (var k = 0; k < 2; k++)
@@ -104,18 +108,19 @@ internal sealed partial class SeedWorld
             var values = new JsonArray();
             for (var k = 0; k < ParametersPerProduct; k++)
             {
-                values.Add(AssetParam(p, k, a, paramTemplate));
+                var param = Fragment("assets|param|" + pk + "/" + k.ToString(CultureInfo.InvariantCulture), () => AssetParam(p, k, 0, paramTemplate)).AsObject();
+                param["value"] = ParamValue(k, a);
+                values.Add(param);
             }
 
             r["params"] = new JsonArray(values);
         }
 
-        var tiers = Tiers(a, withId: true);
-        r["tiers"] = tiers;
-        Over(r, "template", Json.Ref(TemplateId(p, 0), ProductName(p) + " fulfillment template"));
+        r["tiers"] = Fragment("assets|tiers|" + (a % TierAccounts).ToString(CultureInfo.InvariantCulture), () => Tiers(a, withId: true));
+        r["template"] = Shaped("assets", "template", pk, () => Json.Ref(TemplateId(p, 0), ProductName(p) + " fulfillment template"));
         r["pending_request"] = null;
-        Over(r, "marketplace", MarketplaceRef(m));
-        Over(r, "contract", Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture))));
+        r["marketplace"] = Shaped("assets", "marketplace", mk, () => MarketplaceRef(m));
+        r["contract"] = Shaped("assets", "contract", mk, () => Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture))));
         r["renewal_expiration_date"] = null;
         return r;
     }

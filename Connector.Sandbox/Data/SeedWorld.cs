@@ -41,7 +41,8 @@ internal sealed partial class SeedWorld
     ];
 
     private readonly ShapeCatalog shapes = ShapeCatalog.Instance;
-    private readonly Dictionary<string, JsonObject> templates = [];
+    private readonly Dictionary<string, byte[]> templates = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> fragments = new(StringComparer.Ordinal);
 
     public SeedWorld(SandboxOptions options)
     {
@@ -172,22 +173,49 @@ internal sealed partial class SeedWorld
 
     public IdCodec ConnectionIds { get; }
 
-    /// <summary>A fresh copy of the filled template of a shape.</summary>
+    /// <summary>
+    /// A fresh copy of the filled template of a shape. It is parsed from the template's cached UTF-8 bytes, so the
+    /// sub-trees a generator does not touch stay unmaterialized and serialize by copying the original bytes.
+    /// </summary>
     public JsonObject NewRecord(string shapeName)
     {
-        JsonObject template;
+        byte[] template;
         lock (templates)
         {
             if (!templates.TryGetValue(shapeName, out template!))
             {
-                template = (JsonObject)ShapeFiller.Fill(shapes[shapeName])!;
-                _ = template.ToJsonString(); // fully materialized before it is shared between threads
+                template = SandboxJson.Bytes(ShapeFiller.Fill(shapes[shapeName]));
                 templates[shapeName] = template;
             }
         }
 
-        return template.DeepClone().AsObject();
+        return JsonNode.Parse(template)!.AsObject();
     }
+
+    /// <summary>
+    /// A sub-object shared by many records (a product or tier reference...), built once and kept as UTF-8: every use
+    /// parses it lazily, so it is copied byte for byte when serialized and never rebuilt.
+    /// </summary>
+    public JsonNode Fragment(string key, Func<JsonNode> build)
+    {
+        var bytes = fragments.GetOrAdd(key, _ => SandboxJson.Bytes(build()));
+        return JsonNode.Parse(bytes)!;
+    }
+
+    /// <summary>The template's object at <paramref name="path"/> of <paramref name="shapeName"/>, filled from <paramref name="source"/>, as a shared fragment.</summary>
+    public JsonNode Shaped(string shapeName, string path, string key, Func<JsonObject> source) =>
+        Fragment(shapeName + "|" + path + "|" + key, () =>
+        {
+            JsonNode? node = NewRecord(shapeName);
+            foreach (var part in path.Split('.'))
+            {
+                node = node?[part];
+            }
+
+            var target = node is JsonObject o ? o.DeepClone().AsObject() : [];
+            Json.CopyExisting(target, source());
+            return target;
+        });
 
     /// <summary>A deterministic 64-bit hash of (seed, salt, index).</summary>
     public ulong Hash(int salt, int index)

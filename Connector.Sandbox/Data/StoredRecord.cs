@@ -22,7 +22,36 @@ internal sealed class StoredRecord
 
     public bool Deleted { get; }
 
-    public static StoredRecord Of(JsonObject node) => new(node, SandboxJson.Bytes(node), deleted: false);
+    /// <summary>A record that only the current request sees (serialized, not materialized).</summary>
+    public static StoredRecord Transient(JsonObject node) => new(node, SandboxJson.Bytes(node), deleted: false);
+
+    /// <summary>A record shared between threads: every lazily parsed node is materialized first, so reads never initialize state.</summary>
+    public static StoredRecord Of(JsonObject node)
+    {
+        Materialize(node);
+        return new(node, SandboxJson.Bytes(node), deleted: false);
+    }
+
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Materialize(child);
+                }
+
+                break;
+        }
+    }
 
     public static StoredRecord Tombstone(JsonObject node) => new(node, [], deleted: true);
 }

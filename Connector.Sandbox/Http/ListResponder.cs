@@ -53,16 +53,21 @@ internal static class ListResponder
 
     private static IEnumerable<byte[]> Page(RecordCollection collection, QueryResult result, int offset, int count, List<string> excluded)
     {
-        for (var k = 0; k < count; k++)
+        byte[]? Render(int k)
         {
             var record = collection.Get(result[offset + k]);
-            if (record is null)
-            {
-                continue;
-            }
-
-            yield return excluded.Count == 0 ? record.Bytes : Project(record.Node, excluded);
+            return record is null ? null : excluded.Count == 0 ? record.Bytes : Project(record.Node, excluded);
         }
+
+        if (collection.GeneratesOnRead && count > 16)
+        {
+            // Records of large collections are generated on read: build the page on every core.
+            var pages = new byte[]?[count];
+            Parallel.For(0, count, k => pages[k] = Render(k));
+            return pages.OfType<byte[]>();
+        }
+
+        return Enumerable.Range(0, count).Select(Render).OfType<byte[]>();
     }
 
     /// <summary>Lists records computed in memory (sub-collections such as product items or versions).</summary>

@@ -1,0 +1,58 @@
+using Connector.Core.Endpoints;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Browse.Profiles;
+
+/// <summary>Turns a derived schema into a profile's self-contained JSON schema.</summary>
+internal static class ProfileSchemaFactory
+{
+    private const string SchemaVersion = "http://json-schema.org/draft-07/schema#";
+
+    /// <summary>
+    /// Builds the standalone schema: every reached definition copied under <c>definitions</c>, a bare root reference
+    /// replaced by the definition it names (so the root shows the object's own properties), the given title on the
+    /// root and the endpoint's summary as description when the schema has none.
+    /// </summary>
+    /// <param name="api">The catalog the schema's references point into.</param>
+    /// <param name="schema">The derived schema (not changed).</param>
+    /// <param name="title">The root title.</param>
+    /// <param name="summary">The fallback description, or null.</param>
+    /// <returns>A new schema object.</returns>
+    /// <exception cref="FormatException">A reference does not resolve.</exception>
+    public static JObject Build(ApiCatalog api, JObject schema, string title, string? summary)
+    {
+        var standalone = api.BuildStandaloneSchema(schema);
+        var root = standalone;
+        if (standalone.ContainsKey("$ref"))
+        {
+            var definitions = standalone["definitions"] as JObject ?? [];
+            root = (JObject)SchemaShape.FollowRootReference(standalone, definitions).DeepClone();
+            foreach (var sibling in standalone.Properties().Where(p => p.Name is not "$ref" and not "definitions"))
+            {
+                root[sibling.Name] = sibling.Value;
+            }
+        }
+
+        var description = (string?)root["description"] ?? summary;
+        var result = new JObject { ["$schema"] = SchemaVersion, ["title"] = title };
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            result["description"] = description;
+        }
+
+        // Move (not copy) the properties: the standalone schema is already a private copy.
+        foreach (var property in root.Properties().Where(p => p.Name is not "$schema" and not "title" and not "description" and not "definitions").ToList())
+        {
+            property.Remove();
+            result.Add(property);
+        }
+
+        if (standalone.Property("definitions") is { } definitionsProperty)
+        {
+            definitionsProperty.Remove();
+            result.Add(definitionsProperty);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,262 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Core.Documents;
+using Connector.Core.Operations;
+using Connector.Host.Composition;
+using Connector.Host.Input;
+using Connector.Host.Querying;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Host.Commands;
+
+/// <summary>The run-time commands: get, query, create, update, delete, exec.</summary>
+internal static class RunCommands
+{
+    private const int MinimumChunk = 1000;
+
+    public static Command Get(GlobalOptions global, HostConsole console)
+    {
+        var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
+        var ids = new Argument<string[]>("ID") { Description = "Ids to read; without any, ids (or JSON documents with an id field) are read from stdin, one a line.", Arity = ArgumentArity.ZeroOrMore };
+        var parent = ParentOption();
+        var results = ResultsOption();
+        var command = new Command("get", "Read objects by id.") { objectType, ids, parent, results };
+        command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
+        {
+            var settings = global.Read(result, console);
+            await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
+            var operationProperties = new Dictionary<string, string?>();
+            AddIfGiven(operationProperties, OperationFieldIds.ParentId, result.GetValue(parent));
+            var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, "GET", OperationKind.Get, operationProperties, ct).ConfigureAwait(false);
+            var given = result.GetValue(ids) ?? [];
+            var documents = given.Length > 0 ? IdDocuments(given) : StdinIdDocumentsAsync(console, ct);
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null));
+            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, MinimumChunk, ct), ct).ConfigureAwait(false);
+        }, ct));
+        return command;
+    }
+
+    public static Command Query(GlobalOptions global, HostConsole console)
+    {
+        var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
+        var filter = new Option<string[]>("--filter") { Description = "\"FIELD OP VALUE\"; OP: eq ne gt ge lt le like ilike in out (comma-separated values) null notnull (no value). Repeat to AND them.", HelpName = "\"FIELD OP VALUE\"" };
+        var any = new Option<bool>("--any") { Description = "OR the --filter terms instead of AND-ing them." };
+        var sort = new Option<string[]>("--sort") { Description = "Sort by FIELD, or -FIELD for descending; repeatable.", HelpName = "[-]FIELD" };
+        var select = new Option<string[]>("--select") { Description = "Fields to include or exclude (-field), comma-separated.", HelpName = "F,..." };
+        var max = new Option<long?>("--max") { Description = "Stop after N records.", HelpName = "N" };
+        var pageSize = new Option<int?>("--page-size") { Description = "Records per request (1-1000).", HelpName = "N" };
+        var count = new Option<bool>("--count") { Description = "Print only {\"count\": N}." };
+        var where = new Option<string?>("--where") { Description = "The whole filter tree as JSON: {\"and\":[{\"field\":\"status\",\"op\":\"eq\",\"value\":\"pending\"},...]} (or/not too).", HelpName = "JSON" };
+        var rql = new Option<string[]>("--rql") { Description = "A raw RQL term added to the filter (experts).", HelpName = "RAW" };
+        var parent = ParentOption();
+        var results = ResultsOption();
+        var command = new Command("query", "Search an object type; prints one JSON line per record.") { objectType, filter, any, sort, select, max, pageSize, count, where, rql, parent, results };
+        command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
+        {
+            var settings = global.Read(result, console);
+            await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
+            var queryFilter = QueryArguments.Build(
+                session.Descriptor,
+                result.GetValue(filter) ?? [],
+                result.GetValue(any),
+                result.GetValue(where),
+                result.GetValue(rql) ?? [],
+                result.GetValue(sort) ?? [],
+                result.GetValue(select) ?? []);
+            var operationProperties = new Dictionary<string, string?>();
+            AddIfGiven(operationProperties, OperationFieldIds.ParentId, result.GetValue(parent));
+            AddIfGiven(operationProperties, OperationFieldIds.MaxResults, result.GetValue(max)?.ToString(CultureInfo.InvariantCulture));
+            AddIfGiven(operationProperties, OperationFieldIds.PageSize, result.GetValue(pageSize)?.ToString(CultureInfo.InvariantCulture));
+            if (result.GetValue(count))
+            {
+                operationProperties[OperationFieldIds.CountOnly] = "true";
+            }
+
+            var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, "QUERY", OperationKind.Query, operationProperties, ct).ConfigureAwait(false);
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null));
+            return await runner.RunQueryAsync(context, queryFilter, TrackedDocument.Empty("query"), ct).ConfigureAwait(false);
+        }, ct));
+        return command;
+    }
+
+    public static Command Write(GlobalOptions global, HostConsole console, OperationKind kind)
+    {
+        var name = kind.ToString().ToLowerInvariant();
+        var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
+        var action = new Argument<string>("ACTION") { Description = "The action (APPROVE, REJECT, ...; see 'describe OBJECT')." };
+        var options = new WriteOptions();
+        var summary = kind switch
+        {
+            OperationKind.Create => "Create objects from NDJSON documents on stdin (or --in FILE, or --set).",
+            OperationKind.Update => "Update objects from NDJSON documents on stdin; the id comes from each document's id field or --id.",
+            OperationKind.Delete => "Delete objects; ids come from the documents' id field or --id.",
+            _ => "Run an action on objects; documents on stdin (e.g. piped from 'query'), the id from each document's id field or --id.",
+        };
+        var command = new Command(kind == OperationKind.Execute ? "exec" : name, summary) { objectType };
+        if (kind == OperationKind.Execute)
+        {
+            command.Arguments.Add(action);
+        }
+
+        options.AddTo(command);
+        command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
+        {
+            var settings = global.Read(result, console);
+            await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
+            var operation = kind == OperationKind.Execute ? result.GetValue(action)! : OperationType.FormatKind(kind);
+            var values = options.Read(result);
+            var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, operation, kind, values.OperationProperties, ct, values.OutPath is not null).ConfigureAwait(false);
+            var documents = values.FilePath is not null
+                ? FileDocument(values.FilePath, values.ObjectId)
+                : WithFallback(
+                    DocumentSource.ReadLinesAsync(OpenInput(values.InPath, console), values.Assignments, null, ct),
+                    values.ObjectId is not null || values.ParentId is not null || !values.Assignments.IsEmpty ? () => ArgsDocument(values) : null);
+            var chunk = Math.Max(MinimumChunk, values.BatchSize * values.Parallelism);
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath));
+            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct), ct).ConfigureAwait(false);
+        }, ct));
+        return command;
+    }
+
+    internal static Option<string?> ParentOption() => new("--parent") { Description = "The parent object's id, for object types that live under another one.", HelpName = "ID" };
+
+    internal static Option<bool> ResultsOption() => new("--results")
+    {
+        Description = "Print one line per result: {\"status\",\"code\",\"message\",\"trackingId\",\"payload\"} (a query: one per record, then its final line).",
+    };
+
+    internal static void AddIfGiven(Dictionary<string, string?> properties, string id, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            properties[id] = value;
+        }
+    }
+
+    /// <summary>Resolves the object type and operation (exit 2 naming the valid ones), connects and checks the connection.</summary>
+    private static async Task<OperationContext> ConnectAsync(
+        ConnectorSession session,
+        HostSettings settings,
+        HostConsole console,
+        string objectTypeId,
+        string operation,
+        OperationKind kind,
+        IReadOnlyDictionary<string, string?> operationProperties,
+        CancellationToken cancellationToken,
+        bool hasOut = false)
+    {
+        var type = OperationContext.ResolveObjectType(session.Descriptor, objectTypeId);
+        var descriptor = OperationContext.ResolveOperation(type, operation);
+        if (descriptor.Type.Kind != kind)
+        {
+            var valid = type.Operations.Where(o => o.Type.Kind == kind).Select(o => o.Type.ToDisplayName()).ToList();
+            throw new UsageException(kind == OperationKind.Execute
+                ? $"'{operation}' is not an action of {type.Id}; its actions: {(valid.Count == 0 ? "none" : string.Join(", ", valid))}"
+                : $"{type.Id} has no {OperationType.FormatKind(kind)} operation");
+        }
+
+        if (descriptor.Response.Body == ResponseBodyKind.Binary && !hasOut)
+        {
+            throw new UsageException($"{type.Id} {descriptor.Type.ToDisplayName()} answers a file: give --out PATH (a file, or a directory for several)");
+        }
+
+        if (kind == OperationKind.Query && descriptor.NeedsParent && !operationProperties.ContainsKey(OperationFieldIds.ParentId))
+        {
+            throw new UsageException($"{type.Id} lives under {type.Parent}: give --parent ID");
+        }
+
+        await session.ConnectAsync(settings, console, cancellationToken).ConfigureAwait(false);
+        await session.TestConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return OperationContext.Create(session.Descriptor, type.Id, descriptor.Type.ToString(), session.ConnectionProperties, operationProperties);
+    }
+
+    private static TextReader OpenInput(string? path, HostConsole console)
+    {
+        if (path is null)
+        {
+            return console.InputIsTerminal ? TextReader.Null : console.In;
+        }
+
+        if (path == "-")
+        {
+            return console.In;
+        }
+
+        return File.Exists(path) ? new StreamReader(path) : throw new UsageException($"--in {path}: no such file");
+    }
+
+    private static TrackedDocument ArgsDocument(WriteValues values)
+    {
+        var body = new JObject();
+        values.Assignments.ApplyTo(body);
+        return TrackedDocument.FromText(values.ObjectId ?? "args", body.ToString(Formatting.None));
+    }
+
+    private static async IAsyncEnumerable<TrackedDocument> FileDocument(string path, string? objectId)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--file {path}: no such file");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
+        yield return TrackedDocument.FromBytes(objectId ?? Path.GetFileName(path), bytes);
+    }
+
+    private static async IAsyncEnumerable<TrackedDocument> WithFallback(IAsyncEnumerable<TrackedDocument> source, Func<TrackedDocument>? fallback)
+    {
+        var any = false;
+        await foreach (var document in source.ConfigureAwait(false))
+        {
+            any = true;
+            yield return document;
+        }
+
+        if (!any && fallback is not null)
+        {
+            yield return fallback();
+        }
+    }
+
+    private static async IAsyncEnumerable<TrackedDocument> IdDocuments(IReadOnlyList<string> ids)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var n = seen[id] = seen.GetValueOrDefault(id) + 1;
+            var trackingId = n == 1 ? id : id + "#" + n.ToString(CultureInfo.InvariantCulture);
+            yield return TrackedDocument.Empty(trackingId, new Dictionary<string, string?> { [OperationFieldIds.ObjectId] = id });
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <summary>stdin for get: a JSON object per line (its id field is used) or a bare id per line.</summary>
+    private static async IAsyncEnumerable<TrackedDocument> StdinIdDocumentsAsync(HostConsole console, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (console.InputIsTerminal)
+        {
+            yield break;
+        }
+
+        var number = 0;
+        while (await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            number++;
+            var text = line.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var trackingId = "line-" + number.ToString(CultureInfo.InvariantCulture);
+            yield return text.StartsWith('{')
+                ? TrackedDocument.FromText(trackingId, text)
+                : TrackedDocument.Empty(trackingId, new Dictionary<string, string?> { [OperationFieldIds.ObjectId] = text });
+        }
+    }
+}

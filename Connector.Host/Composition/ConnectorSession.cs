@@ -1,0 +1,179 @@
+using System.Net;
+using Connector.Core.Browsing;
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Core.Hosting;
+using Connector.Operations.Connection;
+using Connector.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Connector.Host.Composition;
+
+/// <summary>
+/// The composed connector for one command: the descriptor, the DI container (logging to stderr, the connector
+/// loaded in its own load context), the connection properties and, when no URL was given, the embedded sandbox.
+/// </summary>
+internal sealed class ConnectorSession : IAsyncDisposable
+{
+    /// <summary>The seed the embedded sandbox starts with.</summary>
+    public const int EmbeddedSandboxSeed = 42;
+
+    private readonly ServiceProvider _services;
+    private ConnectSandbox? _sandbox;
+
+    private ConnectorSession(ServiceProvider services, ConnectorDescriptor descriptor, IConnector connector)
+    {
+        _services = services;
+        Descriptor = descriptor;
+        Connector = connector;
+    }
+
+    public ConnectorDescriptor Descriptor { get; }
+
+    public IConnector Connector { get; }
+
+    public ILoggerFactory LoggerFactory => _services.GetRequiredService<ILoggerFactory>();
+
+    public TimeProvider TimeProvider => _services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The connection properties (empty until <see cref="ConnectAsync"/>).</summary>
+    public IReadOnlyDictionary<string, string?> ConnectionProperties { get; private set; } = new Dictionary<string, string?>();
+
+    /// <summary>Loads the descriptor and composes the connector (no connection yet).</summary>
+    public static async Task<ConnectorSession> OpenAsync(HostSettings settings, HostConsole console, CancellationToken cancellationToken)
+    {
+        var descriptorPath = Path.GetFullPath(settings.DescriptorPath);
+        ConnectorDescriptor descriptor;
+        try
+        {
+            descriptor = await DescriptorLoader.LoadAsync(descriptorPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new UsageException($"the descriptor {descriptorPath} does not exist (give another one with --descriptor PATH)");
+        }
+        catch (InvalidDescriptorException ex)
+        {
+            throw new UsageException($"the descriptor is invalid: {ex.Message}");
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(settings.LogLevel);
+            if (console.UseSystemConsoleLogging)
+            {
+                logging.AddSimpleConsole(options => options.SingleLine = true);
+                logging.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+            }
+            else
+            {
+                logging.AddProvider(new TextWriterLoggerProvider(console.Error));
+            }
+        });
+        services.AddSingleton<IConnectorTypeResolver>(new IsolatedConnectorTypeResolver(descriptorPath));
+        services.AddConnector(descriptor);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            var connector = provider.GetRequiredService<IConnector>();
+            return new ConnectorSession(provider, descriptor, connector);
+        }
+        catch (ConnectorLoadException ex)
+        {
+            await provider.DisposeAsync().ConfigureAwait(false);
+            throw new UsageException(ex.Message);
+        }
+        catch
+        {
+            await provider.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Creates a browser (design time needs no connection).</summary>
+    public Task<IBrowser> CreateBrowserAsync(CancellationToken cancellationToken) =>
+        Connector.CreateBrowserAsync(new PropertyValues(ConnectionProperties, Descriptor.FindConnectionField, "connection"), cancellationToken);
+
+    /// <summary>
+    /// Builds the connection properties: the URL and key given, or the embedded sandbox when the descriptor has a URL
+    /// field and none was given. Refuses http:// to a non-loopback host unless allowed.
+    /// </summary>
+    public async Task ConnectAsync(HostSettings settings, HostConsole console, CancellationToken cancellationToken)
+    {
+        var properties = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var url = settings.Url;
+        var apiKey = settings.ApiKey;
+        if (Descriptor.FindConnectionField(ConnectionFieldIds.Url) is not null)
+        {
+            if (string.IsNullOrWhiteSpace(url))
+            {
+                _sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { Port = 0, Seed = EmbeddedSandboxSeed, RecordsPerType = 200 }, cancellationToken).ConfigureAwait(false);
+                url = _sandbox.BaseUrl.ToString();
+                apiKey = SandboxOptions.DefaultApiKey;
+                await console.Error.WriteLineAsync($"using the embedded sandbox at {url} (seed {EmbeddedSandboxSeed})").ConfigureAwait(false);
+            }
+            else
+            {
+                CheckTransport(url, settings.AllowInsecure);
+            }
+
+            properties[ConnectionFieldIds.Url] = url;
+        }
+
+        if (Descriptor.FindConnectionField(ConnectionFieldIds.ApiKey) is not null && !string.IsNullOrEmpty(apiKey))
+        {
+            properties[ConnectionFieldIds.ApiKey] = apiKey;
+        }
+
+        if (settings.AllowInsecure && Descriptor.FindConnectionField(ConnectionFieldIds.AllowInsecureHttp) is not null)
+        {
+            properties[ConnectionFieldIds.AllowInsecureHttp] = "true";
+        }
+
+        ConnectionProperties = properties;
+    }
+
+    /// <summary>Checks that the connection works (exit code 2 with the reason when it does not).</summary>
+    public async Task TestConnectionAsync(CancellationToken cancellationToken)
+    {
+        var tester = Connector.CreateConnectionTester(new PropertyValues(ConnectionProperties, Descriptor.FindConnectionField, "connection"));
+        try
+        {
+            await tester.TestConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectionTestException ex)
+        {
+            throw new UsageException($"the connection does not work: {ex.Message}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync().ConfigureAwait(false);
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void CheckTransport(string url, bool allowInsecure)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new UsageException($"--url '{url}' is not an absolute http(s) URL (e.g. https://api.connect.cloudblue.com/public/v1)");
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !allowInsecure && !IsLoopback(uri))
+        {
+            throw new UsageException(
+                $"--url uses plain http to the non-loopback host '{uri.Host}': the API key would travel unencrypted. Use https, or pass --allow-insecure if you really mean it.");
+        }
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        string.Equals(uri.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Connector.Host.Composition;
+
+/// <summary>The global settings every command shares.</summary>
+/// <param name="DescriptorPath">The descriptor file.</param>
+/// <param name="Url">The API URL given with --url (or CONNECT_API_URL), or null for the embedded sandbox.</param>
+/// <param name="ApiKey">The API key given with --api-key (or CONNECT_API_KEY). A secret: never printed.</param>
+/// <param name="AllowInsecure">Allow http:// to a non-loopback host.</param>
+/// <param name="LogLevel">The minimum log level (Warning, -v Information, -vv Debug).</param>
+/// <param name="Progress">Draw a live progress line on stderr even when it is not a terminal.</param>
+internal sealed record HostSettings(string DescriptorPath, string? Url, string? ApiKey, bool AllowInsecure, LogLevel LogLevel, bool Progress);

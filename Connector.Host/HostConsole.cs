@@ -1,0 +1,18 @@
+namespace Connector.Host;
+
+/// <summary>The process's streams and environment, as the host sees them (tests pass their own).</summary>
+/// <param name="In">Standard input (NDJSON documents, ids).</param>
+/// <param name="Out">Standard output (one JSON line per output document).</param>
+/// <param name="Error">Standard error (messages, progress, summary, logs).</param>
+/// <param name="Environment">Looks up an environment variable (CONNECT_API_URL, CONNECT_API_KEY).</param>
+/// <param name="ErrorIsTerminal">Whether stderr is a terminal (a live progress line is drawn then).</param>
+/// <param name="InputIsTerminal">Whether stdin is a terminal (then it is not read for documents).</param>
+/// <param name="UseSystemConsoleLogging">Log through Microsoft.Extensions.Logging.Console (the real process) rather than to <see cref="Error"/>.</param>
+internal sealed record HostConsole(
+    TextReader In,
+    TextWriter Out,
+    TextWriter Error,
+    Func<string, string?> Environment,
+    bool ErrorIsTerminal = false,
+    bool InputIsTerminal = false,
+    bool UseSystemConsoleLogging = false);

@@ -1,0 +1,36 @@
+using System.Text;
+using Connector.Host;
+
+// The composition root: the real process's streams, environment and Ctrl+C.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    if (!cancellation.IsCancellationRequested)
+    {
+        // First Ctrl+C: stop promptly but let finished documents keep their results and print the summary.
+        e.Cancel = true;
+        cancellation.Cancel();
+    }
+};
+
+// SIGTERM (docker stop, kill) stops the same way; the sandbox's web host would otherwise swallow it.
+using var termination = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
+var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 65536) { AutoFlush = false };
+await using (stdout.ConfigureAwait(false))
+{
+    var stdin = Console.IsInputRedirected ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, false, 65536) : TextReader.Null;
+    var console = new HostConsole(
+        stdin,
+        stdout,
+        Console.Error,
+        Environment.GetEnvironmentVariable,
+        ErrorIsTerminal: !Console.IsErrorRedirected,
+        InputIsTerminal: !Console.IsInputRedirected,
+        UseSystemConsoleLogging: true);
+    return await HostProgram.RunAsync(args, console, cancellation.Token).ConfigureAwait(false);
+}

@@ -1,0 +1,34 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Connector.Sandbox;
+using NUnit.Framework;
+
+namespace Connector.Tests.Sandbox;
+
+/// <summary>Large seeded collections are generated lazily: a million usage records start instantly and serve any page.</summary>
+[TestFixture]
+[Category("Sandbox")]
+public sealed class SandboxScaleTests
+{
+    /// <summary>1,000,000 usage records (and assets): the last page is served with the right Content-Range.</summary>
+    [Test]
+    public async Task Million_records_serve_the_last_page()
+    {
+        await using var sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { RecordsPerType = 50, UsageRecordCount = 1_000_000, AssetCount = 1_000_000 });
+        using var client = new SandboxClient(sandbox);
+        Assert.That(sandbox.Store.Count("usage_records"), Is.EqualTo(1_000_000));
+        var (response, json) = await client.GetAsync("usage/records?limit=1000&offset=999000");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(SandboxClient.ContentRange(response), Is.EqualTo("items 999000-999999/1000000"));
+        var page = json!.AsArray();
+        Assert.That(page, Has.Count.EqualTo(1000));
+        var lastId = (string)page[^1]!["id"]!;
+        Assert.That(lastId, Is.EqualTo((string)sandbox.Store.Query("usage_records", "ordering(-id)&limit=1")[0]["id"]!));
+        var (single, record) = await client.GetAsync("usage/records/" + lastId);
+        Assert.That(single.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(sandbox.Store.Get("assets", (string)record!["asset"]!["id"]!), Is.Not.Null);
+        var (assets, assetPage) = await client.GetAsync("assets?limit=1&offset=999999");
+        Assert.That(SandboxClient.ContentRange(assets), Is.EqualTo("items 999999-999999/1000000"));
+        Assert.That(assetPage!.AsArray(), Has.Count.EqualTo(1));
+    }
+}
