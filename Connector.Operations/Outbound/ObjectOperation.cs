@@ -16,7 +16,7 @@ namespace Connector.Operations.Outbound;
 
 /// <summary>
 /// CREATE, UPDATE, DELETE and custom actions that act on one object per document. For each document: read it,
-/// fill the path from its ids, project it onto the input profile and validate it (nothing is sent when it does not
+/// fill the path from its ids, project an action body onto the input profile, validate the body (nothing is sent when it does not
 /// fit), send it (a POST is never retried after an ambiguous failure), and turn the answer into the result: the
 /// object, a downloaded file, or for a 204 the object read again when "return resource" is on.
 /// Documents run with bounded parallelism; results are reported in input order.
@@ -97,7 +97,10 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
             return Encoding.UTF8.GetBytes(json.ToString(Formatting.None));
         }
 
-        var projected = profile.Project(json);
+        // Only action bodies are projected. The v37 document's CREATE and UPDATE schemas omit fields the API takes
+        // (asset.product of a purchase request, account of a tier account request, note of a request update):
+        // projecting those bodies silently dropped the caller's data, so they are validated and sent as given.
+        var projected = context.OperationKind == OperationKind.Execute ? profile.Project(json) : json;
         var problems = profile.Validate(projected);
         if (problems.Count > 0)
         {

@@ -51,7 +51,7 @@ internal static class SubscriptionRoutes
             return;
         }
 
-        var assetId = SandboxApi.Text(body, "asset.id");
+        var assetId = SandboxApi.Text(body, "asset.id") ?? SandboxApi.Text(body, "asset_id");
         var asset = assetId is null ? null : api.Store["subscription_assets"].GetCopy(assetId);
         if (asset is null)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -13,9 +14,9 @@ internal static class XlsxWriter
         using var buffer = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
         {
-            var workbookPart = document.AddWorkbookPart();
+            var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
             workbookPart.Workbook = new Workbook();
-            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>("rId1");
             var sheetData = new SheetData();
             worksheetPart.Worksheet = new Worksheet(sheetData);
             uint rowIndex = 1;
@@ -30,7 +31,28 @@ internal static class XlsxWriter
             workbookPart.Workbook.Save();
         }
 
-        return buffer.ToArray();
+        return Deterministic(buffer.ToArray());
+    }
+
+    /// <summary>The same package with fixed entry timestamps, so the same content always gives the same bytes (a file served twice is identical).</summary>
+    private static byte[] Deterministic(byte[] package)
+    {
+        var stamp = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                copy.LastWriteTime = stamp;
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+
+        return output.ToArray();
     }
 
     private static Row Row(uint index, IReadOnlyList<object?> values)

@@ -259,6 +259,35 @@ public sealed class HostCommandTests
         Assert.That(stderr.ToString(), Does.Contain("0 succeeded, 0 application errors, 2 failures"));
     }
 
+    [Test]
+    public async Task Usage_billing_tour_create_usage_file_upload_submit()
+    {
+        var created = await RunAsync(
+            "create", "usage_report", "--set", "name=Tour usage", "--set", "product.id=PRD-0042-0000-0000", "--set", "contract.id=CRD-0042-0000-0000",
+            "--set", "period.from=2023-03-01", "--set", "period.to=2023-03-31", "--set", "currency=USD");
+        Assert.That(created.ExitCode, Is.EqualTo(ExitCodes.Success), created.ToString);
+        var reportId = (string)JObject.Parse(created.StdoutLines.Single())["id"]!;
+        var file = Path.Combine(Path.GetTempPath(), "usage-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        try
+        {
+            var written = await RunAsync("usage-file", "PRD-0042-0000-0000", "--out", file, "--rows", "4");
+            Assert.That(written.ExitCode, Is.EqualTo(ExitCodes.Success), written.ToString);
+            Assert.That(written.Stderr, Does.Contain("wrote 4 usage rows"));
+            var uploaded = await RunAsync("exec", "usage_report", "UPLOAD", "--id", reportId, "--file", file);
+            Assert.That((string?)JObject.Parse(uploaded.StdoutLines.Single())["status"], Is.EqualTo("ready"), uploaded.ToString);
+            var submitted = await RunAsync("exec", "usage_report", "SUBMIT", "--id", reportId);
+            Assert.That((string?)JObject.Parse(submitted.StdoutLines.Single())["status"], Is.EqualTo("pending"), submitted.ToString);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var unknownProduct = await RunAsync("usage-file", "PRD-9999-9999-9999", "--out", file);
+        Assert.That(unknownProduct.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(unknownProduct.Stderr, Does.Contain("PRD-9999-9999-9999"));
+    }
+
     /// <summary>Delivers its text, then cancels the run when the input ends (as a Ctrl+C after reading would).</summary>
     private sealed class CancelAtEndReader(string text, CancellationTokenSource cancellation) : StringReader(text)
     {
