@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Connector.Core.Documents;
 using Connector.Operations.Execution;
@@ -71,17 +72,38 @@ internal static class InputDocumentReader
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        // A seekable stream (a MemoryStream, a file) knows its size: read it into an exact array, with no copy buffer.
+        if (stream.CanSeek)
         {
-            if (buffer.Length + read > limit)
+            var remaining = stream.Length - stream.Position;
+            if (remaining > limit)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            var exact = new byte[remaining];
+            await stream.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            return exact;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -1,0 +1,33 @@
+using System.Net.Http.Headers;
+using Connector.Sandbox;
+
+namespace Connector.Benchmarks.Baseline;
+
+/// <summary>
+/// The baseline: what a hand-written client would do with nothing but <see cref="HttpClient"/> and System.Text.Json:
+/// one pooled client, <c>Authorization: ApiKey ...</c>, the exact request target, bodies streamed from the connection.
+/// </summary>
+internal sealed class RawConnectClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly string _base;
+
+    public RawConnectClient(Uri baseUrl)
+    {
+        _base = baseUrl.AbsoluteUri.TrimEnd('/') + "/";
+        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", SandboxOptions.DefaultApiKey);
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    }
+
+    public HttpClient Http => _http;
+
+    /// <summary>An absolute target for a path relative to the base URL (and an optional raw query), kept byte for byte.</summary>
+    public Uri Target(string relativePath, string? query = null) =>
+        new(_base + relativePath.TrimStart('/') + (string.IsNullOrEmpty(query) ? string.Empty : "?" + query), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace Connector.Benchmarks.Cli;
+
+/// <summary>
+/// The parsed command line: <c>[scenario...] [--quick] [--rounds N] [--json PATH]</c>, or a child command
+/// (<c>search-memory-child</c>, <c>browse-child</c>) with its options, or <c>micro</c> followed by BenchmarkDotNet arguments.
+/// </summary>
+internal sealed record BenchmarkArguments
+{
+    /// <summary>Every measured scenario, in the order they run by default.</summary>
+    public static readonly IReadOnlyList<string> AllScenarios = ["search", "search-memory", "actions", "bulk-close", "browse"];
+
+    public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
+
+    public bool Quick { get; init; }
+
+    public int? Rounds { get; init; }
+
+    public string? JsonPath { get; init; }
+
+    /// <summary>A child or micro command, when the first argument names one.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>Options of a child command (<c>--records</c>, <c>--url</c>...), by name without dashes.</summary>
+    public IReadOnlyDictionary<string, string> ChildOptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Arguments after <c>micro</c>, passed to BenchmarkDotNet.</summary>
+    public IReadOnlyList<string> PassThrough { get; init; } = [];
+
+    public static BenchmarkArguments Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count > 0 && args[0] is "micro")
+        {
+            return new BenchmarkArguments { Command = "micro", PassThrough = args.Skip(1).ToArray() };
+        }
+
+        if (args.Count > 0 && args[0] is SearchMemoryChildCommand or BrowseChildCommand)
+        {
+            var options = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 1; i < args.Count; i++)
+            {
+                if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"'{args[i]}': child options are '--name value' pairs");
+                }
+
+                options[args[i][2..]] = args[++i];
+            }
+
+            return new BenchmarkArguments { Command = args[0], ChildOptions = options };
+        }
+
+        var scenarios = new List<string>();
+        var quick = false;
+        int? rounds = null;
+        string? json = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--rounds" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    rounds = n;
+                    i++;
+                    break;
+                case "--json" when i + 1 < args.Count:
+                    json = args[++i];
+                    break;
+                case var name when AllScenarios.Contains(name, StringComparer.Ordinal):
+                    if (!scenarios.Contains(name, StringComparer.Ordinal))
+                    {
+                        scenarios.Add(name);
+                    }
+
+                    break;
+                default:
+                    throw new ArgumentException(
+                        $"unknown argument '{args[i]}'. Usage: [{string.Join('|', AllScenarios)}...] [--quick] [--rounds N] [--json PATH] | micro [BenchmarkDotNet args]");
+            }
+        }
+
+        return new BenchmarkArguments
+        {
+            Scenarios = scenarios.Count == 0 ? AllScenarios : scenarios,
+            Quick = quick,
+            Rounds = rounds,
+            JsonPath = json,
+        };
+    }
+
+    public const string SearchMemoryChildCommand = "search-memory-child";
+
+    public const string BrowseChildCommand = "browse-child";
+}

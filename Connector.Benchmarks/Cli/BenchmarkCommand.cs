@@ -1,0 +1,118 @@
+using Connector.Benchmarks.Harness;
+using Connector.Benchmarks.Micro;
+using Connector.Benchmarks.Scenarios;
+
+namespace Connector.Benchmarks.Cli;
+
+/// <summary>Runs what the command line asks: scenarios (table + JSON), a child measurement, or the micro benchmarks.</summary>
+internal static class BenchmarkCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        BenchmarkArguments arguments;
+        try
+        {
+            arguments = BenchmarkArguments.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        switch (arguments.Command)
+        {
+            case "micro":
+                return MicroBenchmarks.Run(arguments.PassThrough);
+            case BenchmarkArguments.SearchMemoryChildCommand:
+                return await SearchMemoryChild.RunAsync(arguments.ChildOptions, output, cancellationToken).ConfigureAwait(false);
+            case BenchmarkArguments.BrowseChildCommand:
+                return await BrowseChild.RunAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+
+#if DEBUG
+        await output.WriteLineAsync("WARNING: a Debug build; run with -c Release for meaningful numbers.").ConfigureAwait(false);
+#endif
+        var settings = arguments.Quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
+        if (arguments.Rounds is { } rounds)
+        {
+            settings = settings with { Rounds = rounds, BrowseColdRounds = rounds };
+        }
+
+        await output.WriteLineAsync($"Machine: {MachineDescription.Describe()}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Scenarios: {string.Join(", ", arguments.Scenarios)}{(arguments.Quick ? " (quick: 1/10 size)" : string.Empty)}, {settings.Rounds} rounds").ConfigureAwait(false);
+        var rows = await RunScenariosAsync(arguments.Scenarios, settings, output, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync(ResultReport.Table(rows)).ConfigureAwait(false);
+        if (arguments.JsonPath is { } path)
+        {
+            await ResultReport.WriteJsonAsync(path, rows, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"JSON written to {path}").ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Runs the named scenarios in order and returns their rows.</summary>
+    public static async Task<IReadOnlyList<ScenarioRow>> RunScenariosAsync(
+        IReadOnlyList<string> scenarios, BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
+    {
+        var rows = new List<ScenarioRow>();
+        var runner = new PairedRunner(log);
+        foreach (var scenario in scenarios)
+        {
+            await log.WriteLineAsync($"[{scenario}]").ConfigureAwait(false);
+            switch (scenario)
+            {
+                case "search":
+                    await using (var search = await SearchScenario.CreateAsync(settings.SearchRecords, cancellationToken).ConfigureAwait(false))
+                    {
+                        var times = await runner.RunAsync(scenario, search, settings.Rounds, cancellationToken).ConfigureAwait(false);
+                        rows.Add(PairedRow(scenario, settings.SearchRecords, times, 1.10, $"page size {SearchScenario.PageSize}; baseline: HttpClient, each page streamed through Utf8JsonReader (Skip per record); same URLs (checked); {times.Describe()}"));
+                    }
+
+                    break;
+                case "search-memory":
+                    rows.AddRange(await SearchMemoryScenario.RunAsync(settings.MemorySmallRecords, settings.MemoryLargeRecords, log, cancellationToken).ConfigureAwait(false));
+                    break;
+                case "actions":
+                    await using (var actions = await ActionsScenario.CreateAsync(settings.Actions, cancellationToken).ConfigureAwait(false))
+                    {
+                        var times = await runner.RunAsync(scenario, actions, settings.Rounds, cancellationToken).ConfigureAwait(false);
+                        rows.Add(PairedRow(scenario, settings.Actions, times, 1.10, $"request APPROVE, parallelism {ActionsScenario.Parallelism}; {actions.SeedNote}; same requests (checked); {times.Describe()}"));
+                    }
+
+                    break;
+                case "bulk-close":
+                    await using (var bulk = await BulkCloseScenario.CreateAsync(settings.BulkCloseRecords, cancellationToken).ConfigureAwait(false))
+                    {
+                        var times = await runner.RunAsync(scenario, bulk, settings.Rounds, cancellationToken).ConfigureAwait(false);
+                        rows.Add(PairedRow(scenario, settings.BulkCloseRecords, times, 1.05, $"batch {BulkCloseScenario.BatchSize}, parallelism {BulkCloseScenario.Parallelism}; {bulk.SeedNote}; same requests (checked); {times.Describe()}"));
+                    }
+
+                    break;
+                case "browse":
+                    rows.AddRange(await BrowseScenario.RunAsync(settings.BrowseColdRounds, log, cancellationToken).ConfigureAwait(false));
+                    break;
+                default:
+                    throw new ArgumentException($"unknown scenario '{scenario}'", nameof(scenarios));
+            }
+        }
+
+        return rows;
+    }
+
+    private static ScenarioRow PairedRow(string scenario, long records, PairedTimes times, double target, string notes) => new()
+    {
+        Scenario = scenario,
+        Records = records,
+        ConnectorSeconds = times.ConnectorMedian,
+        BaselineSeconds = times.BaselineMedian,
+        Ratio = times.Ratio,
+        ConnectorRecordsPerSecond = records / times.ConnectorMedian,
+        BaselineRecordsPerSecond = records / times.BaselineMedian,
+        Target = $"ratio <= {target:0.00}",
+        Met = times.Ratio <= target,
+        Notes = notes,
+    };
+}

@@ -1,0 +1,105 @@
+using Connector.Benchmarks.Baseline;
+using Connector.Benchmarks.Connect;
+using Connector.Benchmarks.Harness;
+using Connector.Core.Descriptors;
+using Connector.Core.Documents;
+using Connector.Core.Operations;
+using Connector.Sandbox;
+
+namespace Connector.Benchmarks.Scenarios;
+
+/// <summary>
+/// <c>actions</c>: N custom actions, fulfillment request APPROVE (<c>POST /requests/{id}/approve</c> with a template id)
+/// on N distinct pending requests, parallelism 8. The connector runs its EXECUTE:APPROVE operation (read, project
+/// onto and validate against the input profile, send, return the answer as the result); the baseline POSTs the same
+/// bodies with HttpClient at the same parallelism and reads each answer. APPROVE is not repeatable (a request leaves
+/// pending), so the sandbox is restarted before every run and both sides approve the same N requests.
+/// </summary>
+internal sealed class ActionsScenario : SandboxRestartScenario
+{
+    public const int Parallelism = 8;
+    private const string Body = "{\"template_id\":\"TL-000-000-001\"}";
+    private static readonly byte[] BodyBytes = System.Text.Encoding.UTF8.GetBytes(Body);
+    private readonly ConnectorSession _session;
+    private readonly IReadOnlyList<string> _ids;
+    private TrackedDocument[] _documents = [];
+    private RawConnectClient? _raw;
+
+    private ActionsScenario(SandboxOptions options, ConnectorSession session, IReadOnlyList<string> ids)
+        : base(options)
+    {
+        _session = session;
+        _ids = ids;
+    }
+
+    public override long ExpectedItems => _ids.Count;
+
+    public string SeedNote { get; private init; } = string.Empty;
+
+    /// <summary>Finds a RecordsPerType that seeds at least <paramref name="actions"/> pending requests (about 3 in 8 are pending) and picks them.</summary>
+    public static async Task<ActionsScenario> CreateAsync(int actions, CancellationToken cancellationToken)
+    {
+        var perType = Math.Max(200, actions * 3);
+        while (true)
+        {
+            var options = new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = perType, AssetCount = 200, UsageRecordCount = 200 };
+            await using var probe = await ConnectSandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            var pending = probe.Store.Query("requests", "eq(status,pending)");
+            if (pending.Count >= actions)
+            {
+                var ids = pending.Take(actions).Select(r => (string)r["id"]!).ToArray();
+                var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
+                return new ActionsScenario(options, session, ids)
+                {
+                    SeedNote = $"RecordsPerType={perType}: {pending.Count} pending requests, the first {actions} approved; sandbox restarted before each run",
+                };
+            }
+
+            perType *= 2;
+        }
+    }
+
+    public override async Task PrepareAsync(Side side, CancellationToken cancellationToken)
+    {
+        await base.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
+        _raw?.Dispose();
+        _raw = new RawConnectClient(CurrentSandbox.BaseUrl);
+        _documents = _ids.Select((id, i) => TrackedDocument.FromText(
+            "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Body,
+            new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.ObjectId] = id })).ToArray();
+    }
+
+    public override async Task<long> RunAsync(Side side, CancellationToken cancellationToken)
+    {
+        if (side == Side.Connector)
+        {
+            var properties = new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.Parallelism] = "8" };
+            var sink = await _session.ExecuteAsync(
+                CurrentSandbox.BaseUrl, "request", "EXECUTE:APPROVE", properties, OperationRequest.ForDocuments(_documents), new CountingResultSink(), cancellationToken).ConfigureAwait(false);
+            return sink.Failures.Count == 0 ? sink.Successes : throw new InvalidOperationException("approvals failed: " + string.Join("; ", sink.Failures));
+        }
+
+        var raw = _raw!;
+        long done = 0;
+        await Parallel.ForEachAsync(_ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            using var content = new ReadOnlyMemoryContent(BodyBytes);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await raw.Http.PostAsync(raw.Target("requests/" + id + "/approve"), content, ct).ConfigureAwait(false);
+            var answer = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && answer.Length > 0)
+            {
+                Interlocked.Increment(ref done);
+            }
+        }).ConfigureAwait(false);
+        return done;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _raw?.Dispose();
+        _session.Dispose();
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Connector.Benchmarks.Baseline;
+using Connector.Benchmarks.Connect;
+using Connector.Benchmarks.Harness;
+using Connector.Core.Descriptors;
+using Connector.Core.Documents;
+using Connector.Core.Operations;
+using Connector.Sandbox;
+
+namespace Connector.Benchmarks.Scenarios;
+
+/// <summary>
+/// <c>bulk-close</c>: N closable usage records (status valid or approved) closed through BULK_CLOSE
+/// (<c>POST /usage/records/close-records</c>, batch size 1000, parallelism 4). The connector's bulk operation reads,
+/// projects and validates each record document, batches them, and maps the per-record statuses back to each
+/// document; the baseline writes the same arrays with <see cref="Utf8JsonWriter"/>, posts them at the same
+/// parallelism and counts the "closed" statuses with <see cref="JsonDocument"/>. The sandbox is restarted before every
+/// run so the same N records are open again.
+/// </summary>
+internal sealed class BulkCloseScenario : SandboxRestartScenario
+{
+    public const int BatchSize = 1000;
+    public const int Parallelism = 4;
+    private const string BillingId = "INV-BENCH-1";
+    private readonly ConnectorSession _session;
+    private readonly IReadOnlyList<string> _ids;
+    private TrackedDocument[] _documents = [];
+    private RawConnectClient? _raw;
+
+    private BulkCloseScenario(SandboxOptions options, ConnectorSession session, IReadOnlyList<string> ids)
+        : base(options)
+    {
+        _session = session;
+        _ids = ids;
+    }
+
+    public override long ExpectedItems => _ids.Count;
+
+    public string SeedNote { get; private init; } = string.Empty;
+
+    /// <summary>Seeds enough usage records that at least <paramref name="records"/> are closable, and picks them.</summary>
+    public static async Task<BulkCloseScenario> CreateAsync(int records, CancellationToken cancellationToken)
+    {
+        var count = records + (records / 2);
+        while (true)
+        {
+            var options = new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 200, AssetCount = 200, UsageRecordCount = count, RequestLogCapacity = 1000 };
+            await using var probe = await ConnectSandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            var closable = probe.Store.Query("usage_records", "in(status,(valid,approved))");
+            if (closable.Count >= records)
+            {
+                var ids = closable.Take(records).Select(r => (string)r["id"]!).ToArray();
+                var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
+                return new BulkCloseScenario(options, session, ids)
+                {
+                    SeedNote = $"UsageRecordCount={count}: {closable.Count} closable, the first {records} closed; sandbox restarted before each run",
+                };
+            }
+
+            count *= 2;
+        }
+    }
+
+    public override async Task PrepareAsync(Side side, CancellationToken cancellationToken)
+    {
+        await base.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
+        _raw?.Dispose();
+        _raw = new RawConnectClient(CurrentSandbox.BaseUrl);
+        _documents = _ids.Select((id, i) => TrackedDocument.FromText(
+            "d" + i.ToString(CultureInfo.InvariantCulture),
+            "{\"id\":\"" + id + "\",\"external_billing_id\":\"" + BillingId + "\"}")).ToArray();
+    }
+
+    public override async Task<long> RunAsync(Side side, CancellationToken cancellationToken)
+    {
+        if (side == Side.Connector)
+        {
+            var properties = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                [OperationFieldIds.BatchSize] = BatchSize.ToString(CultureInfo.InvariantCulture),
+                [OperationFieldIds.Parallelism] = Parallelism.ToString(CultureInfo.InvariantCulture),
+            };
+            var sink = await _session.ExecuteAsync(
+                CurrentSandbox.BaseUrl, "usage_record", "EXECUTE:BULK_CLOSE", properties, OperationRequest.ForDocuments(_documents), new CountingResultSink(), cancellationToken).ConfigureAwait(false);
+            return sink.Failures.Count == 0 ? sink.Successes : throw new InvalidOperationException("closes failed: " + string.Join("; ", sink.Failures));
+        }
+
+        var raw = _raw!;
+        long closed = 0;
+        await Parallel.ForEachAsync(_ids.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
+        {
+            var body = new ArrayBufferWriter<byte>(batch.Length * 64);
+            await using (var writer = new Utf8JsonWriter(body))
+            {
+                writer.WriteStartArray();
+                foreach (var id in batch)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", id);
+                    writer.WriteString("external_billing_id", BillingId);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            using var content = new ReadOnlyMemoryContent(body.WrittenMemory);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await raw.Http.PostAsync(raw.Target("usage/records/close-records"), content, ct).ConfigureAwait(false);
+            await using var answer = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            using var statuses = await JsonDocument.ParseAsync(answer, cancellationToken: ct).ConfigureAwait(false);
+            var inBatch = 0;
+            foreach (var status in statuses.RootElement.EnumerateArray())
+            {
+                if (status.GetProperty("status").ValueEquals("closed"u8) && status.GetProperty("id").GetString() is not null)
+                {
+                    inBatch++;
+                }
+            }
+
+            Interlocked.Add(ref closed, inBatch);
+        }).ConfigureAwait(false);
+        return closed;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _raw?.Dispose();
+        _session.Dispose();
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}

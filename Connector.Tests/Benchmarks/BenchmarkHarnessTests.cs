@@ -1,0 +1,57 @@
+using System.Text.Json;
+using NUnit.Framework;
+using Connector.Benchmarks.Cli;
+using Connector.Benchmarks.Harness;
+
+namespace Connector.Tests.Benchmarks;
+
+/// <summary>
+/// Proves the benchmark harness works end to end on a tiny search (2,000 records, one round): the sandbox starts,
+/// both sides run and send the same requests, and the report has a row with positive numbers. No timing is asserted.
+/// </summary>
+[TestFixture]
+public sealed class BenchmarkHarnessTests
+{
+    [Test]
+    public async Task A_tiny_search_run_reports_a_row_with_positive_numbers_in_the_table_and_the_json()
+    {
+        var settings = BenchmarkSettings.Quick with { SearchRecords = 2_000, Rounds = 1 };
+
+        var rows = await BenchmarkCommand.RunScenariosAsync(["search"], settings, TextWriter.Null, CancellationToken.None);
+
+        Assert.That(rows, Has.Count.EqualTo(1));
+        var row = rows[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Scenario, Is.EqualTo("search"));
+            Assert.That(row.Records, Is.EqualTo(2_000));
+            Assert.That(row.ConnectorSeconds, Is.GreaterThan(0));
+            Assert.That(row.BaselineSeconds, Is.GreaterThan(0));
+            Assert.That(row.Ratio, Is.GreaterThan(0));
+            Assert.That(row.ConnectorRecordsPerSecond, Is.GreaterThan(0));
+            Assert.That(ResultReport.Table(rows), Does.Contain("search"));
+        });
+
+        var path = Path.Combine(Path.GetTempPath(), "bench-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            await ResultReport.WriteJsonAsync(path, rows, CancellationToken.None);
+            using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(path));
+            var first = json.RootElement[0];
+            Assert.Multiple(() =>
+            {
+                Assert.That(first.GetProperty("scenario").GetString(), Is.EqualTo("search"));
+                Assert.That(first.GetProperty("records").GetInt64(), Is.EqualTo(2_000));
+                Assert.That(first.GetProperty("connector_s").GetDouble(), Is.GreaterThan(0));
+                Assert.That(first.GetProperty("baseline_s").GetDouble(), Is.GreaterThan(0));
+                Assert.That(first.GetProperty("ratio").GetDouble(), Is.GreaterThan(0));
+                Assert.That(first.TryGetProperty("peak_working_set_mb", out _), Is.True);
+                Assert.That(first.TryGetProperty("notes", out _), Is.True);
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
