@@ -29,33 +29,55 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     {
         var profile = await catalog.InputProfileAsync(context.ObjectType, context.Operation, cancellationToken).ConfigureAwait(false);
         var batchSize = context.OperationProperties.GetInt32(OperationFieldIds.BatchSize, 100);
-        var records = new JObject?[request.Documents.Count];
-        var invalid = new Dictionary<int, DocumentOutcome>();
-        for (var i = 0; i < request.Documents.Count; i++)
-        {
-            try
-            {
-                records[i] = await ReadRecordAsync(request.Documents[i], profile, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DocumentInputException ex)
-            {
-                invalid[i] = DocumentOutcome.FromException(ex);
-            }
-        }
-
-        var valid = Enumerable.Range(0, records.Length).Where(i => records[i] is not null).ToList();
-        var units = invalid.Keys.Select(i => new[] { i })
-            .Concat(valid.Chunk(batchSize))
-            .OrderBy(unit => unit[0])
-            .ToList();
+        var units = Enumerable.Range(0, request.Documents.Count).Chunk(batchSize).ToList();
         var runner = new OrderedDocumentRunner(response, request.Documents);
         await runner.RunUnitsAsync(
             units,
             context.OperationProperties.GetInt32(OperationFieldIds.Parallelism, 4),
-            async (unit, ct) => invalid.TryGetValue(unit[0], out var outcome)
-                ? [outcome]
-                : await SendBatchAsync(unit.Select(i => records[i]!).ToList(), ct).ConfigureAwait(false),
+            (unit, ct) => ProcessBatchAsync(unit.Select(i => request.Documents[i]).ToList(), profile, ct),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One batch of documents, read and checked inside its own worker (so reading overlaps other batches' calls):
+    /// bad documents get their own error, the good ones go out in one call.
+    /// </summary>
+    private async Task<IReadOnlyList<DocumentOutcome>> ProcessBatchAsync(IReadOnlyList<TrackedDocument> documents, InputProfile? profile, CancellationToken cancellationToken)
+    {
+        var outcomes = new DocumentOutcome?[documents.Count];
+        var records = new List<(int Index, JObject Record)>(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            try
+            {
+                records.Add((i, await ReadRecordAsync(documents[i], profile, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (DocumentInputException ex)
+            {
+                outcomes[i] = DocumentOutcome.FromException(ex);
+            }
+        }
+
+        if (records.Count > 0)
+        {
+            IReadOnlyList<DocumentOutcome> sent;
+            try
+            {
+                sent = await SendBatchAsync(records.Select(r => r.Record).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var failed = DocumentOutcome.FromException(ex);
+                sent = records.Select(_ => failed).ToList();
+            }
+
+            for (var k = 0; k < records.Count; k++)
+            {
+                outcomes[records[k].Index] = sent[k];
+            }
+        }
+
+        return outcomes.Select(o => o!).ToList();
     }
 
     private async Task<JObject> ReadRecordAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)

@@ -177,7 +177,8 @@ public sealed class ObjectOperationTests
         Assert.That(results[2].StatusCode, Is.EqualTo("USG_011"));
         Assert.That(results[2].Message, Does.Contain("already closed"));
         Assert.That(results[3].StatusCode, Is.EqualTo("INVALID_DOCUMENT"));
-        Assert.That(sent.Sent, Has.Count.EqualTo(2), "4 valid records in batches of 2");
+        Assert.That(sent.Sent, Has.Count.EqualTo(3), "5 documents in batches of 2: one call per batch, the malformed one left out of its batch");
+        Assert.That(sent.Sent.Select(s => JArray.Parse(s.Body!).Count), Is.EquivalentTo(new[] { 2, 1, 1 }));
         Assert.That(sent.Sent.All(s => !s.Body!.Contains("status", StringComparison.Ordinal)), Is.True, "records are projected onto the bulk item profile");
     }
 }
