@@ -111,21 +111,33 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
 
     private async Task<IReadOnlyList<DocumentOutcome>> SendBatchAsync(IReadOnlyList<JObject> batch, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetBytes(new JArray(batch).ToString(Formatting.None));
-        var path = context.Operation.Path;
+        var body = new MemoryStream(batch.Count * 96);
+        await using (var writer = new JsonTextWriter(new StreamWriter(body, new UTF8Encoding(false), 4096, leaveOpen: true)) { Formatting = Formatting.None })
+        {
+            await writer.WriteStartArrayAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var record in batch)
+            {
+                await record.WriteToAsync(writer, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.WriteEndArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var answer = await client.SendAsync(
-            new ConnectRequest(new HttpMethod(context.Operation.Method), path, body: ConnectRequestBody.Json(body)),
+            new ConnectRequest(new HttpMethod(context.Operation.Method), context.Operation.Path, body: ConnectRequestBody.Json(body.GetBuffer().AsMemory(0, (int)body.Length))),
             cancellationToken).ConfigureAwait(false);
-        var statuses = new Dictionary<string, JObject>(StringComparer.Ordinal);
-        var positional = new List<JObject>();
+
+        // Each per-record status is read once for its id and state; its raw bytes become the document's payload.
+        var statuses = new Dictionary<string, RecordStatus>(StringComparer.Ordinal);
+        var positional = new List<RecordStatus>();
         await foreach (var element in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
         {
-            if (JToken.Parse(Encoding.UTF8.GetString(element.Span)) is JObject status)
+            if (RecordStatus.Read(element) is { } status)
             {
                 positional.Add(status);
-                if ((string?)status["id"] is { } statusId)
+                if (status.Id is not null)
                 {
-                    statuses.TryAdd(statusId, status);
+                    statuses.TryAdd(status.Id, status);
                 }
             }
         }
@@ -137,31 +149,53 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
             var status = statuses.GetValueOrDefault(id) ?? (statuses.Count == 0 && i < positional.Count ? positional[i] : null);
             outcomes.Add(status is null
                 ? DocumentOutcome.Failure("NO_STATUS", $"the answer to the bulk call has no status for '{id}'; it may or may not have been processed")
-                : Outcome(answer.StatusCode, id, status));
+                : status.Outcome(answer.StatusCode, id));
         }
 
         return outcomes;
     }
 
-    private static DocumentOutcome Outcome(int httpStatus, string id, JObject status)
+    /// <summary>One per-record status of a bulk answer: <c>{id, status, error_codes, error_details}</c>, with its raw bytes.</summary>
+    private sealed record RecordStatus(string? Id, string? State, string Codes, string Details, ReadOnlyMemory<byte> Raw)
     {
-        var state = (string?)status["status"];
-        var codes = Text(status["error_codes"]);
-        var details = Text(status["error_details"]);
-        if (string.Equals(state, DoneStatus, StringComparison.OrdinalIgnoreCase) && codes.Length == 0)
+        public static RecordStatus? Read(ReadOnlyMemory<byte> element)
         {
-            return DocumentOutcome.Success(httpStatus, Payload.FromJson(status));
+            using var document = System.Text.Json.JsonDocument.Parse(element);
+            var root = document.RootElement;
+            return root.ValueKind != System.Text.Json.JsonValueKind.Object
+                ? null
+                : new RecordStatus(Scalar(root, "id"), Scalar(root, "status"), Text(root, "error_codes"), Text(root, "error_details"), element);
         }
 
-        var code = codes.Length > 0 ? codes : "NOT_CLOSED";
-        var message = $"'{id}' was not closed (status {state ?? "unknown"}){(codes.Length > 0 ? ": " + codes : string.Empty)}{(details.Length > 0 ? " - " + details : string.Empty)}";
-        return DocumentOutcome.ApplicationError(code, message) with { Payloads = [Payload.FromJson(status)] };
-    }
+        public DocumentOutcome Outcome(int httpStatus, string id)
+        {
+            if (string.Equals(State, DoneStatus, StringComparison.OrdinalIgnoreCase) && Codes.Length == 0)
+            {
+                return DocumentOutcome.Success(httpStatus, Payload.FromJsonBytes(Raw));
+            }
 
-    private static string Text(JToken? token) => token switch
-    {
-        null or { Type: JTokenType.Null } => string.Empty,
-        JArray array => string.Join(", ", array.Select(t => t.ToString())),
-        _ => token.ToString(),
-    };
+            var code = Codes.Length > 0 ? Codes : "NOT_CLOSED";
+            var message = $"'{id}' was not closed (status {State ?? "unknown"}){(Codes.Length > 0 ? ": " + Codes : string.Empty)}{(Details.Length > 0 ? " - " + Details : string.Empty)}";
+            return DocumentOutcome.ApplicationError(code, message) with { Payloads = [Payload.FromJsonBytes(Raw)] };
+        }
+
+        private static string? Scalar(System.Text.Json.JsonElement root, string name) =>
+            root.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+
+        private static string Text(System.Text.Json.JsonElement root, string name)
+        {
+            if (!root.TryGetProperty(name, out var value))
+            {
+                return string.Empty;
+            }
+
+            return value.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined => string.Empty,
+                System.Text.Json.JsonValueKind.String => value.GetString() ?? string.Empty,
+                System.Text.Json.JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : v.GetRawText())),
+                _ => value.GetRawText(),
+            };
+        }
+    }
 }
