@@ -112,6 +112,19 @@ internal sealed class RecordCollection
         }
     }
 
+    /// <summary>
+    /// Creates a record shaped like the seeded ones (generated for the new index, wrapped onto the seeded range),
+    /// with its new id, then lets the caller fill in what the request said. Returns the new id.
+    /// </summary>
+    public string AddLikeSeeded(Action<JsonObject> fill) => Add(newId =>
+    {
+        var index = Ids.Parse(newId)!.Value;
+        var record = generate(SeededCount == 0 ? 0 : index % SeededCount);
+        record["id"] = newId;
+        fill(record);
+        return record;
+    });
+
     public bool Delete(string id)
     {
         lock (writeGate)

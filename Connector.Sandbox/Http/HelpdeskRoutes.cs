@@ -200,11 +200,8 @@ internal static class HelpdeskRoutes
         }
 
         var cases = api.Store["cases"];
-        var id = cases.Add(newId =>
+        var id = cases.AddLikeSeeded(r =>
         {
-            var index = api.World.CaseIds.Parse(newId)!.Value;
-            var r = api.World.Case(index % api.World.Cases);
-            r["id"] = newId;
             r["subject"] = SandboxApi.Text(body, "subject");
             r["description"] = SandboxApi.Text(body, "description");
             r["priority"] = priority;
@@ -218,7 +215,6 @@ internal static class HelpdeskRoutes
             }
 
             r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now()))), ("pending", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
-            return r;
         });
         await ConnectResponses.Json(context, StatusCodes.Status201Created, cases.GetCopy(id)!).ConfigureAwait(false);
     }

@@ -67,11 +67,8 @@ internal static class SubscriptionRoutes
         }
 
         var requests = api.Store["subscription_requests"];
-        var id = requests.Add(newId =>
+        var id = requests.AddLikeSeeded(r =>
         {
-            var index = api.World.SubscriptionRequestIds.Parse(newId)!.Value;
-            var r = api.World.SubscriptionRequest(index % api.World.SubscriptionRequests);
-            r["id"] = newId;
             r["type"] = type;
             var target = (JsonObject)r["asset"]!;
             Json.CopyExisting(target, asset);
@@ -91,7 +88,6 @@ internal static class SubscriptionRoutes
             }
 
             SeedWorld.Over(r, "events", Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now())))));
-            return r;
         });
         await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(id)!).ConfigureAwait(false);
     }

@@ -225,22 +225,18 @@ internal static class TierRoutes
         }
 
         var accounts = api.Store["tier_accounts"];
-        var id = accounts.Add(newId =>
+        var id = accounts.AddLikeSeeded(r =>
         {
-            var index = api.World.TierAccountIds.Parse(newId)!.Value;
-            var r = api.World.TierAccount(index % api.World.TierAccounts);
-            r["id"] = newId;
             r["version"] = 1;
             r["name"] = SandboxApi.Text(body, "name");
             r["type"] = SandboxApi.Text(body, "type") == "reseller" ? "reseller" : "customer";
-            r["external_id"] = SandboxApi.Text(body, "external_id") ?? "EXT-TA-" + index.ToString(CultureInfo.InvariantCulture);
+            r["external_id"] = SandboxApi.Text(body, "external_id") ?? "EXT-" + (string)r["id"]!;
             r["external_uid"] = SandboxApi.Text(body, "external_uid") ?? Guid.NewGuid().ToString();
             r["tax_id"] = SandboxApi.Text(body, "tax_id") ?? string.Empty;
             r["parent"] = SandboxApi.Text(body, "parent.id") is { } parent ? Json.Obj(("id", parent), ("name", null), ("external_id", null)) : null;
             var contact = (JsonObject)r["contact_info"]!;
             Json.Merge(contact, (JsonObject)body["contact_info"]!);
             SeedWorld.Over(r, "events", Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now())))));
-            return r;
         });
         await ConnectResponses.Json(context, StatusCodes.Status201Created, accounts.GetCopy(id)!).ConfigureAwait(false);
     }
@@ -262,11 +258,8 @@ internal static class TierRoutes
         }
 
         var requests = api.Store["tier_account_requests"];
-        var id = requests.Add(newId =>
+        var id = requests.AddLikeSeeded(r =>
         {
-            var index = api.World.TierAccountRequestIds.Parse(newId)!.Value;
-            var r = api.World.TierAccountRequest(index % api.World.TierAccountRequests);
-            r["id"] = newId;
             r["status"] = "pending";
             r["reason"] = null;
             var snapshot = api.World.NewRecord("tier_account_versions");
@@ -286,7 +279,6 @@ internal static class TierRoutes
             }
 
             SeedWorld.Over(r, "events", Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now())))));
-            return r;
         });
         await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(id)!).ConfigureAwait(false);
     }
@@ -315,11 +307,8 @@ internal static class TierRoutes
         }
 
         var requests = api.Store["tier_config_requests"];
-        var id = requests.Add(newId =>
+        var id = requests.AddLikeSeeded(r =>
         {
-            var index = api.World.TierConfigRequestIds.Parse(newId)!.Value;
-            var r = api.World.TierConfigRequest(index % api.World.TierConfigRequests);
-            r["id"] = newId;
             r["type"] = type;
             r["status"] = "pending";
             r["reason"] = null;
@@ -344,7 +333,6 @@ internal static class TierRoutes
             }
 
             r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))), ("updated", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
-            return r;
         });
         await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(id)!).ConfigureAwait(false);
     }

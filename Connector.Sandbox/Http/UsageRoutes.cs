@@ -286,11 +286,8 @@ internal static class UsageRoutes
         }
 
         var files = api.Store["usage_files"];
-        var id = files.Add(newId =>
+        var id = files.AddLikeSeeded(r =>
         {
-            var index = api.World.UsageFileIds.Parse(newId)!.Value;
-            var r = api.World.UsageFile(index % api.World.UsageFiles);
-            r["id"] = newId;
             r["name"] = name;
             r["status"] = "draft";
             r["description"] = SandboxApi.Text(body, "description") ?? string.Empty;
@@ -314,7 +311,6 @@ internal static class UsageRoutes
             SeedWorld.Over(r, "stats", Json.Obj(("uploaded", 0), ("validated", 0), ("pending", 0), ("accepted", 0), ("closed", 0), ("billed", 0)));
             SeedWorld.Over(r, "records", Json.Obj(("valid", 0), ("invalid", 0), ("closed", 0)));
             r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()))));
-            return r;
         });
         await ConnectResponses.Json(context, StatusCodes.Status201Created, files.GetCopy(id)!).ConfigureAwait(false);
     }
@@ -451,16 +447,12 @@ internal static class UsageRoutes
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var note = form["upload_note"].ToString();
         var reconciliations = api.Store["usage_reconciliations"];
-        var id = reconciliations.Add(newId =>
+        var id = reconciliations.AddLikeSeeded(r =>
         {
-            var index = api.World.UsageReconciliationIds.Parse(newId)!.Value;
-            var r = api.World.UsageReconciliation(index % api.World.UsageReconciliations);
-            r["id"] = newId;
             r["status"] = "uploaded";
             r["error"] = Json.Obj(("detail", string.Empty));
             r["notes"] = Json.Obj(("uploaded", note), ("processing", string.Empty));
             r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()))), ("uploaded", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
-            return r;
         });
         api.Store.PutFile("reconciliation-upload:" + id, content);
         await ConnectResponses.Json(context, StatusCodes.Status201Created, reconciliations.GetCopy(id)!).ConfigureAwait(false);
