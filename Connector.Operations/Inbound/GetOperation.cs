@@ -2,6 +2,7 @@ using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Operations;
 using Connector.Core.Results;
+using Connector.Operations.Connection;
 using Connector.Operations.Documents;
 using Connector.Operations.Execution;
 using Connector.Operations.Http;
@@ -26,23 +27,33 @@ internal sealed class GetOperation(OperationContext context, ConnectHttpClient c
             {
                 var json = await InputDocumentReader.ReadObjectAsync(document, ct).ConfigureAwait(false);
                 var path = ObjectIdResolver.BuildPath(context, document, json);
-                return await ReadAsync(client, path, ct).ConfigureAwait(false);
+                return await ReadAsync(client, path, context.ConnectionProperties.GetInt32(ConnectionFieldIds.MaxRetries, 4), ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads one object; 404 is an empty success.</summary>
-    internal static async Task<DocumentOutcome> ReadAsync(ConnectHttpClient client, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one object; 404 is an empty success. A body that breaks while it is read (connection reset, truncated
+    /// JSON) is read again, up to <paramref name="bodyRetries"/> times: a GET is idempotent.
+    /// </summary>
+    internal static async Task<DocumentOutcome> ReadAsync(ConnectHttpClient client, string path, int bodyRetries, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
-            var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
-            return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
-        }
-        catch (ConnectNotFoundException)
-        {
-            return DocumentOutcome.Success(404, null, "not found: the object does not exist (empty result)");
+            try
+            {
+                await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
+                var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
+                return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
+            }
+            catch (ConnectNotFoundException)
+            {
+                return DocumentOutcome.Success(404, null, "not found: the object does not exist (empty result)");
+            }
+            catch (Exception ex) when (attempt < bodyRetries && ex is System.Text.Json.JsonException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                // The answer broke mid-body: read it again.
+            }
         }
     }
 }

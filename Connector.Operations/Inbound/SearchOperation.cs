@@ -33,7 +33,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
 
     private async Task SearchAsync(Core.Documents.TrackedDocument document, QueryFilter filter, OperationResponse response, CancellationToken cancellationToken)
     {
-        long emitted = 0;
+        var progress = new SearchProgress();
         try
         {
             var properties = context.OperationProperties.With(document.DynamicProperties);
@@ -76,29 +76,17 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
             var pages = 0;
             while (true)
             {
-                var limit = maxResults > 0 ? (int)Math.Min(pageSize, maxResults - emitted) : pageSize;
+                var limit = maxResults > 0 ? (int)Math.Min(pageSize, maxResults - progress.Emitted) : pageSize;
                 var query = RqlQueryBuilder.AppendPage(rql, limit, checked((int)offset));
-                await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, query), cancellationToken).ConfigureAwait(false);
+                var (inPage, contentRange) = await ReadPageAsync(document, path, query, limit, progress, response, cancellationToken).ConfigureAwait(false);
                 pages++;
-                var inPage = 0;
-                await foreach (var record in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
-                {
-                    await response.AddPartialResultAsync(document, Payload.FromJsonBytes(record), cancellationToken).ConfigureAwait(false);
-                    emitted++;
-                    inPage++;
-                    if (maxResults > 0 && emitted >= maxResults)
-                    {
-                        break;
-                    }
-                }
-
-                if ((maxResults > 0 && emitted >= maxResults) || inPage == 0)
+                if ((maxResults > 0 && progress.Emitted >= maxResults) || inPage == 0)
                 {
                     break;
                 }
 
                 // Trust Content-Range only when it agrees with what arrived; otherwise fall back to "a short page is the last".
-                var range = ContentRange.Parse(answer.ContentRange);
+                var range = ContentRange.Parse(contentRange);
                 if (range is not null && range.First == offset && range.Last == offset + inPage - 1)
                 {
                     if (range.IsLastPage)
@@ -118,7 +106,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                 document,
                 OperationStatus.Success,
                 "200",
-                $"{emitted} record{(emitted == 1 ? string.Empty : "s")} in {pages} page{(pages == 1 ? string.Empty : "s")}",
+                $"{progress.Emitted} record{(progress.Emitted == 1 ? string.Empty : "s")} in {pages} page{(pages == 1 ? string.Empty : "s")}",
                 cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -127,17 +115,66 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                 document,
                 OperationStatus.Failure,
                 OperationResponse.CancelledCode,
-                $"cancelled after {emitted} records were emitted",
+                $"cancelled after {progress.Emitted} records were emitted",
                 CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             var outcome = DocumentOutcome.FromException(ex);
+            var emitted = progress.Emitted;
             var status = emitted > 0 ? OperationStatus.Failure : outcome.Status;
             var message = emitted > 0 || outcome.Status == OperationStatus.Failure
                 ? $"{outcome.Message} ({emitted} record{(emitted == 1 ? string.Empty : "s")} were emitted before the failure)"
                 : outcome.Message;
             await response.FinishPartialResultAsync(document, status, outcome.Code, message, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads one page and emits its records. A body that breaks while it is read (connection reset, truncated JSON)
+    /// is read again (a GET is idempotent), up to the connection's retry limit, skipping the records of this page
+    /// already emitted, so each record is delivered once.
+    /// </summary>
+    private async Task<(int Records, string? ContentRange)> ReadPageAsync(
+        Core.Documents.TrackedDocument document,
+        string path,
+        string query,
+        int limit,
+        SearchProgress progress,
+        OperationResponse response,
+        CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        var bodyRetries = context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, query), cancellationToken).ConfigureAwait(false);
+            var position = 0;
+            try
+            {
+                await foreach (var record in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
+                {
+                    if (position++ < delivered)
+                    {
+                        continue;
+                    }
+
+                    if (delivered >= limit)
+                    {
+                        break;
+                    }
+
+                    await response.AddPartialResultAsync(document, Payload.FromJsonBytes(record), cancellationToken).ConfigureAwait(false);
+                    delivered++;
+                    progress.Emitted++;
+                }
+
+                return (delivered, answer.ContentRange);
+            }
+            catch (Exception ex) when (attempt < bodyRetries && ex is System.Text.Json.JsonException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                // The page broke mid-body: read it again.
+            }
         }
     }
 
@@ -147,5 +184,11 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         var range = ContentRange.Parse(answer.ContentRange)
             ?? throw new ConnectResponseFormatException($"the answer to a count has no valid Content-Range header (got '{answer.ContentRange ?? "nothing"}')");
         return range.Total;
+    }
+
+    /// <summary>How many records a search has emitted so far (kept across pages and page re-reads).</summary>
+    private sealed class SearchProgress
+    {
+        public long Emitted { get; set; }
     }
 }

@@ -7,6 +7,7 @@ using Connector.Core.Results;
 using Connector.Operations.Documents;
 using Connector.Operations.Execution;
 using Connector.Operations.Http;
+using Connector.Operations.Http.Errors;
 using Connector.Operations.Inbound;
 using Connector.Operations.Requests;
 using Newtonsoft.Json;
@@ -123,23 +124,29 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
             await writer.WriteEndArrayAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var answer = await client.SendAsync(
-            new ConnectRequest(new HttpMethod(context.Operation.Method), context.Operation.Path, body: ConnectRequestBody.Json(body.GetBuffer().AsMemory(0, (int)body.Length))),
-            cancellationToken).ConfigureAwait(false);
+        var request = new ConnectRequest(new HttpMethod(context.Operation.Method), context.Operation.Path, body: ConnectRequestBody.Json(body.GetBuffer().AsMemory(0, (int)body.Length)));
+        await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
         // Each per-record status is read once for its id and state; its raw bytes become the document's payload.
         var statuses = new Dictionary<string, RecordStatus>(StringComparer.Ordinal);
         var positional = new List<RecordStatus>();
-        await foreach (var element in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
+        try
         {
-            if (RecordStatus.Read(element) is { } status)
+            await foreach (var element in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
             {
-                positional.Add(status);
-                if (status.Id is not null)
+                if (RecordStatus.Read(element) is { } status)
                 {
-                    statuses.TryAdd(status.Id, status);
+                    positional.Add(status);
+                    if (status.Id is not null)
+                    {
+                        statuses.TryAdd(status.Id, status);
+                    }
                 }
             }
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw BrokenAnswer.For(request, ex);
         }
 
         var outcomes = new List<DocumentOutcome>(batch.Count);

@@ -7,6 +7,7 @@ using Connector.Core.Results;
 using Connector.Operations.Documents;
 using Connector.Operations.Execution;
 using Connector.Operations.Http;
+using Connector.Operations.Http.Errors;
 using Connector.Operations.Inbound;
 using Connector.Operations.Requests;
 using Newtonsoft.Json;
@@ -69,6 +70,27 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         {
             Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
         };
+        var bodyRetries = request.Idempotent ? context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4) : 0;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await SendAndReadAsync(request, document, json, properties, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < bodyRetries && ex is System.Text.Json.JsonException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
+            }
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw BrokenAnswer.For(request, ex);
+            }
+        }
+    }
+
+    private async Task<DocumentOutcome> SendAndReadAsync(ConnectRequest request, TrackedDocument document, JObject? json, PropertyValues properties, CancellationToken cancellationToken)
+    {
+        var operation = context.Operation;
         await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         switch (operation.Response.Body)
         {
@@ -82,7 +104,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                     && context.ObjectType.FindOperation(OperationType.Get) is { } get)
                 {
                     var getPath = ObjectIdResolver.BuildPath(context, get, document, json);
-                    var reread = await GetOperation.ReadAsync(client, getPath, cancellationToken).ConfigureAwait(false);
+                    var reread = await GetOperation.ReadAsync(client, getPath, context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4), cancellationToken).ConfigureAwait(false);
                     return reread with { Code = answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), Message = "OK; the object as it is now" };
                 }
 

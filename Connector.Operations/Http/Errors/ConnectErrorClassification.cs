@@ -45,6 +45,7 @@ public sealed record ConnectErrorClassification(ErrorSeverity Severity, string C
             ConnectTransportException transport => new(ErrorSeverity.Failure, TransportCode, transport.Message),
             ConnectResponseFormatException format => new(ErrorSeverity.Failure, UnreadableResponseCode, format.Message),
             JsonException json => new(ErrorSeverity.Failure, UnreadableResponseCode, "the answer is not valid JSON: " + json.Message),
+            IOException io => new(ErrorSeverity.Failure, TransportCode, "the connection broke while the answer was being read: " + io.Message),
             OperationCanceledException => new(ErrorSeverity.Failure, CancelledCode, "the call was cancelled"),
             _ => new(ErrorSeverity.Failure, UnexpectedCode, exception.Message),
         };

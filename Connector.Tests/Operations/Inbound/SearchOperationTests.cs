@@ -102,6 +102,28 @@ public sealed class SearchOperationTests
     }
 
     [Test]
+    public async Task A_page_whose_body_breaks_is_read_again_without_repeating_records()
+    {
+        var broken = 0;
+        var transport = Collection(250, (limit, offset) =>
+        {
+            if (offset != 100 || Interlocked.Increment(ref broken) > 1)
+            {
+                return null;
+            }
+
+            // The first answer for the second page stops after 40 records, in the middle of the 41st.
+            return ScriptedAnswer.Json(200, "[" + string.Join(",", Enumerable.Range(100, 40).Select(i => Record(i))) + ",{\"id\":\"AS-0");
+        });
+        var (result, sent) = await RunAsync(transport, QueryFilter.All);
+        Assert.That(result.Status, Is.EqualTo(OperationStatus.Success), result.Message);
+        var ids = result.Json.Select(j => (string)j["id"]!).ToList();
+        Assert.That(ids, Has.Count.EqualTo(250));
+        Assert.That(ids, Is.Unique);
+        Assert.That(sent.Sent.Select(s => s.Query), Is.EqualTo(new[] { "limit=100&offset=0", "limit=100&offset=100", "limit=100&offset=100", "limit=100&offset=200" }));
+    }
+
+    [Test]
     public async Task An_unknown_filter_field_is_refused_before_any_request()
     {
         var (result, transport) = await RunAsync(Collection(10), QueryFilter.Where(ComparisonExpression.Of("stauts", "eq", "active")));
