@@ -93,7 +93,6 @@ public sealed class OperationResponse
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        Transition(document.TrackingId, partial: false);
         return DeliverAsync(new OperationResult(document.TrackingId, status, statusCode, message, payloads ?? [], IsPartial: false), cancellationToken);
     }
 
@@ -116,7 +115,6 @@ public sealed class OperationResponse
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(payload);
-        Transition(document.TrackingId, partial: true);
         return DeliverAsync(new OperationResult(document.TrackingId, OperationStatus.Success, "200", "OK", [payload], IsPartial: true), cancellationToken);
     }
 
@@ -214,11 +212,13 @@ public sealed class OperationResponse
         return new ResultInvariantException(message);
     }
 
+    /// <summary>Records the result and hands it to the sink, one at a time: a result is marked only once it can be delivered.</summary>
     private async ValueTask DeliverAsync(OperationResult result, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            Transition(result.TrackingId, result.IsPartial);
             await _sink.OnResultAsync(result, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -94,6 +94,21 @@ public sealed class OperationResponseTests
     }
 
     [Test]
+    public async Task A_result_whose_delivery_is_cancelled_leaves_the_document_unfinished()
+    {
+        var doc = Doc("a");
+        var sink = new ResultCollector();
+        var response = new OperationResponse([doc], sink);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        Assert.That(async () => await response.AddResultAsync(doc, OperationStatus.Success, "200", "OK", null, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(response.IsFinished(doc), Is.False, "nothing reached the sink, so the document still needs its result");
+        await response.AddResultToUnfinishedAsync(OperationStatus.Failure, OperationResponse.CancelledCode, "cancelled");
+        Assert.That(await response.CompleteAsync(), Is.Empty);
+        Assert.That(sink.ToDocumentResults(["a"]).Single().StatusCode, Is.EqualTo(OperationResponse.CancelledCode));
+    }
+
+    [Test]
     public void Duplicate_tracking_ids_are_refused()
     {
         Assert.That(() => new OperationResponse([Doc("a"), Doc("a")], new ResultCollector()), Throws.ArgumentException.With.Message.Contains("'a'"));
