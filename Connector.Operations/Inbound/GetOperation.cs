@@ -36,24 +36,21 @@ internal sealed class GetOperation(OperationContext context, ConnectHttpClient c
     /// Reads one object; 404 is an empty success. A body that breaks while it is read (connection reset, truncated
     /// JSON) is read again, up to <paramref name="bodyRetries"/> times: a GET is idempotent.
     /// </summary>
-    internal static async Task<DocumentOutcome> ReadAsync(ConnectHttpClient client, string path, int bodyRetries, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
+    internal static Task<DocumentOutcome> ReadAsync(ConnectHttpClient client, string path, int bodyRetries, CancellationToken cancellationToken) =>
+        BrokenAnswer.RetryAsync(
+            bodyRetries,
+            async () =>
             {
-                await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
-                var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
-                return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
-            }
-            catch (ConnectNotFoundException)
-            {
-                return DocumentOutcome.Success(404, null, "not found: the object does not exist (empty result)");
-            }
-            catch (Exception ex) when (attempt < bodyRetries && ex is System.Text.Json.JsonException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                // The answer broke mid-body: read it again.
-            }
-        }
-    }
+                try
+                {
+                    await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path), cancellationToken).ConfigureAwait(false);
+                    var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
+                    return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
+                }
+                catch (ConnectNotFoundException)
+                {
+                    return DocumentOutcome.Success(404, null, "not found: the object does not exist (empty result)");
+                }
+            },
+            cancellationToken);
 }

@@ -145,13 +145,12 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         CancellationToken cancellationToken)
     {
         var delivered = 0;
-        var bodyRetries = context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4);
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, query), cancellationToken).ConfigureAwait(false);
-            var position = 0;
-            try
+        return await BrokenAnswer.RetryAsync(
+            context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4),
+            async () =>
             {
+                await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, query), cancellationToken).ConfigureAwait(false);
+                var position = 0;
                 await foreach (var record in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
                 {
                     if (position++ < delivered)
@@ -170,12 +169,8 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                 }
 
                 return (delivered, answer.ContentRange);
-            }
-            catch (Exception ex) when (attempt < bodyRetries && ex is System.Text.Json.JsonException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                // The page broke mid-body: read it again.
-            }
-        }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<long> CountAsync(string path, string rql, CancellationToken cancellationToken)

@@ -71,20 +71,14 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
             Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
         };
         var bodyRetries = request.Idempotent ? context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4) : 0;
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            try
-            {
-                return await SendAndReadAsync(request, document, json, properties, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (attempt < bodyRetries && ex is System.Text.Json.JsonException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
-            }
-            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw BrokenAnswer.For(request, ex);
-            }
+            // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
+            return await BrokenAnswer.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw BrokenAnswer.For(request, ex);
         }
     }
 

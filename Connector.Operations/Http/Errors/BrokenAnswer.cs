@@ -1,8 +1,27 @@
 namespace Connector.Operations.Http.Errors;
 
-/// <summary>The connection broke while an answer's body was being read (after the status and headers arrived).</summary>
+/// <summary>The connection broke, or the JSON ended, while an answer's body was being read (after its status and headers).</summary>
 internal static class BrokenAnswer
 {
+    /// <summary>
+    /// Runs an idempotent call whose answer is read inside <paramref name="call"/>, running it again (up to
+    /// <paramref name="retries"/> more times) when its body breaks mid-read: a connection reset or truncated JSON.
+    /// </summary>
+    public static async Task<T> RetryAsync<T>(int retries, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < retries && ex is System.Text.Json.JsonException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                // The answer broke mid-body: ask again.
+            }
+        }
+    }
+
     /// <summary>The transport error for it; a non-idempotent request's outcome is unknown (the server may have processed it).</summary>
     public static ConnectTransportException For(ConnectRequest request, IOException cause) => new(
         $"the connection broke while the answer to {request} was being read ({cause.Message})"
