@@ -39,24 +39,18 @@ internal sealed class ActionsScenario : SandboxRestartScenario
     /// <summary>Finds a RecordsPerType that seeds at least <paramref name="actions"/> pending requests (about 3 in 8 are pending) and picks them.</summary>
     public static async Task<ActionsScenario> CreateAsync(int actions, CancellationToken cancellationToken)
     {
-        var perType = Math.Max(200, actions * 3);
-        while (true)
+        var (options, ids, pending, perType) = await SeededRecords.FindAsync(
+            size => new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = size, AssetCount = 200, UsageRecordCount = 200 },
+            Math.Max(200, actions * 3),
+            "requests",
+            "eq(status,pending)",
+            actions,
+            cancellationToken).ConfigureAwait(false);
+        var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
+        return new ActionsScenario(options, session, ids)
         {
-            var options = new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = perType, AssetCount = 200, UsageRecordCount = 200 };
-            await using var probe = await ConnectSandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
-            var pending = probe.Store.Query("requests", "eq(status,pending)");
-            if (pending.Count >= actions)
-            {
-                var ids = pending.Take(actions).Select(r => (string)r["id"]!).ToArray();
-                var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
-                return new ActionsScenario(options, session, ids)
-                {
-                    SeedNote = $"RecordsPerType={perType}: {pending.Count} pending requests, the first {actions} approved; sandbox restarted before each run",
-                };
-            }
-
-            perType *= 2;
-        }
+            SeedNote = $"RecordsPerType={perType}: {pending} pending requests, the first {actions} approved; sandbox restarted before each run",
+        };
     }
 
     public override async Task PrepareAsync(Side side, CancellationToken cancellationToken)

@@ -44,24 +44,18 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
     /// <summary>Seeds enough usage records that at least <paramref name="records"/> are closable, and picks them.</summary>
     public static async Task<BulkCloseScenario> CreateAsync(int records, CancellationToken cancellationToken)
     {
-        var count = records + (records / 2);
-        while (true)
+        var (options, ids, closable, count) = await SeededRecords.FindAsync(
+            size => new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 200, AssetCount = 200, UsageRecordCount = size, RequestLogCapacity = 1000 },
+            records + (records / 2),
+            "usage_records",
+            "in(status,(valid,approved))",
+            records,
+            cancellationToken).ConfigureAwait(false);
+        var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
+        return new BulkCloseScenario(options, session, ids)
         {
-            var options = new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 200, AssetCount = 200, UsageRecordCount = count, RequestLogCapacity = 1000 };
-            await using var probe = await ConnectSandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
-            var closable = probe.Store.Query("usage_records", "in(status,(valid,approved))");
-            if (closable.Count >= records)
-            {
-                var ids = closable.Take(records).Select(r => (string)r["id"]!).ToArray();
-                var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
-                return new BulkCloseScenario(options, session, ids)
-                {
-                    SeedNote = $"UsageRecordCount={count}: {closable.Count} closable, the first {records} closed; sandbox restarted before each run",
-                };
-            }
-
-            count *= 2;
-        }
+            SeedNote = $"UsageRecordCount={count}: {closable} closable, the first {records} closed; sandbox restarted before each run",
+        };
     }
 
     public override async Task PrepareAsync(Side side, CancellationToken cancellationToken)
