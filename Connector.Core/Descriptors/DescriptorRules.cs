@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Connector.Core.Operations;
 using Newtonsoft.Json.Linq;
 
 namespace Connector.Core.Descriptors;
@@ -20,14 +19,12 @@ internal static partial class DescriptorRules
             return problems;
         }
 
-        var connectionFields = CheckFields(descriptor, "connectionFields", problems);
+        CheckFields(descriptor, "connectionFields", problems);
         var operationFields = CheckFields(descriptor, "operationFields", problems);
         var kinds = new HashSet<string>(Array(descriptor, "operationTypes").Select(t => t.ToString()), StringComparer.OrdinalIgnoreCase);
         var actions = UniqueIds(descriptor, "customActions", problems);
         var operators = UniqueIds(descriptor, "queryOperators", problems);
-        var sortOrders = UniqueIds(descriptor, "sortOrders", problems);
-        _ = connectionFields;
-        _ = sortOrders;
+        UniqueIds(descriptor, "sortOrders", problems);
 
         if (descriptor["maxSortFields"] is JValue { Type: JTokenType.Integer } maxSort && (long)maxSort > 0 && Array(descriptor, "sortOrders").Count == 0)
         {
