@@ -31,6 +31,21 @@ await using (stdout.ConfigureAwait(false))
         Environment.GetEnvironmentVariable,
         ErrorIsTerminal: !Console.IsErrorRedirected,
         InputIsTerminal: !Console.IsInputRedirected,
-        UseSystemConsoleLogging: true);
+        UseSystemConsoleLogging: true,
+        OutputIsTerminal: !Console.IsOutputRedirected,
+        OutputWidth: Console.IsOutputRedirected ? 0 : TerminalWidth());
     return await HostProgram.RunAsync(args, console, cancellation.Token).ConfigureAwait(false);
+}
+
+// The terminal's width (0 when it cannot be told: tables are then not cut).
+static int TerminalWidth()
+{
+    try
+    {
+        return Math.Max(0, Console.WindowWidth);
+    }
+    catch (IOException)
+    {
+        return 0;
+    }
 }

@@ -17,11 +17,13 @@ namespace Connector.Host.Commands;
 internal sealed class OperationRunner(ConnectorSession session, HostConsole console, HostSettings settings, OutputOptions output)
 {
     private readonly RunSummary _summary = new();
+    private readonly long _started = session.TimeProvider.GetTimestamp();
+    private IRecordOutput? _records;
 
     public async Task<int> RunDocumentsAsync(OperationContext context, IAsyncEnumerable<List<TrackedDocument>> chunks, CancellationToken cancellationToken)
     {
         var operation = session.Connector.CreateOperation(context);
-        var sink = CreateSink(out var progress);
+        var sink = CreateSink(context, out var progress);
         var any = false;
         try
         {
@@ -45,21 +47,23 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
             throw new UsageException("no input documents: pipe NDJSON on stdin, give --in FILE, or build one with --id/--set");
         }
 
-        return await FinishAsync(progress, withRecords: false).ConfigureAwait(false);
+        return await FinishAsync(context, progress, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> RunQueryAsync(OperationContext context, QueryFilter filter, TrackedDocument input, CancellationToken cancellationToken)
     {
         var operation = session.Connector.CreateOperation(context);
-        var sink = CreateSink(out var progress);
+        var sink = CreateSink(context, out var progress);
         await RunAsync(operation, OperationRequest.ForQuery(filter, input), [input], sink, cancellationToken).ConfigureAwait(false);
-        return await FinishAsync(progress, withRecords: true).ConfigureAwait(false);
+        return await FinishAsync(context, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private ResultWriter CreateSink(out ProgressLine progress)
+    private ResultWriter CreateSink(OperationContext context, out ProgressLine progress)
     {
         progress = new ProgressLine(console.Error, session.TimeProvider, _summary, settings.Progress || console.ErrorIsTerminal);
-        return new ResultWriter(console.Out, console.Error, _summary, progress, output.Results, output.OutPath is null ? null : new DownloadTarget(output.OutPath), session.TimeProvider);
+        _records = RecordOutputs.Create(output, console, context.ObjectType.Columns);
+        var downloads = output.OutPath is null ? null : new DownloadTarget(output.OutPath);
+        return new ResultWriter(console.Out, _records, console.Error, _summary, progress, output.Results, downloads, session.TimeProvider, output.FailMissing);
     }
 
     private async Task RunAsync(IOperation operation, OperationRequest request, IReadOnlyList<TrackedDocument> inputs, ResultWriter sink, CancellationToken cancellationToken)
@@ -83,11 +87,35 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
         }
     }
 
-    private async Task<int> FinishAsync(ProgressLine progress, bool withRecords)
+    private async Task<int> FinishAsync(OperationContext context, ProgressLine progress, CancellationToken cancellationToken)
     {
         progress.Clear();
+        if (_records is not null)
+        {
+            try
+            {
+                await _records.CompleteAsync(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (_records is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
         await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        await console.Error.WriteLineAsync(_summary.Format(withRecords)).ConfigureAwait(false);
+        var query = context.OperationKind == OperationKind.Query;
+        var command = console.OutputIsTerminal ? null : CommandName(context);
+        await console.Error.WriteLineAsync(_summary.Format(command, RunSummary.PastTense(context.OperationType), query, session.TimeProvider.GetElapsedTime(_started))).ConfigureAwait(false);
         return _summary.ExitCode;
     }
+
+    /// <summary>How a person typed the command: "query request", "exec request APPROVE".</summary>
+    private static string CommandName(OperationContext context) => context.OperationKind switch
+    {
+        OperationKind.Execute => $"exec {context.ObjectTypeId} {context.OperationType.ToDisplayName()}",
+        _ => $"{OperationType.FormatKind(context.OperationKind).ToLowerInvariant()} {context.ObjectTypeId}",
+    };
 }

@@ -24,7 +24,10 @@ internal static class RunCommands
         var ids = new Argument<string[]>("ID") { Description = "Ids to read; without any, ids (or JSON documents with an id field) are read from stdin, one a line.", Arity = ArgumentArity.ZeroOrMore };
         var parent = ParentOption();
         var results = ResultsOption();
-        var command = new Command("get", "Read objects by id.") { objectType, ids, parent, results };
+        var failMissing = new Option<bool>("--fail-missing") { Description = "An id that does not exist is an application error (exit 1), not an empty success." };
+        var records = new RecordOutputOptions();
+        var command = new Command("get", "Read objects by id.") { objectType, ids, parent, results, failMissing };
+        records.AddTo(command);
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             var settings = global.Read(result, console);
@@ -34,7 +37,8 @@ internal static class RunCommands
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, "GET", OperationKind.Get, operationProperties, ct).ConfigureAwait(false);
             var given = result.GetValue(ids) ?? [];
             var documents = given.Length > 0 ? IdDocuments(given) : StdinIdDocumentsAsync(console, ct);
-            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null));
+            var (format, fields) = records.Read(result);
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null, format, fields, result.GetValue(failMissing)));
             return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, MinimumChunk, ct), ct).ConfigureAwait(false);
         }, ct));
         return command;
@@ -54,7 +58,9 @@ internal static class RunCommands
         var rql = new Option<string[]>("--rql") { Description = "A raw RQL term added to the filter (experts).", HelpName = "RAW" };
         var parent = ParentOption();
         var results = ResultsOption();
-        var command = new Command("query", "Search an object type; prints one JSON line per record.") { objectType, filter, any, sort, select, max, pageSize, count, where, rql, parent, results };
+        var records = new RecordOutputOptions();
+        var command = new Command("query", "Search an object type; prints one record per line (a table on a terminal).") { objectType, filter, any, sort, select, max, pageSize, count, where, rql, parent, results };
+        records.AddTo(command);
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             var settings = global.Read(result, console);
@@ -77,7 +83,8 @@ internal static class RunCommands
             }
 
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, "QUERY", OperationKind.Query, operationProperties, ct).ConfigureAwait(false);
-            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null));
+            var (format, fields) = records.Read(result);
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null, format, fields));
             return await runner.RunQueryAsync(context, queryFilter, TrackedDocument.Empty("query"), ct).ConfigureAwait(false);
         }, ct));
         return command;
@@ -103,6 +110,8 @@ internal static class RunCommands
         }
 
         options.AddTo(command);
+        var records = new RecordOutputOptions();
+        records.AddTo(command);
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             var settings = global.Read(result, console);
@@ -116,7 +125,8 @@ internal static class RunCommands
                     DocumentSource.ReadLinesAsync(OpenInput(values.InPath, console), values.Assignments, null, ct),
                     values.ObjectId is not null || values.ParentId is not null || !values.Assignments.IsEmpty ? () => ArgsDocument(values) : null);
             var chunk = Math.Max(MinimumChunk, values.BatchSize * values.Parallelism);
-            var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath));
+            var (format, fields) = records.Read(result);
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath, format, fields));
             return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct), ct).ConfigureAwait(false);
         }, ct));
         return command;
