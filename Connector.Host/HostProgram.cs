@@ -23,6 +23,11 @@ internal static class HostProgram
                 await console.Error.WriteLineAsync("error: " + RedactSecrets(error.Message, args, console)).ConfigureAwait(false);
             }
 
+            foreach (var suggestion in Suggestions(parse, root))
+            {
+                await console.Error.WriteLineAsync(suggestion).ConfigureAwait(false);
+            }
+
             await console.Error.WriteLineAsync("Run 'connector --help' (or 'connector COMMAND --help') for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
@@ -38,6 +43,27 @@ internal static class HostProgram
         await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         await console.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         return code;
+    }
+
+    /// <summary>"Did you mean" for each unknown flag (among the command's flags) or command (among the subcommands); only valid names are printed.</summary>
+    private static IEnumerable<string> Suggestions(ParseResult parse, RootCommand root)
+    {
+        var command = parse.CommandResult.Command;
+        var flags = command.Options.Concat(root.Options.Where(o => o.Recursive))
+            .SelectMany(o => o.Aliases.Prepend(o.Name))
+            .Where(n => n.StartsWith('-'))
+            .ToList();
+        var commands = command.Subcommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToList();
+        foreach (var token in parse.UnmatchedTokens.Distinct(StringComparer.Ordinal))
+        {
+            var isFlag = token.StartsWith('-');
+            var name = isFlag ? token.Split('=')[0] : token;
+            var closest = Help.NameSuggestions.Closest(name, isFlag ? flags : commands);
+            if (closest.Count > 0)
+            {
+                yield return $"  did you mean {Help.NameSuggestions.Quoted(closest)}?";
+            }
+        }
     }
 
     /// <summary>Parse errors quote tokens: never let one be the API key.</summary>
@@ -88,6 +114,8 @@ internal static class HostProgram
         root.Subcommands.Add(ConnectionCommands.TestConnection(global, console));
         root.Subcommands.Add(ConnectionCommands.Sandbox(console));
         root.Subcommands.Add(UsageFileCommand.Create(global, console));
+        root.Subcommands.Add(CompletionCommand.Create(console));
+        root.Subcommands.Add(AccountCommands.Create(console));
         return root;
     }
 }

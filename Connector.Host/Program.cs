@@ -33,8 +33,34 @@ await using (stdout.ConfigureAwait(false))
         InputIsTerminal: !Console.IsInputRedirected,
         UseSystemConsoleLogging: true,
         OutputIsTerminal: !Console.IsOutputRedirected,
-        OutputWidth: Console.IsOutputRedirected ? 0 : TerminalWidth());
+        OutputWidth: Console.IsOutputRedirected ? 0 : TerminalWidth(),
+        ReadSecret: Console.IsInputRedirected ? null : ReadSecret);
     return await HostProgram.RunAsync(args, console, cancellation.Token).ConfigureAwait(false);
+}
+
+// Asks on stderr and reads a line from the terminal without echoing it.
+static string? ReadSecret(string prompt)
+{
+    Console.Error.Write(prompt);
+    var secret = new StringBuilder();
+    while (true)
+    {
+        var key = Console.ReadKey(intercept: true);
+        if (key.Key == ConsoleKey.Enter)
+        {
+            Console.Error.WriteLine();
+            return secret.ToString();
+        }
+
+        if (key.Key == ConsoleKey.Backspace)
+        {
+            secret.Length = Math.Max(0, secret.Length - 1);
+        }
+        else if (!char.IsControl(key.KeyChar))
+        {
+            secret.Append(key.KeyChar);
+        }
+    }
 }
 
 // The terminal's width (0 when it cannot be told: tables are then not cut).

@@ -1,4 +1,5 @@
 using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
 using Connector.Core.Documents;
 using Connector.Core.Operations;
 using Connector.Core.Querying;
@@ -19,6 +20,10 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
     private readonly RunSummary _summary = new();
     private readonly long _started = session.TimeProvider.GetTimestamp();
     private IRecordOutput? _records;
+    private DownloadTarget? _downloads;
+
+    /// <summary>How many documents the run has, when known beforehand (the lines of --in FILE): the progress line then shows percent and time left.</summary>
+    public long? KnownTotal { get; init; }
 
     public async Task<int> RunDocumentsAsync(OperationContext context, IAsyncEnumerable<List<TrackedDocument>> chunks, CancellationToken cancellationToken)
     {
@@ -30,6 +35,7 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
             await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 any = true;
+                RememberObjectIds(context, chunk);
                 await RunAsync(operation, OperationRequest.ForDocuments(chunk), chunk, sink, cancellationToken).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -60,10 +66,48 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
 
     private ResultWriter CreateSink(OperationContext context, out ProgressLine progress)
     {
-        progress = new ProgressLine(console.Error, session.TimeProvider, _summary, settings.Progress || console.ErrorIsTerminal);
+        progress = new ProgressLine(console.Error, session.TimeProvider, _summary, settings.Progress || console.ErrorIsTerminal) { Total = KnownTotal };
         _records = RecordOutputs.Create(output, console, context.ObjectType.Columns);
-        var downloads = output.OutPath is null ? null : new DownloadTarget(output.OutPath);
-        return new ResultWriter(console.Out, _records, console.Error, _summary, progress, output.Results, downloads, session.TimeProvider, output.FailMissing);
+        _downloads = output.OutPath is null ? null : new DownloadTarget(output.OutPath);
+        return new ResultWriter(console.Out, _records, console.Error, _summary, progress, output.Results, _downloads, session.TimeProvider, output.FailMissing, context.ObjectTypeId);
+    }
+
+    /// <summary>For downloads: which object each document is about (--id, the objectId property, or the document's id field).</summary>
+    private void RememberObjectIds(OperationContext context, IReadOnlyList<TrackedDocument> chunk)
+    {
+        if (_downloads is null)
+        {
+            return;
+        }
+
+        var given = context.OperationProperties.GetString(OperationFieldIds.ObjectId);
+        foreach (var document in chunk)
+        {
+            _downloads.Remember(document.TrackingId, document.DynamicProperties.GetValueOrDefault(OperationFieldIds.ObjectId) ?? given ?? PeekId(document, context.ObjectType.IdProperty));
+        }
+    }
+
+    /// <summary>The id field of a (seekable, in-memory) JSON document, leaving it unread.</summary>
+    private static string? PeekId(TrackedDocument document, string idProperty)
+    {
+        if (!document.Data.CanSeek || document.Data.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(document.Data, leaveOpen: true)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+            return Output.RecordFields.Select(Newtonsoft.Json.Linq.JToken.ReadFrom(reader), idProperty) is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } id ? (string?)id : null;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
+        finally
+        {
+            document.Data.Position = 0;
+        }
     }
 
     private async Task RunAsync(IOperation operation, OperationRequest request, IReadOnlyList<TrackedDocument> inputs, ResultWriter sink, CancellationToken cancellationToken)

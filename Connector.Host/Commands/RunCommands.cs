@@ -21,6 +21,7 @@ internal static class RunCommands
     public static Command Get(GlobalOptions global, HostConsole console)
     {
         var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
+        NameCompletions.ObjectTypes(objectType, global);
         var ids = new Argument<string[]>("ID") { Description = "Ids to read; without any, ids (or JSON documents with an id field) are read from stdin, one a line.", Arity = ArgumentArity.ZeroOrMore };
         var parent = ParentOption();
         var results = ResultsOption();
@@ -47,6 +48,7 @@ internal static class RunCommands
     public static Command Query(GlobalOptions global, HostConsole console)
     {
         var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
+        NameCompletions.ObjectTypes(objectType, global);
         var filter = new Option<string[]>("--filter") { Description = "\"FIELD OP VALUE\"; OP: eq ne gt ge lt le like ilike in out (comma-separated values) null notnull (no value). Repeat to AND them.", HelpName = "\"FIELD OP VALUE\"" };
         var any = new Option<bool>("--any") { Description = "OR the --filter terms instead of AND-ing them." };
         var sort = new Option<string[]>("--sort") { Description = "Sort by FIELD, or -FIELD for descending; repeatable.", HelpName = "[-]FIELD" };
@@ -95,6 +97,8 @@ internal static class RunCommands
         var name = kind.ToString().ToLowerInvariant();
         var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
         var action = new Argument<string>("ACTION") { Description = "The action (APPROVE, REJECT, ...; see 'describe OBJECT')." };
+        NameCompletions.ObjectTypes(objectType, global);
+        NameCompletions.Actions(action, objectType, global);
         var options = new WriteOptions();
         var summary = kind switch
         {
@@ -126,7 +130,10 @@ internal static class RunCommands
                     values.ObjectId is not null || values.ParentId is not null || !values.Assignments.IsEmpty ? () => ArgsDocument(values) : null);
             var chunk = Math.Max(MinimumChunk, values.BatchSize * values.Parallelism);
             var (format, fields) = records.Read(result);
-            var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath, format, fields));
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath, format, fields))
+            {
+                KnownTotal = values.InPath is { } inPath && inPath != "-" && values.FilePath is null ? await CountDocumentsAsync(inPath, ct).ConfigureAwait(false) : null,
+            };
             return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct), ct).ConfigureAwait(false);
         }, ct));
         return command;
@@ -159,8 +166,8 @@ internal static class RunCommands
         CancellationToken cancellationToken,
         bool hasOut = false)
     {
-        var type = OperationContext.ResolveObjectType(session.Descriptor, objectTypeId);
-        var descriptor = OperationContext.ResolveOperation(type, operation);
+        var type = Help.NameResolver.ObjectType(session.Descriptor, objectTypeId);
+        var descriptor = Help.NameResolver.Operation(type, operation, actionsOnly: kind == OperationKind.Execute);
         if (descriptor.Type.Kind != kind)
         {
             var valid = type.Operations.Where(o => o.Type.Kind == kind).Select(o => o.Type.ToDisplayName()).ToList();
@@ -182,6 +189,24 @@ internal static class RunCommands
         await session.ConnectAsync(settings, console, cancellationToken).ConfigureAwait(false);
         await session.TestConnectionAsync(cancellationToken).ConfigureAwait(false);
         return OperationContext.Create(session.Descriptor, type.Id, descriptor.Type.ToString(), session.ConnectionProperties, operationProperties);
+    }
+
+    /// <summary>The non-blank lines of an --in file (each one a document), for the progress line's total.</summary>
+    private static async Task<long?> CountDocumentsAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        long count = 0;
+        using var reader = new StreamReader(path);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            count += string.IsNullOrWhiteSpace(line) ? 0 : 1;
+        }
+
+        return count;
     }
 
     private static TextReader OpenInput(string? path, HostConsole console)

@@ -23,7 +23,8 @@ internal sealed class ResultWriter(
     bool resultsMode,
     DownloadTarget? downloads,
     TimeProvider time,
-    bool failMissing = false)
+    bool failMissing = false,
+    string? objectTypeId = null)
     : IOperationResultSink
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
@@ -31,6 +32,13 @@ internal sealed class ResultWriter(
 
     public async ValueTask OnResultAsync(OperationResult result, CancellationToken cancellationToken)
     {
+        if (!result.IsPartial && result.Status != OperationStatus.Success)
+        {
+            // In the command line's words: flags, not descriptor property ids; unknown fields with "did you mean".
+            var message = Help.MessageWording.Flags(result.Message);
+            result = result with { Message = objectTypeId is null ? message : Help.MessageWording.QueryProblems(message, objectTypeId) };
+        }
+
         if (failMissing && RunSummary.IsNotFound(result))
         {
             result = result with { Status = OperationStatus.ApplicationError, Message = "--fail-missing: " + result.Message };

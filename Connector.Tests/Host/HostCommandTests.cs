@@ -144,7 +144,7 @@ public sealed class HostCommandTests
         Assert.That(run.Stderr, Does.Contain("no input documents"));
     }
 
-    [TestCase("query", "nope", "Valid object types: asset, request")]
+    [TestCase("query", "nope", "valid object types: asset, request")]
     [TestCase("exec", "request", "'FOO'")]
     public async Task Unknown_object_or_action_exits_2_listing_the_valid_ones(string command, string objectType, string expected)
     {
