@@ -44,6 +44,12 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<bool> DryRun { get; } = new("--dry-run")
+    {
+        Description = "Send nothing: print each HTTP request a command would send (method, full URL with its RQL query, body; never the key). The connection is still checked with a read.",
+        Recursive = true,
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Log information messages to stderr (-vv: debug messages).",
@@ -69,6 +75,7 @@ internal sealed class GlobalOptions
         root.Options.Add(ApiKey);
         root.Options.Add(Account);
         root.Options.Add(AllowInsecure);
+        root.Options.Add(DryRun);
         root.Options.Add(Verbose);
         root.Options.Add(VeryVerbose);
         root.Options.Add(Progress);
@@ -119,6 +126,7 @@ internal sealed class GlobalOptions
             string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim(),
             result.GetValue(AllowInsecure),
             level,
-            result.GetValue(Progress));
+            result.GetValue(Progress),
+            result.GetValue(DryRun));
     }
 }

@@ -143,6 +143,13 @@ internal sealed class ConnectorSession : IAsyncDisposable
             properties[ConnectionFieldIds.AllowInsecureHttp] = "true";
         }
 
+        if (settings.DryRun)
+        {
+            properties[ConnectionFieldIds.DryRun] = Descriptor.FindConnectionField(ConnectionFieldIds.DryRun) is not null
+                ? "true"
+                : throw new UsageException("--dry-run: this connector's descriptor has no dryRun connection setting");
+        }
+
         ConnectionProperties = properties;
     }
 

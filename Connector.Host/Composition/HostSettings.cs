@@ -9,4 +9,5 @@ namespace Connector.Host.Composition;
 /// <param name="AllowInsecure">Allow http:// to a non-loopback host.</param>
 /// <param name="LogLevel">The minimum log level (Warning, -v Information, -vv Debug).</param>
 /// <param name="Progress">Draw a live progress line on stderr even when it is not a terminal.</param>
-internal sealed record HostSettings(string DescriptorPath, string? Url, string? ApiKey, bool AllowInsecure, LogLevel LogLevel, bool Progress);
+/// <param name="DryRun">Send no request: operations describe the requests they would send (--dry-run).</param>
+internal sealed record HostSettings(string DescriptorPath, string? Url, string? ApiKey, bool AllowInsecure, LogLevel LogLevel, bool Progress, bool DryRun = false);

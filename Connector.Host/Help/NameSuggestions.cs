@@ -11,6 +11,9 @@ internal static class NameSuggestions
     /// <summary>How many names a short list shows before "... (N in all)".</summary>
     public const int ShortListLength = 8;
 
+    /// <summary>How many characters of names a short list shows at most (it stays on one terminal line).</summary>
+    public const int ShortListWidth = 100;
+
     /// <summary>The closest valid names (best first, at most <paramref name="most"/>), or none when nothing is close.</summary>
     public static IReadOnlyList<string> Closest(string given, IEnumerable<string> valid, int most = 3)
     {
@@ -43,7 +46,19 @@ internal static class NameSuggestions
     /// <summary>The first names and how many there are: "a, b, c, ... (62 in all; see 'connector describe x')".</summary>
     public static string ShortList(IEnumerable<string> names, int total, string kind, string? whereAll)
     {
-        var shown = names.Take(ShortListLength).ToList();
+        var shown = new List<string>();
+        var length = 0;
+        foreach (var name in names.Take(ShortListLength))
+        {
+            length += name.Length + 2;
+            if (shown.Count > 0 && length > ShortListWidth)
+            {
+                break;
+            }
+
+            shown.Add(name);
+        }
+
         var where = whereAll is null ? string.Empty : "; " + whereAll;
         return shown.Count == total && whereAll is null
             ? $"valid {Plural(kind)}: {string.Join(", ", shown)}"

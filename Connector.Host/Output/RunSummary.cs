@@ -11,6 +11,7 @@ internal sealed class RunSummary
     private long _failures;
     private long _records;
     private long _notFound;
+    private long _notSent;
 
     public long Succeeded => Interlocked.Read(ref _succeeded);
 
@@ -24,6 +25,12 @@ internal sealed class RunSummary
     public long NotFound => Interlocked.Read(ref _notFound);
 
     public long Finished => Succeeded + ApplicationErrors + Failures;
+
+    /// <summary>The code of a success that only describes the request a dry run did not send.</summary>
+    public const string DryRunCode = "DRY_RUN";
+
+    /// <summary>Requests a dry run described instead of sending them.</summary>
+    public long NotSent => Interlocked.Read(ref _notSent);
 
     /// <summary>Whether a query's filter was refused (a usage error, exit code 2).</summary>
     public string? InvalidFilterMessage { get; private set; }
@@ -39,6 +46,10 @@ internal sealed class RunSummary
                 if (IsNotFound(result))
                 {
                     Interlocked.Increment(ref _notFound);
+                }
+                else if (result.StatusCode == DryRunCode)
+                {
+                    Interlocked.Increment(ref _notSent);
                 }
 
                 break;
@@ -68,13 +79,18 @@ internal sealed class RunSummary
     public string Format(string? command, string verb, bool query, TimeSpan elapsed)
     {
         var parts = new List<string>();
-        if (query)
+        if (NotSent > 0)
+        {
+            parts.Add(Count(NotSent, "request", "requests") + " not sent (dry run)");
+        }
+
+        if (query && NotSent == 0)
         {
             parts.Add(Count(Records, "record", "records"));
         }
-        else
+        else if (!query)
         {
-            var found = Succeeded - NotFound;
+            var found = Succeeded - NotFound - NotSent;
             if (found > 0 || Finished == 0)
             {
                 parts.Add(string.Create(CultureInfo.InvariantCulture, $"{found} {verb}"));

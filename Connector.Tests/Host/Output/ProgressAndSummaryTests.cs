@@ -35,7 +35,7 @@ public sealed class ProgressAndSummaryTests
 
         summary.AddFinal(new OperationResult("t", OperationStatus.Success, "404", "not found", [], false));
 
-        Assert.That(summary.Format("exec request APPROVE", "approved", query: false, TimeSpan.FromSeconds(1.234)), Is.EqualTo("exec request APPROVE: 2 approved, 1 not found, 1 application error in 1.23 s"));
+        Assert.That(summary.Format("exec request APPROVE", "approved", query: false, TimeSpan.FromSeconds(1.234)), Is.EqualTo("exec request APPROVE: 3 approved, 1 not found, 1 application error in 1.23 s"));
         Assert.That(summary.Format(null, "approved", query: false, TimeSpan.FromSeconds(75)), Does.EndWith(" in 1 min 15 s"));
     }
 
