@@ -102,6 +102,7 @@ internal static class HostProgram
             "The CloudBlue Connect connector from the command line. Without --url (or CONNECT_API_URL) it runs on an embedded, seeded sandbox. "
             + "stdout: one JSON line per output document; stderr: messages and the summary. Exit codes: 0 all succeeded, 1 some did not, 2 usage or configuration error.");
         global.AddTo(root);
+        Help.ExamplesHelpAction.Install(root);
         root.Subcommands.Add(BrowseCommands.Types(global, console));
         root.Subcommands.Add(BrowseCommands.Describe(global, console));
         root.Subcommands.Add(BrowseCommands.Schema(global, console));

@@ -49,7 +49,7 @@ internal static class RunCommands
     {
         var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
         NameCompletions.ObjectTypes(objectType, global);
-        var filter = new Option<string[]>("--filter") { Description = "\"FIELD OP VALUE\"; OP: eq ne gt ge lt le like ilike in out (comma-separated values) null notnull (no value). Repeat to AND them.", HelpName = "\"FIELD OP VALUE\"" };
+        var filter = new Option<string[]>("--filter") { Description = "\"FIELD OP VALUE\"; OP: eq ne gt ge lt le like ilike in out (comma-separated values) null notnull (no value). Repeat to AND them. like/ilike (ilike ignores case): * matches any text, e.g. \"subject ilike *printer*\" (% is not a wildcard).", HelpName = "\"FIELD OP VALUE\"" };
         var any = new Option<bool>("--any") { Description = "OR the --filter terms instead of AND-ing them." };
         var sort = new Option<string[]>("--sort") { Description = "Sort by FIELD, or -FIELD for descending; repeatable.", HelpName = "[-]FIELD" };
         var select = new Option<string[]>("--select") { Description = "Fields to include or exclude (-field), comma-separated.", HelpName = "F,..." };
