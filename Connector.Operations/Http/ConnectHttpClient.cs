@@ -103,6 +103,9 @@ internal sealed partial class ConnectHttpClient : IDisposable
         throw error;
     }
 
+    /// <summary>The validated settings this client was built with (read once, from the descriptor's connection fields).</summary>
+    public ConnectionSettings Settings => _settings;
+
     /// <inheritdoc />
     public void Dispose() => _transport.Dispose();
 
