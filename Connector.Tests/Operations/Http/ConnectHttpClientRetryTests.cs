@@ -217,7 +217,12 @@ public sealed class ConnectHttpClientRetryTests
         var settings = HttpTestSupport.Defaults(_server.BaseUrl) with { RetryMaxDelay = TimeSpan.FromSeconds(30) };
         using var client = new ConnectHttpClient(settings, logger, time);
 
-        var advanced = await AdvanceUntilDoneAsync(time, client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None));
+        var retrying = logger.WaitForAsync("retrying in");
+        var call = client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None);
+
+        // The clock moves only once the wait is decided: an HTTP-date read after the fake clock moved would shrink it.
+        await retrying.WaitAsync(TimeSpan.FromSeconds(30));
+        var advanced = await AdvanceUntilDoneAsync(time, call);
 
         using (Assert.EnterMultipleScope())
         {
