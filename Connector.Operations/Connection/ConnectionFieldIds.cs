@@ -38,4 +38,10 @@ public static class ConnectionFieldIds
 
     /// <summary>The longest time reading one answer body may take per attempt, in seconds.</summary>
     public const string BodyTimeoutSeconds = "bodyTimeoutSeconds";
+
+    /// <summary>
+    /// Whether operations only describe their requests: nothing is sent, each document gets a SUCCESS result with
+    /// code <c>DRY_RUN</c> whose payload is <c>{"method":..,"url":..,"body":..}</c> (a query: its first page request).
+    /// </summary>
+    public const string DryRun = "dryRun";
 }

@@ -27,6 +27,7 @@ internal static class ConnectionSettingsReader
             RetryBaseDelay = TimeSpan.FromMilliseconds(reader.Integer(ConnectionFieldIds.RetryBaseDelayMilliseconds)),
             RetryMaxDelay = TimeSpan.FromSeconds(reader.Integer(ConnectionFieldIds.RetryMaxDelaySeconds)),
             AllowInsecureHttp = reader.Boolean(ConnectionFieldIds.AllowInsecureHttp),
+            DryRun = reader.Boolean(ConnectionFieldIds.DryRun),
             MaxResponseBytes = reader.Integer(ConnectionFieldIds.MaxResponseMegabytes) * Megabyte,
             MaxDecompressionRatio = (int)reader.Integer(ConnectionFieldIds.MaxDecompressionRatio),
             MaxDownloadBytes = reader.Integer(ConnectionFieldIds.MaxDownloadMegabytes) * Megabyte,

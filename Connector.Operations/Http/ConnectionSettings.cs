@@ -35,6 +35,9 @@ public sealed record ConnectionSettings
     /// <summary>Allows plain <c>http://</c> to hosts other than loopback (the API key would travel unencrypted).</summary>
     public bool AllowInsecureHttp { get; init; }
 
+    /// <summary>Sends nothing: each request is described instead (a SUCCESS <c>DRY_RUN</c> result per document).</summary>
+    public bool DryRun { get; init; }
+
     /// <summary>The most bytes one JSON answer body may have, counted as received and again after decompression.</summary>
     public required long MaxResponseBytes { get; init; }
 
@@ -60,5 +63,5 @@ public sealed record ConnectionSettings
     /// <summary>Describes the settings with the API key masked.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"ConnectionSettings {{ BaseUrl = {BaseUrl}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, RequestTimeout = {RequestTimeout}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, RetryMaxDelay = {RetryMaxDelay}, AllowInsecureHttp = {AllowInsecureHttp}, MaxResponseBytes = {MaxResponseBytes}, MaxDecompressionRatio = {MaxDecompressionRatio}, MaxDownloadBytes = {MaxDownloadBytes}, BodyIdleTimeout = {BodyIdleTimeout}, BodyTimeout = {BodyTimeout} }}");
+        $"ConnectionSettings {{ BaseUrl = {BaseUrl}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")}, RequestTimeout = {RequestTimeout}, MaxRetries = {MaxRetries}, RetryBaseDelay = {RetryBaseDelay}, RetryMaxDelay = {RetryMaxDelay}, AllowInsecureHttp = {AllowInsecureHttp}, MaxResponseBytes = {MaxResponseBytes}, MaxDecompressionRatio = {MaxDecompressionRatio}, MaxDownloadBytes = {MaxDownloadBytes}, BodyIdleTimeout = {BodyIdleTimeout}, BodyTimeout = {BodyTimeout}, DryRun = {DryRun} }}");
 }
