@@ -19,9 +19,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
     public IOperation Create(OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var client = clients.Get(
-            ConnectionSettingsReader.Read(context.ConnectionProperties),
-            context.ConnectionProperties.GetBoolean(ConnectionFieldIds.DryRun));
+        var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
         return new DeferredOperation(async ct =>
         {
             var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, ct).ConfigureAwait(false);

@@ -35,6 +35,9 @@ internal sealed class RunSummary
     /// <summary>Whether a query's filter was refused (a usage error, exit code 2).</summary>
     public string? InvalidFilterMessage { get; private set; }
 
+    /// <summary>Whether the API refused the key (HTTP 401): the connection is unusable, a configuration error (exit code 2).</summary>
+    public bool KeyRefused { get; private set; }
+
     public void AddRecord() => Interlocked.Increment(ref _records);
 
     public void AddFinal(OperationResult result)
@@ -59,6 +62,8 @@ internal sealed class RunSummary
                 {
                     InvalidFilterMessage = result.Message;
                 }
+
+                KeyRefused |= result.StatusCode == "401";
 
                 break;
             default:
@@ -116,7 +121,7 @@ internal sealed class RunSummary
         return command is null ? text : command + ": " + text;
     }
 
-    public int ExitCode => InvalidFilterMessage is not null ? ExitCodes.Usage
+    public int ExitCode => InvalidFilterMessage is not null || KeyRefused ? ExitCodes.Usage
         : ApplicationErrors + Failures > 0 ? ExitCodes.DocumentErrors
         : ExitCodes.Success;
 
