@@ -46,7 +46,7 @@ internal sealed class GlobalOptions
 
     public Option<bool> DryRun { get; } = new("--dry-run")
     {
-        Description = "Send nothing: print each HTTP request a command would send (method, full URL with its RQL query, body; never the key). The connection is still checked with a read.",
+        Description = "Send nothing: print each HTTP request a command would send (method, full URL with its RQL query, body; never the key).",
         Recursive = true,
     };
 
