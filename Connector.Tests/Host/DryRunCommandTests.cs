@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace Connector.Tests.Host;
 
-/// <summary>--dry-run prints the exact requests and sends no write (the sandbox's request log shows only the connection check).</summary>
+/// <summary>Seeing what is sent: --dry-run prints the exact requests and sends no write; -vv logs each request with its query, status, duration and attempt.</summary>
 [TestFixture]
 public sealed class DryRunCommandTests
 {
@@ -50,5 +50,15 @@ public sealed class DryRunCommandTests
         Assert.That((string?)request["method"], Is.EqualTo("GET"));
         Assert.That((string?)request["url"], Does.Contain("/requests?").And.Contain("eq(status,pending)").And.Contain("limit=50"));
         Assert.That(run.Stderr, Does.Contain("query request: 1 request not sent (dry run)"));
+    }
+
+    [Test]
+    public async Task Very_verbose_logs_method_path_with_query_status_duration_and_attempt_never_the_key()
+    {
+        var run = await HostRun.RunAsync([.. Connection, "-vv", "query", "request", "--filter", "status eq pending", "--max", "1"]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
+        Assert.That(run.Stderr, Does.Match(@"Connect GET /requests\?\S*eq\(status,pending\)\S*: HTTP 200 in \d+ ms \(attempt 1\)"));
+        Assert.That(run.Stdout + run.Stderr, Does.Not.Contain("sandbox-secret"));
     }
 }
