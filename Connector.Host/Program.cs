@@ -3,12 +3,16 @@ using Connector.Host;
 
 // The composition root: the real process's streams, environment and Ctrl+C.
 using var cancellation = new CancellationTokenSource();
+
+// The exit code of the first signal that stopped the run (0: none): 130 for SIGINT, 143 for SIGTERM.
+var signalExitCode = 0;
 Console.CancelKeyPress += (_, e) =>
 {
     if (!cancellation.IsCancellationRequested)
     {
         // First Ctrl+C: stop promptly but let finished documents keep their results and print the summary.
         e.Cancel = true;
+        Interlocked.CompareExchange(ref signalExitCode, ExitCodes.Interrupted, 0);
         cancellation.Cancel();
     }
 };
@@ -17,6 +21,7 @@ Console.CancelKeyPress += (_, e) =>
 using var termination = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;
+    Interlocked.CompareExchange(ref signalExitCode, ExitCodes.Terminated, 0);
     cancellation.Cancel();
 });
 
@@ -32,5 +37,7 @@ await using (stdout.ConfigureAwait(false))
         ErrorIsTerminal: !Console.IsErrorRedirected,
         InputIsTerminal: !Console.IsInputRedirected,
         UseSystemConsoleLogging: true);
-    return await HostProgram.RunAsync(args, console, cancellation.Token).ConfigureAwait(false);
+    var code = await HostProgram.RunAsync(args, console, cancellation.Token).ConfigureAwait(false);
+    var signalled = Volatile.Read(ref signalExitCode);
+    return signalled != 0 ? signalled : code;
 }

@@ -26,8 +26,15 @@ internal sealed class GlobalOptions
 
     public Option<string?> ApiKey { get; } = new("--api-key")
     {
-        Description = $"The API key (env {ApiKeyVariable}). Never printed.",
-        HelpName = "KEY",
+        Description = $"The API key; '-' reads it from the first line of stdin. Prefer env {ApiKeyVariable} or --api-key-file: a key on the command line is visible to every user in the process list. Never printed.",
+        HelpName = "KEY|-",
+        Recursive = true,
+    };
+
+    public Option<string?> ApiKeyFile { get; } = new("--api-key-file")
+    {
+        Description = "Read the API key from this file (its first line; keep it readable only by you).",
+        HelpName = "PATH",
         Recursive = true,
     };
 
@@ -60,6 +67,7 @@ internal sealed class GlobalOptions
         root.Options.Add(Descriptor);
         root.Options.Add(Url);
         root.Options.Add(ApiKey);
+        root.Options.Add(ApiKeyFile);
         root.Options.Add(AllowInsecure);
         root.Options.Add(Verbose);
         root.Options.Add(VeryVerbose);
@@ -75,7 +83,7 @@ internal sealed class GlobalOptions
             url = console.Environment(UrlVariable);
         }
 
-        var apiKey = result.GetValue(ApiKey);
+        var apiKey = ApiKeySource.Read(result.GetValue(ApiKey), result.GetValue(ApiKeyFile), console);
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             apiKey = console.Environment(ApiKeyVariable);
