@@ -44,9 +44,22 @@ internal static class HostProgram
             code = await ReportUnexpectedAsync(ex, args, console).ConfigureAwait(false);
         }
 
-        await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        await console.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        await FlushAsync(console.Out).ConfigureAwait(false);
+        await FlushAsync(console.Error).ConfigureAwait(false);
         return code;
+    }
+
+    /// <summary>Flushes a stream whose reader may have gone away (<c>connector query | head -1</c>): then there is no one left to tell.</summary>
+    internal static async Task FlushAsync(TextWriter writer)
+    {
+        try
+        {
+            await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The pipe is closed: what is left cannot be delivered, and saying so would go to the same closed place.
+        }
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ using var termination = System.Runtime.InteropServices.PosixSignalRegistration.C
 });
 
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 65536) { AutoFlush = false };
-await using (stdout.ConfigureAwait(false))
+try
 {
     var stdin = Console.IsInputRedirected ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, false, 65536) : TextReader.Null;
     var console = new HostConsole(
@@ -40,4 +40,15 @@ await using (stdout.ConfigureAwait(false))
     var code = await HostProgram.RunAsync(args, console, cancellation.Token).ConfigureAwait(false);
     var signalled = Volatile.Read(ref signalExitCode);
     return signalled != 0 ? signalled : code;
+}
+finally
+{
+    try
+    {
+        await stdout.DisposeAsync().ConfigureAwait(false);
+    }
+    catch (IOException)
+    {
+        // stdout's reader went away (a closed pipe): what was left cannot be delivered.
+    }
 }

@@ -44,6 +44,12 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<bool> AllowExternalAssembly { get; } = new("--allow-external-assembly")
+    {
+        Description = "Let the descriptor load its connector assembly from outside its own folder and this program's (a descriptor that names code is trusted input).",
+        Recursive = true,
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Log information messages to stderr (-vv: debug messages).",
@@ -69,6 +75,7 @@ internal sealed class GlobalOptions
         root.Options.Add(ApiKey);
         root.Options.Add(ApiKeyFile);
         root.Options.Add(AllowInsecure);
+        root.Options.Add(AllowExternalAssembly);
         root.Options.Add(Verbose);
         root.Options.Add(VeryVerbose);
         root.Options.Add(Progress);
@@ -96,6 +103,7 @@ internal sealed class GlobalOptions
             string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim(),
             result.GetValue(AllowInsecure),
             level,
-            result.GetValue(Progress));
+            result.GetValue(Progress),
+            result.GetValue(AllowExternalAssembly));
     }
 }

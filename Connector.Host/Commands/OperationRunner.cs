@@ -48,9 +48,9 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
         }
 
         var code = await FinishAsync(progress, withRecords: false).ConfigureAwait(false);
-        if (cancellationToken.IsCancellationRequested && input is not null)
+        if (cancellationToken.IsCancellationRequested && input is not null && await UnreadLinesAsync(input).ConfigureAwait(false) is { } unread)
         {
-            await console.Error.WriteLineAsync(await UnreadLinesAsync(input).ConfigureAwait(false)).ConfigureAwait(false);
+            await console.Error.WriteLineAsync(unread).ConfigureAwait(false);
         }
 
         return code;
@@ -92,10 +92,10 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
     }
 
     /// <summary>
-    /// "3,600 lines not read": counts what is left of the input, waiting at most <see cref="UnreadCountWait"/> for a
+    /// "3,600 lines not read" (null when nothing was left): counts what is left of the input, waiting at most <see cref="UnreadCountWait"/> for a
     /// producer that keeps its end open (a live pipe); then it says "at least".
     /// </summary>
-    private async Task<string> UnreadLinesAsync(BoundedLineReader input)
+    private async Task<string?> UnreadLinesAsync(BoundedLineReader input)
     {
         using var stop = new CancellationTokenSource();
         var counting = input.CountRemainingLinesAsync(stop.Token);
@@ -107,7 +107,7 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
         }
 
         var (lines, complete) = await counting.ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{(complete ? string.Empty : "at least ")}{lines:N0} line{(lines == 1 ? string.Empty : "s")} not read");
+        return lines == 0 && complete ? null : string.Create(CultureInfo.InvariantCulture, $"{(complete ? string.Empty : "at least ")}{lines:N0} line{(lines == 1 ? string.Empty : "s")} not read");
     }
 
     private async Task<int> FinishAsync(ProgressLine progress, bool withRecords)

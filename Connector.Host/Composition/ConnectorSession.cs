@@ -76,7 +76,7 @@ internal sealed class ConnectorSession : IAsyncDisposable
                 logging.AddProvider(new TextWriterLoggerProvider(console.Error));
             }
         });
-        services.AddSingleton<IConnectorTypeResolver>(new IsolatedConnectorTypeResolver(descriptorPath));
+        services.AddSingleton<IConnectorTypeResolver>(new IsolatedConnectorTypeResolver(descriptorPath, settings.AllowExternalAssembly));
         services.AddConnector(descriptor);
         var provider = services.BuildServiceProvider();
         try

@@ -5,7 +5,7 @@ namespace Connector.Host.Input;
 /// <summary>
 /// Reads lines from a text reader keeping at most <see cref="MaxLineBytes"/> UTF-8 bytes of any one line: a longer
 /// line is skipped to its end, its bytes counted but never kept, so memory stays bounded whatever arrives (a 1 GB line
-/// costs one buffer, not 1 GB). Each line is returned as soon as its newline has arrived, so a pipe is processed while
+/// costs the reader's two reused buffers, not 1 GB; only lines within the limit become strings). Each line is returned as soon as its newline has arrived, so a pipe is processed while
 /// it is still being written. Line endings are \n or \r\n; a last line without one still counts.
 /// </summary>
 internal sealed class BoundedLineReader(TextReader reader, int maxLineBytes)
@@ -18,6 +18,8 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineBytes)
     private int _end;
     private bool _ended;
     private Task<int>? _pending;
+    private char[] _line = new char[256];
+    private int _lineLength;
 
     public int MaxLineBytes { get; } = maxLineBytes;
 
@@ -27,34 +29,30 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineBytes)
     /// <summary>Reads the next line, or null at the end of the input.</summary>
     public async ValueTask<InputLine?> ReadLineAsync(CancellationToken cancellationToken)
     {
-        StringBuilder? kept = null;
+        _lineLength = 0;
         long bytes = 0;
         var started = false;
         while (true)
         {
             if (_start == _end && !await FillAsync(cancellationToken).ConfigureAwait(false))
             {
-                return started ? Finish(kept, bytes) : null;
+                return started ? Finish(bytes) : null;
             }
 
             started = true;
-            var available = _buffer.AsSpan(_start, _end - _start);
-            var newline = available.IndexOf('\n');
-            var part = newline < 0 ? available : available[..newline];
+            var newline = Array.IndexOf(_buffer, '\n', _start, _end - _start);
+            var partEnd = newline < 0 ? _end : newline;
+            var part = _buffer.AsSpan(_start, partEnd - _start);
             bytes += Encoding.UTF8.GetByteCount(part);
             if (bytes <= MaxLineBytes)
             {
-                (kept ??= new StringBuilder()).Append(part);
-            }
-            else
-            {
-                kept = null;
+                Keep(part);
             }
 
-            _start += newline < 0 ? available.Length : newline + 1;
+            _start = newline < 0 ? _end : newline + 1;
             if (newline >= 0)
             {
-                return Finish(kept, bytes);
+                return Finish(bytes);
             }
         }
     }
@@ -86,16 +84,28 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineBytes)
         return (lines + (partial ? 1 : 0), true);
     }
 
-    private InputLine Finish(StringBuilder? kept, long bytes)
+    private InputLine Finish(long bytes)
     {
         LinesRead++;
-        if (kept is null && bytes > 0)
+        if (bytes > MaxLineBytes)
         {
             return new InputLine(LinesRead, null, bytes);
         }
 
-        var text = kept?.ToString() ?? string.Empty;
-        return new InputLine(LinesRead, text.EndsWith('\r') ? text[..^1] : text, bytes);
+        var length = _lineLength > 0 && _line[_lineLength - 1] == '\r' ? _lineLength - 1 : _lineLength;
+        return new InputLine(LinesRead, new string(_line, 0, length), bytes);
+    }
+
+    /// <summary>Appends to the one line buffer the reader reuses (it grows to the longest kept line, at most the limit).</summary>
+    private void Keep(ReadOnlySpan<char> part)
+    {
+        if (_lineLength + part.Length > _line.Length)
+        {
+            Array.Resize(ref _line, Math.Max(_lineLength + part.Length, Math.Min(_line.Length * 2, MaxLineBytes)));
+        }
+
+        part.CopyTo(_line.AsSpan(_lineLength));
+        _lineLength += part.Length;
     }
 
     private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
@@ -105,10 +115,29 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineBytes)
             return false;
         }
 
-        // A cancelled wait leaves the read pending (a console stream cannot abandon it): the next fill takes its result.
-        _pending ??= reader.ReadAsync(_buffer.AsMemory(), CancellationToken.None).AsTask();
-        var read = await _pending.WaitAsync(cancellationToken).ConfigureAwait(false);
-        _pending = null;
+        var read = 0;
+        var ready = false;
+        if (_pending is null)
+        {
+            var next = reader.ReadAsync(_buffer.AsMemory(), CancellationToken.None);
+            ready = next.IsCompletedSuccessfully;
+            if (ready)
+            {
+                read = next.Result;
+            }
+            else
+            {
+                _pending = next.AsTask();
+            }
+        }
+
+        if (!ready)
+        {
+            // A cancelled wait leaves the read pending (a console stream cannot abandon it): the next fill takes its result.
+            read = await _pending!.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _pending = null;
+        }
+
         _start = 0;
         _end = read;
         _ended = read == 0;

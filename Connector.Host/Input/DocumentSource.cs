@@ -61,7 +61,11 @@ internal static class DocumentSource
         }
     }
 
-    /// <summary>Groups documents into chunks (each chunk runs as one operation request) of at most <paramref name="size"/> documents and about <see cref="MaxChunkBytes"/>.</summary>
+    /// <summary>
+    /// Groups documents into chunks (each chunk runs as one operation request) of at most <paramref name="size"/>
+    /// documents and about <see cref="MaxChunkBytes"/>. When reading is cancelled, the documents already read are still
+    /// handed on (they get their "cancelled" results) and the chunks end.
+    /// </summary>
     public static async IAsyncEnumerable<List<TrackedDocument>> ChunkAsync(
         IAsyncEnumerable<TrackedDocument> documents,
         int size,
@@ -69,21 +73,38 @@ internal static class DocumentSource
     {
         var chunk = new List<TrackedDocument>(Math.Min(size, 1024));
         long bytes = 0;
-        await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var source = documents.GetAsyncEnumerator(cancellationToken);
+        await using (source.ConfigureAwait(false))
         {
-            chunk.Add(document);
-            bytes += document.Data is { CanSeek: true } data and not SkippedLineStream ? data.Length : 0;
-            if (chunk.Count >= size || bytes >= MaxChunkBytes)
+            while (await NextAsync(source, cancellationToken).ConfigureAwait(false))
             {
-                yield return chunk;
-                chunk = new List<TrackedDocument>(Math.Min(size, 1024));
-                bytes = 0;
+                var document = source.Current;
+                chunk.Add(document);
+                bytes += document.Data is { CanSeek: true } data and not SkippedLineStream ? data.Length : 0;
+                if (chunk.Count >= size || bytes >= MaxChunkBytes)
+                {
+                    yield return chunk;
+                    chunk = new List<TrackedDocument>(Math.Min(size, 1024));
+                    bytes = 0;
+                }
             }
         }
 
         if (chunk.Count > 0)
         {
             yield return chunk;
+        }
+    }
+
+    private static async ValueTask<bool> NextAsync(IAsyncEnumerator<TrackedDocument> source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
