@@ -18,11 +18,15 @@ internal sealed class WriteOptions
     private readonly Option<int?> _parallelism = FlagRange.Parallelism.AppliedTo(new Option<int?>("--parallelism") { Description = "Documents processed at the same time (1-64, default 4).", HelpName = "N" });
     private readonly Option<int?> _batchSize = FlagRange.BatchSize.AppliedTo(new Option<int?>("--batch-size") { Description = "Documents per bulk call (1-1000, default 100).", HelpName = "N" });
     private readonly Option<bool> _noReturnResource = new("--no-return-resource") { Description = "Do not read an object again when the API answers 204." };
+    private readonly Option<bool> _strict = new("--strict")
+    {
+        Description = "Refuse (APPLICATION_ERROR, nothing sent) a document with body fields the action does not take; without it they are left out, named in a warning and in the result's message.",
+    };
     private readonly Option<bool> _results = RunCommands.ResultsOption();
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _in, _id, _parent, _set, _file, _fileName, _out, _parallelism, _batchSize, _noReturnResource, _results })
+        foreach (var option in new Option[] { _in, _id, _parent, _set, _file, _fileName, _out, _parallelism, _batchSize, _noReturnResource, _strict, _results })
         {
             command.Options.Add(option);
         }
@@ -44,6 +48,11 @@ internal sealed class WriteOptions
         if (result.GetValue(_noReturnResource))
         {
             properties[OperationFieldIds.ReturnResource] = "false";
+        }
+
+        if (result.GetValue(_strict))
+        {
+            properties[OperationFieldIds.Strict] = "true";
         }
 
         if (file is not null && result.GetValue(_in) is not null)

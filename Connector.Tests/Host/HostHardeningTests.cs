@@ -227,6 +227,48 @@ public sealed class HostHardeningTests
         Assert.That(run.Stderr, Does.Contain("***"));
     }
 
+    [Test]
+    public async Task Body_fields_the_action_does_not_take_are_named_once_on_stderr_and_in_each_result_and_strict_refuses_them()
+    {
+        var ids = (await RunAsync("query", "request", "--filter", "status eq pending", "--max", "3")).StdoutLines.Select(l => (string)JObject.Parse(l)["id"]!).ToList();
+        var documents = string.Concat(ids.Take(2).Select(id => $"{{\"id\":\"{id}\",\"template_id\":\"TL-0042-0000-0000-01\",\"asset\":{{\"params\":[{{\"id\":\"p1\",\"value_error\":\"bad\"}}]}}}}\n"));
+        var strictDocument = $"{{\"id\":\"{ids[2]}\",\"template_id\":\"TL-0042-0000-0000-01\",\"asset\":{{\"params\":[]}}}}\n";
+
+        var lenient = await RunAsync(new StringReader(documents), inputIsTerminal: false, "exec", "request", "INQUIRE", "--results");
+        var strict = await RunAsync(new StringReader(strictDocument), inputIsTerminal: false, "exec", "request", "INQUIRE", "--strict", "--results");
+
+        Assert.That(lenient.ExitCode, Is.EqualTo(ExitCodes.Success), lenient.ToString);
+        var results = lenient.StdoutLines.Select(JObject.Parse).ToList();
+        Assert.That(results.Select(r => (string?)r["message"]), Has.All.Contain("not sent, the request INQUIRE input does not take them: asset"));
+        Assert.That(lenient.Stderr.Split('\n').Count(l => l.Contains("does not take these fields", StringComparison.Ordinal)), Is.EqualTo(1), lenient.ToString);
+        Assert.That(lenient.Stderr, Does.Contain("request INQUIRE does not take these fields, they are not sent").And.Contain(": asset"));
+        Assert.That(strict.ExitCode, Is.EqualTo(ExitCodes.DocumentErrors), strict.ToString);
+        var refused = JObject.Parse(strict.StdoutLines.Single());
+        Assert.That((string?)refused["status"], Is.EqualTo("APPLICATION_ERROR"));
+        Assert.That((string?)refused["message"], Does.Contain("line-1").And.Contain("nothing was sent (strict): asset"));
+        Assert.That(_sandbox.RequestLog.Entries.Count(e => e.Method == "POST" && e.Path.Contains(ids[2], StringComparison.Ordinal)), Is.Zero);
+    }
+
+    [Test]
+    public async Task Select_outputs_only_the_selected_fields_and_drops_the_excluded_ones()
+    {
+        var selected = await RunAsync("query", "request", "--select", "id,status", "--select", "asset.id", "--max", "3");
+        var excluded = await RunAsync("query", "request", "--select", "-asset,-note", "--max", "3");
+
+        Assert.That(selected.ExitCode, Is.EqualTo(ExitCodes.Success), selected.ToString);
+        var records = selected.StdoutLines.Select(JObject.Parse).ToList();
+        Assert.That(records, Has.Count.EqualTo(3));
+        foreach (var record in records)
+        {
+            Assert.That(record.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "status", "asset" }), record.ToString());
+            Assert.That(((JObject)record["asset"]!).Properties().Select(p => p.Name), Is.EqualTo(new[] { "id" }));
+        }
+
+        Assert.That(excluded.ExitCode, Is.EqualTo(ExitCodes.Success), excluded.ToString);
+        Assert.That(excluded.StdoutLines.Select(JObject.Parse).Select(r => r.ContainsKey("asset") || r.ContainsKey("note")), Is.All.False);
+        Assert.That(excluded.StdoutLines.Select(JObject.Parse).Select(r => r.ContainsKey("id") && r.ContainsKey("status")), Is.All.True);
+    }
+
     private static async Task<HostRun> RunAsync(TextReader stdin, bool inputIsTerminal, params string[] args)
     {
         var stdout = new StringWriter();
