@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connector.Core.Results;
+using Connector.Operations.Http;
 using Connector.Operations.Http.Errors;
 
 namespace Connector.Operations.Execution;
@@ -20,10 +21,14 @@ internal sealed record DocumentOutcome(OperationStatus Status, string Code, stri
     /// <summary>The outcome with a note added to its message (e.g. the body fields that were not sent); unchanged when the note is null.</summary>
     public DocumentOutcome WithNote(string? note) => note is null ? this : this with { Message = Message + "; " + note };
 
-    /// <summary>Turns an exception met while processing a document into its result (4xx: APPLICATION_ERROR; the rest: FAILURE).</summary>
+    /// <summary>
+    /// Turns an exception met while processing a document into its result (4xx: APPLICATION_ERROR; the rest: FAILURE;
+    /// a request a dry run did not send: SUCCESS <c>DRY_RUN</c> describing it).
+    /// </summary>
     public static DocumentOutcome FromException(Exception exception) => exception switch
     {
         DocumentInputException input => ApplicationError(input.Code, input.Message),
+        DryRunInterceptedException dryRun => new(OperationStatus.Success, DryRunInterceptedException.Code, dryRun.Message, [dryRun.ToPayload()]),
         _ => FromClassification(ConnectErrorClassification.Classify(exception)),
     };
 
