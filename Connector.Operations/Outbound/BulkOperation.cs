@@ -21,7 +21,7 @@ namespace Connector.Operations.Outbound;
 /// APPLICATION_ERROR); the good ones are sent in batches of "batch size", several batches at a time, and each
 /// answer's per-record statuses are mapped back so that every document gets its own result.
 /// </summary>
-internal sealed class BulkOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog, LeftOutFields leftOutFields) : IOperation
+internal sealed class BulkOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog, LeftOutFields? leftOutFields = null) : IOperation
 {
     /// <summary>The per-record status that means the record was processed.</summary>
     private const string DoneStatus = "closed";
@@ -107,7 +107,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
 
         var leftOut = new HashSet<string>(StringComparer.Ordinal);
         var projected = (JObject)profile.Project(json, leftOut);
-        var note = leftOutFields.Check(document, profile, leftOut, [context.ObjectType.IdProperty]);
+        var note = (leftOutFields ?? LeftOutFields.Unlogged).Check(document, profile, leftOut, [context.ObjectType.IdProperty]);
         var problems = profile.Validate(projected);
         return problems.Count == 0
             ? (projected, note)

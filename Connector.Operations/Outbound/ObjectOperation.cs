@@ -22,7 +22,7 @@ namespace Connector.Operations.Outbound;
 /// object, a downloaded file, or for a 204 the object read again when "return resource" is on.
 /// Documents run with bounded parallelism; results are reported in input order.
 /// </summary>
-internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog, LeftOutFields leftOutFields) : IOperation
+internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog, LeftOutFields? leftOutFields = null) : IOperation
 {
     public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
     {
@@ -123,7 +123,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         var leftOut = new HashSet<string>(StringComparer.Ordinal);
         var projected = context.OperationKind == OperationKind.Execute ? profile.Project(json, leftOut) : json;
         string[] locating = [.. new[] { context.ObjectType.IdProperty, context.ObjectType.ParentIdProperty }.OfType<string>()];
-        var note = leftOutFields.Check(document, profile, leftOut, locating);
+        var note = (leftOutFields ?? LeftOutFields.Unlogged).Check(document, profile, leftOut, locating);
         var problems = profile.Validate(projected);
         if (problems.Count > 0)
         {

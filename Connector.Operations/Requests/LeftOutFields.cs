@@ -19,6 +19,9 @@ internal sealed partial class LeftOutFields(ILogger logger, bool strict)
 
     private readonly ConcurrentDictionary<string, byte> _warned = new(StringComparer.Ordinal);
 
+    /// <summary>Lenient and without a log (an operation built without one): the result messages still name the fields.</summary>
+    public static LeftOutFields Unlogged => new(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, strict: false);
+
     /// <summary>Checks one document's left-out fields; returns the note for its result message, or null when none were left out.</summary>
     /// <exception cref="DocumentInputException">Strict mode and some fields were left out.</exception>
     public string? Check(TrackedDocument document, InputProfile profile, IReadOnlyCollection<string> leftOut, IReadOnlyCollection<string> locating)
