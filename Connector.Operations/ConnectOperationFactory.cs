@@ -20,9 +20,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
     public IOperation Create(OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var client = clients.Get(
-            ConnectionSettingsReader.Read(context.ConnectionProperties),
-            context.ConnectionProperties.GetBoolean(ConnectionFieldIds.DryRun));
+        var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
         var leftOut = new LeftOutFields(clients.LoggerFactory.CreateLogger<LeftOutFields>(), context.OperationProperties.GetBoolean(OperationFieldIds.Strict));
         return new DeferredOperation(async ct =>
         {

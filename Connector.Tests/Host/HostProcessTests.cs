@@ -11,8 +11,8 @@ namespace Connector.Tests.Host;
 
 /// <summary>
 /// The real <c>connector</c> process (a child of the test): its peak memory on huge input lines and its exit codes on
-/// real signals. A loopback server stands in for Connect: it answers the connection check, then holds every action
-/// call open, so that the run is provably in the middle of its work when the signal arrives.
+/// real signals. A loopback server stands in for Connect: it holds every action call open, so that the run is provably
+/// in the middle of its work when the signal arrives.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -89,8 +89,8 @@ public sealed class HostProcessTests
 
     private static async Task<LoopbackConnectServer> HangingServerAsync()
     {
+        // No connection probe precedes the documents: the first request is the first action call.
         var server = await LoopbackConnectServer.StartAsync();
-        server.Enqueue(ServerBehaviour.Json(200, "[]", ("Content-Range", "items 0-0/0")));
         server.Enqueue([.. Enumerable.Range(0, 8).Select(_ => new ServerBehaviour { Delay = TimeSpan.FromMinutes(10) })]);
         return server;
     }
