@@ -26,8 +26,15 @@ internal sealed class GlobalOptions
 
     public Option<string?> ApiKey { get; } = new("--api-key")
     {
-        Description = $"The API key (env {ApiKeyVariable}). Never printed.",
-        HelpName = "KEY",
+        Description = $"The API key; '-' reads it from the first line of stdin. Prefer env {ApiKeyVariable} or --api-key-file: a key on the command line is visible to every user in the process list. Never printed.",
+        HelpName = "KEY|-",
+        Recursive = true,
+    };
+
+    public Option<string?> ApiKeyFile { get; } = new("--api-key-file")
+    {
+        Description = "Read the API key from this file (its first line; keep it readable only by you).",
+        HelpName = "PATH",
         Recursive = true,
     };
 
@@ -47,6 +54,12 @@ internal sealed class GlobalOptions
     public Option<bool> DryRun { get; } = new("--dry-run")
     {
         Description = "Send nothing: print each HTTP request a command would send (method, full URL with its RQL query, body; never the key).",
+        Recursive = true,
+    };
+
+    public Option<bool> AllowExternalAssembly { get; } = new("--allow-external-assembly")
+    {
+        Description = "Let the descriptor load its connector assembly from outside its own folder and this program's (a descriptor that names code is trusted input).",
         Recursive = true,
     };
 
@@ -73,9 +86,11 @@ internal sealed class GlobalOptions
         root.Options.Add(Descriptor);
         root.Options.Add(Url);
         root.Options.Add(ApiKey);
+        root.Options.Add(ApiKeyFile);
         root.Options.Add(Account);
         root.Options.Add(AllowInsecure);
         root.Options.Add(DryRun);
+        root.Options.Add(AllowExternalAssembly);
         root.Options.Add(Verbose);
         root.Options.Add(VeryVerbose);
         root.Options.Add(Progress);
@@ -102,7 +117,7 @@ internal sealed class GlobalOptions
             url = console.Environment(UrlVariable);
         }
 
-        var apiKey = result.GetValue(ApiKey);
+        var apiKey = ApiKeySource.Read(result.GetValue(ApiKey), result.GetValue(ApiKeyFile), console);
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             apiKey = console.Environment(ApiKeyVariable);
@@ -127,6 +142,7 @@ internal sealed class GlobalOptions
             result.GetValue(AllowInsecure),
             level,
             result.GetValue(Progress),
+            result.GetValue(AllowExternalAssembly),
             result.GetValue(DryRun));
     }
 }

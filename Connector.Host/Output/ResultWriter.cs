@@ -55,6 +55,12 @@ internal sealed class ResultWriter(
                 summary.AddFinal(result);
             }
 
+            if (result.Payloads.Count > 0 || resultsMode)
+            {
+                // A record must not land after the progress line on a shared terminal.
+                progress.Clear();
+            }
+
             if (resultsMode)
             {
                 var payload = result.Payloads.Count > 0 ? await RenderAsync(result.TrackingId, result.Payloads[0], cancellationToken).ConfigureAwait(false) : null;

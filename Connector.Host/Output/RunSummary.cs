@@ -93,6 +93,10 @@ internal sealed class RunSummary
         {
             parts.Add(Count(Records, "record", "records"));
         }
+        else if (!query && Finished == 0)
+        {
+            parts.Add("0 documents");
+        }
         else if (!query)
         {
             var found = Succeeded - NotFound - NotSent;
