@@ -66,9 +66,9 @@ internal static class CommandExamples
               # ask for a fix: flag the parameter, then INQUIRE with an inquire template:
               connector update request --id PR-0042-0000-0001-001 --set 'asset.params=[{"id":"PRM-0042-0000-0119-01","value_error":"Use your company subdomain"}]'
               connector exec request INQUIRE --id PR-0042-0000-0001-001 --set template_id=TL-0042-0000-0000-02
-              # answer a helpdesk case: ask the customer (INQUIRE), then resolve and close it:
-              connector exec case INQUIRE --id CA-0042-0000-0000
+              # answer a helpdesk case: resolve it (a pending case), or ask the customer for more first (it is pending again once they answer):
               echo '{"id":"CA-0042-0000-0000"}' | connector exec case RESOLVE
+              connector exec case INQUIRE --id CA-0042-0000-0003
               # usage: upload a spreadsheet, submit the report; download a chunk (named by its id, extension kept):
               connector exec usage_report UPLOAD --id UF-0042-0000-0200 --file usage.xlsx
               connector exec usage_report SUBMIT --id UF-0042-0000-0200

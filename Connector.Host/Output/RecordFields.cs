@@ -84,10 +84,35 @@ internal static class RecordFields
                 continue;
             }
 
-            SetPath(projected, path.Split('.'), value.DeepClone());
+            if (ThroughArray(record, path))
+            {
+                // items.0.id: an array element has no place of its own in a reduced record; the path is the key.
+                projected[path] = value.DeepClone();
+            }
+            else
+            {
+                SetPath(projected, path.Split('.'), value.DeepClone());
+            }
         }
 
         return projected;
+    }
+
+    /// <summary>Whether a path walks into an array (a number part) before its end.</summary>
+    private static bool ThroughArray(JToken record, string path)
+    {
+        var parts = path.Split('.');
+        var current = record;
+        for (var i = 0; i < parts.Length - 1 && current is not null; i++)
+        {
+            current = current is JObject o ? o[parts[i]] : null;
+            if (current is JArray)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Sets a value at a path, creating (or replacing non-object values with) the objects on the way.</summary>
