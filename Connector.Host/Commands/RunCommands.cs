@@ -145,7 +145,7 @@ internal static class RunCommands
             var (format, fields) = records.Read(result);
             var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath, format, fields))
             {
-                KnownTotal = values.InPath is { } inPath && inPath != "-" && values.FilePath is null ? await CountDocumentsAsync(inPath, ct).ConfigureAwait(false) : null,
+                KnownTotal = values.InPath is { } countedPath && countedPath != "-" && values.FilePath is null ? await CountDocumentsAsync(countedPath, ct).ConfigureAwait(false) : null,
             };
             return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct), ct, lines).ConfigureAwait(false);
         }, ct));
