@@ -133,6 +133,7 @@ internal static class HostProgram
         root.Subcommands.Add(UsageFileCommand.Create(global, console));
         root.Subcommands.Add(CompletionCommand.Create(console));
         root.Subcommands.Add(AccountCommands.Create(console));
+        root.Subcommands.Add(DesignerCommand.Create(global, console));
         return root;
     }
 }

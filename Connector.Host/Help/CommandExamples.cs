@@ -84,6 +84,10 @@ internal static class CommandExamples
               export $(connector sandbox --port 8787 | head -2)        # in another shell: keep one sandbox for several commands
               connector sandbox --seed 7 --records 1000
             """,
+        ["designer"] = """
+              connector designer                                       # opens the designer page on the embedded sandbox
+              connector --account prod designer --port 8080 --no-open
+            """,
         ["usage-file"] = """
               connector usage-file PRD-0042-0000-0000 --out usage.xlsx --rows 5
             """,
