@@ -25,6 +25,7 @@ internal sealed record DocumentOutcome(OperationStatus Status, string Code, stri
     public static DocumentOutcome FromException(Exception exception) => exception switch
     {
         DocumentInputException input => ApplicationError(input.Code, input.Message),
+        Inbound.InconsistentPagingException paging => Failure(Inbound.InconsistentPagingException.Code, paging.Message),
         DryRunInterceptedException dryRun => new(OperationStatus.Success, DryRunInterceptedException.Code, dryRun.Message, [dryRun.ToPayload()]),
         _ => FromClassification(ConnectErrorClassification.Classify(exception)),
     };
