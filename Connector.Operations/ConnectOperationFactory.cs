@@ -22,7 +22,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
         var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
         return new DeferredOperation(async ct =>
         {
-            var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, ct).ConfigureAwait(false);
+            var catalog = await ConnectApiData.GetAsync(context.Descriptor, ct).ConfigureAwait(false);
             return context.OperationKind switch
             {
                 OperationKind.Get => new GetOperation(context, client),

@@ -150,7 +150,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         CancellationToken cancellationToken)
     {
         var delivered = 0;
-        return await BrokenAnswer.RetryAsync(
+        return await BrokenBodyRetry.RetryAsync(
             client.Settings.MaxRetries,
             async () =>
             {

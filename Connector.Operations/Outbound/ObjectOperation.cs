@@ -22,7 +22,7 @@ namespace Connector.Operations.Outbound;
 /// object, a downloaded file, or for a 204 the object read again when "return resource" is on.
 /// Documents run with bounded parallelism; results are reported in input order.
 /// </summary>
-internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog) : IOperation
+internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectApiData catalog) : IOperation
 {
     public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
     {
@@ -74,11 +74,11 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         try
         {
             // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
-            return await BrokenAnswer.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await BrokenBodyRetry.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw BrokenAnswer.For(request, ex);
+            throw BrokenBodyRetry.For(request, ex);
         }
     }
 
