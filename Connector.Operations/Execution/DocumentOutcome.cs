@@ -19,6 +19,9 @@ internal sealed record DocumentOutcome(OperationStatus Status, string Code, stri
 
     public static DocumentOutcome Failure(string code, string message) => new(OperationStatus.Failure, code, message, []);
 
+    /// <summary>The outcome with a note added to its message (e.g. the body fields that were not sent); unchanged when the note is null.</summary>
+    public DocumentOutcome WithNote(string? note) => note is null ? this : this with { Message = Message + "; " + note };
+
     /// <summary>The code of a connection failure, a timeout, or a body that broke or stalled.</summary>
     public const string TransportCode = "TRANSPORT";
 

@@ -46,7 +46,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                 return;
             }
 
-            var pages = await PageThroughAsync(document, path, rql, properties, progress, response, cancellationToken).ConfigureAwait(false);
+            var pages = await PageThroughAsync(document, path, rql, FieldSelection.From(filter.SelectedFields), properties, progress, response, cancellationToken).ConfigureAwait(false);
             await response.FinishPartialResultAsync(
                 document,
                 OperationStatus.Success,
@@ -113,6 +113,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         Core.Documents.TrackedDocument document,
         string path,
         string rql,
+        FieldSelection? selection,
         PropertyValues properties,
         SearchProgress progress,
         OperationResponse response,
@@ -126,7 +127,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         {
             var limit = maxResults > 0 ? (int)Math.Min(pageSize, maxResults - progress.Emitted) : pageSize;
             var page = new PageRequest(path, RqlQueryBuilder.AppendPage(rql, limit, checked((int)offset)), offset, limit);
-            var (inPage, range) = await ReadPageAsync(document, page, guard, progress, response, cancellationToken).ConfigureAwait(false);
+            var (inPage, range) = await ReadPageAsync(document, page, guard, progress, response, selection, cancellationToken).ConfigureAwait(false);
             if (guard.IsLastPage(range, offset, inPage, limit) || (maxResults > 0 && progress.Emitted >= maxResults))
             {
                 return guard.Pages;
@@ -147,6 +148,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         PagingGuard guard,
         SearchProgress progress,
         OperationResponse response,
+        FieldSelection? selection,
         CancellationToken cancellationToken)
     {
         var delivered = 0;
@@ -174,7 +176,8 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                         break;
                     }
 
-                    await response.AddPartialResultAsync(document, Payload.FromJsonBytes(record), cancellationToken).ConfigureAwait(false);
+                    // The selection is applied here too: Connect's select() only adds or removes some fields.
+                    await response.AddPartialResultAsync(document, Payload.FromJsonBytes(selection is null ? record : selection.Apply(record)), cancellationToken).ConfigureAwait(false);
                     delivered++;
                     progress.Emitted++;
                 }
