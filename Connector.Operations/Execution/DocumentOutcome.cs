@@ -48,9 +48,9 @@ internal sealed record DocumentOutcome(OperationStatus Status, string Code, stri
         DocumentInputException input => ApplicationError(input.Code, input.Message),
         Inbound.InconsistentPagingException paging => Failure(Inbound.InconsistentPagingException.Code, paging.Message),
         DryRunInterceptedException dryRun => new(OperationStatus.Success, DryRunInterceptedException.Code, dryRun.Message, [dryRun.ToPayload()]),
-        ConnectServerException server => Failure(Status(server), server.Message),
-        ConnectApiException api when api.StatusCode is >= 400 and < 500 => ApplicationError(Status(api), api.Message),
-        ConnectApiException api => Failure(Status(api), api.Message),
+        ConnectServerException server => Failure(CodeOf(server), server.Message),
+        ConnectApiException api when api.StatusCode is >= 400 and < 500 => ApplicationError(CodeOf(api), api.Message),
+        ConnectApiException api => Failure(CodeOf(api), api.Message),
         ConnectTransportException transport => Failure(TransportCode, transport.Message),
         ConnectResponseTooLargeException tooLarge => Failure(ResponseTooLargeCode, tooLarge.Message),
         ConnectResponseFormatException format => Failure(UnreadableResponseCode, format.Message),
@@ -61,5 +61,5 @@ internal sealed record DocumentOutcome(OperationStatus Status, string Code, stri
         _ => Failure(UnexpectedCode, exception.Message),
     };
 
-    private static string Status(ConnectApiException api) => api.StatusCode.ToString(CultureInfo.InvariantCulture);
+    private static string CodeOf(ConnectApiException api) => api.StatusCode.ToString(CultureInfo.InvariantCulture);
 }

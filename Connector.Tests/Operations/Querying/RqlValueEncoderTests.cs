@@ -47,7 +47,7 @@ public sealed class RqlValueEncoderTests
     public void Quotes_and_encodes_eq_values(string value, string encoded, string decoded)
     {
         var expression = new ComparisonExpression("name", "eq", [value]);
-        Assert.That(RqlQueryBuilder.Build(QueryFilter.Where(expression), Is.EqualTo(encoded)));
+        Assert.That(RqlQueryBuilder.Build(QueryFilter.Where(expression)), Is.EqualTo(encoded));
         Assert.That(Uri.UnescapeDataString(RqlQueryBuilder.Build(QueryFilter.Where(expression))), Is.EqualTo(decoded));
         Assert.That(Uri.UnescapeDataString(encoded), Is.EqualTo(decoded));
     }
