@@ -103,7 +103,7 @@ public sealed class QueryFieldValidatorTests
         var filter = new QueryFilter(C("anything", "gt", "1"), [new SortSpecification("whatever", SortDirection.Descending)], []);
         Assert.That(QueryFieldValidator.Validate(filter, "GET /usage/aggregates", []), Is.Empty);
         var tooMany = new QueryFilter(null, Enumerable.Repeat(new SortSpecification("x", SortDirection.Ascending), 6).ToList(), []);
-        Assert.That(QueryFieldValidator.Validate(tooMany, "GET /usage/aggregates", []), Has.Count.EqualTo(1));
+        Assert.That(QueryFieldValidator.Validate(tooMany, "GET /usage/aggregates", []), Is.Empty, "the number of sort keys is the descriptor's check (QueryFilterValidator), made once");
     }
 
     [Test]
