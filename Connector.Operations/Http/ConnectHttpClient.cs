@@ -93,18 +93,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
 
         if (response.StatusCode is >= 200 and < 300)
         {
-            if (request.Accept == ConnectRequest.JsonMediaType && response.StatusCode != 204 && response.ContentType is { } type && !ConnectRequest.IsJson(type))
-            {
-                await response.DisposeAsync().ConfigureAwait(false);
-                throw new ConnectResponseFormatException(_redactor.Redact(
-                    $"{_transport.Origin} answered {request} with {type}, not JSON: it is not a Connect API; check the API endpoint URL, which ends in /public/v1"))
-                {
-                    RequestMethod = request.Method.Method,
-                    RequestPath = "/" + request.Path,
-                };
-            }
-
-            return response;
+            return await RefuseNonJsonAsync(request, response).ConfigureAwait(false);
         }
 
         ConnectErrorBody body;
@@ -123,6 +112,23 @@ internal sealed partial class ConnectHttpClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _transport.Dispose();
+
+    /// <summary>A JSON request answered 2xx with another media type (an HTML page...) did not reach a Connect API.</summary>
+    private async Task<ConnectResponse> RefuseNonJsonAsync(ConnectRequest request, ConnectResponse response)
+    {
+        if (request.Accept != ConnectRequest.JsonMediaType || response.StatusCode == 204 || response.ContentType is not { } type || ConnectRequest.IsJson(type))
+        {
+            return response;
+        }
+
+        await response.DisposeAsync().ConfigureAwait(false);
+        throw new ConnectResponseFormatException(_redactor.Redact(
+            $"{_transport.Origin} answered {request} with {type}, not JSON: it is not a Connect API; check the API endpoint URL, which ends in /public/v1"))
+        {
+            RequestMethod = request.Method.Method,
+            RequestPath = "/" + request.Path,
+        };
+    }
 
     private string DescribeTransportFailure(TransportFailureException failure)
     {
