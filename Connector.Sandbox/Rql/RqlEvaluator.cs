@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Connector.Sandbox.Rql;
 
@@ -13,7 +11,6 @@ namespace Connector.Sandbox.Rql;
 /// </summary>
 internal static class RqlEvaluator
 {
-    private static readonly ConcurrentDictionary<(string Pattern, bool IgnoreCase), Regex> Patterns = new();
     private static readonly ConcurrentDictionary<string, string[]> SplitPaths = new();
 
     /// <summary>
@@ -194,48 +191,15 @@ internal static class RqlEvaluator
 
     private static bool MatchesSearch(JsonObject record, RqlSearch s)
     {
-        var regex = Patterns.GetOrAdd((s.Pattern, s.Operator == "ilike"), static key => BuildRegex(key.Pattern, key.IgnoreCase));
         foreach (var value in Resolve(record, s.Field))
         {
-            if (value is JsonValue jv && regex.IsMatch(ScalarText(jv)))
+            if (value is JsonValue jv && s.Matcher.IsMatch(ScalarText(jv)))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>Turns a like pattern into a regex: <c>*</c> is the wildcard, <c>\*</c> a literal star.</summary>
-    internal static Regex BuildRegex(string pattern, bool ignoreCase)
-    {
-        var builder = new StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length && pattern[i + 1] == '*')
-            {
-                builder.Append("\\*");
-                i++;
-            }
-            else if (c == '*')
-            {
-                builder.Append(".*");
-            }
-            else
-            {
-                builder.Append(Regex.Escape(c.ToString()));
-            }
-        }
-
-        builder.Append('$');
-        var options = RegexOptions.Singleline | RegexOptions.CultureInvariant;
-        if (ignoreCase)
-        {
-            options |= RegexOptions.IgnoreCase;
-        }
-
-        return new Regex(builder.ToString(), options, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The text of a scalar as RQL sees it (true/false lower case, numbers invariant).</summary>
