@@ -56,10 +56,22 @@ internal static class RqlEvaluator
         RqlAnd a => a.Children.All(x => Matches(record, x)),
         RqlOr o => o.Children.Any(x => Matches(record, x)),
         RqlNot n => !Matches(record, n.Child),
-        RqlComparison c => MatchesComparison(record, c),
-        RqlList l => MatchesList(record, l),
-        RqlSearch s => MatchesSearch(record, s),
+        RqlComparison c => MatchesComparison(Resolve(record, c.Field), c),
+        RqlList l => MatchesList(Resolve(record, l.Field), l),
+        RqlSearch s => MatchesSearch(Resolve(record, s.Field), s),
         _ => throw new InvalidOperationException($"Unknown RQL node {node.GetType().Name}."),
+    };
+
+    /// <summary>
+    /// True when the values a leaf's field reaches (as <see cref="Resolve"/> returns them: none when absent, a null
+    /// element for JSON null) satisfy the comparison, list or search term <paramref name="leaf"/>.
+    /// </summary>
+    public static bool MatchesLeaf(RqlNode leaf, IReadOnlyList<JsonNode?> values) => leaf switch
+    {
+        RqlComparison c => MatchesComparison(values, c),
+        RqlList l => MatchesList(values, l),
+        RqlSearch s => MatchesSearch(values, s),
+        _ => throw new InvalidOperationException($"{leaf.GetType().Name} is not a leaf term."),
     };
 
     /// <summary>The values a dotted path reaches (several through arrays; none when absent).</summary>
@@ -101,9 +113,8 @@ internal static class RqlEvaluator
         }
     }
 
-    private static bool MatchesComparison(JsonObject record, RqlComparison c)
+    private static bool MatchesComparison(IReadOnlyList<JsonNode?> values, RqlComparison c)
     {
-        var values = Resolve(record, c.Field);
         if (c.Operator == "ne")
         {
             return !AnyEqual(values, c.Value);
@@ -144,7 +155,7 @@ internal static class RqlEvaluator
         return false;
     }
 
-    private static bool AnyEqual(List<JsonNode?> values, RqlValue expected)
+    private static bool AnyEqual(IReadOnlyList<JsonNode?> values, RqlValue expected)
     {
         if (values.Count == 0)
         {
@@ -182,16 +193,15 @@ internal static class RqlEvaluator
         }
     }
 
-    private static bool MatchesList(JsonObject record, RqlList l)
+    private static bool MatchesList(IReadOnlyList<JsonNode?> values, RqlList l)
     {
-        var values = Resolve(record, l.Field);
         var any = l.Values.Any(v => AnyEqual(values, v));
         return l.Operator == "in" ? any : !any;
     }
 
-    private static bool MatchesSearch(JsonObject record, RqlSearch s)
+    private static bool MatchesSearch(IReadOnlyList<JsonNode?> values, RqlSearch s)
     {
-        foreach (var value in Resolve(record, s.Field))
+        foreach (var value in values)
         {
             if (value is JsonValue jv && s.Matcher.IsMatch(ScalarText(jv)))
             {
