@@ -8,7 +8,8 @@ namespace Connector.Operations.Connection;
 
 /// <summary>
 /// One HTTP client per connection (URL, key and resilience settings), reused across operations, documents and
-/// pages. Keys hold a hash of the API key, never the key.
+/// pages. Keys hold a hash of the API key, never the key. A dry-run connection gets its own client, whose transport
+/// sends nothing (<see cref="DryRunConnectTransport"/>).
 /// </summary>
 internal sealed class ConnectClientPool : IDisposable
 {
@@ -25,9 +26,15 @@ internal sealed class ConnectClientPool : IDisposable
     public ConnectHttpClient Get(ConnectionSettings settings)
     {
         var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty)));
-        return _clients.GetOrAdd(
-            key,
-            _ => new Lazy<ConnectHttpClient>(() => new ConnectHttpClient(settings, _loggerFactory.CreateLogger<ConnectHttpClient>(), _timeProvider))).Value;
+        return _clients.GetOrAdd(key, _ => new Lazy<ConnectHttpClient>(() => Create(settings))).Value;
+    }
+
+    private ConnectHttpClient Create(ConnectionSettings settings)
+    {
+        var logger = _loggerFactory.CreateLogger<ConnectHttpClient>();
+        return settings.DryRun
+            ? new ConnectHttpClient(settings, new DryRunConnectTransport(settings.Validate().BaseUrl!), logger, _timeProvider)
+            : new ConnectHttpClient(settings, logger, _timeProvider);
     }
 
     public void Dispose()
