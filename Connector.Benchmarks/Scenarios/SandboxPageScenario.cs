@@ -39,7 +39,7 @@ internal static class SandboxPageScenario
         {
             for (var round = 0; round < Math.Max(1, rounds); round++)
             {
-                foreach (var offset in new[] { 0, 1_000, 20_000 })
+                foreach (var offset in new[] { 0, 1_000, 4_000 })
                 {
                     var seconds = await TimePageAsync(http, $"assets?{query}&limit={PageSize}&offset={offset.ToString(CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
                     (round == 0 && offset == 0 ? firstPages : times).Add(seconds);
@@ -68,7 +68,7 @@ internal static class SandboxPageScenario
                 ConnectorSeconds = median,
                 Target = "< 0.200 s per page",
                 Met = median < 0.200,
-                Notes = $"median of {times.Count + firstPages.Count} pages of {PageSize} (offsets 0, 1,000, 20,000) over {Queries.Length} filtered, sorted queries, request to last byte; slowest page {Math.Max(times.Max(), firstPages.Max()):0.000} s",
+                Notes = $"median of {times.Count + firstPages.Count} pages of {PageSize} (offsets 0, 1,000, 4,000) over {Queries.Length} filtered, sorted queries, request to last byte; slowest page {Math.Max(times.Max(), firstPages.Max()):0.000} s",
             },
         ];
     }
