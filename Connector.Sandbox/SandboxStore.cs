@@ -25,7 +25,7 @@ public sealed class SandboxStore
         Clock = options.TimeProvider;
         var w = World;
         RecordCollection Make(string name, IdCodec ids, int count, Func<int, JsonObject> generate, string? shape = null) =>
-            new(name, shape ?? name, ids, count, generate);
+            new(name, shape ?? name, ids, count, generate, () => w.FieldsOf(name));
         collections = new[]
         {
             Make("assets", w.AssetIds, w.Assets, w.Asset),
@@ -159,7 +159,7 @@ public sealed class SandboxStore
     internal byte[]? GetFile(string key) => files.TryGetValue(key, out var content) ? content : null;
 
     internal bool IsKnownField(RecordCollection collection, string path) =>
-        ShapeCatalog.Instance.IsKnownPath(collection.ShapeName, path) || ExtraKnownFields.Contains(path);
+        ShapeCatalog.Instance.IsKnownPath(collection.ShapeName, path) || ExtraKnownFields.Contains(path) || collection.SeededFields.ContainsKey(path);
 
     private static readonly FrozenSet<string> ExtraKnownFields = new[]
     {

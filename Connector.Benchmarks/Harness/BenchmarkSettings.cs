@@ -15,6 +15,9 @@ internal sealed record BenchmarkSettings
 
     public int Rounds { get; init; } = 5;
 
+    /// <summary>Assets of the <c>sandbox-page</c> scenario: a million in both runs (the sandbox is seeded lazily, so the target size costs nothing to start).</summary>
+    public int SandboxPageRecords { get; init; } = 1_000_000;
+
     public int BrowseColdRounds { get; init; } = 5;
 
     public static BenchmarkSettings Full { get; } = new();

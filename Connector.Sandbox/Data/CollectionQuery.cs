@@ -28,10 +28,16 @@ internal sealed class QueryResult
     public static QueryResult Of(IReadOnlyList<int> indices) => new(indices, 0, false);
 }
 
-/// <summary>Runs an RQL query over a collection: prunes unknown fields, filters, orders.</summary>
+/// <summary>
+/// Runs an RQL query over a collection: prunes unknown fields, filters, orders. Unmodified seeded records of the large
+/// collections are filtered and ordered through their computed fields (<see cref="RecordCollection.SeededFields"/>)
+/// without building them; the others (created, changed, or a term on a field that is not computed) are evaluated on
+/// their JSON.
+/// </summary>
 internal static class CollectionQuery
 {
     private const int ParallelAbove = 20_000;
+    private const int ChunkSize = 8192;
 
     public static QueryResult Run(RecordCollection collection, RqlQuery query, Func<string, bool> isKnownField)
     {
@@ -46,64 +52,22 @@ internal static class CollectionQuery
             return QueryResult.Range(collection.IndexLimit, ordering.Count == 1 && ordering[0].Descending);
         }
 
-        var limit = collection.IndexLimit;
-        if (ordering.Count == 0)
-        {
-            return QueryResult.Of(Scan(collection, filter, limit, static (_, i) => i));
-        }
-
-        var keyed = Scan(collection, filter, limit, (node, i) => (Index: i, Keys: ordering.Select(o => SortKey.Of(node, o.Field)).ToArray()));
-        keyed.Sort((x, y) =>
-        {
-            for (var k = 0; k < ordering.Count; k++)
-            {
-                var order = x.Keys[k].CompareTo(y.Keys[k]);
-                if (order != 0)
-                {
-                    return ordering[k].Descending ? -order : order;
-                }
-            }
-
-            return x.Index.CompareTo(y.Index);
-        });
-        return QueryResult.Of(keyed.Select(x => x.Index).ToList());
+        var matches = Scan(collection, filter, SeededPredicate.Compile(filter, collection.SeededFields));
+        return QueryResult.Of(ordering.Count == 0 ? matches : Order(collection, matches, ordering));
     }
 
-    private static List<T> Scan<T>(RecordCollection collection, RqlNode? filter, int limit, Func<JsonObject, int, T> project)
+    /// <summary>The matching indices in index order; every core scans its own chunks when the collection is large.</summary>
+    private static List<int> Scan(RecordCollection collection, RqlNode? filter, Func<int, bool>? seeded)
     {
+        var limit = collection.IndexLimit;
         if (limit <= ParallelAbove)
         {
-            var list = new List<T>();
-            for (var i = 0; i < limit; i++)
-            {
-                var node = collection.Peek(i);
-                if (node is not null && RqlEvaluator.Matches(node, filter))
-                {
-                    list.Add(project(node, i));
-                }
-            }
-
-            return list;
+            return ScanRange(collection, filter, seeded, 0, limit);
         }
 
-        var chunkSize = 8192;
-        var chunks = new List<T>[(limit + chunkSize - 1) / chunkSize];
-        Parallel.For(0, chunks.Length, c =>
-        {
-            var local = new List<T>();
-            var end = Math.Min(limit, (c + 1) * chunkSize);
-            for (var i = c * chunkSize; i < end; i++)
-            {
-                var node = collection.Peek(i);
-                if (node is not null && RqlEvaluator.Matches(node, filter))
-                {
-                    local.Add(project(node, i));
-                }
-            }
-
-            chunks[c] = local;
-        });
-        var result = new List<T>();
+        var chunks = new List<int>[(limit + ChunkSize - 1) / ChunkSize];
+        Parallel.For(0, chunks.Length, c => chunks[c] = ScanRange(collection, filter, seeded, c * ChunkSize, Math.Min(limit, (c + 1) * ChunkSize)));
+        var result = new List<int>(chunks.Sum(c => c.Count));
         foreach (var chunk in chunks)
         {
             result.AddRange(chunk);
@@ -112,12 +76,141 @@ internal static class CollectionQuery
         return result;
     }
 
+    private static List<int> ScanRange(RecordCollection collection, RqlNode? filter, Func<int, bool>? seeded, int start, int end)
+    {
+        var list = new List<int>();
+        for (var i = start; i < end; i++)
+        {
+            if (seeded is not null && collection.IsSeededUnmodified(i))
+            {
+                if (seeded(i))
+                {
+                    list.Add(i);
+                }
+            }
+            else if (collection.Peek(i) is { } node && RqlEvaluator.Matches(node, filter))
+            {
+                list.Add(i);
+            }
+        }
+
+        return list;
+    }
+
+    private static List<int> Order(RecordCollection collection, List<int> matches, List<RqlOrdering> ordering)
+    {
+        if (ordering.Count == 1 && collection.SeededFields.TryGetValue(ordering[0].Field, out var rising) && rising.RisesWithIndex)
+        {
+            return OrderRising(collection, matches, ordering[0]);
+        }
+
+        var keys = new SortKey[matches.Count][];
+        var fill = (int k) => keys[k] = [.. ordering.Select(o => KeyOf(collection, matches[k], o.Field))];
+        if (matches.Count > ParallelAbove)
+        {
+            Parallel.For(0, matches.Count, k => fill(k));
+        }
+        else
+        {
+            for (var k = 0; k < matches.Count; k++)
+            {
+                fill(k);
+            }
+        }
+
+        var positions = Enumerable.Range(0, matches.Count).ToArray();
+        Array.Sort(positions, (x, y) =>
+        {
+            for (var f = 0; f < ordering.Count; f++)
+            {
+                var order = keys[x][f].CompareTo(keys[y][f]);
+                if (order != 0)
+                {
+                    return ordering[f].Descending ? -order : order;
+                }
+            }
+
+            return matches[x].CompareTo(matches[y]);
+        });
+        return [.. positions.Select(p => matches[p])];
+    }
+
+    /// <summary>
+    /// Ordering by a field that rises with the index (id, created): the unmodified seeded matches are already in order,
+    /// so only the other records are sorted and each is put in place by a binary search.
+    /// </summary>
+    private static List<int> OrderRising(RecordCollection collection, List<int> matches, RqlOrdering ordering)
+    {
+        var seeded = new List<int>(matches.Count);
+        var others = new List<(int Index, SortKey Key)>();
+        foreach (var index in matches)
+        {
+            if (collection.IsSeededUnmodified(index))
+            {
+                seeded.Add(index);
+            }
+            else
+            {
+                others.Add((index, KeyOf(collection, index, ordering.Field)));
+            }
+        }
+
+        var result = seeded;
+        if (others.Count > 0)
+        {
+            others.Sort((x, y) => x.Key.CompareTo(y.Key) is var order and not 0 ? order : x.Index.CompareTo(y.Index));
+            result = new List<int>(matches.Count);
+            var next = 0;
+            foreach (var (index, key) in others)
+            {
+                var at = FirstAfter(collection, seeded, next, ordering.Field, key, index);
+                result.AddRange(seeded.GetRange(next, at - next));
+                result.Add(index);
+                next = at;
+            }
+
+            result.AddRange(seeded.GetRange(next, seeded.Count - next));
+        }
+
+        if (ordering.Descending)
+        {
+            result.Reverse();
+        }
+
+        return result;
+    }
+
+    /// <summary>The first position from <paramref name="from"/> whose seeded record sorts after (key, index).</summary>
+    private static int FirstAfter(RecordCollection collection, List<int> seeded, int from, string field, SortKey key, int index)
+    {
+        int low = from, high = seeded.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = KeyOf(collection, seeded[middle], field).CompareTo(key);
+            if (order < 0 || (order == 0 && seeded[middle] < index))
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private static SortKey KeyOf(RecordCollection collection, int index, string field) =>
+        collection.IsSeededUnmodified(index) && collection.SeededFields.TryGetValue(field, out var computed)
+            ? SortKey.Of(computed.Value(index))
+            : SortKey.Of(collection.Peek(index) is { } node ? RqlEvaluator.Resolve(node, field).FirstOrDefault() : null);
+
     /// <summary>A sort key detached from the record (so sorting a million records keeps no JSON trees alive).</summary>
     private readonly record struct SortKey(bool IsNull, bool IsNumber, double Number, string? Text) : IComparable<SortKey>
     {
-        public static SortKey Of(JsonObject node, string field)
+        public static SortKey Of(JsonNode? value)
         {
-            var value = RqlEvaluator.Resolve(node, field).FirstOrDefault();
             if (value is not JsonValue v)
             {
                 return new SortKey(true, false, 0, null);

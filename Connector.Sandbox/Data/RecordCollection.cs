@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
 namespace Connector.Sandbox.Data;
@@ -16,11 +17,13 @@ internal sealed class RecordCollection
     private readonly ConcurrentDictionary<int, StoredRecord> stored = new();
     private readonly Lock writeGate = new();
     private readonly bool cacheGenerated;
+    private readonly Lazy<FrozenDictionary<string, SeededField>> seededFields;
     private int nextIndex;
     private int deleted;
 
-    public RecordCollection(string name, string shapeName, IdCodec ids, int seededCount, Func<int, JsonObject> generate)
+    public RecordCollection(string name, string shapeName, IdCodec ids, int seededCount, Func<int, JsonObject> generate, Func<FrozenDictionary<string, SeededField>>? seededFields = null)
     {
+        this.seededFields = new Lazy<FrozenDictionary<string, SeededField>>(seededFields ?? (() => FrozenDictionary<string, SeededField>.Empty));
         Name = name;
         ShapeName = shapeName;
         Ids = ids;
@@ -46,8 +49,12 @@ internal sealed class RecordCollection
     /// <summary>True when records were deleted, so index order has holes.</summary>
     public bool HasHoles => Volatile.Read(ref deleted) > 0;
 
-    /// <summary>True when every index below <see cref="SeededCount"/> is unmodified (served straight from the generator).</summary>
-    public bool IsPristine => stored.IsEmpty || cacheGenerated;
+    /// <summary>The fields of seeded records computed without building them (empty when the collection has none).</summary>
+    public FrozenDictionary<string, SeededField> SeededFields => seededFields.Value;
+
+    /// <summary>True when <paramref name="index"/> is a seeded record never changed nor deleted, so its <see cref="SeededFields"/> hold.</summary>
+    public bool IsSeededUnmodified(int index) =>
+        index < SeededCount && (!stored.TryGetValue(index, out var record) || record.IsGenerated);
 
     public StoredRecord? Get(string id)
     {
@@ -72,7 +79,7 @@ internal sealed class RecordCollection
             return null;
         }
 
-        return cacheGenerated ? stored.GetOrAdd(index, i => StoredRecord.Of(generate(i))) : StoredRecord.Transient(generate(index));
+        return cacheGenerated ? stored.GetOrAdd(index, i => StoredRecord.Generated(generate(i))) : StoredRecord.Transient(generate(index));
     }
 
     /// <summary>True when seeded records are generated on every read (large collections).</summary>

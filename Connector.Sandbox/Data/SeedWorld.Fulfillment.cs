@@ -95,7 +95,12 @@ internal sealed partial class SeedWorld
         var mk = m.ToString(CultureInfo.InvariantCulture);
         r["product"] = Shaped("assets", "product", pk, () => ProductRef(p));
         r["connection"] = Shaped("assets", "connection", pk + "/" + mk, () => ConnectionRef(p, m));
-        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(Pick(22, a, 72))))))));
+        var updated = Iso(created.AddHours(Pick(22, a, 72)));
+        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", updated)))));
+
+        // Real assets carry created/updated at the top level too: the documented filter and ordering fields.
+        r["created"] = Iso(created);
+        r["updated"] = updated;
         var items = new JsonArray();
         for (var k = 0; k < 2; k++)
         {

@@ -69,13 +69,16 @@ internal sealed partial class SeedWorld
         return r;
     }
 
+    /// <summary>What seeded conversation <paramref name="i"/> belongs to: request i, then (after the requests) case i - requests.</summary>
+    public string ConversationInstance(int i) => i < Requests ? RequestIds.Format(i) : CaseIds.Format(i - Requests);
+
     public JsonObject Conversation(int i)
     {
         var r = NewRecord("conversations");
         var created = CreatedAt(i, Conversations);
         r["id"] = ConversationIds.Format(i);
-        r["instance_id"] = RequestIds.Format(i);
-        r["topic"] = "Fulfillment request " + RequestIds.Format(i);
+        r["instance_id"] = ConversationInstance(i);
+        r["topic"] = (i < Requests ? "Fulfillment request " : "Helpdesk case ") + ConversationInstance(i);
         r["type"] = "conversation";
         r["status"] = "open";
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(1)))))));

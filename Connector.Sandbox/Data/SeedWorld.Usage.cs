@@ -91,24 +91,49 @@ internal sealed partial class SeedWorld
         return events;
     }
 
+    /// <summary>The asset usage record <paramref name="i"/> reports on: one of its file's product (when that product has assets).</summary>
+    public int UsageRecordAsset(int i)
+    {
+        var p = i % UsageFiles % Products;
+        if (p >= Assets)
+        {
+            return i % Assets;
+        }
+
+        var assetsOfProduct = ((Assets - 1 - p) / Products) + 1;
+        return p + (Products * (int)((long)(i / UsageFiles) * 31 % assetsOfProduct));
+    }
+
+    /// <summary>The item (of the asset's product) usage record <paramref name="i"/> reports on: 1 or 2.</summary>
+    public static int UsageRecordItem(int i) => 2 - (i % 2);
+
+    /// <summary>The status of usage record <paramref name="i"/>, following its file's status.</summary>
+    public static string UsageRecordStatus(int i, string fileStatus) => fileStatus switch
+    {
+        "closed" => "closed",
+        "accepted" => i % 5 == 0 ? "closed" : "approved",
+        "rejected" => "rejected",
+        "invalid" => i % 3 == 0 ? "invalid" : "valid",
+        _ => "valid",
+    };
+
+    /// <summary>When usage record <paramref name="i"/>'s hour starts: within its file's month.</summary>
+    public DateTime UsageRecordStart(int i)
+    {
+        var created = CreatedAt(i % UsageFiles, UsageFiles);
+        return new DateTime(created.Year, created.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i % 600);
+    }
+
     public JsonObject UsageRecord(int i)
     {
         var r = NewRecord("usage_records");
         var f = i % UsageFiles;
-        var a = (int)(((long)i * 31) % Assets);
+        var a = UsageRecordAsset(i);
         var p = AssetProduct(a);
-        var k = 2 - (i % 2);
-        var fileStatus = UsageFileStatus(f);
-        var status = fileStatus switch
-        {
-            "closed" => "closed",
-            "accepted" => i % 5 == 0 ? "closed" : "approved",
-            "rejected" => "rejected",
-            "invalid" => i % 3 == 0 ? "invalid" : "valid",
-            _ => "valid",
-        };
+        var k = UsageRecordItem(i);
+        var status = UsageRecordStatus(i, UsageFileStatus(f));
         var created = CreatedAt(f, UsageFiles);
-        var start = new DateTime(created.Year, created.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i % 600);
+        var start = UsageRecordStart(i);
         r["id"] = UsageRecordIds.Format(i);
         r["start_date"] = Iso(start);
         r["end_date"] = Iso(start.AddHours(1));

@@ -63,7 +63,7 @@ internal sealed partial class SeedWorld
         UsageReconciliations = n;
         UsageAggregates = Math.Min(n, Assets);
         Cases = n;
-        Conversations = Requests;
+        Conversations = Requests + Cases;
         Messages = Conversations * MessagesPerConversation;
 
         AssetIds = new IdCodec("AS", Seed);

@@ -9,11 +9,12 @@ namespace Connector.Sandbox.Data;
 /// </summary>
 internal sealed class StoredRecord
 {
-    private StoredRecord(JsonObject node, byte[] bytes, bool deleted)
+    private StoredRecord(JsonObject node, byte[] bytes, bool deleted, bool generated = false)
     {
         Node = node;
         Bytes = bytes;
         Deleted = deleted;
+        IsGenerated = generated;
     }
 
     public JsonObject Node { get; }
@@ -21,6 +22,9 @@ internal sealed class StoredRecord
     public byte[] Bytes { get; }
 
     public bool Deleted { get; }
+
+    /// <summary>True when the record is a cached copy of what the seed generates (never changed by a request).</summary>
+    public bool IsGenerated { get; }
 
     /// <summary>A record that only the current request sees (serialized, not materialized).</summary>
     public static StoredRecord Transient(JsonObject node) => new(node, SandboxJson.Bytes(node), deleted: false);
@@ -30,6 +34,13 @@ internal sealed class StoredRecord
     {
         Materialize(node);
         return new(node, SandboxJson.Bytes(node), deleted: false);
+    }
+
+    /// <summary>A seeded record kept as generated, to reuse its bytes.</summary>
+    public static StoredRecord Generated(JsonObject node)
+    {
+        Materialize(node);
+        return new(node, SandboxJson.Bytes(node), deleted: false, generated: true);
     }
 
     private static void Materialize(JsonNode? node)

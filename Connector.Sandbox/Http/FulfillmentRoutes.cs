@@ -246,6 +246,7 @@ internal static class FulfillmentRoutes
             r["asset"] = api.World.AssetSnapshot("requests", "asset", asset, type == "purchase" ? "processing" : (string?)asset["status"]);
             return r;
         });
+        api.OpenConversation(requestId, "Fulfillment request " + requestId);
         await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(requestId)!).ConfigureAwait(false);
     }
 }

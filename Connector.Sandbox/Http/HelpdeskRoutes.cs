@@ -216,6 +216,7 @@ internal static class HelpdeskRoutes
 
             r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now()))), ("pending", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
         });
+        api.OpenConversation(id, "Helpdesk case " + id);
         await ConnectResponses.Json(context, StatusCodes.Status201Created, cases.GetCopy(id)!).ConfigureAwait(false);
     }
 }

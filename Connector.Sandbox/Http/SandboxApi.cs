@@ -147,6 +147,16 @@ internal sealed class SandboxApi(SandboxStore store)
         await ConnectResponses.Json(context, StatusCodes.Status200OK, answer ?? record).ConfigureAwait(false);
     }
 
+    /// <summary>Opens the conversation of a newly created request or case, as Connect does (found by <c>instance_id</c>).</summary>
+    public void OpenConversation(string instanceId, string topic) =>
+        Store["conversations"].AddLikeSeeded(r =>
+        {
+            r["instance_id"] = instanceId;
+            r["topic"] = topic;
+            r["created"] = Now();
+            SeedWorld.Over(r, "events", Json.Obj(("created", Json.Obj(("at", Now()))), ("updated", Json.Obj(("at", Now())))));
+        });
+
     /// <summary>An eq() filter term, to scope a stored collection to a parent.</summary>
     public static RqlNode Scope(string field, string value) => new RqlComparison("eq", field, new RqlValue(RqlValueKind.Text, value));
 }

@@ -23,6 +23,11 @@ internal sealed partial class SandboxPipeline(SandboxRequestLog log, FaultInject
 
         var timestamp = clock.GetUtcNow();
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        var entry = new LoggedOnce(log, context, path, body, timestamp);
+
+        // The entry is written when the answer starts, before its first byte leaves: a client that reads the log
+        // right after its call returns always finds it. A request that never answers (aborted) is logged at the end.
+        context.Response.OnStarting(static state => ((LoggedOnce)state).WriteAsync(), entry);
         try
         {
             var rule = faults.Next(context.Request.Method, path);
@@ -37,8 +42,7 @@ internal sealed partial class SandboxPipeline(SandboxRequestLog log, FaultInject
         }
         finally
         {
-            var query = context.Request.QueryString.Value ?? string.Empty;
-            log.Add(new SandboxRequestLogEntry(context.Request.Method, path, query.StartsWith('?') ? query[1..] : query, body, context.Response.StatusCode, timestamp));
+            await entry.WriteAsync().ConfigureAwait(false);
         }
     }
 
@@ -177,4 +181,21 @@ internal sealed partial class SandboxPipeline(SandboxRequestLog log, FaultInject
 
     [GeneratedRegex(@"^items (\d+)-(\d+)/(\d+)$")]
     private static partial Regex RangePattern();
+
+    /// <summary>The log entry of one request, added exactly once with the status the client receives.</summary>
+    private sealed class LoggedOnce(SandboxRequestLog log, HttpContext context, string path, string body, DateTimeOffset timestamp)
+    {
+        private int written;
+
+        public Task WriteAsync()
+        {
+            if (Interlocked.Exchange(ref written, 1) == 0)
+            {
+                var query = context.Request.QueryString.Value ?? string.Empty;
+                log.Add(new SandboxRequestLogEntry(context.Request.Method, path, query.StartsWith('?') ? query[1..] : query, body, context.Response.StatusCode, timestamp));
+            }
+
+            return Task.CompletedTask;
+        }
+    }
 }

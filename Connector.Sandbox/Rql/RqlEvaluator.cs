@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Connector.Sandbox.Rql;
 
@@ -13,7 +11,6 @@ namespace Connector.Sandbox.Rql;
 /// </summary>
 internal static class RqlEvaluator
 {
-    private static readonly ConcurrentDictionary<(string Pattern, bool IgnoreCase), Regex> Patterns = new();
     private static readonly ConcurrentDictionary<string, string[]> SplitPaths = new();
 
     /// <summary>
@@ -59,10 +56,22 @@ internal static class RqlEvaluator
         RqlAnd a => a.Children.All(x => Matches(record, x)),
         RqlOr o => o.Children.Any(x => Matches(record, x)),
         RqlNot n => !Matches(record, n.Child),
-        RqlComparison c => MatchesComparison(record, c),
-        RqlList l => MatchesList(record, l),
-        RqlSearch s => MatchesSearch(record, s),
+        RqlComparison c => MatchesComparison(Resolve(record, c.Field), c),
+        RqlList l => MatchesList(Resolve(record, l.Field), l),
+        RqlSearch s => MatchesSearch(Resolve(record, s.Field), s),
         _ => throw new InvalidOperationException($"Unknown RQL node {node.GetType().Name}."),
+    };
+
+    /// <summary>
+    /// True when the values a leaf's field reaches (as <see cref="Resolve"/> returns them: none when absent, a null
+    /// element for JSON null) satisfy the comparison, list or search term <paramref name="leaf"/>.
+    /// </summary>
+    public static bool MatchesLeaf(RqlNode leaf, IReadOnlyList<JsonNode?> values) => leaf switch
+    {
+        RqlComparison c => MatchesComparison(values, c),
+        RqlList l => MatchesList(values, l),
+        RqlSearch s => MatchesSearch(values, s),
+        _ => throw new InvalidOperationException($"{leaf.GetType().Name} is not a leaf term."),
     };
 
     /// <summary>The values a dotted path reaches (several through arrays; none when absent).</summary>
@@ -104,9 +113,8 @@ internal static class RqlEvaluator
         }
     }
 
-    private static bool MatchesComparison(JsonObject record, RqlComparison c)
+    private static bool MatchesComparison(IReadOnlyList<JsonNode?> values, RqlComparison c)
     {
-        var values = Resolve(record, c.Field);
         if (c.Operator == "ne")
         {
             return !AnyEqual(values, c.Value);
@@ -147,7 +155,7 @@ internal static class RqlEvaluator
         return false;
     }
 
-    private static bool AnyEqual(List<JsonNode?> values, RqlValue expected)
+    private static bool AnyEqual(IReadOnlyList<JsonNode?> values, RqlValue expected)
     {
         if (values.Count == 0)
         {
@@ -185,57 +193,23 @@ internal static class RqlEvaluator
         }
     }
 
-    private static bool MatchesList(JsonObject record, RqlList l)
+    private static bool MatchesList(IReadOnlyList<JsonNode?> values, RqlList l)
     {
-        var values = Resolve(record, l.Field);
         var any = l.Values.Any(v => AnyEqual(values, v));
         return l.Operator == "in" ? any : !any;
     }
 
-    private static bool MatchesSearch(JsonObject record, RqlSearch s)
+    private static bool MatchesSearch(IReadOnlyList<JsonNode?> values, RqlSearch s)
     {
-        var regex = Patterns.GetOrAdd((s.Pattern, s.Operator == "ilike"), static key => BuildRegex(key.Pattern, key.IgnoreCase));
-        foreach (var value in Resolve(record, s.Field))
+        foreach (var value in values)
         {
-            if (value is JsonValue jv && regex.IsMatch(ScalarText(jv)))
+            if (value is JsonValue jv && s.Matcher.IsMatch(ScalarText(jv)))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>Turns a like pattern into a regex: <c>*</c> is the wildcard, <c>\*</c> a literal star.</summary>
-    internal static Regex BuildRegex(string pattern, bool ignoreCase)
-    {
-        var builder = new StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length && pattern[i + 1] == '*')
-            {
-                builder.Append("\\*");
-                i++;
-            }
-            else if (c == '*')
-            {
-                builder.Append(".*");
-            }
-            else
-            {
-                builder.Append(Regex.Escape(c.ToString()));
-            }
-        }
-
-        builder.Append('$');
-        var options = RegexOptions.Singleline | RegexOptions.CultureInvariant;
-        if (ignoreCase)
-        {
-            options |= RegexOptions.IgnoreCase;
-        }
-
-        return new Regex(builder.ToString(), options, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The text of a scalar as RQL sees it (true/false lower case, numbers invariant).</summary>

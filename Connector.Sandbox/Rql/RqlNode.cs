@@ -18,8 +18,12 @@ internal sealed record RqlComparison(string Operator, string Field, RqlValue Val
 /// <summary>in or out.</summary>
 internal sealed record RqlList(string Operator, string Field, IReadOnlyList<RqlValue> Values) : RqlNode;
 
-/// <summary>like or ilike.</summary>
-internal sealed record RqlSearch(string Operator, string Field, string Pattern) : RqlNode;
+/// <summary>like or ilike, with its pattern compiled once when parsed.</summary>
+internal sealed record RqlSearch(string Operator, string Field, string Pattern) : RqlNode
+{
+    /// <summary>The compiled pattern (case-insensitive for <c>ilike</c>).</summary>
+    public LikePattern Matcher { get; } = LikePattern.Compile(Pattern, Operator == "ilike");
+}
 
 /// <summary>Kinds of RQL values.</summary>
 internal enum RqlValueKind

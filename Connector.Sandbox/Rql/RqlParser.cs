@@ -151,12 +151,40 @@ internal sealed class RqlParser
             return Shorthand(token.Text, value, topLevel);
         }
 
+        var equals = token.Text.IndexOf('=', StringComparison.Ordinal);
+        if (equals > 0)
+        {
+            return ParseInnerShorthand(token.Text[..equals], token.Text[(equals + 1)..]);
+        }
+
         if (Current.Kind == RqlTokenKind.OpenParen)
         {
             return ParseCall(token.Text.ToLowerInvariant(), topLevel);
         }
 
         throw Error($"Unexpected term '{token.Text}'");
+    }
+
+    /// <summary>
+    /// <c>f=v</c> inside parentheses, as in <c>(status=active)</c> or <c>and(status=active,type=purchase)</c>: the tokenizer
+    /// keeps <c>=</c> inside a word there, so the word is split here. The value may follow as a quoted token
+    /// (<c>(name="Acme, Inc.")</c>) or be <c>null()</c>/<c>empty()</c>.
+    /// </summary>
+    private RqlComparison ParseInnerShorthand(string field, string text)
+    {
+        if (text.Length == 0 && Current.Kind == RqlTokenKind.Quoted)
+        {
+            return new RqlComparison("eq", field, ParseScalar());
+        }
+
+        if (Current.Kind == RqlTokenKind.OpenParen && text.ToLowerInvariant() is "null" or "empty"
+            && tokens[position + 1].Kind == RqlTokenKind.CloseParen)
+        {
+            position += 2;
+            return new RqlComparison("eq", field, text.Equals("null", StringComparison.OrdinalIgnoreCase) ? RqlValue.NullValue : RqlValue.EmptyValue);
+        }
+
+        return new RqlComparison("eq", field, new RqlValue(RqlValueKind.Text, text));
     }
 
     private RqlNode? Shorthand(string name, RqlValue value, bool topLevel)

@@ -47,6 +47,8 @@ internal sealed class UsageFileProcessor(SandboxStore store)
             return;
         }
 
+        // Rows must name assets (and so items) of the report's own product, as Connect checks.
+        var fileProduct = World.ProductIds.Parse((string?)file["product"]?["id"]);
         var errors = new List<string>();
         var records = new List<JsonObject>();
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
@@ -114,6 +116,11 @@ internal sealed class UsageFileProcessor(SandboxStore store)
             if (asset is null)
             {
                 rowErrors.Add($"asset_search_value: asset {Cell("asset_search_value")} not found by {Cell("asset_search_criteria")}.");
+            }
+            else if (fileProduct is not null && asset.Value.Product != fileProduct)
+            {
+                rowErrors.Add($"asset_search_value: asset {asset.Value.Id} belongs to product {World.ProductIds.Format(asset.Value.Product)}, not to this report's product {World.ProductIds.Format(fileProduct.Value)}.");
+                asset = null;
             }
 
             JsonObject? item = null;

@@ -57,10 +57,12 @@ public abstract class SandboxFixtureBase
     protected JsonObject Record(string collection, string id) =>
         Sandbox.Store.Get(collection, id) ?? throw new AssertionException($"{collection} {id} does not exist.");
 
-    /// <summary>A valid usage spreadsheet with <paramref name="count"/> rows for an asset of the sandbox.</summary>
-    internal async Task<byte[]> UsageWorkbookAsync(int count, bool breakOneRow = false)
+    /// <summary>A valid usage spreadsheet with <paramref name="count"/> rows for an asset of the sandbox (of <paramref name="forFile"/>'s product when given).</summary>
+    internal async Task<byte[]> UsageWorkbookAsync(int count, bool breakOneRow = false, string? forFile = null)
     {
-        var asset = Record("assets", Take("assets", "eq(status,active)"));
+        var asset = Record("assets", forFile is null
+            ? Take("assets", "eq(status,active)")
+            : (string)Sandbox.Store.Query("assets", $"eq(product.id,{(string)Record("usage_files", forFile)["product"]!["id"]!})&limit=1")[0]["id"]!);
         var productId = (string)asset["product"]!["id"]!;
         var (_, items) = await Client.GetAsync($"products/{productId}/items");
         var mpn = (string)items!.AsArray()[0]!["mpn"]!;

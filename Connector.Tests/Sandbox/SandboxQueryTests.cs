@@ -36,6 +36,29 @@ public sealed class SandboxQueryTests : SandboxFixtureBase
         Assert.That(SandboxClient.ContentRange(response), Is.EqualTo(range));
     }
 
+    /// <summary>A like pattern with many wildcards is answered (200), not a regex timeout (500).</summary>
+    [Test]
+    public async Task A_like_with_many_wildcards_is_answered()
+    {
+        var pattern = string.Concat(Enumerable.Repeat("*a", 300)) + "*";
+        var (response, items) = await ListAsync($"assets?ilike(external_uid,{pattern})&limit=1000");
+        Assert.That(SandboxClient.ContentRange(response), Is.EqualTo("items 0-0/0"));
+        Assert.That(items, Is.Empty);
+        var (everyResponse, _) = await ListAsync("assets?like(external_uid,*-*-*-*-*)&limit=0");
+        Assert.That(SandboxClient.ContentRange(everyResponse), Is.EqualTo("items 0-0/1500"), "every uuid has four dashes");
+    }
+
+    /// <summary>The documented <c>(status=active)</c> shorthand selects what <c>eq(status,active)</c> does.</summary>
+    [Test]
+    public async Task The_parenthesized_shorthand_is_an_eq()
+    {
+        var (shorthandResponse, shorthand) = await ListAsync("assets?(status=active)&limit=1000");
+        var (eqResponse, eq) = await ListAsync("assets?eq(status,active)&limit=1000");
+        Assert.That(shorthand.Select(x => (string?)x!["id"]), Is.EqualTo(eq.Select(x => (string?)x!["id"])));
+        Assert.That(SandboxClient.ContentRange(shorthandResponse), Is.EqualTo(SandboxClient.ContentRange(eqResponse)));
+        Assert.That(shorthand, Is.Not.Empty);
+    }
+
     /// <summary>Pages of an unfiltered list are contiguous and in id order.</summary>
     [Test]
     public async Task Pages_are_contiguous()

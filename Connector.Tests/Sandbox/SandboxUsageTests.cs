@@ -1,4 +1,5 @@
 using System.Net;
+using Connector.Sandbox;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -26,7 +27,7 @@ public sealed class SandboxUsageTests : SandboxFixtureBase
     {
         var file = await DraftFileAsync();
         var before = Sandbox.Store.Count("usage_records");
-        using var response = await Client.PostFileAsync($"usage/files/{file}/upload", "usage_file", await UsageWorkbookAsync(5));
+        using var response = await Client.PostFileAsync($"usage/files/{file}/upload", "usage_file", await UsageWorkbookAsync(5, forFile: file));
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), json.ToJsonString());
         Assert.That((string?)json["status"], Is.EqualTo("ready"));
@@ -53,7 +54,7 @@ public sealed class SandboxUsageTests : SandboxFixtureBase
     {
         var file = await DraftFileAsync();
         var before = Sandbox.Store.Count("usage_records");
-        using var response = await Client.PostFileAsync($"usage/files/{file}/upload", "usage_file", await UsageWorkbookAsync(3, breakOneRow: true));
+        using var response = await Client.PostFileAsync($"usage/files/{file}/upload", "usage_file", await UsageWorkbookAsync(3, breakOneRow: true, forFile: file));
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.That((string?)json["status"], Is.EqualTo("invalid"));
         Assert.That((string?)json["error_detail"], Does.Contain("Row 3").And.Contain("AS-9999-9999-9999"));
@@ -105,6 +106,32 @@ public sealed class SandboxUsageTests : SandboxFixtureBase
         var rows = ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<Row>().ToList();
         Assert.That(rows, Has.Count.GreaterThan(1));
         Assert.That(rows[0].InnerText, Does.Contain("usage_record_id"));
+    }
+
+    /// <summary>Rows naming an asset of another product make the report invalid with row errors naming both products; nothing is created.</summary>
+    [Test]
+    public async Task Rows_of_another_product_make_the_file_invalid()
+    {
+        var file = await DraftFileAsync();
+        var product = (string)Record("usage_files", file)["product"]!["id"]!;
+        var other = Sandbox.Store.Query("assets", $"ne(product.id,{product})&limit=1")[0];
+        var before = Sandbox.Store.Count("usage_records");
+        var (_, items) = await Client.GetAsync($"products/{(string)other["product"]!["id"]!}/items");
+        using var buffer = new MemoryStream();
+        UsageSpreadsheet.Write(buffer, [new UsageRow
+        {
+            RecordId = "other-product",
+            ItemSearchValue = (string)items!.AsArray()[0]!["mpn"]!,
+            AssetSearchValue = (string)other["id"]!,
+            Quantity = 1,
+            StartTimeUtc = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero),
+            EndTimeUtc = new DateTimeOffset(2024, 3, 2, 0, 0, 0, TimeSpan.Zero),
+        }]);
+        using var response = await Client.PostFileAsync($"usage/files/{file}/upload", "usage_file", buffer.ToArray());
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That((string?)json["status"], Is.EqualTo("invalid"), json.ToJsonString());
+        Assert.That((string?)json["error_detail"], Does.Contain("Row 2").And.Contain((string)other["id"]!).And.Contain(product));
+        Assert.That(Sandbox.Store.Count("usage_records"), Is.EqualTo(before));
     }
 
     /// <summary>An uploaded reconciliation file comes back byte for byte.</summary>

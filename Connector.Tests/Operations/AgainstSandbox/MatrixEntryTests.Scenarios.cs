@@ -245,7 +245,7 @@ public sealed partial class MatrixEntryTests
             {
                 var id = t.Claims.Claim("usage_files", "eq(status,draft)");
                 var before = t.Sandbox.Store.Query("usage_records", $"eq(usagefile.id,{id})").Count;
-                var answer = Ok(await t.RunFileAsync("usage_report", "UPLOAD", id, await t.UsageWorkbookAsync(3), new() { ["fileName"] = "march.xlsx" }));
+                var answer = Ok(await t.RunFileAsync("usage_report", "UPLOAD", id, await t.UsageWorkbookAsync(3, id), new() { ["fileName"] = "march.xlsx" }));
                 Assert.That((string?)answer["id"], Is.EqualTo(id));
                 Assert.That((string?)answer["status"], Is.EqualTo("ready"), answer.ToString());
                 Assert.That(t.Sandbox.Store.Query("usage_records", $"eq(usagefile.id,{id})"), Has.Count.EqualTo(before + 3), "one usage record per row");

@@ -168,10 +168,12 @@ public sealed partial class MatrixEntryTests : AgainstSandboxFixture
         Assert.That(result.Payloads[0].Bytes.Take(2), Is.EqualTo("PK"u8.ToArray()), "an xlsx (zip) file");
     }
 
-    /// <summary>A valid usage workbook for an active asset of the sandbox.</summary>
-    internal async Task<byte[]> UsageWorkbookAsync(int rows)
+    /// <summary>A valid usage workbook for an active asset of the sandbox (an asset of <paramref name="forFile"/>'s product when given).</summary>
+    internal async Task<byte[]> UsageWorkbookAsync(int rows, string? forFile = null)
     {
-        var asset = Stored("assets", Claims.Claim("assets", "eq(status,active)"));
+        var asset = Stored("assets", forFile is null
+            ? Claims.Claim("assets", "eq(status,active)")
+            : (string)Sandbox.Store.Query("assets", $"eq(product.id,{(string)Stored("usage_files", forFile)["product"]!["id"]!})&limit=1")[0]["id"]!);
         var (_, items) = await Raw.GetAsync($"products/{(string)asset["product"]!["id"]!}/items");
         var mpn = (string)items!.AsArray()[0]!["mpn"]!;
         var start = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);

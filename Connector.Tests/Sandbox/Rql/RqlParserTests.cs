@@ -59,6 +59,48 @@ public sealed class RqlParserTests
     [TestCase("like(pattern,a*)", true)]
     public void Search(string query, bool expected) => Assert.That(Matches(query), Is.EqualTo(expected));
 
+    /// <summary>Many wildcards against long texts: the answer is right and comes without backtracking (no timeout, no exception).</summary>
+    [Test]
+    public void Many_wildcards_match_in_linear_time()
+    {
+        var text = new string('a', 50_000);
+        var many = string.Concat(Enumerable.Repeat("*a", 2_000)) + "*b";
+        var record = new JsonObject { ["name"] = text, ["pattern"] = text + "b" };
+        Assert.That(RqlEvaluator.Matches(record, RqlParser.Parse($"like(name,{many})").Filter), Is.False);
+        Assert.That(RqlEvaluator.Matches(record, RqlParser.Parse($"ilike(pattern,{many.ToUpperInvariant()})").Filter), Is.True);
+        Assert.That(RqlEvaluator.Matches(record, RqlParser.Parse($"like(pattern,{many})").Filter), Is.True);
+    }
+
+    /// <summary>Pieces between stars must appear in order, without overlapping the fixed start and end.</summary>
+    [TestCase("abc", "a*c", true)]
+    [TestCase("ac", "a*c", true)]
+    [TestCase("a", "a*a", false)]
+    [TestCase("aa", "a*a", true)]
+    [TestCase("abcabc", "*b*b*", true)]
+    [TestCase("abc", "*b*b*", false)]
+    [TestCase("abc", "*c*b*", false)]
+    [TestCase("", "*", true)]
+    [TestCase("", "", true)]
+    [TestCase("x", "", false)]
+    [TestCase("a*b", @"a\*b", true)]
+    [TestCase("axb", @"a\*b", false)]
+    [TestCase("a*bxc", @"*\**c", true)]
+    public void Like_pieces(string text, string pattern, bool expected) =>
+        Assert.That(LikePattern.Compile(pattern, ignoreCase: false).IsMatch(text), Is.EqualTo(expected));
+
+    /// <summary>The documented <c>(field=value)</c> shorthand inside parentheses and calls, as Connect's RQL takes it.</summary>
+    [TestCase("(status=pending)", true)]
+    [TestCase("(status=draft)", false)]
+    [TestCase("(status=pending)&(quantity=12)", true)]
+    [TestCase("and(status=pending,quantity=12)", true)]
+    [TestCase("or(status=draft,asset.product.id=PRD-1)", true)]
+    [TestCase("not(status=pending)", false)]
+    [TestCase("(name=\"Acme, Inc. (EU)\")", true)]
+    [TestCase("(missing_value=null())", true)]
+    [TestCase("(note=empty())", true)]
+    [TestCase("(status=pending|status=draft)", true)]
+    public void Shorthand_in_parentheses(string query, bool expected) => Assert.That(Matches(query), Is.EqualTo(expected));
+
     /// <summary>Quoted values may hold commas, parentheses, ampersands and spaces.</summary>
     [TestCase("eq(name,\"Acme, Inc. (EU)\")", true)]
     [TestCase("in(name,(\"Acme, Inc. (EU)\",other))", true)]

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Connector.Sandbox;
+using Connector.Sandbox.Rql;
+using NUnit.Framework;
+
+namespace Connector.Tests.Sandbox;
+
+/// <summary>
+/// Large collections filter and order unmodified seeded records through fields computed from the seed: each computed
+/// field is what the generated record holds, and every query answers exactly what evaluating each record's JSON does,
+/// changed and created records included.
+/// </summary>
+[TestFixture]
+[Category("Sandbox")]
+public sealed class SandboxComputedFieldTests : SandboxFixtureBase
+{
+    /// <inheritdoc/>
+    protected override SandboxOptions Options => new() { RecordsPerType = 40, AssetCount = 21_000, UsageRecordCount = 3_000 };
+
+    /// <summary>Every computed field of a sample of seeded records equals the one value its path reaches in the record.</summary>
+    [TestCase("assets")]
+    [TestCase("usage_records")]
+    public void Computed_fields_are_what_the_records_hold(string collection)
+    {
+        var target = Sandbox.Store[collection];
+        Assert.That(target.SeededFields, Is.Not.Empty);
+        for (var index = 0; index < target.SeededCount; index += 997)
+        {
+            var record = target.Get(index)!.Node;
+            foreach (var (path, field) in target.SeededFields)
+            {
+                var values = RqlEvaluator.Resolve(record, path);
+                Assert.That(values, Has.Count.EqualTo(1), $"{collection} {index} {path}");
+                Assert.That(field.Value(index)?.ToJsonString(), Is.EqualTo(values[0]?.ToJsonString()), $"{collection} {index} {path}");
+            }
+        }
+    }
+
+    /// <summary>Filters and orderings over computed fields, other fields, changed and created records: the same records in the same order.</summary>
+    [TestCase("assets", "and(eq(status,active),eq(product.id,{product}))&ordering(-created)")]
+    [TestCase("assets", "in(status,(suspended,terminated))&ordering(status,-id)")]
+    [TestCase("assets", "or(eq(marketplace.id,{marketplace}),ilike(external_uid,*AB*))&ordering(updated)")]
+    [TestCase("assets", "gt(created,2023-03-01)&lt(created,2023-06-01)&ordering(created)")]
+    [TestCase("assets", "not(eq(tiers.customer.id,{customer}))&eq(status,suspended)&ordering(-id)")]
+    [TestCase("assets", "or(eq(params.value,tenant5),eq(status,draft))&ordering(-created)")]
+    [TestCase("assets", "eq(status,suspended)&ordering(created)")]
+    [TestCase("usage_records", "and(eq(status,{status}),eq(asset.id,{asset}))&ordering(-id)")]
+    [TestCase("usage_records", "eq(usagefile.id,{file})&ordering(start_date,id)")]
+    public void Queries_agree_with_evaluating_every_record(string collection, string template)
+    {
+        ChangeAndCreateAssets();
+        var sample = Sandbox.Store.Get("usage_records", Sandbox.Store.Query("usage_records", "limit=1&offset=17")[0]["id"]!.GetValue<string>())!;
+        var rql = template
+            .Replace("{product}", Sandbox.Store.Query("products", "limit=1&offset=3")[0]["id"]!.GetValue<string>(), StringComparison.Ordinal)
+            .Replace("{marketplace}", Record("assets", AssetId(12))["marketplace"]!["id"]!.GetValue<string>(), StringComparison.Ordinal)
+            .Replace("{customer}", Record("assets", AssetId(5))["tiers"]!["customer"]!["id"]!.GetValue<string>(), StringComparison.Ordinal)
+            .Replace("{status}", sample["status"]!.GetValue<string>(), StringComparison.Ordinal)
+            .Replace("{asset}", sample["asset"]!["id"]!.GetValue<string>(), StringComparison.Ordinal)
+            .Replace("{file}", sample["usagefile"]!["id"]!.GetValue<string>(), StringComparison.Ordinal);
+        var query = RqlParser.Parse(rql);
+        var expected = Sandbox.Store.Query(collection)
+            .Where(r => RqlEvaluator.Matches(r, query.Filter))
+            .OrderBy(r => r, Comparer<JsonObject>.Create((a, b) => RqlEvaluator.Compare(a, b, query.Ordering)))
+            .Select(r => r["id"]!.GetValue<string>())
+            .ToList();
+        var actual = Sandbox.Store.Query(collection, rql).Select(r => r["id"]!.GetValue<string>()).ToList();
+        Assert.That(expected, Is.Not.Empty, rql);
+        Assert.That(actual, Is.EqualTo(expected), rql);
+    }
+
+    private string AssetId(int index) => Sandbox.Store.Query("assets", $"limit=1&offset={index}")[0]["id"]!.GetValue<string>();
+
+    /// <summary>Changes two seeded assets and creates two (one dated inside the seeded range), once per fixture.</summary>
+    private void ChangeAndCreateAssets()
+    {
+        lock (this)
+        {
+            if (Sandbox.Store.Count("assets") > Options.AssetCount)
+            {
+                return;
+            }
+
+            foreach (var (index, status, created) in new[] { (7, "suspended", "2023-04-01T00:00:00+00:00"), (20_500, "draft", "2022-01-01T00:00:00+00:00") })
+            {
+                var changed = Record("assets", AssetId(index));
+                changed["status"] = status;
+                changed["created"] = created;
+                Sandbox.Store.Put("assets", changed);
+            }
+
+            foreach (var created in new[] { "2025-06-01T00:00:00+00:00", "2023-05-01T12:00:00+00:00" })
+            {
+                var added = Record("assets", AssetId(3));
+                added.Remove("id");
+                added["status"] = "suspended";
+                added["created"] = created;
+                Sandbox.Store.Put("assets", added);
+            }
+        }
+    }
+}
