@@ -30,20 +30,53 @@ internal static class DocumentSource
         }
     }
 
-    /// <summary>Groups documents into chunks (each chunk runs as one operation request).</summary>
+    /// <summary>
+    /// Groups documents into chunks (each chunk runs as one operation request). A chunk is handed on as soon as the
+    /// next document is not already available, so a slow producer (a <c>listen</c> piped in) has each line processed
+    /// as it arrives instead of at the end of input; a fast one still fills whole chunks.
+    /// </summary>
     public static async IAsyncEnumerable<List<TrackedDocument>> ChunkAsync(
         IAsyncEnumerable<TrackedDocument> documents,
         int size,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var chunk = new List<TrackedDocument>(size);
-        await foreach (var document in documents.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var enumerator = documents.GetAsyncEnumerator(cancellationToken);
+        var pending = false;
+        try
         {
-            chunk.Add(document);
-            if (chunk.Count >= size)
+            while (true)
             {
-                yield return chunk;
-                chunk = new List<TrackedDocument>(size);
+                var next = enumerator.MoveNextAsync();
+                pending = true;
+                if (!next.IsCompleted && chunk.Count > 0)
+                {
+                    yield return chunk;
+                    chunk = new List<TrackedDocument>(size);
+                }
+
+                var more = await next.ConfigureAwait(false);
+                pending = false;
+                if (!more)
+                {
+                    break;
+                }
+
+                chunk.Add(enumerator.Current);
+                if (chunk.Count >= size)
+                {
+                    yield return chunk;
+                    chunk = new List<TrackedDocument>(size);
+                }
+            }
+        }
+        finally
+        {
+            // A consumer that stops while a read is still pending (Ctrl+C on an idle pipe) abandons the reader:
+            // disposing it mid-read is not allowed, and the read may never end.
+            if (!pending)
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
             }
         }
 

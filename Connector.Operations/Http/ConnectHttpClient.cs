@@ -19,6 +19,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
     private readonly ILogger _logger;
     private readonly SecretRedactor _redactor;
     private readonly ConnectionSettings _settings;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the client for one connection (validates <paramref name="settings"/>).</summary>
     /// <param name="settings">The connection settings.</param>
@@ -35,6 +36,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(transport);
         _settings = settings.Validate();
+        _time = timeProvider ?? TimeProvider.System;
         _transport = transport;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _redactor = new SecretRedactor(settings.ApiKey);
@@ -99,6 +101,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
         }
 
         var error = ApiError(request, response.StatusCode, body, state.Attempts, response.Header("Location"));
+        error.RetryAfter = RetryAfterHeader.Parse(response.RetryAfter, _time.GetUtcNow());
         LogFailed(_logger, request.Method.Method, request.Path, response.StatusCode, state.Attempts);
         throw error;
     }
