@@ -59,6 +59,10 @@ internal sealed partial class ListenOperation(OperationContext context, ConnectH
             {
                 return;
             }
+            catch (DryRunInterceptedException ex)
+            {
+                throw new ListenFailedException(ex.Message, ex);
+            }
             catch (Exception ex) when (IsPermanent(ex))
             {
                 throw new ListenFailedException($"listening to {context.ObjectTypeId} stopped: {ex.Message}", ex);
@@ -99,6 +103,10 @@ internal sealed partial class ListenOperation(OperationContext context, ConnectH
                 var status = cancellationToken.IsCancellationRequested ? OperationStatus.Failure : OperationStatus.Success;
                 var code = cancellationToken.IsCancellationRequested ? OperationResponse.CancelledCode : "200";
                 await response.FinishPartialResultAsync(document, status, code, $"{sink.Count} change{(sink.Count == 1 ? string.Empty : "s")} pending", CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ListenFailedException ex) when (ex.InnerException is DryRunInterceptedException dryRun)
+            {
+                await response.AddResultAsync(document, OperationStatus.Success, DryRunInterceptedException.Code, ex.Message, [dryRun.ToPayload()], CancellationToken.None).ConfigureAwait(false);
             }
             catch (ListenFailedException ex)
             {
