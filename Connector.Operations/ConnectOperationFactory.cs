@@ -21,15 +21,14 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
     public IOperation Create(OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var client = clients.Get(
-            ConnectionSettingsReader.Read(context.ConnectionProperties),
-            context.ConnectionProperties.GetBoolean(ConnectionFieldIds.DryRun));
+        var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
         if (context.OperationKind == OperationKind.Listen)
         {
             // Not deferred: a host asks the operation itself for IListenOperation.
             return new ListenOperation(context, client, clients.TimeProvider, clients.LoggerFactory.CreateLogger<ListenOperation>());
         }
 
+        var leftOut = new LeftOutFields(clients.LoggerFactory.CreateLogger<LeftOutFields>(), context.OperationProperties.GetBoolean(OperationFieldIds.Strict));
         return new DeferredOperation(async ct =>
         {
             var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, ct).ConfigureAwait(false);
@@ -37,8 +36,8 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
             {
                 OperationKind.Get => new GetOperation(context, client),
                 OperationKind.Query => new SearchOperation(context, client, catalog.Endpoint(context.Operation)),
-                _ when context.Operation.Response.PerRecordStatus => new BulkOperation(context, client, catalog),
-                _ => new ObjectOperation(context, client, catalog),
+                _ when context.Operation.Response.PerRecordStatus => new BulkOperation(context, client, catalog, leftOut),
+                _ => new ObjectOperation(context, client, catalog, leftOut),
             };
         });
     }

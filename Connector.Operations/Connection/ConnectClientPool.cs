@@ -23,22 +23,22 @@ internal sealed class ConnectClientPool : IDisposable
         _timeProvider = timeProvider;
     }
 
-    /// <summary>Where operations built on these clients log.</summary>
+    /// <summary>Where the operations built on these clients log.</summary>
     public ILoggerFactory LoggerFactory => _loggerFactory;
 
     /// <summary>The clock of retry delays and listener polls.</summary>
     public TimeProvider TimeProvider => _timeProvider;
 
-    public ConnectHttpClient Get(ConnectionSettings settings, bool dryRun = false)
+    public ConnectHttpClient Get(ConnectionSettings settings)
     {
-        var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty))) + (dryRun ? "|dry-run" : string.Empty);
-        return _clients.GetOrAdd(key, _ => new Lazy<ConnectHttpClient>(() => Create(settings, dryRun))).Value;
+        var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty)));
+        return _clients.GetOrAdd(key, _ => new Lazy<ConnectHttpClient>(() => Create(settings))).Value;
     }
 
-    private ConnectHttpClient Create(ConnectionSettings settings, bool dryRun)
+    private ConnectHttpClient Create(ConnectionSettings settings)
     {
         var logger = _loggerFactory.CreateLogger<ConnectHttpClient>();
-        return dryRun
+        return settings.DryRun
             ? new ConnectHttpClient(settings, new DryRunConnectTransport(settings.Validate().BaseUrl!), logger, _timeProvider)
             : new ConnectHttpClient(settings, logger, _timeProvider);
     }
