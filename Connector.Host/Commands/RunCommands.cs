@@ -40,7 +40,7 @@ internal static class RunCommands
             var lines = given.Length > 0 ? null : new BoundedLineReader(console.In, BoundedLineReader.DefaultMaxLineBytes);
             var documents = lines is null ? IdDocuments(given) : DocumentSource.ReadIdLinesAsync(lines, ct);
             var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null));
-            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, MinimumChunk, ct), ct, lines).ConfigureAwait(false);
+            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, MinimumChunk, ct, session.TimeProvider), ct, lines).ConfigureAwait(false);
         }, ct));
         return command;
     }
@@ -130,7 +130,7 @@ internal static class RunCommands
                 : WithFallback(DocumentSource.ReadLinesAsync(lines, values.Assignments, null, ct), hasArgsDocument ? () => ArgsDocument(values) : null);
             var chunk = Math.Max(MinimumChunk, values.BatchSize * values.Parallelism);
             var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath));
-            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct), ct, lines).ConfigureAwait(false);
+            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct, session.TimeProvider), ct, lines).ConfigureAwait(false);
         }, ct));
         return command;
     }

@@ -81,6 +81,28 @@ public sealed class HostListenTests
     /// <summary>stdin fed line by line, as from a pipe whose writer is still running.</summary>
     private sealed class ChannelReaderText(ChannelReader<string> lines) : TextReader
     {
+        private string _rest = string.Empty;
+
+        public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_rest.Length == 0)
+            {
+                try
+                {
+                    _rest = await lines.ReadAsync(cancellationToken) + "\n";
+                }
+                catch (ChannelClosedException)
+                {
+                    return 0;
+                }
+            }
+
+            var count = Math.Min(buffer.Length, _rest.Length);
+            _rest.AsSpan(0, count).CopyTo(buffer.Span);
+            _rest = _rest[count..];
+            return count;
+        }
+
         public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken)
         {
             try
@@ -92,8 +114,6 @@ public sealed class HostListenTests
                 return null;
             }
         }
-
-        public override Task<string?> ReadLineAsync() => ReadLineAsync(CancellationToken.None).AsTask();
     }
 
     /// <summary>stdout that lets a test wait for lines.</summary>
