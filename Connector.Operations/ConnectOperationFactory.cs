@@ -3,6 +3,7 @@ using Connector.Core.Descriptors;
 using Connector.Core.Operations;
 using Connector.Operations.Connection;
 using Connector.Operations.Inbound;
+using Connector.Operations.Listen;
 using Connector.Operations.Outbound;
 using Connector.Operations.Requests;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Connector.Operations;
 
 /// <summary>
-/// Builds, from the descriptor and a context, the operation for any entry: GET, QUERY, and for outbound entries an
+/// Builds, from the descriptor and a context, the operation for any entry: GET, QUERY, LISTEN, and for outbound entries an
 /// object operation or, when the endpoint answers per-record statuses, a bulk operation. Connection properties are
 /// validated here (a bad URL or a missing key is a configuration error, before any document runs). With the
 /// <c>dryRun</c> connection setting, the operations run over a client that sends nothing and report each request.
@@ -21,6 +22,12 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
+        if (context.OperationKind == OperationKind.Listen)
+        {
+            // Not deferred: a host asks the operation itself for IListenOperation.
+            return new ListenOperation(context, client, clients.TimeProvider, clients.LoggerFactory.CreateLogger<ListenOperation>());
+        }
+
         var leftOut = new LeftOutFields(clients.LoggerFactory.CreateLogger<LeftOutFields>(), context.OperationProperties.GetBoolean(OperationFieldIds.Strict));
         return new DeferredOperation(async ct =>
         {

@@ -132,7 +132,10 @@ public static class DescriptorLoader
                 (int)response["status"]!,
                 (bool?)response["list"] ?? false,
                 (bool?)response["reread"] ?? false,
-                (bool?)response["perRecordStatus"] ?? false));
+                (bool?)response["perRecordStatus"] ?? false))
+        {
+            Listen = op["listen"] is JObject listen ? new ListenDescriptor((string)listen["cursor"]!, (string?)listen["webhookObjectClass"]) : null,
+        };
     }
 
     private static List<FieldDescriptor> Fields(JToken? token) => Items(token).Select(f =>

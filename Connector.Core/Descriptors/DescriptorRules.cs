@@ -130,6 +130,7 @@ internal static partial class DescriptorRules
 
             CheckPath(operation, opPath, parent, fields, problems);
             CheckBodies(operation, opPath, type, fields, problems);
+            ListenDescriptorRules.Check(operation, opPath, type, problems);
         }
     }
 
@@ -203,25 +204,26 @@ internal static partial class DescriptorRules
             }
         }
 
-        var isQuery = string.Equals(type, "QUERY", StringComparison.OrdinalIgnoreCase);
+        // A LISTEN operation reads its list endpoint like a QUERY.
+        var isQuery = string.Equals(type, "QUERY", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "LISTEN", StringComparison.OrdinalIgnoreCase);
         var isList = (bool?)response?["list"] ?? false;
         if (isQuery && !isList)
         {
-            problems.Add(new DescriptorProblem(opPath + ".response.list", "a QUERY operation answers a list: set \"list\": true"));
+            problems.Add(new DescriptorProblem(opPath + ".response.list", $"a {type} operation answers a list: set \"list\": true"));
         }
         else if (!isQuery && isList)
         {
-            problems.Add(new DescriptorProblem(opPath + ".response.list", "only QUERY operations answer a list"));
+            problems.Add(new DescriptorProblem(opPath + ".response.list", "only QUERY and LISTEN operations answer a list"));
         }
 
         if (isQuery && (string?)response?["body"] != "json")
         {
-            problems.Add(new DescriptorProblem(opPath + ".response.body", "a QUERY operation answers JSON"));
+            problems.Add(new DescriptorProblem(opPath + ".response.body", $"a {type} operation answers JSON"));
         }
 
         if (isQuery && body is not null && body != "none")
         {
-            problems.Add(new DescriptorProblem(opPath + ".request.body", "a QUERY operation sends no body"));
+            problems.Add(new DescriptorProblem(opPath + ".request.body", $"a {type} operation sends no body"));
         }
 
         if (((bool?)response?["reread"] ?? false) && (string?)response?["body"] != "empty")

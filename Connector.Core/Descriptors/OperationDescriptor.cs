@@ -29,6 +29,9 @@ public sealed record OperationDescriptor(
     /// <summary>Whether the operation's path needs the parent object's id.</summary>
     public bool NeedsParent => PathParameters.Values.Contains(OperationFieldIds.ParentId, StringComparer.Ordinal);
 
+    /// <summary>How a LISTEN operation finds changes (LISTEN only; null for other kinds).</summary>
+    public ListenDescriptor? Listen { get; init; }
+
     /// <summary>The endpoint key, <c>METHOD /path</c>.</summary>
     public string Endpoint => Method + " " + Path;
 }

@@ -20,4 +20,7 @@ public enum OperationKind
 
     /// <summary>Run a custom action identified by a custom type id (outbound).</summary>
     Execute,
+
+    /// <summary>Listen for new and changed objects and hand each on as it appears (listener).</summary>
+    Listen,
 }

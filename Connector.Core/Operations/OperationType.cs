@@ -13,6 +13,7 @@ public sealed record OperationType
         ["UPDATE"] = OperationKind.Update,
         ["DELETE"] = OperationKind.Delete,
         ["EXECUTE"] = OperationKind.Execute,
+        ["LISTEN"] = OperationKind.Listen,
     };
 
     /// <summary>Creates an operation type.</summary>
@@ -49,6 +50,9 @@ public sealed record OperationType
     /// <summary>DELETE.</summary>
     public static OperationType Delete { get; } = new(OperationKind.Delete);
 
+    /// <summary>LISTEN.</summary>
+    public static OperationType Listen { get; } = new(OperationKind.Listen);
+
     /// <summary>The kind.</summary>
     public OperationKind Kind { get; }
 
@@ -59,7 +63,10 @@ public sealed record OperationType
     public bool IsInbound => Kind is OperationKind.Get or OperationKind.Query;
 
     /// <summary>Whether the operation writes to the endpoint (CREATE, UPDATE, DELETE, EXECUTE).</summary>
-    public bool IsOutbound => !IsInbound;
+    public bool IsOutbound => !IsInbound && !IsListen;
+
+    /// <summary>Whether the operation listens for changes (LISTEN).</summary>
+    public bool IsListen => Kind == OperationKind.Listen;
 
     /// <summary>Creates an EXECUTE operation type for a custom action.</summary>
     /// <param name="actionId">The action id.</param>
@@ -72,7 +79,7 @@ public sealed record OperationType
     public static string FormatKind(OperationKind kind) => kind.ToString().ToUpperInvariant();
 
     /// <summary>Parses an operation kind name, case-insensitively.</summary>
-    /// <param name="text">GET, QUERY, CREATE, UPDATE, DELETE or EXECUTE.</param>
+    /// <param name="text">GET, QUERY, CREATE, UPDATE, DELETE, EXECUTE or LISTEN.</param>
     /// <param name="kind">The kind.</param>
     /// <returns>Whether the text names a kind.</returns>
     public static bool TryParseKind(string? text, out OperationKind kind)

@@ -45,7 +45,7 @@ internal static class RunCommands
             var documents = lines is null ? IdDocuments(given) : DocumentSource.ReadIdLinesAsync(lines, ct);
             var (format, fields) = records.Read(result);
             var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null, format, fields, result.GetValue(failMissing)));
-            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, MinimumChunk, ct), ct, lines).ConfigureAwait(false);
+            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, MinimumChunk, ct, session.TimeProvider), ct, lines).ConfigureAwait(false);
         }, ct));
         return command;
     }
@@ -147,7 +147,7 @@ internal static class RunCommands
             {
                 KnownTotal = values.InPath is { } countedPath && countedPath != "-" && values.FilePath is null ? await CountDocumentsAsync(countedPath, ct).ConfigureAwait(false) : null,
             };
-            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct), ct, lines).ConfigureAwait(false);
+            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct, session.TimeProvider), ct, lines).ConfigureAwait(false);
         }, ct));
         return command;
     }

@@ -16,6 +16,9 @@ internal static class DocumentSource
     /// <summary>How many bytes of documents one chunk may hold before it is handed on, whatever its count.</summary>
     public const long MaxChunkBytes = 64L * 1024 * 1024;
 
+    /// <summary>How long a started chunk waits for the next document before it is handed on anyway (50 ms).</summary>
+    public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(50);
+
     public static async IAsyncEnumerable<TrackedDocument> ReadLinesAsync(
         BoundedLineReader reader,
         BodyAssignments assignments,
@@ -63,21 +66,52 @@ internal static class DocumentSource
 
     /// <summary>
     /// Groups documents into chunks (each chunk runs as one operation request) of at most <paramref name="size"/>
-    /// documents and about <see cref="MaxChunkBytes"/>. When reading is cancelled, the documents already read are still
-    /// handed on (they get their "cancelled" results) and the chunks end.
+    /// documents and about <see cref="MaxChunkBytes"/>. A chunk is also handed on when the next document has not
+    /// arrived within <see cref="Linger"/>, so a slow producer (a long-running <c>listen</c> piped in) has each line
+    /// processed as it arrives instead of at the end of input, while a fast one still fills whole chunks. When reading
+    /// is cancelled, the documents already read are still handed on (they get their "cancelled" results) and the
+    /// chunks end.
     /// </summary>
     public static async IAsyncEnumerable<List<TrackedDocument>> ChunkAsync(
         IAsyncEnumerable<TrackedDocument> documents,
         int size,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        TimeProvider? time = null)
     {
         var chunk = new List<TrackedDocument>(Math.Min(size, 1024));
         long bytes = 0;
         var source = documents.GetAsyncEnumerator(cancellationToken);
-        await using (source.ConfigureAwait(false))
+        var pending = false;
+        try
         {
-            while (await NextAsync(source, cancellationToken).ConfigureAwait(false))
+            while (true)
             {
+                var next = NextAsync(source, cancellationToken);
+                bool more;
+                if (next.IsCompleted || chunk.Count == 0)
+                {
+                    more = await next.ConfigureAwait(false);
+                }
+                else
+                {
+                    var waiting = next.AsTask();
+                    pending = true;
+                    if (await Task.WhenAny(waiting, Task.Delay(Linger, time ?? TimeProvider.System, CancellationToken.None)).ConfigureAwait(false) != waiting)
+                    {
+                        yield return chunk;
+                        chunk = new List<TrackedDocument>(Math.Min(size, 1024));
+                        bytes = 0;
+                    }
+
+                    more = await waiting.ConfigureAwait(false);
+                    pending = false;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
                 var document = source.Current;
                 chunk.Add(document);
                 bytes += document.Data is { CanSeek: true } data and not SkippedLineStream ? data.Length : 0;
@@ -87,6 +121,14 @@ internal static class DocumentSource
                     chunk = new List<TrackedDocument>(Math.Min(size, 1024));
                     bytes = 0;
                 }
+            }
+        }
+        finally
+        {
+            // A consumer that stops while a read is still pending abandons the reader: disposing it mid-read is not allowed.
+            if (!pending)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
             }
         }
 

@@ -26,6 +26,9 @@ internal sealed class ConnectClientPool : IDisposable
     /// <summary>Where the operations built on these clients log.</summary>
     public ILoggerFactory LoggerFactory => _loggerFactory;
 
+    /// <summary>The clock of retry delays and listener polls.</summary>
+    public TimeProvider TimeProvider => _timeProvider;
+
     public ConnectHttpClient Get(ConnectionSettings settings)
     {
         var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty)));

@@ -103,6 +103,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
         }
 
         var error = ApiError(request, response.StatusCode, body, state.Attempts, response.Header("Location"));
+        error.RetryAfter = RetryAfterHeader.Parse(response.RetryAfter, _timeProvider.GetUtcNow());
         LogFailed(_logger, request.Method.Method, request.Path, response.StatusCode, state.Attempts);
         throw error;
     }

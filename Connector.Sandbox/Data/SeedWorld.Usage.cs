@@ -88,6 +88,8 @@ internal sealed partial class SeedWorld
             Add("closed");
         }
 
+        // The last change, as on every other object the sandbox serves: listeners poll on it.
+        events["updated"] = Json.Obj(("at", Iso(created.AddHours(step))));
         return events;
     }
 

@@ -206,6 +206,7 @@ internal static class UsageRoutes
         if (record["events"] is JsonObject events)
         {
             events[name] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
+            events["updated"] = Json.Obj(("at", api.Now()));
         }
     }
 

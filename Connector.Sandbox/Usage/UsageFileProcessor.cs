@@ -212,6 +212,7 @@ internal sealed class UsageFileProcessor(SandboxStore store)
         if (file["events"] is JsonObject events)
         {
             events[name] = Json.Obj(("at", now), ("by", World.UserRef(0)));
+            events["updated"] = Json.Obj(("at", now));
         }
     }
 

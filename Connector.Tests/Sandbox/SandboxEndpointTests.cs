@@ -12,9 +12,12 @@ public sealed class SandboxEndpointTests : SandboxFixtureBase
 {
     private static readonly JsonObject Descriptor = LoadDescriptor();
 
-    /// <summary>The descriptor's operations as "METHOD /path" with their expected status and body kind.</summary>
+    /// <summary>
+    /// The descriptor's operations as "METHOD /path" with their expected status and body kind. LISTEN operations poll
+    /// their QUERY's endpoint (same call), so they are left out here and covered by the listen suites.
+    /// </summary>
     public static IEnumerable<TestCaseData> Operations() =>
-        Descriptor["objectTypes"]!.AsArray().SelectMany(o => o!["operations"]!.AsArray()).Select(op =>
+        Descriptor["objectTypes"]!.AsArray().SelectMany(o => o!["operations"]!.AsArray()).Where(op => (string?)op!["type"] != "LISTEN").Select(op =>
             new TestCaseData($"{op!["method"]} {op["path"]}", (int)op["response"]!["status"]!, (string)op["response"]!["body"]!)
                 .SetName($"{op["method"]} {op["path"]}"));
 

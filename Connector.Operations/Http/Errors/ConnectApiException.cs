@@ -27,4 +27,7 @@ public class ConnectApiException : ConnectException
 
     /// <summary>Connect's error messages (empty when the body had none or was not JSON).</summary>
     public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>The wait the last answer's Retry-After header asked for (429, 503), or null when it gave none.</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
 }

@@ -22,9 +22,9 @@ public sealed class BadDescriptorTests
         yield return Case("path parameter not in template", d => Ops(d, 0)[1]["pathParameters"] = new JObject { ["id"] = "objectId" }, "$.objectTypes[0].operations[1].pathParameters.id", "no {id} parameter");
         yield return Case("supplier field not among the operation's fields", d => Ops(d, 0)[0]["fields"] = new JArray(), "$.objectTypes[0].operations[0].pathParameters.id", "not among the operation's fields");
         yield return Case("undeclared operation field", d => ((JArray)Ops(d, 0)[1]["fields"]!).Add("colour"), "$.objectTypes[0].operations[1].fields[3]", "not declared in operationFields");
-        yield return Case("action whose operation type is not declared", d => d["operationTypes"] = new JArray("GET", "QUERY", "CREATE", "UPDATE", "DELETE"), "$.objectTypes[1].operations[4].type", "not among the descriptor's operationTypes");
-        yield return Case("undeclared custom action", d => Ops(d, 1)[4]["action"] = "LAUNCH", "$.objectTypes[1].operations[4].action", "LAUNCH is not declared");
-        yield return Case("EXECUTE without an action", d => ((JObject)Ops(d, 1)[4]).Remove("action"), "$.objectTypes[1].operations[4]", "needs an 'action'");
+        yield return Case("action whose operation type is not declared", d => d["operationTypes"] = new JArray("GET", "QUERY", "CREATE", "UPDATE", "DELETE"), "$.objectTypes[1].operations[5].type", "not among the descriptor's operationTypes");
+        yield return Case("undeclared custom action", d => Ops(d, 1)[5]["action"] = "LAUNCH", "$.objectTypes[1].operations[5].action", "LAUNCH is not declared");
+        yield return Case("EXECUTE without an action", d => ((JObject)Ops(d, 1)[5]).Remove("action"), "$.objectTypes[1].operations[5]", "needs an 'action'");
         yield return Case("action on a non-EXECUTE operation", d => Ops(d, 0)[0]["action"] = "APPROVE", "$.objectTypes[0].operations[0].action", "only EXECUTE");
         yield return Case("query operator used but not declared", d => Ops(d, 0)[1]["operators"] = new JArray("eq", "between"), "$.objectTypes[0].operations[1].operators[1]", "'between' is used but not declared");
         yield return Case("unknown parent", d => d["objectTypes"]![3]!["parent"] = "account", "$.objectTypes[3].parent", "'account' is not declared");
@@ -59,7 +59,7 @@ public sealed class BadDescriptorTests
     {
         var broken = (JObject)Shipped.Value.DeepClone();
         Ops(broken, 0)[0]["method"] = "FETCH";
-        Ops(broken, 1)[4]["action"] = "LAUNCH";
+        Ops(broken, 1)[5]["action"] = "LAUNCH";
         ((JArray)Ops(broken, 0)[1]["fields"]!).Add("colour");
         var ex = await Assert.ThrowsAsync<InvalidDescriptorException>(() => LoadAsync(broken));
         Assert.That(ex!.Problems, Has.Count.GreaterThanOrEqualTo(3));

@@ -35,12 +35,42 @@ public sealed class DescriptorLoaderTests
         Assert.That(operation.Path, Is.EqualTo(entry.Path));
     }
 
+    /// <summary>The LISTEN operations are the only additions to the matrix's 93 entries.</summary>
+    public static readonly string[] ListenOperations =
+    [
+        "request LISTEN", "tier_config_request LISTEN", "tier_account_request LISTEN", "case LISTEN", "usage_report LISTEN",
+    ];
+
     [Test]
-    public void Shipped_descriptor_declares_nothing_beyond_the_matrix()
+    public void Shipped_descriptor_declares_nothing_beyond_the_matrix_except_its_listen_operations()
     {
         var declared = _descriptor.ObjectTypes.SelectMany(o => o.Operations.Select(op => $"{o.Id} {op.Type}")).ToList();
         var matrix = MatrixEntry.All.Select(e => $"{e.ObjectType} {e.Operation}").ToList();
-        Assert.That(declared, Is.EquivalentTo(matrix));
+        Assert.That(matrix, Has.Count.EqualTo(93));
+        Assert.That(declared.Where(d => !d.EndsWith(" LISTEN", StringComparison.Ordinal)), Is.EquivalentTo(matrix), "every operation but LISTEN is a matrix entry, and every entry is declared");
+        Assert.That(declared.Where(d => d.EndsWith(" LISTEN", StringComparison.Ordinal)), Is.EquivalentTo(ListenOperations), "the listen additions");
+    }
+
+    [Test]
+    public void Listen_operations_poll_their_query_endpoint_on_a_change_cursor()
+    {
+        foreach (var objectType in _descriptor.ObjectTypes)
+        {
+            var listen = objectType.FindOperation(OperationType.Listen);
+            if (listen is null)
+            {
+                continue;
+            }
+
+            var query = objectType.FindOperation(OperationType.Query)!;
+            Assert.That(listen.Endpoint, Is.EqualTo(query.Endpoint), objectType.Id);
+            Assert.That(listen.Response.IsList, Is.True, objectType.Id);
+            Assert.That(listen.Listen!.CursorProperty, Is.AnyOf("updated", "events.updated.at"), objectType.Id);
+            Assert.That(listen.Type.IsListen && !listen.Type.IsInbound && !listen.Type.IsOutbound, Is.True, objectType.Id);
+        }
+
+        Assert.That(_descriptor.FindObjectType("request")!.FindOperation(OperationType.Listen)!.Listen!.WebhookObjectClass, Is.EqualTo("fulfillment_request"));
+        Assert.That(_descriptor.FindObjectType("case")!.FindOperation(OperationType.Listen)!.Listen!.WebhookObjectClass, Is.Null, "Connect has no webhooks for cases");
     }
 
     [Test]
