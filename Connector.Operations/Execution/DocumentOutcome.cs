@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connector.Core.Results;
+using Connector.Operations.Http;
 using Connector.Operations.Http.Errors;
 
 namespace Connector.Operations.Execution;
@@ -17,10 +18,14 @@ internal sealed record DocumentOutcome(OperationStatus Status, string Code, stri
 
     public static DocumentOutcome Failure(string code, string message) => new(OperationStatus.Failure, code, message, []);
 
-    /// <summary>Turns an exception met while processing a document into its result (4xx: APPLICATION_ERROR; the rest: FAILURE).</summary>
+    /// <summary>
+    /// Turns an exception met while processing a document into its result (4xx: APPLICATION_ERROR; the rest: FAILURE;
+    /// a request a dry run did not send: SUCCESS <c>DRY_RUN</c> describing it).
+    /// </summary>
     public static DocumentOutcome FromException(Exception exception) => exception switch
     {
         DocumentInputException input => ApplicationError(input.Code, input.Message),
+        DryRunInterceptedException dryRun => new(OperationStatus.Success, DryRunInterceptedException.Code, dryRun.Message, [dryRun.ToPayload()]),
         _ => FromClassification(ConnectErrorClassification.Classify(exception)),
     };
 
