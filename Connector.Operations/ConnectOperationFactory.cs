@@ -5,6 +5,7 @@ using Connector.Operations.Connection;
 using Connector.Operations.Inbound;
 using Connector.Operations.Outbound;
 using Connector.Operations.Requests;
+using Microsoft.Extensions.Logging;
 
 namespace Connector.Operations;
 
@@ -19,9 +20,8 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
     public IOperation Create(OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var client = clients.Get(
-            ConnectionSettingsReader.Read(context.ConnectionProperties),
-            context.ConnectionProperties.GetBoolean(ConnectionFieldIds.DryRun));
+        var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
+        var leftOut = new LeftOutFields(clients.LoggerFactory.CreateLogger<LeftOutFields>(), context.OperationProperties.GetBoolean(OperationFieldIds.Strict));
         return new DeferredOperation(async ct =>
         {
             var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, ct).ConfigureAwait(false);
@@ -29,8 +29,8 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
             {
                 OperationKind.Get => new GetOperation(context, client),
                 OperationKind.Query => new SearchOperation(context, client, catalog.Endpoint(context.Operation)),
-                _ when context.Operation.Response.PerRecordStatus => new BulkOperation(context, client, catalog),
-                _ => new ObjectOperation(context, client, catalog),
+                _ when context.Operation.Response.PerRecordStatus => new BulkOperation(context, client, catalog, leftOut),
+                _ => new ObjectOperation(context, client, catalog, leftOut),
             };
         });
     }

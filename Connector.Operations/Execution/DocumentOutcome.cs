@@ -18,6 +18,9 @@ internal sealed record DocumentOutcome(OperationStatus Status, string Code, stri
 
     public static DocumentOutcome Failure(string code, string message) => new(OperationStatus.Failure, code, message, []);
 
+    /// <summary>The outcome with a note added to its message (e.g. the body fields that were not sent); unchanged when the note is null.</summary>
+    public DocumentOutcome WithNote(string? note) => note is null ? this : this with { Message = Message + "; " + note };
+
     /// <summary>
     /// Turns an exception met while processing a document into its result (4xx: APPLICATION_ERROR; the rest: FAILURE;
     /// a request a dry run did not send: SUCCESS <c>DRY_RUN</c> describing it).

@@ -22,7 +22,7 @@ namespace Connector.Operations.Outbound;
 /// object, a downloaded file, or for a 204 the object read again when "return resource" is on.
 /// Documents run with bounded parallelism; results are reported in input order.
 /// </summary>
-internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog) : IOperation
+internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog, LeftOutFields? leftOutFields = null) : IOperation
 {
     public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
             : null;
         var runner = new OrderedDocumentRunner(response, request.Documents);
         await runner.RunEachAsync(
-            context.OperationProperties.GetInt32(OperationFieldIds.Parallelism, 4),
+            context.OperationProperties.GetInt32(OperationFieldIds.Parallelism),
             (document, ct) => ProcessAsync(document, profile, ct),
             cancellationToken).ConfigureAwait(false);
     }
@@ -42,22 +42,24 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         var properties = context.OperationProperties.With(document.DynamicProperties);
         JObject? json = null;
         ConnectRequestBody? body = null;
+        string? note = null;
         switch (operation.Request.Body)
         {
             case RequestBodyKind.Multipart:
-                var bytes = await InputDocumentReader.ReadFileAsync(document, cancellationToken).ConfigureAwait(false);
+                var file = await InputDocumentReader.ReadFileAsync(document, cancellationToken).ConfigureAwait(false);
                 var fields = operation.Request.FormFields
                     .Select(f => new KeyValuePair<string, string>(f.Key, properties.GetString(f.Value) ?? string.Empty))
                     .Where(f => f.Value.Length > 0)
                     .ToList();
-                var fileName = properties.GetString(OperationFieldIds.FileName) ?? "file.xlsx";
+                var fileName = properties.GetRequiredString(OperationFieldIds.FileName);
                 body = ConnectRequestBody.Multipart(
-                    new ConnectFilePart(operation.Request.FilePart!, fileName, () => new MemoryStream(bytes, writable: false), ContentTypeOf(fileName)),
+                    new ConnectFilePart(operation.Request.FilePart!, fileName, () => new MemoryStream(file, writable: false), ContentTypeOf(fileName)),
                     fields);
                 break;
             case RequestBodyKind.Json:
                 json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
-                body = ConnectRequestBody.Json(BuildJsonBody(document, json ?? [], profile));
+                (var bytes, note) = BuildJsonBody(document, json ?? [], profile);
+                body = ConnectRequestBody.Json(bytes);
                 break;
             default:
                 json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
@@ -70,11 +72,12 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         {
             Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
         };
-        var bodyRetries = request.Idempotent ? context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4) : 0;
+        var bodyRetries = request.Idempotent ? client.Settings.MaxRetries : 0;
         try
         {
             // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
-            return await BrokenAnswer.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var outcome = await BrokenAnswer.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return outcome.WithNote(note);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -94,11 +97,11 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
                 return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
             default:
-                if (operation.Response.Reread && properties.GetBoolean(OperationFieldIds.ReturnResource, true)
+                if (operation.Response.Reread && properties.GetBoolean(OperationFieldIds.ReturnResource)
                     && context.ObjectType.FindOperation(OperationType.Get) is { } get)
                 {
                     var getPath = ObjectIdResolver.BuildPath(context, get, document, json);
-                    var reread = await GetOperation.ReadAsync(client, getPath, context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4), cancellationToken).ConfigureAwait(false);
+                    var reread = await GetOperation.ReadAsync(client, getPath, client.Settings.MaxRetries, cancellationToken).ConfigureAwait(false);
                     return reread with { Code = answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), Message = "OK; the object as it is now" };
                 }
 
@@ -106,17 +109,21 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         }
     }
 
-    private byte[] BuildJsonBody(TrackedDocument document, JObject json, InputProfile? profile)
+    /// <summary>The body to send, and the note naming the fields the action does not take (null when none).</summary>
+    private (byte[] Body, string? Note) BuildJsonBody(TrackedDocument document, JObject json, InputProfile? profile)
     {
         if (profile is null)
         {
-            return Encoding.UTF8.GetBytes(json.ToString(Formatting.None));
+            return (Encoding.UTF8.GetBytes(json.ToString(Formatting.None)), null);
         }
 
         // Only action bodies are projected. The v37 document's CREATE and UPDATE schemas omit fields the API takes
         // (asset.product of a purchase request, account of a tier account request, note of a request update):
         // projecting those bodies silently dropped the caller's data, so they are validated and sent as given.
-        var projected = context.OperationKind == OperationKind.Execute ? profile.Project(json) : json;
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
+        var projected = context.OperationKind == OperationKind.Execute ? profile.Project(json, leftOut) : json;
+        string[] locating = [.. new[] { context.ObjectType.IdProperty, context.ObjectType.ParentIdProperty }.OfType<string>()];
+        var note = (leftOutFields ?? LeftOutFields.Unlogged).Check(document, profile, leftOut, locating);
         var problems = profile.Validate(projected);
         if (problems.Count > 0)
         {
@@ -125,7 +132,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 $"document '{document.TrackingId}' does not fit the {profile.Name} input profile, nothing was sent: {string.Join("; ", problems)}");
         }
 
-        return Encoding.UTF8.GetBytes(projected.ToString(Formatting.None));
+        return (Encoding.UTF8.GetBytes(projected.ToString(Formatting.None)), note);
     }
 
     /// <summary>Copies a download to a temporary file (deleted when the payload is disposed), freeing the connection.</summary>
