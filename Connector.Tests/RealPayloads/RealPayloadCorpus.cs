@@ -18,6 +18,7 @@ internal static partial class RealPayloadCorpus
         ["helpdesk_case"] = "case",
         ["template"] = "product_template",
         ["listing"] = null,
+        ["product_configuration"] = null,
         ["listing_request"] = null,
         ["webhook"] = null,
     };
