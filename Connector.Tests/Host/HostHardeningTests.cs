@@ -139,6 +139,21 @@ public sealed class HostHardeningTests
     }
 
     [Test]
+    public async Task In_that_is_a_directory_or_missing_and_a_key_from_a_terminal_are_usage_errors()
+    {
+        var directory = await RunAsync("exec", "request", "APPROVE", "--in", _temp);
+        var missing = await RunAsync("exec", "request", "APPROVE", "--in", Path.Combine(_temp, "nope.ndjson"));
+        var keyFromTerminal = await RunAsync(TextReader.Null, inputIsTerminal: true, ["--url", Url, "--api-key", "-", "query", "product"]);
+
+        Assert.That(directory.ExitCode, Is.EqualTo(ExitCodes.Usage), directory.ToString);
+        Assert.That(directory.Stderr, Does.Contain("is a directory"));
+        Assert.That(missing.ExitCode, Is.EqualTo(ExitCodes.Usage), missing.ToString);
+        Assert.That(missing.Stderr, Does.Contain("no such file"));
+        Assert.That(keyFromTerminal.ExitCode, Is.EqualTo(ExitCodes.Usage), keyFromTerminal.ToString);
+        Assert.That(keyFromTerminal.Stderr, Does.Contain("--api-key -: stdin is a terminal"));
+    }
+
+    [Test]
     public async Task Out_under_an_existing_file_or_under_proc_is_a_clear_usage_error()
     {
         var file = Path.Combine(_temp, "report.xlsx");
