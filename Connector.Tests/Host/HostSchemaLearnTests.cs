@@ -11,9 +11,9 @@ namespace Connector.Tests.Host;
 public sealed class HostSchemaLearnTests
 {
     private const string Samples =
-        "{\"id\":\"PR-1\",\"note\":{\"text\":\"hello\"},\"x_custom\":{\"level\":2}}\n"
+        "{\"id\":\"PR-1\",\"answered\":{\"text\":\"hello\"},\"x_custom\":{\"level\":2}}\n"
         + "\n"
-        + "{\"id\":\"PR-2\",\"note\":\"plain\",\"x_custom\":{\"level\":\"high\"}}\n";
+        + "{\"id\":\"PR-2\",\"answered\":false,\"x_custom\":{\"level\":\"high\"}}\n";
 
     private ConnectSandbox _sandbox = null!;
 
@@ -34,8 +34,8 @@ public sealed class HostSchemaLearnTests
         var custom = schema["properties"]!["x_custom"]!;
         Assert.That((bool?)custom["x-observed"], Is.True);
         Assert.That(custom["properties"]!["level"]!["type"]!.ToObject<string[]>(), Is.EqualTo(new[] { "string", "integer" }));
-        var note = (JArray)schema["properties"]!["note"]!["anyOf"]!;
-        Assert.That((bool?)note[1]["x-observed"], Is.True, "a documented string sent as an object becomes anyOf of both");
+        var note = (JArray)schema["properties"]!["answered"]!["anyOf"]!;
+        Assert.That((bool?)note[1]["x-observed"], Is.True, "a documented boolean sent as an object becomes anyOf of both");
         Assert.That(note[1]["properties"]!["text"], Is.Not.Null);
         Assert.That(schema["properties"]!["status"], Is.Not.Null, "documented fields stay");
         Assert.That(first.Stderr, Does.Contain("learned from 2 sample(s)").And.Contain("x_custom: new field"));
