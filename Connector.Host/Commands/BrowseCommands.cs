@@ -107,7 +107,10 @@ internal static class BrowseCommands
         var operation = new Argument<string>("OPERATION") { Description = "GET, QUERY, CREATE, UPDATE, DELETE or an action (APPROVE...)." };
         var role = new Option<string>("--role") { Description = "input or output (default).", DefaultValueFactory = _ => "output" };
         role.AcceptOnlyFromAmong("input", "output");
-        var command = new Command("schema", "Print the JSON schema of an operation's input or output document.") { objectType, operation, role };
+        var learn = new Option<bool>("--learn") { Description = "Widen the schema with the fields and types of sample documents (NDJSON on stdin, or --from-query N); additions are marked \"x-observed\": true." };
+        var fromQuery = new Option<long?>("--from-query") { Description = "With --learn: take the samples from the first N records of the object's query on the connection.", HelpName = "N" };
+        var parent = RunCommands.ParentOption();
+        var command = new Command("schema", "Print the JSON schema of an operation's input or output document.") { objectType, operation, role, learn, fromQuery, parent };
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             var settings = global.Read(result, console);
@@ -117,6 +120,21 @@ internal static class BrowseCommands
             var wanted = string.Equals(result.GetValue(role), "input", StringComparison.OrdinalIgnoreCase) ? ObjectDefinitionRole.Input : ObjectDefinitionRole.Output;
             var definition = (await session.CreateBrowserAsync(ct).ConfigureAwait(false)).GetObjectDefinitions(type.Id, op.Type).FirstOrDefault(d => d.Role == wanted);
             var what = $"the {wanted.ToString().ToLowerInvariant()} of {type.Id} {op.Type.ToDisplayName()}";
+            if (result.GetValue(fromQuery) is not null && !result.GetValue(learn))
+            {
+                throw new UsageException("--from-query takes samples for --learn: give --learn too");
+            }
+
+            if (result.GetValue(learn))
+            {
+                if (definition is not { ContentType: DefinitionContentType.Json, Schema: not null })
+                {
+                    throw new UsageException($"{what} is not a JSON document ({definition?.ContentType.ToString().ToUpperInvariant() ?? "NONE"}): there is no profile to learn");
+                }
+
+                return await SchemaLearning.RunAsync(session, settings, console, type, definition, result.GetValue(fromQuery), result.GetValue(parent), ct).ConfigureAwait(false);
+            }
+
             if (definition is { ContentType: DefinitionContentType.Json, Schema: not null })
             {
                 await console.Out.WriteLineAsync(definition.ToSchemaJson()).ConfigureAwait(false);
