@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Connector.Core.Browsing;
-using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Operations;
 using Connector.Host.Composition;
@@ -67,7 +66,7 @@ internal static class BrowseCommands
         {
             var settings = global.Read(result, console);
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
-            var type = OperationContext.ResolveObjectType(session.Descriptor, result.GetValue(objectType)!);
+            var type = Help.NameResolver.ObjectType(session.Descriptor, result.GetValue(objectType)!);
             var browser = (await session.CreateBrowserAsync(ct).ConfigureAwait(false));
             var info = browser.GetObjectTypes().FirstOrDefault(t => t.Id == type.Id);
             var filterable = browser.GetFilterableFields(type.Id);
@@ -116,8 +115,8 @@ internal static class BrowseCommands
         {
             var settings = global.Read(result, console);
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
-            var type = OperationContext.ResolveObjectType(session.Descriptor, result.GetValue(objectType)!);
-            var op = OperationContext.ResolveOperation(type, result.GetValue(operation)!);
+            var type = Help.NameResolver.ObjectType(session.Descriptor, result.GetValue(objectType)!);
+            var op = Help.NameResolver.Operation(type, result.GetValue(operation)!);
             var wanted = string.Equals(result.GetValue(role), "input", StringComparison.OrdinalIgnoreCase) ? ObjectDefinitionRole.Input : ObjectDefinitionRole.Output;
             var definition = (await session.CreateBrowserAsync(ct).ConfigureAwait(false)).GetObjectDefinitions(type.Id, op.Type).FirstOrDefault(d => d.Role == wanted);
             var what = $"the {wanted.ToString().ToLowerInvariant()} of {type.Id} {op.Type.ToDisplayName()}";
