@@ -7,6 +7,9 @@ namespace Connector.Host;
 /// <param name="Environment">Looks up an environment variable (CONNECT_API_URL, CONNECT_API_KEY).</param>
 /// <param name="ErrorIsTerminal">Whether stderr is a terminal (a live progress line is drawn then).</param>
 /// <param name="InputIsTerminal">Whether stdin is a terminal (then it is not read for documents).</param>
+/// <param name="OutputIsTerminal">Whether stdout is a terminal (then records print as a table, and summaries need no command name).</param>
+/// <param name="ReadSecret">Prompts on the terminal and reads a line without echoing it (null: no terminal to ask on).</param>
+/// <param name="OutputWidth">The terminal's width in columns a table fits in (0: no limit).</param>
 /// <param name="UseSystemConsoleLogging">Log through Microsoft.Extensions.Logging.Console (the real process) rather than to <see cref="Error"/>.</param>
 internal sealed record HostConsole(
     TextReader In,
@@ -15,4 +18,7 @@ internal sealed record HostConsole(
     Func<string, string?> Environment,
     bool ErrorIsTerminal = false,
     bool InputIsTerminal = false,
-    bool UseSystemConsoleLogging = false);
+    bool UseSystemConsoleLogging = false,
+    bool OutputIsTerminal = false,
+    int OutputWidth = 0,
+    Func<string, string?>? ReadSecret = null);

@@ -23,6 +23,11 @@ internal static class HostProgram
                 await console.Error.WriteLineAsync("error: " + RedactSecrets(error.Message, args, console)).ConfigureAwait(false);
             }
 
+            foreach (var suggestion in Suggestions(parse, root))
+            {
+                await console.Error.WriteLineAsync(suggestion).ConfigureAwait(false);
+            }
+
             await console.Error.WriteLineAsync("Run 'connector --help' (or 'connector COMMAND --help') for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
@@ -47,6 +52,27 @@ internal static class HostProgram
         await FlushAsync(console.Out).ConfigureAwait(false);
         await FlushAsync(console.Error).ConfigureAwait(false);
         return code;
+    }
+
+    /// <summary>"Did you mean" for each unknown flag (among the command's flags) or command (among the subcommands); only valid names are printed.</summary>
+    private static IEnumerable<string> Suggestions(ParseResult parse, RootCommand root)
+    {
+        var command = parse.CommandResult.Command;
+        var flags = command.Options.Concat(root.Options.Where(o => o.Recursive))
+            .SelectMany(o => o.Aliases.Prepend(o.Name))
+            .Where(n => n.StartsWith('-'))
+            .ToList();
+        var commands = command.Subcommands.SelectMany(c => c.Aliases.Prepend(c.Name)).ToList();
+        foreach (var token in parse.UnmatchedTokens.Distinct(StringComparer.Ordinal))
+        {
+            var isFlag = token.StartsWith('-');
+            var name = isFlag ? token.Split('=')[0] : token;
+            var closest = Help.NameSuggestions.Closest(name, isFlag ? flags : commands);
+            if (closest.Count > 0)
+            {
+                yield return $"  did you mean {Help.NameSuggestions.Quoted(closest)}?";
+            }
+        }
     }
 
     /// <summary>Flushes a stream whose reader may have gone away (<c>connector query | head -1</c>): then there is no one left to tell.</summary>
@@ -92,6 +118,7 @@ internal static class HostProgram
             "The CloudBlue Connect connector from the command line. Without --url (or CONNECT_API_URL) it runs on an embedded, seeded sandbox. "
             + "stdout: one JSON line per output document; stderr: messages and the summary. Exit codes: 0 all succeeded, 1 some did not, 2 usage or configuration error.");
         global.AddTo(root);
+        Help.ExamplesHelpAction.Install(root);
         root.Subcommands.Add(BrowseCommands.Types(global, console));
         root.Subcommands.Add(BrowseCommands.Describe(global, console));
         root.Subcommands.Add(BrowseCommands.Schema(global, console));
@@ -105,6 +132,8 @@ internal static class HostProgram
         root.Subcommands.Add(ConnectionCommands.TestConnection(global, console));
         root.Subcommands.Add(ConnectionCommands.Sandbox(console));
         root.Subcommands.Add(UsageFileCommand.Create(global, console));
+        root.Subcommands.Add(CompletionCommand.Create(console));
+        root.Subcommands.Add(AccountCommands.Create(console));
         root.Subcommands.Add(DesignerCommand.Create(global, console));
         return root;
     }

@@ -36,7 +36,10 @@ try
         Environment.GetEnvironmentVariable,
         ErrorIsTerminal: !Console.IsErrorRedirected,
         InputIsTerminal: !Console.IsInputRedirected,
-        UseSystemConsoleLogging: true);
+        UseSystemConsoleLogging: true,
+        OutputIsTerminal: !Console.IsOutputRedirected,
+        OutputWidth: Console.IsOutputRedirected ? 0 : TerminalWidth(),
+        ReadSecret: Console.IsInputRedirected ? null : ReadSecret);
     var code = await HostProgram.RunAsync(args, console, cancellation.Token).ConfigureAwait(false);
     var signalled = Volatile.Read(ref signalExitCode);
     return signalled != 0 ? signalled : code;
@@ -50,5 +53,43 @@ finally
     catch (IOException)
     {
         // stdout's reader went away (a closed pipe): what was left cannot be delivered.
+    }
+}
+
+// Asks on stderr and reads a line from the terminal without echoing it.
+static string? ReadSecret(string prompt)
+{
+    Console.Error.Write(prompt);
+    var secret = new StringBuilder();
+    while (true)
+    {
+        var key = Console.ReadKey(intercept: true);
+        if (key.Key == ConsoleKey.Enter)
+        {
+            Console.Error.WriteLine();
+            return secret.ToString();
+        }
+
+        if (key.Key == ConsoleKey.Backspace)
+        {
+            secret.Length = Math.Max(0, secret.Length - 1);
+        }
+        else if (!char.IsControl(key.KeyChar))
+        {
+            secret.Append(key.KeyChar);
+        }
+    }
+}
+
+// The terminal's width (0 when it cannot be told: tables are then not cut).
+static int TerminalWidth()
+{
+    try
+    {
+        return Math.Max(0, Console.WindowWidth);
+    }
+    catch (IOException)
+    {
+        return 0;
     }
 }

@@ -40,9 +40,6 @@ public sealed class ConnectConnector : IConnector, IDisposable
     public ConnectorDescriptor Descriptor { get; }
 
     /// <summary>Loads the shipped descriptor and creates the connector.</summary>
-    /// <param name="loggerFactory">Where logs go.</param>
-    /// <param name="cancellationToken">Cancels the load.</param>
-    /// <returns>The connector.</returns>
     public static async Task<ConnectConnector> CreateDefaultAsync(ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
         new(await DescriptorLoader.LoadAsync(DefaultDescriptorPath, cancellationToken).ConfigureAwait(false), loggerFactory);
 

@@ -31,7 +31,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
         var leftOut = new LeftOutFields(clients.LoggerFactory.CreateLogger<LeftOutFields>(), context.OperationProperties.GetBoolean(OperationFieldIds.Strict));
         return new DeferredOperation(async ct =>
         {
-            var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, ct).ConfigureAwait(false);
+            var catalog = await ConnectApiData.GetAsync(context.Descriptor, ct).ConfigureAwait(false);
             return context.OperationKind switch
             {
                 OperationKind.Get => new GetOperation(context, client),

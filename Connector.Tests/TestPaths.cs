@@ -8,4 +8,7 @@ public static class TestPaths
     public static string DescriptorDirectory => Path.Combine(AppContext.BaseDirectory, "descriptor");
 
     public static string Matrix => Path.Combine(AppContext.BaseDirectory, "TestData", "matrix.json");
+
+    /// <summary>The real-payload corpus (copied from ../shared/real-payloads): MANIFEST.tsv, README.md, OBJECT_TYPE/*.json.</summary>
+    public static string RealPayloads => Path.Combine(AppContext.BaseDirectory, "TestData", "RealPayloads");
 }

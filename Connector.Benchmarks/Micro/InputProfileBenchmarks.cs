@@ -28,7 +28,7 @@ public class InputProfileBenchmarks
     public async Task SetUpAsync()
     {
         var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath).ConfigureAwait(false);
-        var catalog = await ConnectCatalogCache.GetAsync(descriptor, CancellationToken.None).ConfigureAwait(false);
+        var catalog = await ConnectApiData.GetAsync(descriptor, CancellationToken.None).ConfigureAwait(false);
         _close = await Profile(descriptor, catalog, "usage_record", "BULK_CLOSE").ConfigureAwait(false);
         _approve = await Profile(descriptor, catalog, "request", "APPROVE").ConfigureAwait(false);
         _closeJson = JObject.Parse(CloseRecord);
@@ -61,7 +61,7 @@ public class InputProfileBenchmarks
     [Benchmark]
     public int ValidateApprove() => _approve.Validate(_approveJson).Count;
 
-    private static async Task<InputProfile> Profile(ConnectorDescriptor descriptor, ConnectCatalogCache catalog, string objectType, string action)
+    private static async Task<InputProfile> Profile(ConnectorDescriptor descriptor, ConnectApiData catalog, string objectType, string action)
     {
         var type = descriptor.ObjectTypes.Single(o => o.Id == objectType);
         var operation = type.Operations.Single(o => o.Type.CustomTypeId == action);

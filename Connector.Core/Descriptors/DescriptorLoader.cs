@@ -106,7 +106,10 @@ public static class DescriptorLoader
         (string?)o["parent"],
         (string?)o["idProperty"] ?? "id",
         (string?)o["parentIdProperty"],
-        Items(o["operations"]).Select(BuildOperation).ToList());
+        Items(o["operations"]).Select(BuildOperation).ToList())
+    {
+        Columns = Strings(o["columns"]),
+    };
 
     private static OperationDescriptor BuildOperation(JObject op)
     {

@@ -19,6 +19,12 @@ public sealed record ObjectTypeDescriptor(
     string? ParentIdProperty,
     IReadOnlyList<OperationDescriptor> Operations)
 {
+    /// <summary>
+    /// The dotted fields a person identifies a record by (id, name or status, product, created...), in display
+    /// order: what a command line shows as table columns by default. Empty when the descriptor declares none.
+    /// </summary>
+    public IReadOnlyList<string> Columns { get; init; } = [];
+
     /// <summary>Finds the operation of the given type, or null.</summary>
     /// <param name="type">The operation type.</param>
     /// <returns>The operation, or null when the object type does not support it.</returns>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Connector.Core.Browsing;
-using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Operations;
 using Connector.Host.Composition;
@@ -67,7 +66,7 @@ internal static class BrowseCommands
         {
             var settings = global.Read(result, console);
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
-            var type = OperationContext.ResolveObjectType(session.Descriptor, result.GetValue(objectType)!);
+            var type = Help.NameResolver.ObjectType(session.Descriptor, result.GetValue(objectType)!);
             var browser = (await session.CreateBrowserAsync(ct).ConfigureAwait(false));
             var info = browser.GetObjectTypes().FirstOrDefault(t => t.Id == type.Id);
             var filterable = browser.GetFilterableFields(type.Id);
@@ -108,16 +107,34 @@ internal static class BrowseCommands
         var operation = new Argument<string>("OPERATION") { Description = "GET, QUERY, CREATE, UPDATE, DELETE or an action (APPROVE...)." };
         var role = new Option<string>("--role") { Description = "input or output (default).", DefaultValueFactory = _ => "output" };
         role.AcceptOnlyFromAmong("input", "output");
-        var command = new Command("schema", "Print the JSON schema of an operation's input or output document.") { objectType, operation, role };
+        var learn = new Option<bool>("--learn") { Description = "Widen the schema with the fields and types of sample documents (NDJSON on stdin, or --from-query N); additions are marked \"x-observed\": true." };
+        var fromQuery = new Option<long?>("--from-query") { Description = "With --learn: take the samples from the first N records of the object's query on the connection.", HelpName = "N" };
+        var parent = RunCommands.ParentOption();
+        var command = new Command("schema", "Print the JSON schema of an operation's input or output document.") { objectType, operation, role, learn, fromQuery, parent };
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             var settings = global.Read(result, console);
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
-            var type = OperationContext.ResolveObjectType(session.Descriptor, result.GetValue(objectType)!);
-            var op = OperationContext.ResolveOperation(type, result.GetValue(operation)!);
+            var type = Help.NameResolver.ObjectType(session.Descriptor, result.GetValue(objectType)!);
+            var op = Help.NameResolver.Operation(type, result.GetValue(operation)!);
             var wanted = string.Equals(result.GetValue(role), "input", StringComparison.OrdinalIgnoreCase) ? ObjectDefinitionRole.Input : ObjectDefinitionRole.Output;
             var definition = (await session.CreateBrowserAsync(ct).ConfigureAwait(false)).GetObjectDefinitions(type.Id, op.Type).FirstOrDefault(d => d.Role == wanted);
             var what = $"the {wanted.ToString().ToLowerInvariant()} of {type.Id} {op.Type.ToDisplayName()}";
+            if (result.GetValue(fromQuery) is not null && !result.GetValue(learn))
+            {
+                throw new UsageException("--from-query takes samples for --learn: give --learn too");
+            }
+
+            if (result.GetValue(learn))
+            {
+                if (definition is not { ContentType: DefinitionContentType.Json, Schema: not null })
+                {
+                    throw new UsageException($"{what} is not a JSON document ({definition?.ContentType.ToString().ToUpperInvariant() ?? "NONE"}): there is no profile to learn");
+                }
+
+                return await SchemaLearning.RunAsync(session, settings, console, type, definition, result.GetValue(fromQuery), result.GetValue(parent), ct).ConfigureAwait(false);
+            }
+
             if (definition is { ContentType: DefinitionContentType.Json, Schema: not null })
             {
                 await console.Out.WriteLineAsync(definition.ToSchemaJson()).ConfigureAwait(false);

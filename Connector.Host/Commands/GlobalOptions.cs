@@ -38,9 +38,22 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> Account { get; } = new("--account")
+    {
+        Description = "Use a saved account ('connector account add'); --url, --api-key and the environment override its URL and key. Default: the account in use ('account use'), if any.",
+        HelpName = "NAME",
+        Recursive = true,
+    };
+
     public Option<bool> AllowInsecure { get; } = new("--allow-insecure")
     {
         Description = "Allow http:// to a host other than loopback (the key travels unencrypted).",
+        Recursive = true,
+    };
+
+    public Option<bool> DryRun { get; } = new("--dry-run")
+    {
+        Description = "Send nothing: print each HTTP request a command would send (method, full URL with its RQL query, body; never the key).",
         Recursive = true,
     };
 
@@ -74,11 +87,25 @@ internal sealed class GlobalOptions
         root.Options.Add(Url);
         root.Options.Add(ApiKey);
         root.Options.Add(ApiKeyFile);
+        root.Options.Add(Account);
         root.Options.Add(AllowInsecure);
+        root.Options.Add(DryRun);
         root.Options.Add(AllowExternalAssembly);
         root.Options.Add(Verbose);
         root.Options.Add(VeryVerbose);
         root.Options.Add(Progress);
+    }
+
+    /// <summary>The account named by --account, else the one in use when no URL was given by a flag or the environment.</summary>
+    private Accounts.SavedAccount? SavedAccount(ParseResult result, HostConsole console, bool urlGivenElsewhere)
+    {
+        var name = result.GetValue(Account);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            return AccountCommands.Store(console).Find(name.Trim());
+        }
+
+        return urlGivenElsewhere ? null : Accounts.AccountStore.ForUser(console.Environment)?.Current();
     }
 
     public HostSettings Read(ParseResult result, HostConsole console)
@@ -96,6 +123,17 @@ internal sealed class GlobalOptions
             apiKey = console.Environment(ApiKeyVariable);
         }
 
+        if (SavedAccount(result, console, urlGivenElsewhere: !string.IsNullOrWhiteSpace(url)) is { } account)
+        {
+            url = string.IsNullOrWhiteSpace(url) ? account.Url : url;
+
+            // An account's key only ever goes to the account's own URL.
+            if (string.IsNullOrWhiteSpace(apiKey) && string.Equals(url.Trim().TrimEnd('/'), account.Url.Trim().TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            {
+                apiKey = account.ApiKey;
+            }
+        }
+
         var level = result.GetValue(VeryVerbose) ? LogLevel.Debug : result.GetValue(Verbose) ? LogLevel.Information : LogLevel.Warning;
         return new HostSettings(
             result.GetValue(Descriptor) ?? ConnectConnector.DefaultDescriptorPath,
@@ -104,6 +142,7 @@ internal sealed class GlobalOptions
             result.GetValue(AllowInsecure),
             level,
             result.GetValue(Progress),
-            result.GetValue(AllowExternalAssembly));
+            result.GetValue(AllowExternalAssembly),
+            result.GetValue(DryRun));
     }
 }

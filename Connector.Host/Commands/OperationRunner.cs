@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
 using Connector.Core.Documents;
 using Connector.Core.Operations;
 using Connector.Core.Querying;
@@ -22,6 +23,12 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
     private static readonly TimeSpan UnreadCountWait = TimeSpan.FromSeconds(3);
 
     private readonly RunSummary _summary = new();
+    private readonly long _started = session.TimeProvider.GetTimestamp();
+    private IRecordOutput? _records;
+    private DownloadTarget? _downloads;
+
+    /// <summary>How many documents the run has, when known beforehand (the lines of --in FILE): the progress line then shows percent and time left.</summary>
+    public long? KnownTotal { get; init; }
 
     /// <summary>
     /// Runs the documents. No documents at all (an empty pipe) is a run of zero documents, exit 0. When the run is
@@ -30,11 +37,12 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
     public async Task<int> RunDocumentsAsync(OperationContext context, IAsyncEnumerable<List<TrackedDocument>> chunks, CancellationToken cancellationToken, BoundedLineReader? input = null)
     {
         var operation = session.Connector.CreateOperation(context);
-        var sink = CreateSink(out var progress);
+        var sink = CreateSink(context, out var progress);
         try
         {
             await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                RememberObjectIds(context, chunk);
                 await RunAsync(operation, OperationRequest.ForDocuments(chunk), chunk, sink, cancellationToken).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -47,7 +55,7 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
             // Reading input was cancelled; what ran keeps its results.
         }
 
-        var code = await FinishAsync(progress, withRecords: false).ConfigureAwait(false);
+        var code = await FinishAsync(context, progress, cancellationToken).ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested && input is not null && await UnreadLinesAsync(input).ConfigureAwait(false) is { } unread)
         {
             await console.Error.WriteLineAsync(unread).ConfigureAwait(false);
@@ -59,15 +67,55 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
     public async Task<int> RunQueryAsync(OperationContext context, QueryFilter filter, TrackedDocument input, CancellationToken cancellationToken)
     {
         var operation = session.Connector.CreateOperation(context);
-        var sink = CreateSink(out var progress);
+        var sink = CreateSink(context, out var progress);
         await RunAsync(operation, OperationRequest.ForQuery(filter, input), [input], sink, cancellationToken).ConfigureAwait(false);
-        return await FinishAsync(progress, withRecords: true).ConfigureAwait(false);
+        return await FinishAsync(context, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private ResultWriter CreateSink(out ProgressLine progress)
+    private ResultWriter CreateSink(OperationContext context, out ProgressLine progress)
     {
-        progress = new ProgressLine(console.Error, session.TimeProvider, _summary, settings.Progress || console.ErrorIsTerminal);
-        return new ResultWriter(console.Out, console.Error, _summary, progress, output.Results, output.OutPath is null ? null : new DownloadTarget(output.OutPath), session.TimeProvider);
+        progress = new ProgressLine(console.Error, session.TimeProvider, _summary, settings.Progress || console.ErrorIsTerminal) { Total = KnownTotal };
+        _records = RecordOutputs.Create(output, console, context.ObjectType.Columns);
+        _downloads = output.OutPath is null ? null : new DownloadTarget(output.OutPath);
+        return new ResultWriter(console.Out, _records, console.Error, _summary, progress, output.Results, _downloads, session.TimeProvider, output.FailMissing, context.ObjectTypeId);
+    }
+
+    /// <summary>For downloads: which object each document is about (--id, the objectId property, or the document's id field).</summary>
+    private void RememberObjectIds(OperationContext context, IReadOnlyList<TrackedDocument> chunk)
+    {
+        if (_downloads is null)
+        {
+            return;
+        }
+
+        var given = context.OperationProperties.GetString(OperationFieldIds.ObjectId);
+        foreach (var document in chunk)
+        {
+            _downloads.Remember(document.TrackingId, document.DynamicProperties.GetValueOrDefault(OperationFieldIds.ObjectId) ?? given ?? PeekId(document, context.ObjectType.IdProperty));
+        }
+    }
+
+    /// <summary>The id field of a (seekable, in-memory) JSON document, leaving it unread.</summary>
+    private static string? PeekId(TrackedDocument document, string idProperty)
+    {
+        if (!document.Data.CanSeek || document.Data.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(document.Data, leaveOpen: true)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+            return Output.RecordFields.Select(Newtonsoft.Json.Linq.JToken.ReadFrom(reader), idProperty) is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } id ? (string?)id : null;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
+        finally
+        {
+            document.Data.Position = 0;
+        }
     }
 
     private async Task RunAsync(IOperation operation, OperationRequest request, IReadOnlyList<TrackedDocument> inputs, ResultWriter sink, CancellationToken cancellationToken)
@@ -110,11 +158,35 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
         return lines == 0 && complete ? null : string.Create(CultureInfo.InvariantCulture, $"{(complete ? string.Empty : "at least ")}{lines:N0} line{(lines == 1 ? string.Empty : "s")} not read");
     }
 
-    private async Task<int> FinishAsync(ProgressLine progress, bool withRecords)
+    private async Task<int> FinishAsync(OperationContext context, ProgressLine progress, CancellationToken cancellationToken)
     {
         progress.Clear();
+        if (_records is not null)
+        {
+            try
+            {
+                await _records.CompleteAsync(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (_records is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
         await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        await console.Error.WriteLineAsync(_summary.Format(withRecords)).ConfigureAwait(false);
+        var query = context.OperationKind == OperationKind.Query;
+        var command = console.OutputIsTerminal ? null : CommandName(context);
+        await console.Error.WriteLineAsync(_summary.Format(command, RunSummary.PastTense(context.OperationType), query, session.TimeProvider.GetElapsedTime(_started))).ConfigureAwait(false);
         return _summary.ExitCode;
     }
+
+    /// <summary>How a person typed the command: "query request", "exec request APPROVE".</summary>
+    private static string CommandName(OperationContext context) => context.OperationKind switch
+    {
+        OperationKind.Execute => $"exec {context.ObjectTypeId} {context.OperationType.ToDisplayName()}",
+        _ => $"{OperationType.FormatKind(context.OperationKind).ToLowerInvariant()} {context.ObjectTypeId}",
+    };
 }

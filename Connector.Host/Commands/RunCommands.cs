@@ -20,10 +20,14 @@ internal static class RunCommands
     public static Command Get(GlobalOptions global, HostConsole console)
     {
         var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
+        NameCompletions.ObjectTypes(objectType, global);
         var ids = new Argument<string[]>("ID") { Description = "Ids to read; without any, ids (or JSON documents with an id field) are read from stdin, one a line.", Arity = ArgumentArity.ZeroOrMore };
         var parent = ParentOption();
         var results = ResultsOption();
-        var command = new Command("get", "Read objects by id.") { objectType, ids, parent, results };
+        var failMissing = new Option<bool>("--fail-missing") { Description = "An id that does not exist is an application error (exit 1), not an empty success." };
+        var records = new RecordOutputOptions();
+        var command = new Command("get", "Read objects by id.") { objectType, ids, parent, results, failMissing };
+        records.AddTo(command);
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             if ((result.GetValue(ids) ?? []).Length == 0 && console.InputIsTerminal)
@@ -39,7 +43,8 @@ internal static class RunCommands
             var given = result.GetValue(ids) ?? [];
             var lines = given.Length > 0 ? null : new BoundedLineReader(console.In, BoundedLineReader.DefaultMaxLineBytes);
             var documents = lines is null ? IdDocuments(given) : DocumentSource.ReadIdLinesAsync(lines, ct);
-            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null));
+            var (format, fields) = records.Read(result);
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null, format, fields, result.GetValue(failMissing)));
             return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, MinimumChunk, ct, session.TimeProvider), ct, lines).ConfigureAwait(false);
         }, ct));
         return command;
@@ -48,7 +53,8 @@ internal static class RunCommands
     public static Command Query(GlobalOptions global, HostConsole console)
     {
         var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
-        var filter = new Option<string[]>("--filter") { Description = "\"FIELD OP VALUE\"; OP: eq ne gt ge lt le like ilike in out (comma-separated values) null notnull (no value). Repeat to AND them.", HelpName = "\"FIELD OP VALUE\"" };
+        NameCompletions.ObjectTypes(objectType, global);
+        var filter = new Option<string[]>("--filter") { Description = "\"FIELD OP VALUE\"; OP: eq ne gt ge lt le like ilike in out (comma-separated values) null notnull (no value). Repeat to AND them. like/ilike (ilike ignores case): * matches any text, e.g. \"subject ilike *printer*\" (% is not a wildcard).", HelpName = "\"FIELD OP VALUE\"" };
         var any = new Option<bool>("--any") { Description = "OR the --filter terms instead of AND-ing them." };
         var sort = new Option<string[]>("--sort") { Description = "Sort by FIELD, or -FIELD for descending; repeatable.", HelpName = "[-]FIELD" };
         var select = new Option<string[]>("--select") { Description = "Fields to include or exclude (-field), comma-separated.", HelpName = "F,..." };
@@ -59,7 +65,9 @@ internal static class RunCommands
         var rql = new Option<string[]>("--rql") { Description = "A raw RQL term added to the filter (experts).", HelpName = "RAW" };
         var parent = ParentOption();
         var results = ResultsOption();
-        var command = new Command("query", "Search an object type; prints one JSON line per record.") { objectType, filter, any, sort, select, max, pageSize, count, where, rql, parent, results };
+        var records = new RecordOutputOptions();
+        var command = new Command("query", "Search an object type; prints one record per line (a table on a terminal).") { objectType, filter, any, sort, select, max, pageSize, count, where, rql, parent, results };
+        records.AddTo(command);
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             var settings = global.Read(result, console);
@@ -82,7 +90,8 @@ internal static class RunCommands
             }
 
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, "QUERY", OperationKind.Query, operationProperties, ct).ConfigureAwait(false);
-            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null));
+            var (format, fields) = records.Read(result);
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null, format, fields));
             return await runner.RunQueryAsync(context, queryFilter, TrackedDocument.Empty("query"), ct).ConfigureAwait(false);
         }, ct));
         return command;
@@ -93,6 +102,8 @@ internal static class RunCommands
         var name = kind.ToString().ToLowerInvariant();
         var objectType = new Argument<string>("OBJECT") { Description = "The object type." };
         var action = new Argument<string>("ACTION") { Description = "The action (APPROVE, REJECT, ...; see 'describe OBJECT')." };
+        NameCompletions.ObjectTypes(objectType, global);
+        NameCompletions.Actions(action, objectType, global);
         var options = new WriteOptions();
         var summary = kind switch
         {
@@ -108,6 +119,8 @@ internal static class RunCommands
         }
 
         options.AddTo(command);
+        var records = new RecordOutputOptions();
+        records.AddTo(command);
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             var values = options.Read(result);
@@ -129,7 +142,11 @@ internal static class RunCommands
                 ? FileDocument(upload!, values.FilePath!, values.ObjectId)
                 : WithFallback(DocumentSource.ReadLinesAsync(lines, values.Assignments, null, ct), hasArgsDocument ? () => ArgsDocument(values) : null);
             var chunk = Math.Max(MinimumChunk, values.BatchSize * values.Parallelism);
-            var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath));
+            var (format, fields) = records.Read(result);
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath, format, fields))
+            {
+                KnownTotal = values.InPath is { } countedPath && countedPath != "-" && values.FilePath is null ? await CountDocumentsAsync(countedPath, ct).ConfigureAwait(false) : null,
+            };
             return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct, session.TimeProvider), ct, lines).ConfigureAwait(false);
         }, ct));
         return command;
@@ -162,8 +179,8 @@ internal static class RunCommands
         CancellationToken cancellationToken,
         bool hasOut = false)
     {
-        var type = OperationContext.ResolveObjectType(session.Descriptor, objectTypeId);
-        var descriptor = OperationContext.ResolveOperation(type, operation);
+        var type = Help.NameResolver.ObjectType(session.Descriptor, objectTypeId);
+        var descriptor = Help.NameResolver.Operation(type, operation, actionsOnly: kind == OperationKind.Execute);
         if (descriptor.Type.Kind != kind)
         {
             var valid = type.Operations.Where(o => o.Type.Kind == kind).Select(o => o.Type.ToDisplayName()).ToList();
@@ -185,6 +202,41 @@ internal static class RunCommands
         // No probe: a connection problem (unreachable, refused key, not a Connect API) is explained by the first request that meets it.
         await session.ConnectAsync(settings, console, cancellationToken).ConfigureAwait(false);
         return OperationContext.Create(session.Descriptor, type.Id, descriptor.Type.ToString(), session.ConnectionProperties, operationProperties);
+    }
+
+    /// <summary>The lines of an --in file that are not blank (each one a document), for the progress line's total; read in bounded blocks.</summary>
+    private static async Task<long?> CountDocumentsAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        long count = 0;
+        var blank = true;
+        var buffer = new byte[81920];
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, buffer.Length, useAsync: true);
+        await using (file.ConfigureAwait(false))
+        {
+            int read;
+            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                foreach (var b in buffer.AsSpan(0, read))
+                {
+                    if (b == (byte)'\n')
+                    {
+                        count += blank ? 0 : 1;
+                        blank = true;
+                    }
+                    else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+                    {
+                        blank = false;
+                    }
+                }
+            }
+        }
+
+        return count + (blank ? 0 : 1);
     }
 
     /// <summary>The NDJSON input: stdin (when it is not a terminal, or with --in -) or the --in file; null for a terminal.</summary>

@@ -42,6 +42,11 @@ internal sealed class ConnectorSession : IAsyncDisposable
     /// <summary>The connection properties (empty until <see cref="ConnectAsync"/>).</summary>
     public IReadOnlyDictionary<string, string?> ConnectionProperties { get; private set; } = new Dictionary<string, string?>();
 
+    /// <summary>Every way to give an API key, named when none was given.</summary>
+    public const string MissingKeyMessage =
+        "no API key for --url: give one with --api-key-file PATH (or --api-key - to read it from stdin), the CONNECT_API_KEY environment variable, "
+        + "a saved account (--account NAME; 'connector account add NAME --url URL' saves one), or --api-key KEY (visible to other users in 'ps')";
+
     /// <summary>Loads the descriptor and composes the connector (no connection yet).</summary>
     public static async Task<ConnectorSession> OpenAsync(HostSettings settings, HostConsole console, CancellationToken cancellationToken)
     {
@@ -148,6 +153,11 @@ internal sealed class ConnectorSession : IAsyncDisposable
             properties[ConnectionFieldIds.Url] = url;
         }
 
+        if (Descriptor.FindConnectionField(ConnectionFieldIds.ApiKey) is { Required: true } && string.IsNullOrEmpty(apiKey))
+        {
+            throw new UsageException(MissingKeyMessage);
+        }
+
         if (Descriptor.FindConnectionField(ConnectionFieldIds.ApiKey) is not null && !string.IsNullOrEmpty(apiKey))
         {
             properties[ConnectionFieldIds.ApiKey] = apiKey;
@@ -156,6 +166,13 @@ internal sealed class ConnectorSession : IAsyncDisposable
         if (settings.AllowInsecure && Descriptor.FindConnectionField(ConnectionFieldIds.AllowInsecureHttp) is not null)
         {
             properties[ConnectionFieldIds.AllowInsecureHttp] = "true";
+        }
+
+        if (settings.DryRun)
+        {
+            properties[ConnectionFieldIds.DryRun] = Descriptor.FindConnectionField(ConnectionFieldIds.DryRun) is not null
+                ? "true"
+                : throw new UsageException("--dry-run: this connector's descriptor has no dryRun connection setting");
         }
 
         ConnectionProperties = properties;

@@ -41,19 +41,7 @@ internal sealed class BodyAssignments
     {
         foreach (var (path, value) in _assignments)
         {
-            var target = document;
-            foreach (var part in path[..^1])
-            {
-                if (target[part] is not JObject child)
-                {
-                    child = [];
-                    target[part] = child;
-                }
-
-                target = child;
-            }
-
-            target[path[^1]] = value.DeepClone();
+            Output.RecordFields.SetPath(document, path, value.DeepClone());
         }
     }
 

@@ -5,14 +5,26 @@ using Newtonsoft.Json;
 namespace Connector.Host.Output;
 
 /// <summary>
-/// Streams results to stdout as they arrive (nothing is collected: a million-record query streams record by record).
-/// Default mode: one compact JSON line per output document (a query's records, each object an operation answered).
-/// --results mode: one line per result, <c>{"status","code","message","trackingId","payload"}</c>; a query prints one
+/// Streams results to stdout as they arrive (nothing is collected: a million-record query streams record by record),
+/// each record through the run's <see cref="IRecordOutput"/> (JSON lines, table, CSV, TSV, workbook).
+/// Default mode: one record per output document (a query's records, each object an operation answered).
+/// --results mode: one record per result, <c>{"status","code","message","trackingId","payload"}</c>; a query prints one
 /// such line per record (status SUCCESS, code 200) and then its final line (payload null).
 /// Binary payloads are written to files (see <see cref="DownloadTarget"/>) and stand for <c>{"file","contentType","bytes"}</c>.
 /// Documents that did not succeed are also named on stderr.
 /// </summary>
-internal sealed class ResultWriter(TextWriter output, TextWriter error, RunSummary summary, ProgressLine progress, bool resultsMode, DownloadTarget? downloads, TimeProvider time)
+/// <remarks>With <paramref name="failMissing"/> an empty success for an object that does not exist becomes an APPLICATION_ERROR.</remarks>
+internal sealed class ResultWriter(
+    TextWriter output,
+    IRecordOutput records,
+    TextWriter error,
+    RunSummary summary,
+    ProgressLine progress,
+    bool resultsMode,
+    DownloadTarget? downloads,
+    TimeProvider time,
+    bool failMissing = false,
+    string? objectTypeId = null)
     : IOperationResultSink
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
@@ -20,6 +32,18 @@ internal sealed class ResultWriter(TextWriter output, TextWriter error, RunSumma
 
     public async ValueTask OnResultAsync(OperationResult result, CancellationToken cancellationToken)
     {
+        if (!result.IsPartial && result.Status != OperationStatus.Success)
+        {
+            // In the command line's words: flags, not descriptor property ids; unknown fields with "did you mean".
+            var message = Help.MessageWording.Flags(result.Message);
+            result = result with { Message = objectTypeId is null ? message : Help.MessageWording.QueryProblems(message, objectTypeId) };
+        }
+
+        if (failMissing && RunSummary.IsNotFound(result))
+        {
+            result = result with { Status = OperationStatus.ApplicationError, Message = "--fail-missing: " + result.Message };
+        }
+
         try
         {
             if (result.IsPartial)
@@ -31,6 +55,12 @@ internal sealed class ResultWriter(TextWriter output, TextWriter error, RunSumma
                 summary.AddFinal(result);
             }
 
+            if (result.Payloads.Count > 0 || resultsMode)
+            {
+                // A record must not land after the progress line on a shared terminal.
+                progress.Clear();
+            }
+
             if (resultsMode)
             {
                 var payload = result.Payloads.Count > 0 ? await RenderAsync(result.TrackingId, result.Payloads[0], cancellationToken).ConfigureAwait(false) : null;
@@ -39,17 +69,17 @@ internal sealed class ResultWriter(TextWriter output, TextWriter error, RunSumma
                     await RenderAsync(result.TrackingId, result.Payloads[i], cancellationToken).ConfigureAwait(false);
                 }
 
-                await output.WriteLineAsync(Envelope(result, payload)).ConfigureAwait(false);
+                await records.WriteAsync(Envelope(result, payload), cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 foreach (var payload in result.Payloads)
                 {
-                    await output.WriteLineAsync(await RenderAsync(result.TrackingId, payload, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                    await records.WriteAsync(await RenderAsync(result.TrackingId, payload, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            if (!result.IsPartial && result.Status == OperationStatus.Success && result.Payloads.Count == 0 && !resultsMode && !result.StatusCode.StartsWith('2'))
+            if (RunSummary.IsNotFound(result) && !resultsMode)
             {
                 // An empty success that is not a plain 2xx (a GET of a missing object): say so, stdout has nothing for it.
                 progress.Clear();

@@ -19,7 +19,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
     private readonly ILogger _logger;
     private readonly SecretRedactor _redactor;
     private readonly ConnectionSettings _settings;
-    private readonly TimeProvider _time;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the client for one connection (validates <paramref name="settings"/>).</summary>
     /// <param name="settings">The connection settings.</param>
@@ -36,11 +36,11 @@ internal sealed partial class ConnectHttpClient : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(transport);
         _settings = settings.Validate();
-        _time = timeProvider ?? TimeProvider.System;
         _transport = transport;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _redactor = new SecretRedactor(settings.ApiKey);
-        _pipeline = ConnectResiliencePipeline.Build(settings, timeProvider ?? TimeProvider.System, LogRetry);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _pipeline = ConnectResiliencePipeline.Build(settings, _timeProvider, LogRetry);
     }
 
     /// <summary>
@@ -67,9 +67,11 @@ internal sealed partial class ConnectHttpClient : IDisposable
                 {
                     var call = ctx.Properties.GetValue(ConnectResiliencePipeline.CallStateKey, null!);
                     var attempt = call.StartAttempt();
-                    LogSending(self._logger, call.Request.Method.Method, call.Request.Path, attempt);
+                    LogSending(self._logger, call.Request.Method.Method, call.Request.RelativeTarget, attempt);
+                    var started = self._timeProvider.GetTimestamp();
                     var answer = await self._transport.SendAsync(call.Request, ctx.CancellationToken).ConfigureAwait(false);
-                    LogAnswer(self._logger, call.Request.Method.Method, call.Request.Path, answer.StatusCode, attempt);
+                    var took = (long)self._timeProvider.GetElapsedTime(started).TotalMilliseconds;
+                    LogAnswer(self._logger, call.Request.Method.Method, call.Request.RelativeTarget, answer.StatusCode, took, attempt);
                     return answer;
                 },
                 context,
@@ -91,18 +93,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
 
         if (response.StatusCode is >= 200 and < 300)
         {
-            if (request.Accept == ConnectRequest.JsonMediaType && response.StatusCode != 204 && response.ContentType is { } type && !ConnectRequest.IsJson(type))
-            {
-                await response.DisposeAsync().ConfigureAwait(false);
-                throw new ConnectResponseFormatException(_redactor.Redact(
-                    $"{_transport.Origin} answered {request} with {type}, not JSON: it is not a Connect API; check the API endpoint URL, which ends in /public/v1"))
-                {
-                    RequestMethod = request.Method.Method,
-                    RequestPath = "/" + request.Path,
-                };
-            }
-
-            return response;
+            return await RefuseNonJsonAsync(request, response).ConfigureAwait(false);
         }
 
         ConnectErrorBody body;
@@ -112,7 +103,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
         }
 
         var error = ApiError(request, response.StatusCode, body, state.Attempts, response.Header("Location"));
-        error.RetryAfter = RetryAfterHeader.Parse(response.RetryAfter, _time.GetUtcNow());
+        error.RetryAfter = RetryAfterHeader.Parse(response.RetryAfter, _timeProvider.GetUtcNow());
         LogFailed(_logger, request.Method.Method, request.Path, response.StatusCode, state.Attempts);
         throw error;
     }
@@ -122,6 +113,23 @@ internal sealed partial class ConnectHttpClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _transport.Dispose();
+
+    /// <summary>A JSON request answered 2xx with another media type (an HTML page...) did not reach a Connect API.</summary>
+    private async Task<ConnectResponse> RefuseNonJsonAsync(ConnectRequest request, ConnectResponse response)
+    {
+        if (request.Accept != ConnectRequest.JsonMediaType || response.StatusCode == 204 || response.ContentType is not { } type || ConnectRequest.IsJson(type))
+        {
+            return response;
+        }
+
+        await response.DisposeAsync().ConfigureAwait(false);
+        throw new ConnectResponseFormatException(_redactor.Redact(
+            $"{_transport.Origin} answered {request} with {type}, not JSON: it is not a Connect API; check the API endpoint URL, which ends in /public/v1"))
+        {
+            RequestMethod = request.Method.Method,
+            RequestPath = "/" + request.Path,
+        };
+    }
 
     private string DescribeTransportFailure(TransportFailureException failure)
     {
@@ -208,11 +216,11 @@ internal sealed partial class ConnectHttpClient : IDisposable
     private void LogRetry(ConnectResiliencePipeline.CallState state, string reason, TimeSpan delay) =>
         LogRetrying(_logger, state.Request.Method.Method, state.Request.Path, _redactor.Redact(reason), (long)delay.TotalMilliseconds, state.Attempts + 1, _settings.MaxRetries + 1);
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Connect {Method} /{Path}: attempt {Attempt}")]
-    private static partial void LogSending(ILogger logger, string method, string path, int attempt);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Connect {Method} /{Target}: attempt {Attempt}")]
+    private static partial void LogSending(ILogger logger, string method, string target, int attempt);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Connect {Method} /{Path}: HTTP {Status} (attempt {Attempt})")]
-    private static partial void LogAnswer(ILogger logger, string method, string path, int status, int attempt);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Connect {Method} /{Target}: HTTP {Status} in {DurationMs} ms (attempt {Attempt})")]
+    private static partial void LogAnswer(ILogger logger, string method, string target, int status, long durationMs, int attempt);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Connect {Method} /{Path}: {Reason}; retrying in {DelayMs} ms (attempt {NextAttempt} of {MaxAttempts})")]
     private static partial void LogRetrying(ILogger logger, string method, string path, string reason, long delayMs, int nextAttempt, int maxAttempts);

@@ -79,36 +79,7 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
     public async Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = new Uri(_baseTarget + request.RelativeTarget, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
-        var restRequest = new RestRequest(request.Path, ToRestMethod(request.Method))
-        {
-            CompletionOption = HttpCompletionOption.ResponseHeadersRead,
-        };
-        restRequest.AddHeader("Accept", request.Accept);
-
-        HttpContent? ownBody = null;
-        switch (request.Body)
-        {
-            case ConnectRequestBody.JsonBytes json:
-                ownBody = new ReadOnlyMemoryContent(json.Content);
-                ownBody.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
-                break;
-            case ConnectRequestBody.JsonStream json:
-                ownBody = new StreamContent(json.OpenStream());
-                ownBody.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
-                break;
-            case ConnectRequestBody.MultipartForm form:
-                restRequest.AlwaysMultipartFormData = true;
-                restRequest.AddFile(form.File.PartName, form.File.OpenStream, form.File.FileName, form.File.ContentType);
-                foreach (var field in form.Fields)
-                {
-                    restRequest.AddParameter(field.Key, field.Value, ParameterType.GetOrPost);
-                }
-
-                break;
-        }
-
-        restRequest.Interceptors = [new ExactRequestInterceptor(target, ownBody)];
+        var (restRequest, ownBody) = BuildRequest(request);
 
         HttpResponseMessage? message = null;
         HttpContent? content = null;
@@ -144,17 +115,7 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
 
         try
         {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var header in message.Headers.NonValidated)
-            {
-                headers[header.Key] = string.Join(", ", header.Value);
-            }
-
-            foreach (var header in content.Headers.NonValidated)
-            {
-                headers[header.Key] = string.Join(", ", header.Value);
-            }
-
+            var headers = Headers(message, content);
             var raw = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var limits = request.Accept == ConnectRequest.JsonMediaType ? _jsonLimits : _downloadLimits;
             var body = DecodedAnswerStream.Open(raw, content.Headers.ContentEncoding, content.Headers.ContentLength, limits, _time);
@@ -169,6 +130,53 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
 
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
+
+    /// <summary>The RestSharp request for one attempt, and the JSON body this transport owns (RestSharp owns a form's parts).</summary>
+    private (RestRequest Request, HttpContent? OwnBody) BuildRequest(ConnectRequest request)
+    {
+        var target = new Uri(_baseTarget + request.RelativeTarget, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var restRequest = new RestRequest(request.Path, ToRestMethod(request.Method))
+        {
+            CompletionOption = HttpCompletionOption.ResponseHeadersRead,
+        };
+        restRequest.AddHeader("Accept", request.Accept);
+        HttpContent? ownBody = null;
+        switch (request.Body)
+        {
+            case ConnectRequestBody.JsonBytes json:
+                ownBody = new ReadOnlyMemoryContent(json.Content);
+                ownBody.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
+                break;
+            case ConnectRequestBody.JsonStream json:
+                ownBody = new StreamContent(json.OpenStream());
+                ownBody.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
+                break;
+            case ConnectRequestBody.MultipartForm form:
+                restRequest.AlwaysMultipartFormData = true;
+                restRequest.AddFile(form.File.PartName, form.File.OpenStream, form.File.FileName, form.File.ContentType);
+                foreach (var field in form.Fields)
+                {
+                    restRequest.AddParameter(field.Key, field.Value, ParameterType.GetOrPost);
+                }
+
+                break;
+        }
+
+        restRequest.Interceptors = [new ExactRequestInterceptor(target, ownBody)];
+        return (restRequest, ownBody);
+    }
+
+    /// <summary>Response and content headers by name (raw values; repeated headers joined with ", ").</summary>
+    private static Dictionary<string, string> Headers(HttpResponseMessage message, HttpContent content)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in message.Headers.NonValidated.Concat(content.Headers.NonValidated))
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
+
+        return headers;
+    }
 
     private static Method ToRestMethod(HttpMethod method) => method.Method switch
     {

@@ -37,7 +37,7 @@ internal sealed class GetOperation(OperationContext context, ConnectHttpClient c
     /// JSON) is read again, up to <paramref name="bodyRetries"/> times: a GET is idempotent.
     /// </summary>
     internal static Task<DocumentOutcome> ReadAsync(ConnectHttpClient client, string path, int bodyRetries, CancellationToken cancellationToken) =>
-        BrokenAnswer.RetryAsync(
+        BrokenBodyRetry.RetryAsync(
             bodyRetries,
             async () =>
             {

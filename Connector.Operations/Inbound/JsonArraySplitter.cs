@@ -51,22 +51,8 @@ internal static class JsonArraySplitter
                         break;
                 }
 
-                // Keep the unread part, grow when it fills the buffer, then read more.
-                if (start > 0)
-                {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
-                    filled -= start;
-                    start = 0;
-                }
-
-                if (filled == buffer.Length)
-                {
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, bigger, 0, filled);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-
+                (buffer, filled) = Compact(buffer, start, filled);
+                start = 0;
                 var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
@@ -80,6 +66,26 @@ internal static class JsonArraySplitter
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Moves the unread part to the front, and grows the buffer when that part fills it (one element is bigger than it).</summary>
+    private static (byte[] Buffer, int Filled) Compact(byte[] buffer, int start, int filled)
+    {
+        if (start > 0)
+        {
+            Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
+            filled -= start;
+        }
+
+        if (filled < buffer.Length)
+        {
+            return (buffer, filled);
+        }
+
+        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        Buffer.BlockCopy(buffer, 0, bigger, 0, filled);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return (bigger, filled);
     }
 
     private static Step Advance(ReadOnlySpan<byte> data, JsonReaderState state, bool insideArray)

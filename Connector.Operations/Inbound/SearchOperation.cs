@@ -17,8 +17,9 @@ namespace Connector.Operations.Inbound;
 
 /// <summary>
 /// QUERY: checks the filter against the descriptor and the endpoint's documented filters, turns it into RQL, then
-/// pages through the collection (limit/offset, following Content-Range) and emits one partial result per record,
-/// streamed page by page in constant memory. Ends with SUCCESS, or with the error and how many records were emitted.
+/// pages through the collection (limit/offset, following Content-Range, kept honest by <see cref="PagingGuard"/>) and
+/// emits one partial result per record, streamed page by page in constant memory. Ends with SUCCESS, or with the error
+/// and how many records were emitted.
 /// Count-only mode asks <c>limit=0</c> and returns <c>{"count": N}</c>.
 /// </summary>
 internal sealed class SearchOperation(OperationContext context, ConnectHttpClient client, ApiEndpoint? endpoint) : IOperation
@@ -36,35 +37,8 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         var progress = new SearchProgress();
         try
         {
-            var properties = context.OperationProperties.With(document.DynamicProperties);
-            var pageSize = properties.GetInt32(OperationFieldIds.PageSize);
-            var maxResults = properties.GetInt64(OperationFieldIds.MaxResults);
-            var countOnly = properties.GetBoolean(OperationFieldIds.CountOnly);
-            var problems = QueryFilterValidator.Validate(filter, context.Descriptor, context.Operation).ToList();
-            if (endpoint is not null)
-            {
-                problems.AddRange(QueryFieldValidator.Validate(filter, endpoint));
-            }
-
-            if (problems.Count > 0)
-            {
-                throw new DocumentInputException("INVALID_FILTER", "the query filter is invalid: " + string.Join("; ", problems));
-            }
-
-            var json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
-            var path = ObjectIdResolver.BuildPath(context, document, json);
-            string rql;
-            try
-            {
-                rql = RqlQueryBuilder.Build(filter);
-            }
-            catch (InvalidQueryFilterException ex)
-            {
-                // A filter RQL cannot express (a value with both quote kinds...) is the user's input error, like the checks above.
-                throw new DocumentInputException("INVALID_FILTER", "the query filter is invalid: " + string.Join("; ", ex.Problems));
-            }
-
-            if (countOnly)
+            var (path, rql, properties) = await PrepareAsync(document, filter, cancellationToken).ConfigureAwait(false);
+            if (properties.GetBoolean(OperationFieldIds.CountOnly))
             {
                 var total = await CountAsync(path, rql, cancellationToken).ConfigureAwait(false);
                 await response.AddPartialResultAsync(document, Payload.FromJsonBytes(Encoding.UTF8.GetBytes("{\"count\":" + total.ToString(CultureInfo.InvariantCulture) + "}")), cancellationToken).ConfigureAwait(false);
@@ -72,36 +46,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                 return;
             }
 
-            long offset = 0;
-            var pages = 0;
-            while (true)
-            {
-                var limit = maxResults > 0 ? (int)Math.Min(pageSize, maxResults - progress.Emitted) : pageSize;
-                var query = RqlQueryBuilder.AppendPage(rql, limit, checked((int)offset));
-                var (inPage, contentRange) = await ReadPageAsync(document, path, query, limit, progress, response, FieldSelection.From(filter.SelectedFields), cancellationToken).ConfigureAwait(false);
-                pages++;
-                if ((maxResults > 0 && progress.Emitted >= maxResults) || inPage == 0)
-                {
-                    break;
-                }
-
-                // Trust Content-Range only when it agrees with what arrived; otherwise fall back to "a short page is the last".
-                var range = ContentRange.Parse(contentRange);
-                if (range is not null && range.First == offset && range.Last == offset + inPage - 1)
-                {
-                    if (range.IsLastPage)
-                    {
-                        break;
-                    }
-                }
-                else if (inPage < limit)
-                {
-                    break;
-                }
-
-                offset += inPage;
-            }
-
+            var pages = await PageThroughAsync(document, path, rql, FieldSelection.From(filter.SelectedFields), properties, progress, response, cancellationToken).ConfigureAwait(false);
             await response.FinishPartialResultAsync(
                 document,
                 OperationStatus.Success,
@@ -135,36 +80,98 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         }
     }
 
+    /// <summary>Checks the filter (descriptor and documented filters), reads the document for parent ids, and builds the path and RQL.</summary>
+    private async Task<(string Path, string Rql, PropertyValues Properties)> PrepareAsync(Core.Documents.TrackedDocument document, QueryFilter filter, CancellationToken cancellationToken)
+    {
+        var properties = context.OperationProperties.With(document.DynamicProperties);
+        var problems = QueryFilterValidator.Validate(filter, context.Descriptor, context.Operation).ToList();
+        if (endpoint is not null)
+        {
+            problems.AddRange(QueryFieldValidator.Validate(filter, endpoint));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DocumentInputException("INVALID_FILTER", "the query filter is invalid: " + string.Join("; ", problems));
+        }
+
+        var json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
+        var path = ObjectIdResolver.BuildPath(context, document, json);
+        try
+        {
+            return (path, RqlQueryBuilder.Build(filter), properties);
+        }
+        catch (InvalidQueryFilterException ex)
+        {
+            // A filter RQL cannot express (a value with both quote kinds...) is the user's input error, like the checks above.
+            throw new DocumentInputException("INVALID_FILTER", "the query filter is invalid: " + string.Join("; ", ex.Problems));
+        }
+    }
+
+    /// <summary>Asks page after page (limit/offset) until the collection, or maxResults, is exhausted; returns how many pages were read.</summary>
+    private async Task<int> PageThroughAsync(
+        Core.Documents.TrackedDocument document,
+        string path,
+        string rql,
+        FieldSelection? selection,
+        PropertyValues properties,
+        SearchProgress progress,
+        OperationResponse response,
+        CancellationToken cancellationToken)
+    {
+        var pageSize = properties.GetInt32(OperationFieldIds.PageSize);
+        var maxResults = properties.GetInt64(OperationFieldIds.MaxResults);
+        var guard = new PagingGuard(pageSize);
+        long offset = 0;
+        while (true)
+        {
+            var limit = maxResults > 0 ? (int)Math.Min(pageSize, maxResults - progress.Emitted) : pageSize;
+            var page = new PageRequest(path, RqlQueryBuilder.AppendPage(rql, limit, checked((int)offset)), offset, limit);
+            var (inPage, range) = await ReadPageAsync(document, page, guard, progress, response, selection, cancellationToken).ConfigureAwait(false);
+            if (guard.IsLastPage(range, offset, inPage, limit) || (maxResults > 0 && progress.Emitted >= maxResults))
+            {
+                return guard.Pages;
+            }
+
+            offset += inPage;
+        }
+    }
+
     /// <summary>
     /// Reads one page and emits its records. A body that breaks while it is read (connection reset, truncated JSON)
     /// is read again (a GET is idempotent), up to the connection's retry limit, skipping the records of this page
     /// already emitted, so each record is delivered once.
     /// </summary>
-    private async Task<(int Records, string? ContentRange)> ReadPageAsync(
+    private async Task<(int Records, ContentRange? Range)> ReadPageAsync(
         Core.Documents.TrackedDocument document,
-        string path,
-        string query,
-        int limit,
+        PageRequest page,
+        PagingGuard guard,
         SearchProgress progress,
         OperationResponse response,
         FieldSelection? selection,
         CancellationToken cancellationToken)
     {
         var delivered = 0;
-        return await BrokenAnswer.RetryAsync(
+        return await BrokenBodyRetry.RetryAsync(
             client.Settings.MaxRetries,
             async () =>
             {
-                await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, query), cancellationToken).ConfigureAwait(false);
+                await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, page.Path, page.Query), cancellationToken).ConfigureAwait(false);
+                var range = guard.CheckHeader(answer.ContentRange, page.Offset);
                 var position = 0;
                 await foreach (var record in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
                 {
+                    if (position == 0)
+                    {
+                        guard.CheckFirstRecord(range, record, page.Offset);
+                    }
+
                     if (position++ < delivered)
                     {
                         continue;
                     }
 
-                    if (delivered >= limit)
+                    if (delivered >= page.Limit)
                     {
                         break;
                     }
@@ -175,7 +182,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                     progress.Emitted++;
                 }
 
-                return (delivered, answer.ContentRange);
+                return (delivered, range);
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -187,6 +194,9 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
             ?? throw new ConnectResponseFormatException($"the answer to a count has no valid Content-Range header (got '{answer.ContentRange ?? "nothing"}')");
         return range.Total;
     }
+
+    /// <summary>One page to ask for: path, whole query string (RQL plus limit and offset), offset and limit.</summary>
+    private sealed record PageRequest(string Path, string Query, long Offset, int Limit);
 
     /// <summary>How many records a search has emitted so far (kept across pages and page re-reads).</summary>
     private sealed class SearchProgress

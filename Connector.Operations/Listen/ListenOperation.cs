@@ -139,7 +139,7 @@ internal sealed partial class ListenOperation(OperationContext context, ConnectH
     {
         var query = context.ObjectType.FindOperation(OperationType.Query);
         var problems = QueryFilterValidator.Validate(filter with { Sorts = [] }, context.Descriptor, query).ToList();
-        var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, cancellationToken).ConfigureAwait(false);
+        var catalog = await ConnectApiData.GetAsync(context.Descriptor, cancellationToken).ConfigureAwait(false);
         if (catalog.Endpoint(context.Operation) is { } endpoint)
         {
             problems.AddRange(QueryFieldValidator.Validate(filter with { Sorts = [] }, endpoint));

@@ -21,7 +21,7 @@ namespace Connector.Operations.Outbound;
 /// APPLICATION_ERROR); the good ones are sent in batches of "batch size", several batches at a time, and each
 /// answer's per-record statuses are mapped back so that every document gets its own result.
 /// </summary>
-internal sealed class BulkOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog, LeftOutFields? leftOutFields = null) : IOperation
+internal sealed class BulkOperation(OperationContext context, ConnectHttpClient client, ConnectApiData catalog, LeftOutFields? leftOutFields = null) : IOperation
 {
     /// <summary>The per-record status that means the record was processed.</summary>
     private const string DoneStatus = "closed";
@@ -152,7 +152,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw BrokenAnswer.For(request, ex);
+            throw BrokenBodyRetry.For(request, ex);
         }
 
         var outcomes = new List<DocumentOutcome>(batch.Count);

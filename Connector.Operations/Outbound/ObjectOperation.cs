@@ -22,7 +22,7 @@ namespace Connector.Operations.Outbound;
 /// object, a downloaded file, or for a 204 the object read again when "return resource" is on.
 /// Documents run with bounded parallelism; results are reported in input order.
 /// </summary>
-internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog, LeftOutFields? leftOutFields = null) : IOperation
+internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectApiData catalog, LeftOutFields? leftOutFields = null) : IOperation
 {
     public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
     {
@@ -76,12 +76,12 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         try
         {
             // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
-            var outcome = await BrokenAnswer.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var outcome = await BrokenBodyRetry.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
             return outcome.WithNote(note);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw BrokenAnswer.For(request, ex);
+            throw BrokenBodyRetry.For(request, ex);
         }
     }
 
@@ -92,7 +92,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         switch (operation.Response.Body)
         {
             case ResponseBodyKind.Binary:
-                return DocumentOutcome.Success(answer.StatusCode, await BufferFileAsync(answer, cancellationToken).ConfigureAwait(false));
+                return DocumentOutcome.Success(answer.StatusCode, await BufferFileAsync(request, answer, cancellationToken).ConfigureAwait(false));
             case ResponseBodyKind.Json when answer.StatusCode != 204:
                 var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
                 return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
@@ -135,19 +135,35 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         return (Encoding.UTF8.GetBytes(projected.ToString(Formatting.None)), note);
     }
 
-    /// <summary>Copies a download to a temporary file (deleted when the payload is disposed), freeing the connection.</summary>
-    private static async Task<Payload> BufferFileAsync(ConnectResponse answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies a download to a private temporary file (deleted when the payload is disposed), freeing the connection.
+    /// An answer in JSON is Connect's error body, not the file; an empty answer has no file: both are failures, and
+    /// nothing is kept on disk. The size is bounded by the connection's maxDownloadMegabytes while streaming.
+    /// </summary>
+    private static async Task<Payload> BufferFileAsync(ConnectRequest request, ConnectResponse answer, CancellationToken cancellationToken)
     {
-        var file = new FileStream(
-            Path.Combine(Path.GetTempPath(), "connect-download-" + Guid.NewGuid().ToString("N")),
-            FileMode.CreateNew,
-            FileAccess.ReadWrite,
-            FileShare.None,
-            81920,
-            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        if (answer.ContentType is { } type && ConnectRequest.IsJson(type))
+        {
+            var error = await ConnectErrorBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
+            if (error.ErrorCode is null && error.Errors.Count == 0 && error.RawSnippet is not null)
+            {
+                // Labelled JSON but not JSON: an answer cut short (or damaged); an idempotent download is asked again.
+                throw new TruncatedJsonException($"the download {request} answered a JSON content type with a body that is not JSON");
+            }
+
+            throw new ConnectResponseFormatException(
+                $"the download {request} answered JSON (HTTP {answer.StatusCode}) instead of a file: {error.Summary ?? "no details"}; nothing was saved");
+        }
+
+        var file = DownloadFile.Create();
         try
         {
             await answer.Body.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            if (file.Length == 0)
+            {
+                throw new ConnectResponseFormatException($"the download {request} answered no bytes (HTTP {answer.StatusCode}): there is no file to save");
+            }
+
             file.Position = 0;
             return Payload.FromStream(file, answer.ContentType ?? Payload.BinaryContentType);
         }

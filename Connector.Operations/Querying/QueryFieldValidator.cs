@@ -11,17 +11,16 @@ namespace Connector.Operations.Querying;
 /// Rules: every filter field must be a documented filter (paths with <c>/</c> are compared in dotted form, exactly,
 /// case-sensitively); its operator must be among the field's lookups (eq ne gt ge lt le like ilike in out map 1:1;
 /// null and notnull need the <c>null</c> lookup or a field documented as nullable); every sort field must be
-/// documented and orderable; at most <see cref="RqlQueryBuilder.MaxOrderingFields"/> sort keys. Raw <c>rql</c> terms are
+/// documented and orderable (how many sort keys is the descriptor's <c>maxSortFields</c>, checked once by
+/// <see cref="QueryFilterValidator"/>). Raw <c>rql</c> terms are
 /// not checked. Selected fields are response fields, not filters, and are not checked here. When the endpoint
-/// documents no filter at all, field names, lookups and orderability cannot be checked and are all allowed (only the
-/// number of sort keys is checked). Every problem is reported, not only the first.
+/// documents no filter at all, field names, lookups and orderability cannot be checked and are all allowed. Every problem is reported, not only the first.
 /// </remarks>
 internal static class QueryFieldValidator
 {
     /// <summary>Lists every problem; empty when the filter fits the endpoint.</summary>
     /// <param name="filter">The query filter.</param>
     /// <param name="endpoint">The list endpoint (its key names it in messages).</param>
-    /// <returns>The problems.</returns>
     public static IReadOnlyList<string> Validate(QueryFilter filter, ApiEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -32,7 +31,6 @@ internal static class QueryFieldValidator
     /// <param name="filter">The query filter.</param>
     /// <param name="endpointName">How messages name the endpoint, e.g. <c>GET /requests</c>.</param>
     /// <param name="filters">The endpoint's documented filters.</param>
-    /// <returns>The problems.</returns>
     public static IReadOnlyList<string> Validate(QueryFilter filter, string endpointName, IReadOnlyList<ApiFilter> filters)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -51,11 +49,6 @@ internal static class QueryFieldValidator
             CheckExpression(filter.Expression, endpointName, byName, problems);
         }
 
-        if (filter.Sorts.Count > RqlQueryBuilder.MaxOrderingFields)
-        {
-            problems.Add($"at most {RqlQueryBuilder.MaxOrderingFields} ordering fields are allowed, {filter.Sorts.Count} were given");
-        }
-
         if (documentsFilters)
         {
             foreach (var sort in filter.Sorts)
@@ -68,8 +61,6 @@ internal static class QueryFieldValidator
     }
 
     /// <summary>Throws when the filter does not fit the endpoint.</summary>
-    /// <param name="filter">The query filter.</param>
-    /// <param name="endpoint">The list endpoint.</param>
     /// <exception cref="InvalidQueryFilterException">Every problem found.</exception>
     public static void EnsureValid(QueryFilter filter, ApiEndpoint endpoint)
     {
@@ -78,9 +69,6 @@ internal static class QueryFieldValidator
     }
 
     /// <summary>Throws when the filter does not fit the documented filters.</summary>
-    /// <param name="filter">The query filter.</param>
-    /// <param name="endpointName">How messages name the endpoint.</param>
-    /// <param name="filters">The documented filters.</param>
     /// <exception cref="InvalidQueryFilterException">Every problem found.</exception>
     public static void EnsureValid(QueryFilter filter, string endpointName, IReadOnlyList<ApiFilter> filters)
     {

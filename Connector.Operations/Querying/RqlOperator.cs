@@ -33,17 +33,12 @@ internal static class RqlOperator
     public static IReadOnlyList<string> Ids { get; } = [.. Kinds.Keys];
 
     /// <summary>Finds the kind of an operator id (case-insensitive).</summary>
-    /// <param name="operatorId">The descriptor's operator id.</param>
-    /// <param name="kind">The kind, when known.</param>
-    /// <returns>Whether the id is known.</returns>
     public static bool TryGetKind(string operatorId, out RqlOperatorKind kind) => Kinds.TryGetValue(operatorId, out kind);
 
     /// <summary>
     /// The lookup a documented filter must list for the operator: eq ne gt ge lt le like ilike in out map 1:1,
     /// null and notnull both need <c>null</c>; null for the raw operator and unknown ids.
     /// </summary>
-    /// <param name="operatorId">The operator id.</param>
-    /// <returns>The lookup name, or null.</returns>
     public static string? RequiredLookup(string operatorId)
     {
         if (!Kinds.TryGetValue(operatorId, out var kind))
@@ -60,8 +55,6 @@ internal static class RqlOperator
     }
 
     /// <summary>The operator ids a documented lookup enables (<c>null</c> enables null and notnull).</summary>
-    /// <param name="lookup">The lookup.</param>
-    /// <returns>The operator ids.</returns>
     public static IEnumerable<string> OperatorsFor(string lookup) =>
         string.Equals(lookup, NullLookup, StringComparison.OrdinalIgnoreCase) ? ["null", "notnull"] : [lookup.ToLowerInvariant()];
 }

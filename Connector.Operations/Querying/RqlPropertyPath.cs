@@ -10,7 +10,6 @@ internal static partial class RqlPropertyPath
 {
     /// <summary>Converts <c>/</c> separators to <c>.</c> and trims surrounding blanks.</summary>
     /// <param name="path">The path as the user gave it.</param>
-    /// <returns>The dotted path.</returns>
     public static string Normalize(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -18,8 +17,6 @@ internal static partial class RqlPropertyPath
     }
 
     /// <summary>Whether a (normalized) path is a valid RQL property name.</summary>
-    /// <param name="path">The dotted path.</param>
-    /// <returns>True when valid.</returns>
     public static bool IsValid(string path) => PropertyPattern().IsMatch(path);
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.\-]*$", RegexOptions.CultureInvariant)]

@@ -10,7 +10,7 @@ namespace Connector.Operations.Querying;
 /// </summary>
 /// <remarks>
 /// <para>Output: <c>filter&amp;ordering(...)&amp;select(...)</c>, each part only when present, already percent-encoded
-/// (see <see cref="RqlValueEncoder"/> for the exact quoting and encoding rule); <see cref="BuildPageQuery"/> appends
+/// (see <see cref="RqlValueEncoder"/> for the exact quoting and encoding rule); <see cref="AppendPage"/> appends
 /// <c>limit=N&amp;offset=M</c>. The result is the text after <c>?</c> and must not be encoded again.</para>
 /// <para>Terms: property paths use dots (<c>asset/product/id</c> → <c>asset.product.id</c>);
 /// eq ne gt ge lt le like ilike → <c>op(field,value)</c>; in out → <c>op(field,(a,b))</c>; null → <c>eq(field,null())</c>;
@@ -22,39 +22,33 @@ namespace Connector.Operations.Querying;
 /// double negation cancels, and a negated term is always written <c>not(term)</c> (never rewritten to the opposite
 /// operator, so <c>not(eq(f,null()))</c> rather than <c>ne(f,null())</c>). <c>not(and(...))</c> / <c>not(or(...))</c>
 /// are therefore never produced, except inside a raw term the user wrote.</para>
-/// <para>Ordering: one <c>ordering(f1,-f2)</c>, ascending <c>f</c>, descending <c>-f</c>, at most
-/// <see cref="MaxOrderingFields"/> keys. Projection: <c>select(a,-b)</c> (a leading <c>-</c> excludes, <c>+</c> is dropped).</para>
+/// <para>Ordering: one <c>ordering(f1,-f2)</c>, ascending <c>f</c>, descending <c>-f</c> (how many keys is checked
+/// once, against the descriptor's <c>maxSortFields</c>, by <see cref="QueryFilterValidator"/>). Projection: <c>select(a,-b)</c> (a leading <c>-</c> excludes, <c>+</c> is dropped).</para>
 /// <para>What cannot be written (bad field names, wrong argument counts, unknown operators, empty groups, values with both
-/// quote characters, too many sort keys) throws <see cref="InvalidQueryFilterException"/> naming the field.</para>
+/// quote characters) throws <see cref="InvalidQueryFilterException"/> naming the field.</para>
 /// </remarks>
 internal static class RqlQueryBuilder
 {
-    /// <summary>The most fields one <c>ordering()</c> may hold.</summary>
-    public const int MaxOrderingFields = 5;
-
     /// <summary>Builds the encoded RQL part of the query string (filter, ordering, select); empty when there is none.</summary>
-    /// <param name="filter">The query filter.</param>
     /// <returns>The encoded RQL, e.g. <c>and(eq(status,pending),eq(asset.product.id,PRD-1))&amp;ordering(-created)</c>.</returns>
     /// <exception cref="InvalidQueryFilterException">The filter cannot be written in RQL.</exception>
-    public static string Build(QueryFilter filter) => Build(filter, encode: true);
+    public static string Build(QueryFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var parts = new List<string>(3);
+        if (filter.Expression is not null)
+        {
+            parts.Add(Render(Normalize(filter.Expression, negated: false)));
+        }
 
-    /// <summary>The same RQL before percent-encoding (what the server parses after decoding), for logs and messages.</summary>
-    /// <param name="filter">The query filter.</param>
-    /// <returns>The decoded RQL, e.g. <c>eq(name,"Acme, Inc.")</c>.</returns>
-    /// <exception cref="InvalidQueryFilterException">The filter cannot be written in RQL.</exception>
-    public static string BuildText(QueryFilter filter) => Build(filter, encode: false);
-
-    /// <summary>Builds the encoded filter term alone.</summary>
-    /// <param name="expression">The expression, or null.</param>
-    /// <returns>The term, or an empty string for null.</returns>
-    /// <exception cref="InvalidQueryFilterException">The expression cannot be written in RQL.</exception>
-    public static string BuildFilter(FilterExpression? expression) =>
-        expression is null ? string.Empty : Render(Normalize(expression, negated: false), encode: true);
+        parts.Add(BuildOrdering(filter.Sorts));
+        parts.Add(BuildSelect(filter.SelectedFields));
+        return string.Join('&', parts.Where(p => p.Length > 0));
+    }
 
     /// <summary>Builds <c>ordering(f1,-f2)</c>; empty when there are no sort keys.</summary>
     /// <param name="sorts">The sort keys, most significant first.</param>
-    /// <returns>The ordering term.</returns>
-    /// <exception cref="InvalidQueryFilterException">More than <see cref="MaxOrderingFields"/> keys or a bad field name.</exception>
+    /// <exception cref="InvalidQueryFilterException">A bad field name (the number of keys is the descriptor's to check: <see cref="QueryFilterValidator"/>).</exception>
     public static string BuildOrdering(IReadOnlyList<SortSpecification> sorts)
     {
         ArgumentNullException.ThrowIfNull(sorts);
@@ -63,18 +57,12 @@ internal static class RqlQueryBuilder
             return string.Empty;
         }
 
-        if (sorts.Count > MaxOrderingFields)
-        {
-            throw new InvalidQueryFilterException([$"at most {MaxOrderingFields} ordering fields are allowed, {sorts.Count} were given"]);
-        }
-
         var keys = sorts.Select(s => (s.Direction == SortDirection.Descending ? "-" : string.Empty) + Field(s.Property, "sort"));
         return "ordering(" + string.Join(',', keys) + ")";
     }
 
     /// <summary>Builds <c>select(a,-b)</c>; empty when no field is selected.</summary>
     /// <param name="fields">The fields; a leading <c>-</c> excludes a field.</param>
-    /// <returns>The select term.</returns>
     /// <exception cref="InvalidQueryFilterException">A bad field name.</exception>
     public static string BuildSelect(IReadOnlyList<string> fields)
     {
@@ -94,25 +82,10 @@ internal static class RqlQueryBuilder
         return "select(" + string.Join(',', names) + ")";
     }
 
-    /// <summary>The whole query string of one page: <c>rql&amp;limit=N&amp;offset=M</c> (no leading <c>?</c>).</summary>
-    /// <param name="filter">The query filter.</param>
-    /// <param name="limit">The page size (0 asks only for the total in Content-Range).</param>
-    /// <param name="offset">The index of the first record.</param>
-    /// <returns>The query string.</returns>
-    /// <exception cref="InvalidQueryFilterException">The filter cannot be written in RQL.</exception>
-    public static string BuildPageQuery(QueryFilter filter, int limit, int offset) => AppendPage(Build(filter), limit, offset);
-
-    /// <summary>The query string that only counts: <c>rql&amp;limit=0</c>.</summary>
-    /// <param name="filter">The query filter.</param>
-    /// <returns>The query string.</returns>
-    /// <exception cref="InvalidQueryFilterException">The filter cannot be written in RQL.</exception>
-    public static string BuildCountQuery(QueryFilter filter) => Append(Build(filter), "limit=0");
-
     /// <summary>Appends paging to RQL built once by <see cref="Build(QueryFilter)"/>: <c>rql&amp;limit=N&amp;offset=M</c>.</summary>
     /// <param name="rql">The encoded RQL (may be empty).</param>
     /// <param name="limit">The page size, 0 or more.</param>
     /// <param name="offset">The offset, 0 or more.</param>
-    /// <returns>The query string.</returns>
     public static string AppendPage(string rql, int limit, int offset)
     {
         ArgumentNullException.ThrowIfNull(rql);
@@ -122,20 +95,6 @@ internal static class RqlQueryBuilder
     }
 
     private static string Append(string rql, string paging) => rql.Length == 0 ? paging : rql + "&" + paging;
-
-    private static string Build(QueryFilter filter, bool encode)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var parts = new List<string>(3);
-        if (filter.Expression is not null)
-        {
-            parts.Add(Render(Normalize(filter.Expression, negated: false), encode));
-        }
-
-        parts.Add(BuildOrdering(filter.Sorts));
-        parts.Add(BuildSelect(filter.SelectedFields));
-        return string.Join('&', parts.Where(p => p.Length > 0));
-    }
 
     private static string Field(string property, string role)
     {
@@ -187,7 +146,7 @@ internal static class RqlQueryBuilder
 
     private static GroupOperator Flip(GroupOperator op) => op == GroupOperator.And ? GroupOperator.Or : GroupOperator.And;
 
-    private static string Render(RqlNode node, bool encode)
+    private static string Render(RqlNode node)
     {
         switch (node)
         {
@@ -200,19 +159,19 @@ internal static class RqlQueryBuilder
                         builder.Append(',');
                     }
 
-                    builder.Append(Render(group.Children[i], encode));
+                    builder.Append(Render(group.Children[i]));
                 }
 
                 return builder.Append(')').ToString();
             case RqlLeaf leaf:
-                var term = RenderTerm(leaf.Comparison, encode);
+                var term = RenderTerm(leaf.Comparison);
                 return leaf.Negated ? "not(" + term + ")" : term;
             default:
                 throw new InvalidOperationException("unreachable");
         }
     }
 
-    private static string RenderTerm(ComparisonExpression comparison, bool encode)
+    private static string RenderTerm(ComparisonExpression comparison)
     {
         if (!RqlOperator.TryGetKind(comparison.Operator, out var kind))
         {
@@ -230,7 +189,7 @@ internal static class RqlQueryBuilder
             }
 
             var raw = arguments[0].Trim();
-            return encode ? RqlValueEncoder.EncodeSyntax(raw) : raw;
+            return RqlValueEncoder.EncodeSyntax(raw);
         }
 
         var field = Field(comparison.Property, "filter");
@@ -241,18 +200,17 @@ internal static class RqlQueryBuilder
                 return (op == "null" ? "eq(" : "ne(") + field + "," + RqlValueEncoder.NullConstant + ")";
             case RqlOperatorKind.List:
                 RequireCount(comparison, arguments.Count >= 1, "at least one value");
-                var values = arguments.Select(a => Value(field, a, emptyAsConstant: true, encode));
+                var values = arguments.Select(a => Value(field, a, emptyAsConstant: true));
                 return op + "(" + field + ",(" + string.Join(',', values) + "))";
             default:
                 RequireCount(comparison, arguments.Count == 1, "exactly one value");
                 var emptyAsConstant = op is "eq" or "ne";
-                return op + "(" + field + "," + Value(field, arguments[0], emptyAsConstant, encode) + ")";
+                return op + "(" + field + "," + Value(field, arguments[0], emptyAsConstant) + ")";
         }
     }
 
-    private static string Value(string field, string value, bool emptyAsConstant, bool encode) => encode
-        ? RqlValueEncoder.EncodeValue(field, value ?? string.Empty, emptyAsConstant)
-        : RqlValueEncoder.QuoteValue(field, value ?? string.Empty, emptyAsConstant);
+    private static string Value(string field, string value, bool emptyAsConstant) =>
+        RqlValueEncoder.EncodeValue(field, value ?? string.Empty, emptyAsConstant);
 
     private static void RequireCount(ComparisonExpression comparison, bool ok, string expected)
     {

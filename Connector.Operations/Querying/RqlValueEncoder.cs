@@ -51,7 +51,6 @@ internal static class RqlValueEncoder
     /// <param name="field">The field (for the error message).</param>
     /// <param name="value">The value.</param>
     /// <param name="emptyAsConstant">Whether an empty value becomes <c>empty()</c> (eq, ne, in, out).</param>
-    /// <returns>The encoded value.</returns>
     /// <exception cref="InvalidQueryFilterException">The value holds both kinds of quotes.</exception>
     public static string EncodeValue(string field, string value, bool emptyAsConstant)
     {
@@ -71,37 +70,10 @@ internal static class RqlValueEncoder
         return encodedQuote + Encode(value, inValue: true) + encodedQuote;
     }
 
-    /// <summary>The RQL text of a value before percent-encoding (quoted when needed).</summary>
-    /// <param name="field">The field (for the error message).</param>
-    /// <param name="value">The value.</param>
-    /// <param name="emptyAsConstant">Whether an empty value becomes <c>empty()</c>.</param>
-    /// <returns>The RQL text.</returns>
-    /// <exception cref="InvalidQueryFilterException">The value holds both kinds of quotes.</exception>
-    public static string QuoteValue(string field, string value, bool emptyAsConstant)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length == 0 && emptyAsConstant)
-        {
-            return EmptyConstant;
-        }
-
-        if (IsBare(value))
-        {
-            return value;
-        }
-
-        var quote = Quote(field, value);
-        return quote + value + quote;
-    }
-
     /// <summary>Percent-encodes RQL syntax or a raw term: like values, but <c>&amp;</c> and <c>;</c> stay literal.</summary>
-    /// <param name="text">The RQL text.</param>
-    /// <returns>The encoded text.</returns>
     public static string EncodeSyntax(string text) => Encode(text, inValue: false);
 
     /// <summary>Whether a value may be written without quotes.</summary>
-    /// <param name="value">The value.</param>
-    /// <returns>True when bare is safe.</returns>
     public static bool IsBare(string value)
     {
         if (value.Length == 0 || BareValueForbiddenFirst.Contains(value[0], StringComparison.Ordinal) || Keywords.Contains(value))

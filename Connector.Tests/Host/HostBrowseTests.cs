@@ -60,6 +60,6 @@ public sealed class HostBrowseTests
         var run = await HostRun.RunAsync("schema", "usage_report", "DOWNLOAD");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.ToString);
-        Assert.That(run.Stderr, Does.Contain("Valid: GET, QUERY"));
+        Assert.That(run.Stderr, Does.Contain("valid operations: GET, QUERY"));
     }
 }

@@ -34,7 +34,7 @@ public sealed class HostCommandTests
             Assert.That(line, Does.Not.Contain("\n"));
         }
 
-        Assert.That(run.Stderr, Does.Contain("1 succeeded, 0 application errors, 0 failures (3 records)"));
+        Assert.That(run.Stderr, Does.Contain("query request: 3 records in "));
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class HostCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
         Assert.That(run.Stdout, Is.Empty);
         Assert.That(run.Stderr, Does.Contain("PRD-0000-NOPE: 404"));
-        Assert.That(run.Stderr, Does.Contain("1 succeeded, 0 application errors, 0 failures"));
+        Assert.That(run.Stderr, Does.Contain("get product: 1 not found in "));
     }
 
     [Test]
@@ -104,7 +104,7 @@ public sealed class HostCommandTests
         var approved = approve.StdoutLines.Select(JObject.Parse).ToList();
         Assert.That(approved.Select(r => (string?)r["id"]), Is.EqualTo(query.StdoutLines.Select(l => (string?)JObject.Parse(l)["id"])));
         Assert.That(approved.Select(r => (string?)r["status"]), Is.All.EqualTo("approved"));
-        Assert.That(approve.Stderr, Does.Contain("3 succeeded, 0 application errors, 0 failures"));
+        Assert.That(approve.Stderr, Does.Contain("exec request APPROVE: 3 approved in "));
     }
 
     [Test]
@@ -120,7 +120,7 @@ public sealed class HostCommandTests
         Assert.That(results.Select(r => (string?)r["trackingId"]), Is.EqualTo(new[] { "line-1", "line-2", "line-3" }));
         Assert.That(results.Select(r => (string?)r["status"]), Is.EqualTo(new[] { "SUCCESS", "APPLICATION_ERROR", "SUCCESS" }));
         Assert.That((string?)results[1]["message"], Does.Contain("line-2"));
-        Assert.That(run.Stderr, Does.Contain("2 succeeded, 1 application error, 0 failures"));
+        Assert.That(run.Stderr, Does.Contain("exec request APPROVE: 2 approved, 1 application error in "));
     }
 
     [Test]
@@ -144,7 +144,7 @@ public sealed class HostCommandTests
         Assert.That(run.Stderr, Does.Contain("0 documents"));
     }
 
-    [TestCase("query", "nope", "Valid object types: asset, request")]
+    [TestCase("query", "nope", "valid object types: asset, request")]
     [TestCase("exec", "request", "'FOO'")]
     public async Task Unknown_object_or_action_exits_2_listing_the_valid_ones(string command, string objectType, string expected)
     {
@@ -281,7 +281,7 @@ public sealed class HostCommandTests
         var results = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
         Assert.That(results.Select(r => (string?)r["status"]), Is.EqualTo(new[] { "FAILURE", "FAILURE" }));
         Assert.That(results.Select(r => (string?)r["message"]), Has.All.Contain("cancelled"));
-        Assert.That(stderr.ToString(), Does.Contain("0 succeeded, 0 application errors, 2 failures"));
+        Assert.That(stderr.ToString(), Does.Contain("exec request APPROVE: 2 failures in "));
     }
 
     [Test]

@@ -71,7 +71,7 @@ public sealed class OpenApiDeriver
         }
 
         var components = document["components"]?["schemas"] as JObject ?? [];
-        var converter = new SchemaConverter(components);
+        var converter = new SchemaConverter(components, paths);
         var builder = new EndpointBuilder(document, converter);
         var index = new PathTemplateIndex(paths);
 
@@ -104,10 +104,12 @@ public sealed class OpenApiDeriver
             .ToList();
 
         var definitions = converter.DrainDefinitions();
-        var relaxations = new JArray(SchemaRelaxationCatalog.NodeRules.Select(r => RelaxationRecord(r)));
+        var relaxations = new JArray(SchemaRelaxationCatalog.NodeRules
+            .Concat<SchemaRelaxation>(SchemaRelaxationCatalog.PropertyRules)
+            .Select(r => RelaxationRecord(r, converter.Locations)));
         if (converter.UnresolvedReferences.Count > 0)
         {
-            var record = RelaxationRecord(SchemaRelaxationCatalog.UnresolvedReference);
+            var record = RelaxationRecord(SchemaRelaxationCatalog.UnresolvedReference, converter.Locations);
             record["references"] = new JArray(converter.UnresolvedReferences);
             relaxations.Add(record);
         }
@@ -144,11 +146,20 @@ public sealed class OpenApiDeriver
         return (derived, result);
     }
 
-    private static JObject RelaxationRecord(SchemaRelaxation relaxation) => new()
+    private static JObject RelaxationRecord(SchemaRelaxation relaxation, RelaxationLocations locations)
     {
-        ["id"] = relaxation.Id,
-        ["appliesTo"] = relaxation.AppliesTo,
-        ["rule"] = relaxation.Rule,
-        ["reason"] = relaxation.Reason,
-    };
+        var record = new JObject
+        {
+            ["id"] = relaxation.Id,
+            ["appliesTo"] = relaxation.AppliesTo,
+            ["rule"] = relaxation.Rule,
+            ["reason"] = relaxation.Reason,
+        };
+        if (locations.Fired.TryGetValue(relaxation.Id, out var fired))
+        {
+            record["firedAt"] = new JArray(fired);
+        }
+
+        return record;
+    }
 }

@@ -32,7 +32,7 @@ public sealed class PluginConnectorTests
         var run = await HostRun.RunAsync("--descriptor", PluginDescriptor, "get", "request", "x");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.ToString);
-        Assert.That(run.Stderr, Does.Contain("Valid object types: greeting."));
+        Assert.That(run.Stderr, Does.Contain("valid object types: greeting"));
     }
 
     [Test]

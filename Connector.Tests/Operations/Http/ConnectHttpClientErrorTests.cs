@@ -1,3 +1,5 @@
+using Connector.Core.Results;
+using Connector.Operations.Execution;
 using Connector.Operations.Http;
 using Connector.Operations.Http.Errors;
 using NUnit.Framework;
@@ -24,7 +26,7 @@ public sealed class ConnectHttpClientErrorTests
         var error = await HttpTestSupport.ThrowsAsync<ConnectApiException>(() =>
             client.SendAsync(new ConnectRequest(HttpMethod.Post, "requests/PR-1/fail"), CancellationToken.None));
 
-        var classification = ConnectErrorClassification.Classify(error);
+        var classification = DocumentOutcome.FromException(error);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Message, Is.EqualTo("HTTP 400 VAL_001: reason: This field is required."));
@@ -34,8 +36,7 @@ public sealed class ConnectHttpClientErrorTests
             Assert.That(error.RequestMethod, Is.EqualTo("POST"));
             Assert.That(error.RequestPath, Is.EqualTo("/requests/PR-1/fail"));
             Assert.That(_server.Received, Has.Count.EqualTo(1));
-            Assert.That(classification.Severity, Is.EqualTo(ErrorSeverity.Application));
-            Assert.That(classification.Status, Is.EqualTo("APPLICATION_ERROR"));
+            Assert.That(classification.Status, Is.EqualTo(OperationStatus.ApplicationError));
             Assert.That(classification.Code, Is.EqualTo("400"));
         }
     }
@@ -53,7 +54,7 @@ public sealed class ConnectHttpClientErrorTests
         {
             Assert.That(error.Message, Is.EqualTo("the API key was rejected (HTTP 401 AUTH_001): the connection does not work; check the API key (SU-...:secret) in the connection settings"));
             Assert.That(error.Errors, Is.EqualTo(new[] { "API request is unauthorized." }));
-            Assert.That(ConnectErrorClassification.Classify(error).Code, Is.EqualTo("401"));
+            Assert.That(DocumentOutcome.FromException(error).Code, Is.EqualTo("401"));
             Assert.That(_server.Received, Has.Count.EqualTo(1));
         }
     }
@@ -96,12 +97,11 @@ public sealed class ConnectHttpClientErrorTests
         var error = await HttpTestSupport.ThrowsAsync<ConnectServerException>(() =>
             client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None));
 
-        var classification = ConnectErrorClassification.Classify(error);
+        var classification = DocumentOutcome.FromException(error);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Message, Is.EqualTo("HTTP 500 SYS_500: oops (GET /assets, 2 attempts)"));
-            Assert.That(classification.Severity, Is.EqualTo(ErrorSeverity.Failure));
-            Assert.That(classification.Status, Is.EqualTo("FAILURE"));
+            Assert.That(classification.Status, Is.EqualTo(OperationStatus.Failure));
             Assert.That(classification.Code, Is.EqualTo("500"));
         }
     }
@@ -139,7 +139,7 @@ public sealed class ConnectHttpClientErrorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Message, Is.EqualTo("HTTP 409: the answer carried no error details"));
-            Assert.That(ConnectErrorClassification.Classify(error).Severity, Is.EqualTo(ErrorSeverity.Application));
+            Assert.That(DocumentOutcome.FromException(error).Status, Is.EqualTo(OperationStatus.ApplicationError));
         }
     }
 
@@ -179,7 +179,7 @@ public sealed class ConnectHttpClientErrorTests
         texts.Add((await HttpTestSupport.ThrowsAsync<ConnectServerException>(() => noRetryClient.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None))).ToString());
         var unauthorized = await HttpTestSupport.ThrowsAsync<ConnectAuthenticationException>(() => client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None));
         texts.Add(unauthorized.ToString());
-        texts.Add(ConnectErrorClassification.Classify(unauthorized).ToString());
+        texts.Add(DocumentOutcome.FromException(unauthorized).ToString());
         texts.Add(settings.ToString());
         var closed = new Uri($"http://127.0.0.1:{HttpTestSupport.FindClosedPort()}/public/v1");
         using var refusedClient = new ConnectHttpClient(HttpTestSupport.Settings(closed, maxRetries: 1), logger);

@@ -1,3 +1,5 @@
+using Connector.Core.Results;
+using Connector.Operations.Execution;
 using System.Net.Http;
 using System.Net.Sockets;
 using Connector.Operations.Http;
@@ -174,11 +176,11 @@ public sealed class ConnectResiliencePipelineTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ConnectErrorClassification.Classify(new ConnectServerException("m", 429, null, [], 5, false)).Severity, Is.EqualTo(ErrorSeverity.Failure));
-            Assert.That(ConnectErrorClassification.Classify(new ConnectTransportException("m", ConnectTransportFailure.Timeout, 1, true)).Code, Is.EqualTo("TRANSPORT"));
-            Assert.That(ConnectErrorClassification.Classify(new ConnectResponseFormatException("m")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));
-            Assert.That(ConnectErrorClassification.Classify(new System.Text.Json.JsonException("bad")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));
-            Assert.That(ConnectErrorClassification.Classify(new InvalidOperationException("x")).Status, Is.EqualTo("FAILURE"));
+            Assert.That(DocumentOutcome.FromException(new ConnectServerException("m", 429, null, [], 5, false)).Status, Is.EqualTo(OperationStatus.Failure));
+            Assert.That(DocumentOutcome.FromException(new ConnectTransportException("m", ConnectTransportFailure.Timeout, 1, true)).Code, Is.EqualTo("TRANSPORT"));
+            Assert.That(DocumentOutcome.FromException(new ConnectResponseFormatException("m")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));
+            Assert.That(DocumentOutcome.FromException(new System.Text.Json.JsonException("bad")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));
+            Assert.That(DocumentOutcome.FromException(new InvalidOperationException("x")).Status, Is.EqualTo(OperationStatus.Failure));
         }
     }
 }

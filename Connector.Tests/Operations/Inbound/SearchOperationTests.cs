@@ -31,7 +31,7 @@ public sealed class SearchOperationTests
     private static async Task<(DocumentResult Result, ScriptedTransport Transport)> RunAsync(ScriptedTransport transport, QueryFilter filter, Dictionary<string, string?>? properties = null, string objectType = "asset")
     {
         var context = await OperationTestContexts.CreateAsync(objectType, "QUERY", properties);
-        var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, CancellationToken.None);
+        var catalog = await ConnectApiData.GetAsync(context.Descriptor, CancellationToken.None);
         var operation = new SearchOperation(context, transport.Client(), catalog.Endpoint(context.Operation));
         var collector = new ResultCollector();
         var request = OperationRequest.ForQuery(filter);
@@ -89,6 +89,68 @@ public sealed class SearchOperationTests
         var (result, _) = await RunAsync(transport, QueryFilter.All);
         Assert.That(result.Payloads, Has.Count.EqualTo(250));
         Assert.That(result.Json.Select(j => (string)j["id"]!), Is.Unique);
+    }
+
+    [Test]
+    public async Task A_server_repeating_the_same_page_and_range_ends_the_search_before_emitting_duplicates()
+    {
+        var transport = Collection(1000, (limit, offset) => ScriptedAnswer.Page(Enumerable.Range(0, 100).Select(i => Record(i)), 0, 1000));
+        var (result, _) = await RunAsync(transport, QueryFilter.All);
+
+        Assert.That(result.Status, Is.EqualTo(OperationStatus.Failure), result.ToString());
+        Assert.That(result.StatusCode, Is.EqualTo("INCONSISTENT_PAGING"));
+        Assert.That(result.Message, Does.Contain("the page asked at offset 100 came back as records 0-99").And.Contain("100 records were emitted before the failure"));
+        Assert.That(result.Json.Select(j => (string)j["id"]!), Is.Unique);
+        Assert.That(transport.Sent, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_server_repeating_the_same_page_without_content_range_ends_the_search()
+    {
+        var transport = Collection(1000, (limit, offset) => ScriptedAnswer.Json(200, "[" + string.Join(",", Enumerable.Range(0, 100).Select(i => Record(i))) + "]"));
+        var (result, _) = await RunAsync(transport, QueryFilter.All);
+
+        Assert.That(result.StatusCode, Is.EqualTo("INCONSISTENT_PAGING"), result.ToString());
+        Assert.That(result.Message, Does.Contain("repeats its pages").And.Contain("100 records were emitted"));
+        Assert.That(result.Json.Select(j => (string)j["id"]!), Is.Unique);
+        Assert.That(transport.Sent, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_total_that_changes_mid_search_ends_it()
+    {
+        var transport = Collection(1000, (limit, offset) => offset == 200
+            ? ScriptedAnswer.Page(Enumerable.Range(200, 100).Select(i => Record(i)), 200, 999)
+            : null);
+        var (result, _) = await RunAsync(transport, QueryFilter.All);
+
+        Assert.That(result.StatusCode, Is.EqualTo("INCONSISTENT_PAGING"), result.ToString());
+        Assert.That(result.Message, Does.Contain("total changed from 1000 to 999").And.Contain("200 records were emitted"));
+    }
+
+    [Test]
+    public async Task More_pages_than_the_total_allows_ends_the_search()
+    {
+        // The first page is full (100 of 1000); then the server answers one record a page, consistently, for ever.
+        var transport = Collection(1000, (limit, offset) => offset == 0 ? null : ScriptedAnswer.Page([Record(offset)], offset, 1000));
+        var (result, _) = await RunAsync(transport, QueryFilter.All);
+
+        Assert.That(result.StatusCode, Is.EqualTo("INCONSISTENT_PAGING"), result.ToString());
+        Assert.That(result.Message, Does.Contain("page 12 was asked for but a total of 1000 records in pages of 100 needs at most 11"));
+        Assert.That(transport.Sent, Has.Count.EqualTo(12));
+    }
+
+    [TestCase("items 100-199/1000", 50, "announces 100 records but the page at offset 100 held 50")]
+    [TestCase("items 100-100/1000", 0, "the page at offset 100 was empty but its Content-Range counts 1000 records")]
+    public async Task A_content_range_that_contradicts_the_page_ends_the_search(string header, int records, string expected)
+    {
+        var transport = Collection(1000, (limit, offset) => offset == 100
+            ? new ScriptedAnswer(200, "[" + string.Join(",", Enumerable.Range(100, records).Select(i => Record(i))) + "]", new Dictionary<string, string> { ["Content-Range"] = header })
+            : null);
+        var (result, _) = await RunAsync(transport, QueryFilter.All);
+
+        Assert.That(result.StatusCode, Is.EqualTo("INCONSISTENT_PAGING"), result.ToString());
+        Assert.That(result.Message, Does.Contain(expected));
     }
 
     [Test]

@@ -22,7 +22,7 @@ public sealed class ObjectOperationTests
         Dictionary<string, string?>? properties = null)
     {
         var context = await OperationTestContexts.CreateAsync(objectType, operation, properties);
-        var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, CancellationToken.None);
+        var catalog = await ConnectApiData.GetAsync(context.Descriptor, CancellationToken.None);
         IOperation op = context.Operation.Response.PerRecordStatus
             ? new BulkOperation(context, transport.Client(), catalog)
             : new ObjectOperation(context, transport.Client(), catalog);
@@ -36,6 +36,49 @@ public sealed class ObjectOperationTests
     private static TrackedDocument Doc(string id, string json, Dictionary<string, string?>? dynamic = null) => TrackedDocument.FromText(id, json, dynamic);
 
     private static ScriptedTransport Echo(int status = 200) => new(r => ScriptedAnswer.Json(status, """{"id":"PR-1","status":"approved"}"""));
+
+    [Test]
+    public async Task A_download_answered_with_json_is_a_failure_not_a_saved_file()
+    {
+        var transport = new ScriptedTransport(_ => ScriptedAnswer.Json(200, """{"error_code":"USG_001","errors":["The chunk is not ready."]}"""));
+        var (results, _) = await RunAsync("usage_chunk", "DOWNLOAD", transport, [TrackedDocument.Empty("d1", new Dictionary<string, string?> { ["objectId"] = "UC-1" })]);
+
+        Assert.That(results[0].Status, Is.EqualTo(OperationStatus.Failure), results[0].ToString());
+        Assert.That(results[0].Message, Does.Contain("answered JSON").And.Contain("The chunk is not ready.").And.Contain("nothing was saved"));
+        Assert.That(results[0].Payloads, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_empty_download_is_a_failure_not_a_success_without_content()
+    {
+        var transport = new ScriptedTransport(_ => new ScriptedAnswer(200, string.Empty, new Dictionary<string, string> { ["Content-Type"] = "application/octet-stream" }));
+        var (results, _) = await RunAsync("usage_chunk", "DOWNLOAD", transport, [TrackedDocument.Empty("d1", new Dictionary<string, string?> { ["objectId"] = "UC-1" })]);
+
+        Assert.That(results[0].Status, Is.EqualTo(OperationStatus.Failure), results[0].ToString());
+        Assert.That(results[0].Message, Does.Contain("answered no bytes"));
+        Assert.That(results[0].Payloads, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_download_streams_into_a_private_file_removed_with_its_folder()
+    {
+        string file;
+        string folder;
+        await using (var download = DownloadFile.Create())
+        {
+            file = download.Name;
+            folder = Path.GetDirectoryName(file)!;
+            await download.WriteAsync("PK"u8.ToArray());
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+                Assert.That(File.GetUnixFileMode(folder), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            }
+        }
+
+        Assert.That(File.Exists(file), Is.False);
+        Assert.That(Directory.Exists(folder), Is.False);
+    }
 
     [Test]
     public async Task A_whole_object_piped_into_an_action_sends_only_the_fields_the_action_takes()

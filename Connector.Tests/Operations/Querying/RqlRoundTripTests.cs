@@ -48,7 +48,7 @@ public sealed class RqlRoundTripTests
             GroupExpression.And(new ComparisonExpression("name", "eq", ["a&b"]), new ComparisonExpression("note", "ne", ["x)&y"])),
             [new SortSpecification("created", SortDirection.Descending)],
             []);
-        var decoded = Uri.UnescapeDataString(RqlQueryBuilder.BuildPageQuery(filter, 10, 20));
+        var decoded = Uri.UnescapeDataString(RqlQueryBuilder.AppendPage(RqlQueryBuilder.Build(filter), 10, 20));
         Assert.That(SplitOutsideQuotes(decoded, '&'), Is.EqualTo(new[] { "and(eq(name,\"a&b\"),ne(note,\"x)&y\"))", "ordering(-created)", "limit=10", "offset=20" }));
     }
 

@@ -47,8 +47,8 @@ public sealed class RqlValueEncoderTests
     public void Quotes_and_encodes_eq_values(string value, string encoded, string decoded)
     {
         var expression = new ComparisonExpression("name", "eq", [value]);
-        Assert.That(RqlQueryBuilder.BuildFilter(expression), Is.EqualTo(encoded));
-        Assert.That(RqlQueryBuilder.BuildText(QueryFilter.Where(expression)), Is.EqualTo(decoded));
+        Assert.That(RqlQueryBuilder.Build(QueryFilter.Where(expression)), Is.EqualTo(encoded));
+        Assert.That(Uri.UnescapeDataString(RqlQueryBuilder.Build(QueryFilter.Where(expression))), Is.EqualTo(decoded));
         Assert.That(Uri.UnescapeDataString(encoded), Is.EqualTo(decoded));
     }
 
@@ -59,23 +59,23 @@ public sealed class RqlValueEncoderTests
     [TestCase("5\\*", "like(name,5%5C*)")]
     public void Passes_like_wildcards_through(string pattern, string expected)
     {
-        Assert.That(RqlQueryBuilder.BuildFilter(new ComparisonExpression("name", "like", [pattern])), Is.EqualTo(expected));
+        Assert.That(RqlQueryBuilder.Build(QueryFilter.Where(new ComparisonExpression("name", "like", [pattern]))), Is.EqualTo(expected));
     }
 
     [Test]
     public void Writes_empty_values_as_the_empty_constant_only_for_equality_and_lists()
     {
-        Assert.That(RqlQueryBuilder.BuildFilter(new ComparisonExpression("name", "ne", [string.Empty])), Is.EqualTo("ne(name,empty())"));
-        Assert.That(RqlQueryBuilder.BuildFilter(new ComparisonExpression("name", "out", ["a", string.Empty])), Is.EqualTo("out(name,(a,empty()))"));
-        Assert.That(RqlQueryBuilder.BuildFilter(new ComparisonExpression("name", "gt", [string.Empty])), Is.EqualTo("gt(name,%22%22)"));
-        Assert.That(RqlQueryBuilder.BuildFilter(new ComparisonExpression("name", "like", [string.Empty])), Is.EqualTo("like(name,%22%22)"));
+        Assert.That(RqlQueryBuilder.Build(QueryFilter.Where(new ComparisonExpression("name", "ne", [string.Empty]))), Is.EqualTo("ne(name,empty())"));
+        Assert.That(RqlQueryBuilder.Build(QueryFilter.Where(new ComparisonExpression("name", "out", ["a", string.Empty]))), Is.EqualTo("out(name,(a,empty()))"));
+        Assert.That(RqlQueryBuilder.Build(QueryFilter.Where(new ComparisonExpression("name", "gt", [string.Empty]))), Is.EqualTo("gt(name,%22%22)"));
+        Assert.That(RqlQueryBuilder.Build(QueryFilter.Where(new ComparisonExpression("name", "like", [string.Empty]))), Is.EqualTo("like(name,%22%22)"));
     }
 
     [Test]
     public void Refuses_a_value_with_both_quote_characters_naming_the_field()
     {
         var expression = new ComparisonExpression("asset/name", "eq", ["it's \"x\""]);
-        var ex = Assert.Throws<InvalidQueryFilterException>(() => RqlQueryBuilder.BuildFilter(expression));
+        var ex = Assert.Throws<InvalidQueryFilterException>(() => RqlQueryBuilder.Build(QueryFilter.Where(expression)));
         Assert.That(ex!.Problems, Has.Count.EqualTo(1));
         Assert.That(ex.Problems[0], Does.Contain("'asset.name'").And.Contain("both a double quote"));
     }

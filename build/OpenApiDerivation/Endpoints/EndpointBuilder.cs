@@ -56,7 +56,7 @@ internal sealed class EndpointBuilder
             ["operationId"] = openApiOperation["operationId"]?.DeepClone() ?? JValue.CreateNull(),
             ["summary"] = Summary(openApiOperation),
             ["request"] = BuildRequest(operation, openApiOperation),
-            ["responses"] = BuildResponses(openApiOperation),
+            ["responses"] = BuildResponses(openApiOperation, operation.Method + " " + operation.Path),
             ["filters"] = new JArray(filters.Select(ToJson)),
             ["paged"] = paged,
         };
@@ -161,7 +161,7 @@ internal sealed class EndpointBuilder
             return JValue.CreateNull();
         }
 
-        var schema = _converter.Convert(media["schema"] ?? new JObject(), SchemaRole.Request);
+        var schema = _converter.Convert(media["schema"] ?? new JObject(), SchemaRole.Request, endpoint + " request");
         if (requirement is not null)
         {
             schema = KnownRequestRequirements.Merge(schema, requirement, endpoint);
@@ -194,7 +194,7 @@ internal sealed class EndpointBuilder
         return examples;
     }
 
-    private JArray BuildResponses(JObject openApiOperation)
+    private JArray BuildResponses(JObject openApiOperation, string endpoint)
     {
         var responses = new List<(int Status, string? ContentType, JToken Schema)>();
         foreach (var entry in (openApiOperation["responses"] as JObject)?.Properties() ?? [])
@@ -216,7 +216,7 @@ internal sealed class EndpointBuilder
             {
                 var schema = (media.Value as JObject)?["schema"];
                 var binary = !IsJson(media.Name) || IsBinarySchema(schema);
-                responses.Add((status, media.Name, binary ? JValue.CreateNull() : _converter.Convert(schema ?? new JObject(), SchemaRole.Response)));
+                responses.Add((status, media.Name, binary ? JValue.CreateNull() : _converter.Convert(schema ?? new JObject(), SchemaRole.Response, $"{endpoint} {status}")));
             }
         }
 

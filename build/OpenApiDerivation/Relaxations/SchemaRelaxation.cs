@@ -33,6 +33,12 @@ internal abstract class SchemaRelaxation
     public bool AppliesToRole(SchemaRole role) => Roles.Contains(role);
 
     /// <summary>
+    /// Whether the converter records where the rule changed a node (<c>firedAt</c> in the derived document); rules that
+    /// change most nodes of a kind do not.
+    /// </summary>
+    public virtual bool RecordsLocations => false;
+
+    /// <summary>
     /// Rewrites one converted schema node in place. Child schemas were already converted and relaxed.
     /// </summary>
     public abstract void Apply(JObject schema);

@@ -15,9 +15,22 @@ internal static class SchemaRelaxationCatalog
         new FormatsAsAnnotations(),
         new ScalarTwins(),
         new ArrayAcceptsObject(),
+        new ObjectAlsoArrayInResponses(),
         new NoValueConstraintsInResponses(),
         new AdditionalPropertiesAllowed(),
+        new BooleanTwinsInResponses(),
+        new ScalarAlsoStructuredInResponses(),
+        new NestedArrayAlsoFlat(),
+        new FlattenedEventFields(),
         new NullAcceptedInResponses(),
+        new EmptyStringAsAbsentInResponses(),
+    ];
+
+    /// <summary>Per-property rules (they see the property name and the whole document), applied after the node rules.</summary>
+    public static IReadOnlyList<PropertyRelaxation> PropertyRules { get; } =
+    [
+        new ScalarAlsoDocumentedShapes(),
+        new FieldsDocumentedElsewhere(),
     ];
 
     /// <summary>The rule applied when a reference does not resolve; recorded only when used.</summary>
@@ -26,4 +39,8 @@ internal static class SchemaRelaxationCatalog
     /// <summary>The per-node rules for one role, in application order.</summary>
     public static IReadOnlyList<SchemaRelaxation> For(SchemaRole role) =>
         NodeRules.Where(r => r.AppliesToRole(role)).ToList();
+
+    /// <summary>The per-property rules for one role, in application order.</summary>
+    public static IReadOnlyList<PropertyRelaxation> PropertyRulesFor(SchemaRole role) =>
+        PropertyRules.Where(r => r.AppliesToRole(role)).ToList();
 }

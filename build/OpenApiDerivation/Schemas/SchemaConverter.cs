@@ -24,14 +24,27 @@ internal sealed class SchemaConverter
     private readonly SortedDictionary<string, JToken> _definitions = new(StringComparer.Ordinal);
     private readonly Queue<(string Name, SchemaRole Role)> _pending = new();
     private readonly SortedSet<string> _unresolved = new(StringComparer.Ordinal);
+    private readonly PropertyShapeIndex _shapes;
+    private readonly RelaxationLocations _locations = new();
 
-    public SchemaConverter(JObject components)
+    public SchemaConverter(JObject components, JObject? paths = null)
     {
         _components = components;
+        _shapes = new PropertyShapeIndex(components, paths);
     }
 
     /// <summary>References that did not resolve and were replaced by a permissive object.</summary>
     public IReadOnlyCollection<string> UnresolvedReferences => _unresolved;
+
+    /// <summary>Where the rules that record locations fired, per rule id.</summary>
+    public RelaxationLocations Locations => _locations;
+
+    /// <summary>Converts one top-level schema (an endpoint body) for <paramref name="role"/>, recording rule locations under <paramref name="location"/>.</summary>
+    public JObject Convert(JToken schema, SchemaRole role, string location)
+    {
+        using var scope = _locations.Enter(location);
+        return Convert(schema, role);
+    }
 
     /// <summary>Converts one schema (an endpoint body, or a component) for <paramref name="role"/>.</summary>
     public JObject Convert(JToken schema, SchemaRole role)
@@ -66,15 +79,16 @@ internal sealed class SchemaConverter
                     target["format"] = value.Type == JTokenType.String && (string)value! == "datetime" ? "date-time" : value.DeepClone();
                     break;
                 case "properties" when value is JObject properties:
-                    var converted = new JObject();
-                    foreach (var child in properties.Properties())
+                    target["properties"] = ConvertProperties(properties, role);
+                    break;
+                case "items":
+                    using (_locations.Step("[]"))
                     {
-                        converted[child.Name] = Convert(child.Value, role);
+                        target["items"] = Convert(value, role);
                     }
 
-                    target["properties"] = converted;
                     break;
-                case "items" or "not":
+                case "not":
                     target[property.Name] = Convert(value, role);
                     break;
                 case "additionalProperties":
@@ -136,6 +150,7 @@ internal sealed class SchemaConverter
         {
             var (name, role) = _pending.Dequeue();
             var key = DefinitionName(name, role);
+            using var scope = _locations.Enter(key);
             _definitions[key] = Convert(_components[name]!, role);
         }
 
@@ -218,11 +233,60 @@ internal sealed class SchemaConverter
         target["type"] = types.Count == 1 ? new JValue(types[0]) : new JArray(types);
     }
 
-    private static void Relax(JObject target, SchemaRole role)
+    private void Relax(JObject target, SchemaRole role)
     {
         foreach (var relaxation in SchemaRelaxationCatalog.For(role))
         {
+            if (!relaxation.RecordsLocations)
+            {
+                relaxation.Apply(target);
+                continue;
+            }
+
+            var before = target.DeepClone();
             relaxation.Apply(target);
+            if (!JToken.DeepEquals(before, target))
+            {
+                _locations.Record(relaxation.Id);
+            }
         }
+    }
+
+    /// <summary>Converts each property, then lets the property rules see it with its name.</summary>
+    private JObject ConvertProperties(JObject properties, SchemaRole role)
+    {
+        var converted = new JObject();
+        foreach (var child in properties.Properties())
+        {
+            using var step = _locations.Step(child.Name);
+            var schema = Convert(child.Value, role);
+            foreach (var rule in SchemaRelaxationCatalog.PropertyRulesFor(role))
+            {
+                var context = new PropertyContext(child.Name, child.Value, schema, role, _shapes, raw => Convert(raw, role), (key, build) => Shared(key, role, build));
+                if (rule.Relax(context) is { } relaxed)
+                {
+                    schema = relaxed;
+                    _locations.Record(rule.Id);
+                }
+            }
+
+            converted[child.Name] = schema;
+        }
+
+        return converted;
+    }
+
+    /// <summary>A reference to the shared definition ROLE.KEY, built on first use (a placeholder breaks cycles).</summary>
+    private JObject Shared(string key, SchemaRole role, Func<JObject> build)
+    {
+        var name = DefinitionName(key, role);
+        if (!_definitions.ContainsKey(name))
+        {
+            _definitions[name] = new JObject();
+            using var scope = _locations.Enter(name);
+            _definitions[name] = build();
+        }
+
+        return new JObject { ["$ref"] = DefinitionPrefix + name };
     }
 }

@@ -8,13 +8,13 @@ namespace Connector.Operations.Requests;
 /// What outbound and query operations need from the derived OpenAPI data: endpoints (documented filters) and input
 /// profiles. Both come from process-wide caches shared with the browser (<see cref="ApiCatalog.GetSharedAsync"/>,
 /// <see cref="ConnectCatalog.GetInputSchemaAsync"/>), so nothing is loaded twice and an operation never waits for the
-/// whole catalogue.
+/// whole catalogue. It holds no state of its own: the data is loaded (once) by the Browse caches it reads.
 /// </summary>
-internal sealed class ConnectCatalogCache
+internal sealed class ConnectApiData
 {
     private readonly ConnectorDescriptor _descriptor;
 
-    private ConnectCatalogCache(ConnectorDescriptor descriptor, ApiCatalog api)
+    private ConnectApiData(ConnectorDescriptor descriptor, ApiCatalog api)
     {
         _descriptor = descriptor;
         Api = api;
@@ -22,11 +22,11 @@ internal sealed class ConnectCatalogCache
 
     public ApiCatalog Api { get; }
 
-    public static async Task<ConnectCatalogCache> GetAsync(ConnectorDescriptor descriptor, CancellationToken cancellationToken)
+    public static async Task<ConnectApiData> GetAsync(ConnectorDescriptor descriptor, CancellationToken cancellationToken)
     {
         var path = descriptor.OpenApiPath
             ?? throw new InvalidOperationException($"The descriptor '{descriptor.Id}' names no derived OpenAPI data ('openApi').");
-        return new ConnectCatalogCache(descriptor, await ApiCatalog.GetSharedAsync(path, cancellationToken).ConfigureAwait(false));
+        return new ConnectApiData(descriptor, await ApiCatalog.GetSharedAsync(path, cancellationToken).ConfigureAwait(false));
     }
 
     public ApiEndpoint? Endpoint(OperationDescriptor operation) => Api.Find(operation.Method, operation.Path);

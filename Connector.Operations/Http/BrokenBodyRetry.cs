@@ -1,7 +1,12 @@
-namespace Connector.Operations.Http.Errors;
+using Connector.Operations.Http.Errors;
 
-/// <summary>The connection broke, or the JSON ended, while an answer's body was being read (after its status and headers).</summary>
-internal static class BrokenAnswer
+namespace Connector.Operations.Http;
+
+/// <summary>
+/// Retries an idempotent call whose answer broke while its body was being read (after its status and headers), and
+/// names the outcome of one whose body broke.
+/// </summary>
+internal static class BrokenBodyRetry
 {
     /// <summary>
     /// Runs an idempotent call whose answer is read inside <paramref name="call"/>, running it again (up to

@@ -1,0 +1,181 @@
+using System.Globalization;
+using Connector.Browse.Catalog;
+using Connector.Core.Descriptors;
+using Connector.Core.Operations;
+using Connector.Tests.Browse;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace Connector.Tests.RealPayloads;
+
+/// <summary>
+/// The profiles against the real-payload corpus (TestData/RealPayloads): per object type, every OUTPUT profile that is
+/// the object (its root has the object's id property) must accept every response and list item of that type (100%) and
+/// describe at least 95% of their leaf field paths (see <see cref="ProfileCoverage"/>); every INPUT profile must accept
+/// the request bodies sent to its endpoint. The figures are printed (run with
+/// <c>dotnet test Connector.Tests -c Release --filter FullyQualifiedName~RealPayloadProfileTests --logger "console;verbosity=detailed"</c>).
+/// </summary>
+[TestFixture]
+public sealed class RealPayloadProfileTests
+{
+    private const double RequiredDescribe = 95.0;
+
+    /// <summary>
+    /// Object types whose real payloads carry fields the OpenAPI document documents nowhere for that object (request
+    /// `contract`, `external_attributes`, `planned_date`; conversation `messages`; usage file `created_by`...), so no rule
+    /// derived from the document describes them yet: they are held to today's figure (a floor that catches regressions)
+    /// instead of 95%, and listed with their figures in descriptor/openapi/README.md. Remove an entry when it reaches 95%.
+    /// </summary>
+    private static readonly Dictionary<string, double> KnownDescribeShortfalls = new(StringComparer.Ordinal)
+    {
+        ["asset"] = 80.0,
+        ["case"] = 78.0,
+        ["conversation"] = 8.0,
+        ["conversation_message"] = 86.5,
+        ["request"] = 78.0,
+        ["tier_account"] = 93.0,
+        ["tier_account_request"] = 94.5,
+        ["usage_report"] = 76.5,
+    };
+
+    [Test]
+    public async Task Every_output_profile_accepts_and_describes_the_real_responses_of_its_object_type()
+    {
+        var catalog = await BrowseFixture.CatalogAsync();
+        var failures = new List<string>();
+        var report = new List<string> { $"{"object type",-22} {"samples",7} {"profiles",8} {"accept %",9} {"describe %",10}  worst profile (describe)" };
+        foreach (var group in ResponseSamples().GroupBy(s => s.DescriptorId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var samples = group.ToList();
+            var profiles = ObjectOutputProfiles(catalog, group.Key).ToList();
+            Assert.That(profiles, Is.Not.Empty, $"{group.Key} has no OUTPUT profile describing the object");
+            var figures = profiles.Select(p => Measure(p, samples)).ToList();
+            var accept = figures.Min(f => f.AcceptPercent);
+            var worst = figures.OrderBy(f => f.DescribePercent).First();
+            report.Add(string.Create(CultureInfo.InvariantCulture, $"{group.Key,-22} {samples.Count,7} {profiles.Count,8} {accept,9:0.0} {worst.DescribePercent,10:0.0}  {worst.Entry}"));
+            failures.AddRange(figures.SelectMany(f => f.Rejections).Take(5));
+            if (worst.DescribePercent < KnownDescribeShortfalls.GetValueOrDefault(group.Key, RequiredDescribe))
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{worst.Entry} describes {worst.DescribePercent:0.0}% of the leaf paths; most missed: {string.Join(", ", worst.Missed.Take(8))}"));
+            }
+        }
+
+        await TestContext.Out.WriteLineAsync(string.Join(Environment.NewLine, report));
+        Assert.That(failures, Is.Empty, string.Join(Environment.NewLine, report));
+    }
+
+    [Test]
+    public async Task Every_input_profile_accepts_the_real_request_bodies_sent_to_its_endpoint()
+    {
+        var catalog = await BrowseFixture.CatalogAsync();
+        var checkedBodies = 0;
+        var failures = new List<string>();
+        var report = new List<string>();
+        foreach (var payload in RealPayloadCorpus.Payloads.Where(p => p.IsRequestBody))
+        {
+            var entry = InputEntry(catalog, payload);
+            if (entry is null)
+            {
+                report.Add($"{payload.Path}: {payload.Endpoint()?.Method} {payload.Endpoint()?.Path} is not an operation of the descriptor (not checked)");
+                continue;
+            }
+
+            Assert.That(entry.InputSchema, Is.Not.Null, $"{entry} takes no JSON body, but {payload.Path} is one");
+            foreach (var sample in payload.Samples())
+            {
+                checkedBodies++;
+                var errors = entry.InputSchema!.Validate(sample.Value.ToString(Formatting.None));
+                if (errors.Count > 0)
+                {
+                    failures.Add($"{sample.Name} rejected by the INPUT of {entry}: {string.Join("; ", errors.Select(e => e.ToString()))}");
+                }
+            }
+
+            report.Add($"{payload.Path}: INPUT of {entry} accepts it");
+        }
+
+        await TestContext.Out.WriteLineAsync(string.Join(Environment.NewLine, report));
+        Assert.That(checkedBodies, Is.GreaterThanOrEqualTo(18));
+        Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
+    public void The_corpus_is_complete_and_every_payload_is_json_of_its_role()
+    {
+        var files = Directory.EnumerateFiles(TestPaths.RealPayloads, "*.json", SearchOption.AllDirectories).ToList();
+
+        Assert.That(RealPayloadCorpus.Payloads, Has.Count.EqualTo(107));
+        Assert.That(files, Has.Count.EqualTo(107));
+        foreach (var payload in RealPayloadCorpus.Payloads)
+        {
+            var content = payload.Read();
+            Assert.That(content.Type, Is.EqualTo(payload.Role == "list-response" ? JTokenType.Array : JTokenType.Object).Or.EqualTo(JTokenType.Array), payload.Path);
+        }
+    }
+
+    private static IEnumerable<(string DescriptorId, CorpusSample Sample)> ResponseSamples() =>
+        RealPayloadCorpus.Payloads
+            .Where(p => !p.IsRequestBody && RealPayloadCorpus.DescriptorId(p.ObjectType) is not null)
+            .SelectMany(p => p.Samples().Select(s => (RealPayloadCorpus.DescriptorId(p.ObjectType)!, s)));
+
+    private static IEnumerable<ConnectCatalogEntry> ObjectOutputProfiles(ConnectCatalog catalog, string objectTypeId) =>
+        catalog.Entries.Where(e => e.ObjectType.Id == objectTypeId
+            && e.OutputSchemaJson?["properties"]?[e.ObjectType.IdProperty] is not null
+            && !e.Operation.Response.PerRecordStatus);
+
+    private static ConnectCatalogEntry? InputEntry(ConnectCatalog catalog, CorpusPayload payload)
+    {
+        if (payload.Endpoint() is not { } endpoint || RealPayloadCorpus.DescriptorId(payload.ObjectType) is not { } objectTypeId)
+        {
+            return null;
+        }
+
+        return catalog.Entries.FirstOrDefault(e => e.ObjectType.Id == objectTypeId
+            && string.Equals(e.Operation.Method, endpoint.Method, StringComparison.OrdinalIgnoreCase)
+            && Literals(e.Operation.Path).SequenceEqual(Literals(endpoint.Path)));
+    }
+
+    /// <summary>A path's literal segments (parameters dropped): the corpus notes name parameters differently.</summary>
+    private static IEnumerable<string> Literals(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => !s.StartsWith('{'));
+
+    private static ProfileFigures Measure(ConnectCatalogEntry entry, IReadOnlyList<(string DescriptorId, CorpusSample Sample)> samples)
+    {
+        var coverage = new ProfileCoverage(entry.OutputSchemaJson!);
+        var rejections = new List<string>();
+        var (leaves, described) = (0, 0);
+        var missed = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, sample) in samples)
+        {
+            var errors = entry.OutputSchema!.Validate(sample.Value.ToString(Formatting.None));
+            if (errors.Count > 0)
+            {
+                rejections.Add($"{sample.Name} rejected by the OUTPUT of {entry}: {string.Join("; ", errors.Take(3).Select(e => e.ToString()))}");
+            }
+
+            foreach (var path in ProfileCoverage.LeafPaths(sample.Value))
+            {
+                leaves++;
+                if (coverage.Describes(path))
+                {
+                    described++;
+                }
+                else
+                {
+                    var key = string.Join(".", path);
+                    missed[key] = missed.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        return new ProfileFigures(
+            entry.ToString(),
+            100.0 * (samples.Count - rejections.Count) / samples.Count,
+            leaves == 0 ? 100.0 : 100.0 * described / leaves,
+            rejections,
+            missed.OrderByDescending(m => m.Value).ThenBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} ({m.Value})").ToList());
+    }
+
+    private sealed record ProfileFigures(string Entry, double AcceptPercent, double DescribePercent, IReadOnlyList<string> Rejections, IReadOnlyList<string> Missed);
+}

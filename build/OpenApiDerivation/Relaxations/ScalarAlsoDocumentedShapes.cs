@@ -1,0 +1,59 @@
+using Connector.OpenApiDerivation.Schemas;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.OpenApiDerivation.Relaxations;
+
+/// <summary>
+/// A property documented as a scalar where the document elsewhere gives the same property name an object or an array
+/// of objects also accepts those shapes, with their fields described.
+/// </summary>
+internal sealed class ScalarAlsoDocumentedShapes : PropertyRelaxation
+{
+    /// <summary>How many shapes from elsewhere one property takes (the most frequent first).</summary>
+    public const int MaxShapes = 3;
+
+    /// <summary>The definition key prefix of the shared shapes (<c>response.shapes-elsewhere.NAME</c>).</summary>
+    public const string DefinitionPrefix = "shapes-elsewhere.";
+
+    public override string Id => "scalar-also-documented-shapes";
+
+    public override IReadOnlyList<SchemaRole> Roles { get; } = [SchemaRole.Response];
+
+    public override string Rule =>
+        "A property documented as a scalar (string, number, integer, boolean) whose name the document elsewhere documents as "
+        + $"an object or an array of objects becomes `anyOf`: the documented scalar first, then a reference to "
+        + $"`response.{DefinitionPrefix}NAME` (`anyOf` of up to {MaxShapes} of those shapes, most frequent first), so both "
+        + "forms are accepted and the object's fields are described.";
+
+    public override string Reason =>
+        "Connect expands references: `assignee` arrives as `{id, name, email}` where a request's document says a string, "
+        + "tier config request `params` as the parameter array where GET says a string, `extensions` and `template` as objects.";
+
+    public override JObject? Relax(PropertyContext context)
+    {
+        if (!PropertyShapeIndex.IsScalar(context.Raw))
+        {
+            return null;
+        }
+
+        var shapes = context.Shapes.StructuredShapes(context.Name, MaxShapes);
+        if (shapes.Count == 0)
+        {
+            return null;
+        }
+
+        var shared = context.Shared(DefinitionPrefix + context.Name, () => new JObject
+        {
+            ["description"] = $"The shapes the document gives `{context.Name}` elsewhere (relaxation {Id}).",
+            ["anyOf"] = new JArray(shapes.Select(context.Convert)),
+        });
+        var wrapper = new JObject();
+        if (context.Converted["description"] is { } description)
+        {
+            wrapper["description"] = description.DeepClone();
+        }
+
+        wrapper["anyOf"] = new JArray(context.Converted, shared);
+        return wrapper;
+    }
+}

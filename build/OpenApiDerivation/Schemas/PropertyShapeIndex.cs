@@ -1,0 +1,164 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.OpenApiDerivation.Schemas;
+
+/// <summary>
+/// Every shape the OpenAPI document gives a property name, anywhere (component schemas in name order, then inline
+/// schemas of path operations in document order): what the context-aware relaxations borrow from ("the shape used
+/// elsewhere in the document"). Shapes are the document's raw schemas (references not followed), deduplicated.
+/// </summary>
+internal sealed class PropertyShapeIndex
+{
+    private const string ComponentPrefix = "#/components/schemas/";
+    private static readonly HashSet<string> ScalarTypes = new(StringComparer.Ordinal) { "string", "number", "integer", "boolean" };
+
+    private readonly JObject _components;
+    private readonly Dictionary<string, List<JObject>> _shapes = new(StringComparer.Ordinal);
+
+    public PropertyShapeIndex(JObject components, JObject? paths)
+    {
+        _components = components;
+        foreach (var component in components.Properties().OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            Walk(component.Value, 0);
+        }
+
+        foreach (var operation in (paths ?? []).Properties().SelectMany(p => (p.Value as JObject ?? []).Properties()))
+        {
+            foreach (var schema in operation.Value.SelectTokens("$..schema").OfType<JObject>())
+            {
+                Walk(schema, 0);
+            }
+        }
+    }
+
+    /// <summary>Whether a raw schema is a plain scalar (string, number, integer or boolean; no reference, no properties).</summary>
+    public static bool IsScalar(JToken schema) =>
+        schema is JObject node && node["$ref"] is null && node["properties"] is null && node["items"] is null
+        && node["type"] is JValue { Type: JTokenType.String } type && ScalarTypes.Contains((string)type!);
+
+    /// <summary>The object and array-of-object shapes documented for a property name, most frequent first (at most <paramref name="limit"/>).</summary>
+    public IReadOnlyList<JObject> StructuredShapes(string name, int limit) =>
+        Shapes(name)
+            .Where(s => ObjectProperties(s) is not null || (s["type"]?.ToString() == "array" && s["items"] is JObject items && ObjectProperties(items) is not null))
+            .Take(limit)
+            .ToList();
+
+    /// <summary>
+    /// The fields (raw property schemas) the object shapes of a property name document, first documentation of each
+    /// field winning; for array shapes the fields of their items. Order: shapes most frequent first, fields in order.
+    /// </summary>
+    public IReadOnlyList<JProperty> FieldsOf(string name, bool arrayItems)
+    {
+        var fields = new List<JProperty>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var shape in Shapes(name))
+        {
+            var element = arrayItems ? (shape["type"]?.ToString() == "array" ? Element(shape) : null) : shape;
+            foreach (var field in element is null ? [] : ObjectProperties(element)?.Properties() ?? [])
+            {
+                if (seen.Add(field.Name))
+                {
+                    fields.Add(field);
+                }
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>The innermost element schema of a raw array schema (arrays of arrays unwrapped); null when there is none.</summary>
+    public static JObject? Element(JObject array)
+    {
+        var element = array["items"] as JObject;
+        for (var depth = 0; depth < 8 && element?["type"]?.ToString() == "array"; depth++)
+        {
+            element = element["items"] as JObject;
+        }
+
+        return element;
+    }
+
+    /// <summary>The properties of a raw object schema, following a component reference and <c>allOf</c>; null when it has none.</summary>
+    public JObject? ObjectProperties(JObject schema) => ObjectProperties(schema, 0);
+
+    private JObject? ObjectProperties(JObject schema, int hops)
+    {
+        if (hops > 16)
+        {
+            return null;
+        }
+
+        if (schema["$ref"] is JValue { Type: JTokenType.String } reference)
+        {
+            var target = (string)reference!;
+            return target.StartsWith(ComponentPrefix, StringComparison.Ordinal) && _components[target[ComponentPrefix.Length..]] is JObject component
+                ? ObjectProperties(component, hops + 1)
+                : null;
+        }
+
+        var merged = schema["properties"] is JObject { Count: > 0 } own ? (JObject)own.DeepClone() : null;
+        foreach (var branch in (schema["allOf"] as JArray ?? []).OfType<JObject>())
+        {
+            foreach (var property in ObjectProperties(branch, hops + 1)?.Properties() ?? [])
+            {
+                merged ??= [];
+                if (merged[property.Name] is null)
+                {
+                    merged.Add(new JProperty(property.Name, property.Value.DeepClone()));
+                }
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>Distinct shapes of a name, most frequent first, then first documented.</summary>
+    private IEnumerable<JObject> Shapes(string name) =>
+        _shapes.TryGetValue(name, out var shapes)
+            ? shapes
+                .Select((s, i) => (Shape: s, Index: i, Key: s.ToString(Formatting.None)))
+                .GroupBy(s => s.Key, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count())
+                .ThenBy(g => g.Min(s => s.Index))
+                .Select(g => g.First().Shape)
+            : [];
+
+    private void Walk(JToken token, int depth)
+    {
+        if (token is not JObject node || depth > 64)
+        {
+            return;
+        }
+
+        foreach (var property in (node["properties"] as JObject ?? []).Properties())
+        {
+            if (property.Value is JObject schema)
+            {
+                if (!_shapes.TryGetValue(property.Name, out var list))
+                {
+                    list = [];
+                    _shapes[property.Name] = list;
+                }
+
+                list.Add(schema);
+            }
+
+            Walk(property.Value, depth + 1);
+        }
+
+        foreach (var keyword in new[] { "items", "additionalProperties", "not" })
+        {
+            Walk(node[keyword] ?? JValue.CreateNull(), depth + 1);
+        }
+
+        foreach (var keyword in new[] { "allOf", "anyOf", "oneOf" })
+        {
+            foreach (var branch in node[keyword] as JArray ?? [])
+            {
+                Walk(branch, depth + 1);
+            }
+        }
+    }
+}
