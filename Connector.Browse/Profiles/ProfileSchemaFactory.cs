@@ -47,11 +47,10 @@ internal static class ProfileSchemaFactory
             result.Add(property);
         }
 
-        // A profile describes one document, an object: never null or a list itself (its nested values may be).
-        if (result["type"] is JArray types && types.Any(t => (string?)t == "object") && types.Any(t => (string?)t is "null" or "array"))
+        // A profile describes one document, an object: never null, a list or a string itself (its nested values may be).
+        if (result["type"] is JArray types && types.Any(t => (string?)t == "object"))
         {
-            var kept = types.Where(t => (string?)t is not "null" and not "array").ToList();
-            result["type"] = kept.Count == 1 ? kept[0].DeepClone() : new JArray(kept);
+            result["type"] = "object";
         }
 
         if (standalone.Property("definitions") is { } definitionsProperty)
