@@ -42,6 +42,9 @@ public sealed class ConnectSandbox : IAsyncDisposable
     /// <summary>The data, for tests to read and seed.</summary>
     public SandboxStore Store { get; }
 
+    /// <summary>The webhooks registered through <c>/notifications/webhooks</c> and their delivery log.</summary>
+    public Events.SandboxWebhooks Webhooks => Store.Webhooks;
+
     /// <summary>Starts a sandbox and returns once it accepts connections.</summary>
     /// <param name="options">Port, seed, sizes, API key and initial faults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -74,6 +77,7 @@ public sealed class ConnectSandbox : IAsyncDisposable
         CatalogRoutes.Map(group, api);
         UsageRoutes.Map(group, api);
         HelpdeskRoutes.Map(group, api);
+        NotificationRoutes.Map(group, api, store.Webhooks);
         AdminRoutes.Map(app, log, faults);
         app.MapFallback(context => context.Request.Path.StartsWithSegments(SandboxPipeline.ApiPrefix, StringComparison.Ordinal)
             ? ConnectResponses.Error(context, StatusCodes.Status404NotFound, "NTF_001", $"No endpoint {context.Request.Method} {context.Request.Path}.")
@@ -105,6 +109,7 @@ public sealed class ConnectSandbox : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await Store.Webhooks.DisposeAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
     }
 }

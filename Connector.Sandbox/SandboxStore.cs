@@ -23,6 +23,7 @@ public sealed class SandboxStore
     {
         World = new SeedWorld(options);
         Clock = options.TimeProvider;
+        Webhooks = new Events.SandboxWebhooks(options.TimeProvider, options.Seed);
         var w = World;
         RecordCollection Make(string name, IdCodec ids, int count, Func<int, JsonObject> generate, string? shape = null) =>
             new(name, shape ?? name, ids, count, generate, () => w.FieldsOf(name));
@@ -46,6 +47,10 @@ public sealed class SandboxStore
             Make("conversations", w.ConversationIds, w.Conversations, w.Conversation),
             Make("messages", w.MessageIds, w.Messages, w.Message),
         }.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
+        foreach (var collection in collections.Values)
+        {
+            collection.Changed = Webhooks.OnChanged;
+        }
     }
 
     /// <summary>Names of the collections.</summary>
@@ -54,6 +59,9 @@ public sealed class SandboxStore
     internal SeedWorld World { get; }
 
     internal TimeProvider Clock { get; }
+
+    /// <summary>The registered webhooks, called when a record of their object class changes.</summary>
+    internal Events.SandboxWebhooks Webhooks { get; }
 
     /// <summary>A copy of the record with <paramref name="id"/>, or null.</summary>
     /// <param name="collection">Collection name, for example <c>requests</c>.</param>

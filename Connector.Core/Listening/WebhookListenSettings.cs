@@ -33,8 +33,14 @@ public sealed class WebhookListenSettings
     /// </summary>
     public Uri? RegisterUrl { get; init; }
 
+    /// <summary>What the registration covers, when the endpoint scopes webhooks (Connect: the product id).</summary>
+    public string? RegisterScope { get; init; }
+
     /// <summary>Called with the receiver's address once it accepts connections.</summary>
     public Action<Uri>? OnListening { get; init; }
+
+    /// <summary>Called with the webhook's id once it is registered (with <see cref="RegisterUrl"/>).</summary>
+    public Action<string>? OnRegistered { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"webhook receiver on 127.0.0.1:{Port}";

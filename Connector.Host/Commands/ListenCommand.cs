@@ -27,14 +27,18 @@ internal static class ListenCommand
         var interval = new Option<double>("--interval") { Description = "Seconds between polls once nothing is pending (default 5).", HelpName = "S", DefaultValueFactory = _ => 5 };
         var once = new Option<bool>("--once") { Description = "Print what is pending, then exit (for cron)." };
         var pageSize = new Option<int?>("--page-size") { Description = "Records per request (1-1000).", HelpName = "N" };
+        var webhook = new WebhookOptions();
         var command = new Command(
             "listen",
             "Print each new or changed record as one JSON line, in change order, until Ctrl+C (or, with --once, until nothing is pending). "
             + "With --state FILE a restart resumes after the last printed change; a crash between printing a line and saving the checkpoint prints that line again "
-            + "(deduplicate by id and updated). Example: connector listen request --filter \"status eq pending\" --state req.state | connector exec request APPROVE --set template_id=TL-...")
+            + "(deduplicate by id and updated). With --webhook it receives Connect's webhook deliveries on 127.0.0.1 instead. "
+            + "Examples: connector listen request --filter \"status eq pending\" --state req.state | connector exec request APPROVE --set template_id=TL-... ; "
+            + "CONNECT_WEBHOOK_SECRET=... connector listen request --webhook --port 8080 --register https://hooks.example.com/connect --product PRD-...")
         {
             objectType, filter, any, where, state, since, interval, once, pageSize,
         };
+        webhook.AddTo(command);
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             var settings = global.Read(result, console);
@@ -44,6 +48,16 @@ internal static class ListenCommand
             RunCommands.AddIfGiven(operationProperties, OperationFieldIds.PageSize, result.GetValue(pageSize)?.ToString(CultureInfo.InvariantCulture));
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, operationProperties, ct).ConfigureAwait(false);
             var stateFile = result.GetValue(state) is { Length: > 0 } path ? new ListenCheckpointFile(path) : null;
+            if (webhook.IsGiven(result))
+            {
+                if (stateFile is not null || result.GetValue(once) || result.GetValue(since) is not null || queryFilter.Expression is not null)
+                {
+                    throw new UsageException("--webhook receives what Connect sends: --state, --once, --since and filters apply to polling only");
+                }
+
+                return await RunAsync(session, console, context, new ListenRequest { Webhook = webhook.Read(result, console) }, null, ct).ConfigureAwait(false);
+            }
+
             var request = new ListenRequest
             {
                 Filter = queryFilter,
@@ -61,7 +75,7 @@ internal static class ListenCommand
     {
         var operation = ListenOperations.Create(session.Connector, context);
         var writer = new ListenLineWriter(console.Out, stateFile);
-        var from = request.Checkpoint.Cursor is { } cursor ? $"after {cursor}" : request.Since is { } since ? "from " + since.ToString("O", CultureInfo.InvariantCulture) : "from the beginning";
+        var from = request.Webhook is not null ? "through webhooks" : request.Checkpoint.Cursor is { } cursor ? $"after {cursor}" : request.Since is { } since ? "from " + since.ToString("O", CultureInfo.InvariantCulture) : "from the beginning";
         await console.Error.WriteLineAsync($"listening to {context.ObjectTypeId} {from}{(request.DrainOnce ? " (once)" : string.Empty)}; Ctrl+C stops").ConfigureAwait(false);
         try
         {

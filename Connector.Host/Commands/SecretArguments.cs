@@ -4,12 +4,15 @@ namespace Connector.Host.Commands;
 
 /// <summary>
 /// Masks API keys in messages that may quote the command line (parse errors, usage errors, unexpected errors): the
-/// values given to --api-key, the key from the environment, and anything that looks like a Connect key wherever it
+/// values given to --api-key and --secret, the key from the environment, and anything that looks like a Connect key wherever it
 /// stands (<c>SU-123-456:secret</c>, <c>ApiKey ...</c>), so that a key typed in the wrong place is not printed either.
 /// </summary>
 internal static partial class SecretArguments
 {
     public const string Mask = "***";
+
+    /// <summary>The options whose value is a secret: the API key and the webhook secret of <c>listen --webhook</c>.</summary>
+    private static readonly string[] SecretOptions = ["--api-key", "--secret"];
 
     /// <summary>Masks the explicit secrets and every Connect-key-looking text in <paramref name="message"/>.</summary>
     public static string Redact(string message, IReadOnlyList<string> args, string? environmentKey)
@@ -17,13 +20,16 @@ internal static partial class SecretArguments
         var secrets = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] == "--api-key" && i + 1 < args.Count && args[i + 1] != "-")
+            foreach (var option in SecretOptions)
             {
-                secrets.Add(args[i + 1]);
-            }
-            else if (args[i].StartsWith("--api-key=", StringComparison.Ordinal))
-            {
-                secrets.Add(args[i]["--api-key=".Length..]);
+                if (args[i] == option && i + 1 < args.Count && args[i + 1] != "-")
+                {
+                    secrets.Add(args[i + 1]);
+                }
+                else if (args[i].StartsWith(option + "=", StringComparison.Ordinal))
+                {
+                    secrets.Add(args[i][(option.Length + 1)..]);
+                }
             }
         }
 

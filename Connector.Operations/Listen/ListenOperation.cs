@@ -7,6 +7,7 @@ using Connector.Core.Results;
 using Connector.Operations.Execution;
 using Connector.Operations.Http;
 using Connector.Operations.Http.Errors;
+using Connector.Operations.Listen.Webhooks;
 using Connector.Operations.Querying;
 using Connector.Operations.Requests;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,8 @@ internal sealed partial class ListenOperation(OperationContext context, ConnectH
         ArgumentNullException.ThrowIfNull(sink);
         if (request.Webhook is not null)
         {
-            throw new ListenFailedException("this connector receives webhooks through WebhookReceiver; polling was asked with webhook settings");
+            await ReceiveAsync(request.Webhook, sink, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         var filter = await ValidatedFilterAsync(request.Filter, cancellationToken).ConfigureAwait(false);
@@ -117,6 +119,61 @@ internal sealed partial class ListenOperation(OperationContext context, ConnectH
         }
     }
 
+    /// <summary>Runs the webhook receiver; with a register URL, the webhook is activated once it listens and deactivated when it stops.</summary>
+    private async Task ReceiveAsync(WebhookListenSettings settings, IListenEventSink sink, CancellationToken cancellationToken)
+    {
+        WebhookRegistration? registration = null;
+        if (settings.RegisterUrl is not null)
+        {
+            var objectClass = Listen.WebhookObjectClass ?? throw new ListenFailedException($"Connect has no webhooks for {context.ObjectTypeId}; poll it instead");
+            registration = new WebhookRegistration(client, objectClass, settings);
+        }
+
+        string? registered = null;
+        try
+        {
+            await new WebhookReceiver(settings, time, logger).RunAsync(
+                sink,
+                async address =>
+                {
+                    settings.OnListening?.Invoke(address);
+                    if (registration is not null)
+                    {
+                        registered = await registration.ActivateAsync(cancellationToken).ConfigureAwait(false);
+                        settings.OnRegistered?.Invoke(registered);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectException ex)
+        {
+            throw new ListenFailedException($"registering the webhook failed: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while starting or registering.
+        }
+        finally
+        {
+            if (registered is not null)
+            {
+                await DeactivateAsync(registration!, registered).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DeactivateAsync(WebhookRegistration registration, string id)
+    {
+        try
+        {
+            await registration.DeactivateAsync(id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ConnectException ex)
+        {
+            LogDeactivationFailed(logger, id, ex.Message);
+        }
+    }
+
     /// <summary>The wait after the n-th failure in a row: the server's Retry-After when it gave one, else 1 s doubling, capped.</summary>
     internal static TimeSpan Backoff(int failures, TimeSpan? retryAfter, TimeSpan max)
     {
@@ -152,6 +209,9 @@ internal sealed partial class ListenOperation(OperationContext context, ConnectH
 
         return filter;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The webhook {WebhookId} could not be deactivated: {Reason}")]
+    private static partial void LogDeactivationFailed(ILogger logger, string webhookId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listening to {ObjectType}: failure {Failures} in a row, next poll in {Seconds} s: {Reason}")]
     private static partial void LogBackoff(ILogger logger, string objectType, int failures, double seconds, string reason);

@@ -41,6 +41,9 @@ internal sealed class RecordCollection
 
     public int SeededCount { get; }
 
+    /// <summary>Called after a record was created or changed (webhook deliveries); the record must not be mutated.</summary>
+    public Action<string, JsonObject>? Changed { get; set; }
+
     /// <summary>One past the highest index used (seeded and created).</summary>
     public int IndexLimit => Volatile.Read(ref nextIndex);
 
@@ -103,7 +106,9 @@ internal sealed class RecordCollection
     public void Replace(JsonObject record)
     {
         var index = Ids.Parse((string?)record["id"]) ?? throw new InvalidOperationException("The record has no id of this collection.");
-        stored[index] = StoredRecord.Of(record);
+        var version = StoredRecord.Of(record);
+        stored[index] = version;
+        Changed?.Invoke(Name, version.Node);
     }
 
     /// <summary>Adds a record, giving it the next id; returns the id.</summary>
@@ -113,8 +118,10 @@ internal sealed class RecordCollection
         {
             var index = nextIndex;
             var id = Ids.Format(index);
-            stored[index] = StoredRecord.Of(build(id));
+            var record = StoredRecord.Of(build(id));
+            stored[index] = record;
             Volatile.Write(ref nextIndex, index + 1);
+            Changed?.Invoke(Name, record.Node);
             return id;
         }
     }
