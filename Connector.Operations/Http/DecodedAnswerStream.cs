@@ -9,7 +9,7 @@ namespace Connector.Operations.Http;
 /// decoded bytes counted against the size limit and against the decompression ratio (decoded bytes over bytes
 /// received, checked once past <see cref="AnswerBodyLimits.RatioFloorBytes"/>), so a decompression bomb stops early.
 /// </summary>
-internal sealed class DecodedAnswerStream : Stream
+internal sealed class DecodedAnswerStream : ForwardOnlyReadStream
 {
     private readonly Stream _decoder;
     private readonly MeteredWireStream _wire;
@@ -21,20 +21,6 @@ internal sealed class DecodedAnswerStream : Stream
         _decoder = decoder;
         _wire = wire;
         _limits = limits;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     /// <summary>Wraps a raw body: metered always, decoded when <paramref name="contentEncoding"/> names a compression.</summary>
@@ -93,22 +79,6 @@ internal sealed class DecodedAnswerStream : Stream
 
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

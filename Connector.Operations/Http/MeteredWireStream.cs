@@ -8,7 +8,7 @@ namespace Connector.Operations.Http;
 /// (a declared Content-Length above it is refused before reading), and each read bounded by the idle timeout and the
 /// whole body by the total timeout (both on the connection's <see cref="TimeProvider"/>).
 /// </summary>
-internal sealed class MeteredWireStream : Stream
+internal sealed class MeteredWireStream : ForwardOnlyReadStream
 {
     private readonly Stream _inner;
     private readonly AnswerBodyLimits _limits;
@@ -27,20 +27,6 @@ internal sealed class MeteredWireStream : Stream
 
     /// <summary>How many bytes were read off the connection so far.</summary>
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>The refusal of a body above <paramref name="limits"/>' size, naming the setting.</summary>
     public static ConnectResponseTooLargeException TooLarge(AnswerBodyLimits limits, string how) => new(string.Create(
@@ -71,22 +57,6 @@ internal sealed class MeteredWireStream : Stream
         BytesRead += read;
         return BytesRead > _limits.MaxBytes ? throw TooLarge(_limits, "as received") : read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
