@@ -1,8 +1,8 @@
 using Connector.Core.Contexts;
 using Connector.Core.Documents;
+using Connector.Core.Execution;
 using Connector.Core.Operations;
 using Connector.Core.Querying;
-using Connector.Core.Results;
 using Connector.Host.Composition;
 using Connector.Host.Output;
 using Microsoft.Extensions.Logging;
@@ -28,7 +28,7 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
             await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 any = true;
-                await RunAsync(operation, OperationRequest.ForDocuments(chunk), chunk, sink, cancellationToken).ConfigureAwait(false);
+                await RunAsync(operation, OperationRequest.ForDocuments(chunk), sink, cancellationToken).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
                 {
                     break;
@@ -52,7 +52,7 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
     {
         var operation = session.Connector.CreateOperation(context);
         var sink = CreateSink(out var progress);
-        await RunAsync(operation, OperationRequest.ForQuery(filter, input), [input], sink, cancellationToken).ConfigureAwait(false);
+        await RunAsync(operation, OperationRequest.ForQuery(filter, input), sink, cancellationToken).ConfigureAwait(false);
         return await FinishAsync(progress, withRecords: true).ConfigureAwait(false);
     }
 
@@ -62,26 +62,8 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
         return new ResultWriter(console.Out, console.Error, _summary, progress, output.Results, output.OutPath is null ? null : new DownloadTarget(output.OutPath), session.TimeProvider);
     }
 
-    private async Task RunAsync(IOperation operation, OperationRequest request, IReadOnlyList<TrackedDocument> inputs, ResultWriter sink, CancellationToken cancellationToken)
-    {
-        var response = new OperationResponse(inputs, sink, session.LoggerFactory.CreateLogger<OperationRunner>());
-        try
-        {
-            await operation.ExecuteAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await response.AddResultToUnfinishedAsync(OperationStatus.Failure, OperationResponse.CancelledCode, "cancelled", CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            await response.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
-            foreach (var input in inputs)
-            {
-                await input.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    private Task RunAsync(IOperation operation, OperationRequest request, ResultWriter sink, CancellationToken cancellationToken) =>
+        ConnectorRunner.RunAsync(operation, request, sink, cancellationToken, session.LoggerFactory.CreateLogger<OperationRunner>());
 
     private async Task<int> FinishAsync(ProgressLine progress, bool withRecords)
     {
