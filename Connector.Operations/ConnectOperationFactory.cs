@@ -1,3 +1,4 @@
+using Connector.Browse.Catalog;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Operations;
@@ -13,7 +14,7 @@ namespace Connector.Operations;
 /// object operation or, when the endpoint answers per-record statuses, a bulk operation. Connection properties are
 /// validated here (a bad URL or a missing key is a configuration error, before any document runs).
 /// </summary>
-internal sealed class ConnectOperationFactory(ConnectClientPool clients)
+internal sealed class ConnectOperationFactory(ConnectClientPool clients, CatalogStore catalogs)
 {
     public IOperation Create(OperationContext context)
     {
@@ -21,7 +22,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
         var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
         return new DeferredOperation(async ct =>
         {
-            var catalog = await ConnectCatalogCache.GetAsync(context.Descriptor, ct).ConfigureAwait(false);
+            var catalog = await ConnectCatalogCache.GetAsync(catalogs, ct).ConfigureAwait(false);
             return context.OperationKind switch
             {
                 OperationKind.Get => new GetOperation(context, client),
@@ -32,7 +33,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
         });
     }
 
-    /// <summary>Loads the shared catalog (once per process) the first time the operation runs; a cancellation that escapes the operation settles every unfinished document as CANCELLED.</summary>
+    /// <summary>Loads the connector's derived API data (once per connector) the first time the operation runs; a cancellation that escapes the operation settles every unfinished document as CANCELLED.</summary>
     private sealed class DeferredOperation(Func<CancellationToken, Task<IOperation>> build) : IOperation
     {
         public async Task ExecuteAsync(OperationRequest request, Core.Results.OperationResponse response, CancellationToken cancellationToken)
