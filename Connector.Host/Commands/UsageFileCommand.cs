@@ -9,7 +9,7 @@ using Connector.Core.Querying;
 using Connector.Core.Results;
 using Connector.Core.Testing;
 using Connector.Host.Composition;
-using Connector.Sandbox;
+using Connector.Operations.Usage;
 using Newtonsoft.Json.Linq;
 
 namespace Connector.Host.Commands;

@@ -3,7 +3,6 @@ using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Hosting;
-using Connector.Operations.Connection;
 using Connector.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -98,15 +97,16 @@ internal sealed class ConnectorSession : IAsyncDisposable
         Connector.CreateBrowserAsync(new PropertyValues(ConnectionProperties, Descriptor.FindConnectionField, "connection"), cancellationToken);
 
     /// <summary>
-    /// Builds the connection properties: the URL and key given, or the embedded sandbox when the descriptor has a URL
-    /// field and none was given. Refuses http:// to a non-loopback host unless allowed.
+    /// Builds the connection properties from the descriptor's connection roles: the URL and key given, or the
+    /// embedded sandbox when the descriptor has an endpoint field and no URL was given. Refuses http:// to a
+    /// non-loopback host unless allowed.
     /// </summary>
     public async Task ConnectAsync(HostSettings settings, HostConsole console, CancellationToken cancellationToken)
     {
         var properties = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var url = settings.Url;
         var apiKey = settings.ApiKey;
-        if (Descriptor.FindConnectionField(ConnectionFieldIds.Url) is not null)
+        if (Descriptor.FindConnectionField(ConnectionRole.Endpoint) is { } endpoint)
         {
             if (string.IsNullOrWhiteSpace(url))
             {
@@ -120,17 +120,17 @@ internal sealed class ConnectorSession : IAsyncDisposable
                 CheckTransport(url, settings.AllowInsecure);
             }
 
-            properties[ConnectionFieldIds.Url] = url;
+            properties[endpoint.Id] = url;
         }
 
-        if (Descriptor.FindConnectionField(ConnectionFieldIds.ApiKey) is not null && !string.IsNullOrEmpty(apiKey))
+        if (Descriptor.FindConnectionField(ConnectionRole.Credential) is { } credential && !string.IsNullOrEmpty(apiKey))
         {
-            properties[ConnectionFieldIds.ApiKey] = apiKey;
+            properties[credential.Id] = apiKey;
         }
 
-        if (settings.AllowInsecure && Descriptor.FindConnectionField(ConnectionFieldIds.AllowInsecureHttp) is not null)
+        if (settings.AllowInsecure && Descriptor.FindConnectionField(ConnectionRole.AllowInsecureTransport) is { } insecure)
         {
-            properties[ConnectionFieldIds.AllowInsecureHttp] = "true";
+            properties[insecure.Id] = "true";
         }
 
         ConnectionProperties = properties;
