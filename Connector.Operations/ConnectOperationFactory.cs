@@ -12,14 +12,17 @@ namespace Connector.Operations;
 /// <summary>
 /// Builds, from the descriptor and a context, the operation for any entry: GET, QUERY, and for outbound entries an
 /// object operation or, when the endpoint answers per-record statuses, a bulk operation. Connection properties are
-/// validated here (a bad URL or a missing key is a configuration error, before any document runs).
+/// validated here (a bad URL or a missing key is a configuration error, before any document runs). With the
+/// <c>dryRun</c> connection setting, the operations run over a client that sends nothing and report each request.
 /// </summary>
 internal sealed class ConnectOperationFactory(ConnectClientPool clients, CatalogStore catalogs)
 {
     public IOperation Create(OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
+        var client = clients.Get(
+            ConnectionSettingsReader.Read(context.ConnectionProperties),
+            context.ConnectionProperties.GetBoolean(ConnectionFieldIds.DryRun));
         return new DeferredOperation(async ct =>
         {
             var catalog = await ConnectCatalogCache.GetAsync(catalogs, ct).ConfigureAwait(false);

@@ -8,7 +8,8 @@ namespace Connector.Operations.Connection;
 
 /// <summary>
 /// One HTTP client per connection (URL, key and resilience settings), reused across operations, documents and
-/// pages. Keys hold a hash of the API key, never the key.
+/// pages. Keys hold a hash of the API key, never the key. A dry-run connection gets its own client, whose transport
+/// sends nothing (<see cref="DryRunConnectTransport"/>).
 /// </summary>
 internal sealed class ConnectClientPool : IDisposable
 {
@@ -22,12 +23,18 @@ internal sealed class ConnectClientPool : IDisposable
         _timeProvider = timeProvider;
     }
 
-    public ConnectHttpClient Get(ConnectionSettings settings)
+    public ConnectHttpClient Get(ConnectionSettings settings, bool dryRun = false)
     {
-        var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty)));
-        return _clients.GetOrAdd(
-            key,
-            _ => new Lazy<ConnectHttpClient>(() => new ConnectHttpClient(settings, _loggerFactory.CreateLogger<ConnectHttpClient>(), _timeProvider))).Value;
+        var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty))) + (dryRun ? "|dry-run" : string.Empty);
+        return _clients.GetOrAdd(key, _ => new Lazy<ConnectHttpClient>(() => Create(settings, dryRun))).Value;
+    }
+
+    private ConnectHttpClient Create(ConnectionSettings settings, bool dryRun)
+    {
+        var logger = _loggerFactory.CreateLogger<ConnectHttpClient>();
+        return dryRun
+            ? new ConnectHttpClient(settings, new DryRunConnectTransport(settings.Validate().BaseUrl!), logger, _timeProvider)
+            : new ConnectHttpClient(settings, logger, _timeProvider);
     }
 
     public void Dispose()

@@ -23,4 +23,10 @@ public static class ConnectionFieldIds
 
     /// <summary>Whether plain http to a non-loopback host is allowed.</summary>
     public const string AllowInsecureHttp = "allowInsecureHttp";
+
+    /// <summary>
+    /// Whether operations only describe their requests: nothing is sent, each document gets a SUCCESS result with
+    /// code <c>DRY_RUN</c> whose payload is <c>{"method":..,"url":..,"body":..}</c> (a query: its first page request).
+    /// </summary>
+    public const string DryRun = "dryRun";
 }

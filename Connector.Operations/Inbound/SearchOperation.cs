@@ -118,6 +118,11 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                 $"cancelled after {progress.Emitted} records were emitted",
                 CancellationToken.None).ConfigureAwait(false);
         }
+        catch (DryRunInterceptedException dryRun)
+        {
+            // A dry run stops at the first page (or count) request; nothing was emitted before it.
+            await response.AddResultAsync(document, OperationStatus.Success, DryRunInterceptedException.Code, dryRun.Message, [dryRun.ToPayload()], CancellationToken.None).ConfigureAwait(false);
+        }
         catch (Exception ex)
         {
             var outcome = ConnectOutcomes.FromException(ex);

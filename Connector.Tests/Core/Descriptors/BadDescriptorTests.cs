@@ -16,7 +16,7 @@ public sealed class BadDescriptorTests
         yield return Case("missing required property", d => d.Remove("objectTypes"), "$", "objectTypes");
         yield return Case("unknown property", d => d["colour"] = "blue", "$.colour", "not a known property");
         yield return Case("duplicate object type id", d => ((JArray)d["objectTypes"]!).Add(d["objectTypes"]![0]!.DeepClone()), "$.objectTypes[21].id", "more than once");
-        yield return Case("duplicate connection field id", d => ((JArray)d["connectionFields"]!).Add(d["connectionFields"]![0]!.DeepClone()), "$.connectionFields[7].id", "more than once");
+        yield return Case("duplicate connection field id", d => ((JArray)d["connectionFields"]!).Add(d["connectionFields"]![0]!.DeepClone()), "$.connectionFields[", "'url' is declared more than once");
         yield return Case("duplicate operation", d => Ops(d, 0).Add(Ops(d, 0)[0].DeepClone()), "$.objectTypes[0].operations[2]", "declared twice");
         yield return Case("path parameter nobody supplies", d => ((JObject)Ops(d, 0)[0]["pathParameters"]!).Remove("id"), "$.objectTypes[0].operations[0].path", "{id} is not supplied");
         yield return Case("path parameter not in template", d => Ops(d, 0)[1]["pathParameters"] = new JObject { ["id"] = "objectId" }, "$.objectTypes[0].operations[1].pathParameters.id", "no {id} parameter");

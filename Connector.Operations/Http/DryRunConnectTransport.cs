@@ -1,0 +1,38 @@
+namespace Connector.Operations.Http;
+
+/// <summary>
+/// The transport of a connection whose <c>dryRun</c> setting is on: it sends nothing. Each request is turned into a
+/// <see cref="DryRunInterceptedException"/> that describes it (method, full URL with the query, body), which the
+/// operations report as the document's SUCCESS result with code <see cref="DryRunInterceptedException.Code"/>.
+/// The API key is never part of the description: it travels in a header, which is not described.
+/// </summary>
+internal sealed class DryRunConnectTransport : IConnectTransport
+{
+    private readonly string _baseTarget;
+
+    /// <summary>Creates the transport for a base URL (e.g. <c>https://api.connect.cloudblue.com/public/v1</c>).</summary>
+    public DryRunConnectTransport(Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        _baseTarget = baseUrl.AbsoluteUri.TrimEnd('/') + "/";
+        Origin = baseUrl.GetLeftPart(UriPartial.Authority);
+    }
+
+    /// <inheritdoc />
+    public string Origin { get; }
+
+    /// <summary>Never sends: always throws the description of <paramref name="request"/>.</summary>
+    /// <exception cref="DryRunInterceptedException">Always.</exception>
+    public async Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var body = await DryRunInterceptedException.DescribeBodyAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        throw new DryRunInterceptedException(request.Method.Method, _baseTarget + request.RelativeTarget, body);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+}

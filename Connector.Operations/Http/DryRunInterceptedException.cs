@@ -1,0 +1,109 @@
+using System.Text;
+using Connector.Core.Results;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Operations.Http;
+
+/// <summary>
+/// A request a dry run stopped before it was sent (see <see cref="DryRunConnectTransport"/>). Not an error: the
+/// operations turn it into a SUCCESS result with code <see cref="Code"/> whose payload is <see cref="ToPayload"/>.
+/// </summary>
+internal sealed class DryRunInterceptedException : Exception
+{
+    /// <summary>The result code of a document whose request was not sent.</summary>
+    public const string Code = "DRY_RUN";
+
+    /// <summary>The largest streamed JSON body described in full; a longer one is described by its size.</summary>
+    internal const int MaxDescribedBodyBytes = 1 << 20;
+
+    /// <summary>Creates the description of one request.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="url">The full URL, query included, exactly as it would be sent.</param>
+    /// <param name="body">The body as JSON (a JSON body itself, or a description of a form), or null.</param>
+    public DryRunInterceptedException(string method, string url, JToken? body)
+        : base($"dry run: {method} {url} was not sent")
+    {
+        Method = method;
+        Url = url;
+        Body = body;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The full URL with the query.</summary>
+    public string Url { get; }
+
+    /// <summary>The body, or null.</summary>
+    public JToken? Body { get; }
+
+    /// <summary>The result payload: <c>{"method":..,"url":..,"body":..|null}</c>.</summary>
+    public Payload ToPayload()
+    {
+        var json = new JObject
+        {
+            ["method"] = Method,
+            ["url"] = Url,
+            ["body"] = Body ?? JValue.CreateNull(),
+        };
+        return Payload.FromJsonBytes(Encoding.UTF8.GetBytes(json.ToString(Formatting.None)));
+    }
+
+    /// <summary>
+    /// Describes a body: JSON as itself (text that is not JSON as a string); a multipart form as
+    /// <c>{"form":{field:value...},"file":{"part":..,"fileName":..,"contentType":..}}</c>.
+    /// </summary>
+    internal static async Task<JToken?> DescribeBodyAsync(ConnectRequestBody? body, CancellationToken cancellationToken) => body switch
+    {
+        null => null,
+        ConnectRequestBody.JsonBytes json => ParseOrText(json.Content.Span),
+        ConnectRequestBody.JsonStream json => await DescribeStreamAsync(json.OpenStream, cancellationToken).ConfigureAwait(false),
+        ConnectRequestBody.MultipartForm form => new JObject
+        {
+            ["form"] = new JObject(form.Fields.Select(f => new JProperty(f.Key, f.Value))),
+            ["file"] = new JObject
+            {
+                ["part"] = form.File.PartName,
+                ["fileName"] = form.File.FileName,
+                ["contentType"] = form.File.ContentType,
+            },
+        },
+        _ => null,
+    };
+
+    private static async Task<JToken> DescribeStreamAsync(Func<Stream> openStream, CancellationToken cancellationToken)
+    {
+        var stream = openStream();
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxDescribedBodyBytes)
+                {
+                    return new JValue($"(a JSON body longer than {MaxDescribedBodyBytes} bytes, not shown)");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return ParseOrText(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        }
+    }
+
+    private static JToken ParseOrText(ReadOnlySpan<byte> utf8)
+    {
+        var text = Encoding.UTF8.GetString(utf8);
+        try
+        {
+            return JToken.Parse(text);
+        }
+        catch (JsonReaderException)
+        {
+            return new JValue(text);
+        }
+    }
+}
