@@ -52,8 +52,8 @@ public sealed class ConnectConnector : IConnector, IDisposable
         new(await DescriptorLoader.LoadAsync(DefaultDescriptorPath, cancellationToken).ConfigureAwait(false), loggerFactory);
 
     /// <inheritdoc />
-    public async Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default) =>
-        (await Catalogs.GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Browser;
+    public Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default) =>
+        Catalogs.GetBrowserAsync(cancellationToken);
 
     /// <inheritdoc />
     public IConnectionTester CreateConnectionTester(PropertyValues connectionProperties)

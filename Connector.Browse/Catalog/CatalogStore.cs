@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Connector.Browse.Browsing;
+using Connector.Core.Browsing;
 using Connector.Core.Descriptors;
 using Connector.Core.Endpoints;
 using Connector.Core.Operations;
@@ -19,6 +21,7 @@ public sealed class CatalogStore
     private readonly RetryingLoad<ApiCatalog> _api;
     private readonly RetryingLoad<ConnectCatalog> _catalog;
     private readonly ConcurrentDictionary<(string ObjectType, OperationType Operation), RetryingLoad<JsonSchema?>> _inputSchemas = new();
+    private readonly ConcurrentDictionary<(string ObjectType, OperationType Operation), Lazy<ConnectCatalogEntry>> _entries = new();
 
     /// <summary>Creates the (empty) store of a descriptor; nothing is read until asked for.</summary>
     /// <param name="descriptor">The descriptor; its <see cref="ConnectorDescriptor.OpenApiPath"/> names the derived data.</param>
@@ -50,6 +53,21 @@ public sealed class CatalogStore
     public Task<ConnectCatalog> GetCatalogAsync(CancellationToken cancellationToken = default) => _catalog.GetAsync(cancellationToken);
 
     /// <summary>
+    /// A browser that answers at once from the descriptor and the derived data, and builds the profiles of an entry
+    /// the first time they are asked for (then keeps them): a designer's first answer never waits for the whole
+    /// catalogue. Once the whole catalogue is built, its entries serve.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting for the derived data (the load goes on for other callers).</param>
+    /// <returns>The browser.</returns>
+    /// <exception cref="InvalidOperationException">The descriptor names no derived OpenAPI data.</exception>
+    /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
+    public async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken = default)
+    {
+        var api = await _api.GetAsync(cancellationToken).ConfigureAwait(false);
+        return new ConnectBrowser(Descriptor, api, (objectType, operation) => EntryOf(objectType, operation, api));
+    }
+
+    /// <summary>
     /// The INPUT profile schema of one entry, built alone (the same rules as the catalogue's INPUT definition), so an
     /// operation never waits for the whole catalogue. For a JSON array body it is the schema of one element; null
     /// when the entry takes no JSON body.
@@ -70,6 +88,24 @@ public sealed class CatalogStore
             return json is null ? null : await JsonSchema.FromJsonAsync(json.ToString(Newtonsoft.Json.Formatting.None)).ConfigureAwait(false);
         }));
         return load.GetAsync(cancellationToken);
+    }
+
+    /// <summary>One entry for the browser: from the whole catalogue when built, else built alone once (a failed build is retried).</summary>
+    private ConnectCatalogEntry EntryOf(ObjectTypeDescriptor objectType, OperationDescriptor operation, ApiCatalog api)
+    {
+        if (_catalog.TryGetLoaded(out var catalog))
+        {
+            return catalog.GetEntry(objectType.Id, operation.Type);
+        }
+
+        // IBrowser answers synchronously and NJsonSchema loads only asynchronously; a profile's references all point
+        // inside it, so the load completes without I/O.
+        var entry = _entries.GetOrAdd(
+            (objectType.Id, operation.Type),
+            _ => new Lazy<ConnectCatalogEntry>(
+                () => CatalogBuilder.BuildEntryAsync(objectType, operation, api, CancellationToken.None).GetAwaiter().GetResult(),
+                LazyThreadSafetyMode.PublicationOnly));
+        return entry.Value;
     }
 
     private string DerivedDataPath() => Descriptor.OpenApiPath

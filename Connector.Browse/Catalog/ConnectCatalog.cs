@@ -23,7 +23,7 @@ public sealed class ConnectCatalog
         Entries = entries;
         BuildDuration = buildDuration;
         _entries = entries.ToDictionary(e => (e.ObjectType.Id, e.Operation.Type));
-        Browser = new ConnectBrowser(this);
+        Browser = new ConnectBrowser(descriptor, api, (objectType, operation) => _entries[(objectType.Id, operation.Type)]);
     }
 
     /// <summary>The descriptor the catalogue was built from.</summary>

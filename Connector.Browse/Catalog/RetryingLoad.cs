@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Connector.Browse.Catalog;
 
 /// <summary>
@@ -11,16 +13,20 @@ internal sealed class RetryingLoad<T>(Func<Task<T>> load)
     private readonly object _gate = new();
     private Task<T>? _current;
 
-    /// <summary>Whether a load succeeded already (the value is served from memory).</summary>
-    public bool IsLoaded
+    /// <summary>The value when a load succeeded already (served from memory, nothing started).</summary>
+    public bool TryGetLoaded([MaybeNullWhen(false)] out T value)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
+            if (_current is { IsCompletedSuccessfully: true } done)
             {
-                return _current is { IsCompletedSuccessfully: true };
+                value = done.Result;
+                return true;
             }
         }
+
+        value = default;
+        return false;
     }
 
     public async Task<T> GetAsync(CancellationToken cancellationToken)

@@ -27,6 +27,19 @@ public sealed class ConnectCatalogTests
     }
 
     [Test]
+    public async Task The_browser_builds_each_entry_on_demand_with_the_catalogue_rules()
+    {
+        var browser = await new CatalogStore(await BrowseFixture.DescriptorAsync()).GetBrowserAsync(CancellationToken.None);
+        var catalog = await BrowseFixture.CatalogAsync();
+
+        foreach (var entry in catalog.Entries.Where((_, i) => i % 7 == 0))
+        {
+            var definitions = browser.GetObjectDefinitions(entry.ObjectType.Id.ToUpperInvariant(), entry.Operation.Type);
+            Assert.That(definitions.Select(d => d.ToSchemaJson()), Is.EqualTo(new[] { entry.Input.ToSchemaJson(), entry.Output.ToSchemaJson() }), entry.ToString());
+        }
+    }
+
+    [Test]
     public async Task Two_descriptors_sharing_one_derived_file_each_see_their_own_labels()
     {
         var directory = Directory.CreateTempSubdirectory("browse-catalog-");
