@@ -63,7 +63,7 @@ public sealed class ConnectConnector : IConnector, IDisposable
         var probe = Descriptor.ObjectTypes
             .SelectMany(o => o.Operations)
             .First(o => o.Type.Kind == OperationKind.Query && !o.NeedsParent);
-        return new ConnectConnectionTester(_clients.Get(settings), settings.BaseUrl!, probe.Path);
+        return new ConnectConnectionTester(_clients.Get(settings with { DryRun = false }), settings.BaseUrl!, probe.Path);
     }
 
     /// <inheritdoc />

@@ -20,9 +20,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients, Catalog
     public IOperation Create(OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var client = clients.Get(
-            ConnectionSettingsReader.Read(context.ConnectionProperties),
-            context.ConnectionProperties.GetBoolean(ConnectionFieldIds.DryRun));
+        var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
         return new DeferredOperation(async ct =>
         {
             var catalog = await ConnectCatalogCache.GetAsync(catalogs, ct).ConfigureAwait(false);

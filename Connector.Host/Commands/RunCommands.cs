@@ -137,7 +137,7 @@ internal static class RunCommands
         }
     }
 
-    /// <summary>Resolves the object type and operation (exit 2 naming the valid ones), connects and checks the connection.</summary>
+    /// <summary>Resolves the object type and operation (exit 2 naming the valid ones) and connects.</summary>
     private static async Task<OperationContext> ConnectAsync(
         ConnectorSession session,
         HostSettings settings,
@@ -169,8 +169,8 @@ internal static class RunCommands
             throw new UsageException($"{type.Id} lives under {type.Parent}: give --parent ID");
         }
 
+        // No probe: a connection problem (unreachable, refused key, not a Connect API) is explained by the first request that meets it.
         await session.ConnectAsync(settings, console, cancellationToken).ConfigureAwait(false);
-        await session.TestConnectionAsync(cancellationToken).ConfigureAwait(false);
         return OperationContext.Create(session.Descriptor, type.Id, descriptor.Type.ToString(), session.ConnectionProperties, operationProperties);
     }
 

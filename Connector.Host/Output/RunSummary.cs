@@ -24,6 +24,9 @@ internal sealed class RunSummary
     /// <summary>Whether a query's filter was refused (a usage error, exit code 2).</summary>
     public string? InvalidFilterMessage { get; private set; }
 
+    /// <summary>Whether the API refused the key (HTTP 401): the connection is unusable, a configuration error (exit code 2).</summary>
+    public bool KeyRefused { get; private set; }
+
     public void AddRecord() => Interlocked.Increment(ref _records);
 
     public void AddFinal(OperationResult result)
@@ -40,6 +43,8 @@ internal sealed class RunSummary
                     InvalidFilterMessage = result.Message;
                 }
 
+                KeyRefused |= result.StatusCode == "401";
+
                 break;
             default:
                 Interlocked.Increment(ref _failures);
@@ -52,7 +57,7 @@ internal sealed class RunSummary
         string.Create(CultureInfo.InvariantCulture, $"{Succeeded} succeeded, {ApplicationErrors} application error{(ApplicationErrors == 1 ? string.Empty : "s")}, {Failures} failure{(Failures == 1 ? string.Empty : "s")}")
         + (withRecords ? string.Create(CultureInfo.InvariantCulture, $" ({Records} record{(Records == 1 ? string.Empty : "s")})") : string.Empty);
 
-    public int ExitCode => InvalidFilterMessage is not null ? ExitCodes.Usage
+    public int ExitCode => InvalidFilterMessage is not null || KeyRefused ? ExitCodes.Usage
         : ApplicationErrors + Failures > 0 ? ExitCodes.DocumentErrors
         : ExitCodes.Success;
 }

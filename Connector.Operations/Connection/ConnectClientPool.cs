@@ -23,16 +23,16 @@ internal sealed class ConnectClientPool : IDisposable
         _timeProvider = timeProvider;
     }
 
-    public ConnectHttpClient Get(ConnectionSettings settings, bool dryRun = false)
+    public ConnectHttpClient Get(ConnectionSettings settings)
     {
-        var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty))) + (dryRun ? "|dry-run" : string.Empty);
-        return _clients.GetOrAdd(key, _ => new Lazy<ConnectHttpClient>(() => Create(settings, dryRun))).Value;
+        var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty)));
+        return _clients.GetOrAdd(key, _ => new Lazy<ConnectHttpClient>(() => Create(settings))).Value;
     }
 
-    private ConnectHttpClient Create(ConnectionSettings settings, bool dryRun)
+    private ConnectHttpClient Create(ConnectionSettings settings)
     {
         var logger = _loggerFactory.CreateLogger<ConnectHttpClient>();
-        return dryRun
+        return settings.DryRun
             ? new ConnectHttpClient(settings, new DryRunConnectTransport(settings.Validate().BaseUrl!), logger, _timeProvider)
             : new ConnectHttpClient(settings, logger, _timeProvider);
     }

@@ -38,7 +38,7 @@ internal sealed record ConnectErrorBody(string? ErrorCode, IReadOnlyList<string>
 
             bytes = buffer.ToArray();
         }
-        catch (Exception e) when (e is IOException or HttpRequestException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or HttpRequestException or ObjectDisposedException or Connector.Operations.Http.Errors.ConnectException)
         {
             return Empty;
         }

@@ -25,7 +25,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
     /// <param name="logger">Where requests, answers and retries are logged (never the API key), or null.</param>
     /// <param name="timeProvider">Time for timeouts and waits (tests pass a fake), or null for the system clock.</param>
     public ConnectHttpClient(ConnectionSettings settings, ILogger<ConnectHttpClient>? logger = null, TimeProvider? timeProvider = null)
-        : this(settings, new RestSharpConnectTransport((settings ?? throw new ArgumentNullException(nameof(settings))).Validate()), logger, timeProvider)
+        : this(settings, new RestSharpConnectTransport((settings ?? throw new ArgumentNullException(nameof(settings))).Validate(), timeProvider), logger, timeProvider)
     {
     }
 
@@ -89,6 +89,17 @@ internal sealed partial class ConnectHttpClient : IDisposable
 
         if (response.StatusCode is >= 200 and < 300)
         {
+            if (request.Accept == ConnectRequest.JsonMediaType && response.StatusCode != 204 && response.ContentType is { } type && !ConnectRequest.IsJson(type))
+            {
+                await response.DisposeAsync().ConfigureAwait(false);
+                throw new ConnectResponseFormatException(_redactor.Redact(
+                    $"{_transport.Origin} answered {request} with {type}, not JSON: it is not a Connect API; check the API endpoint URL, which ends in /public/v1"))
+                {
+                    RequestMethod = request.Method.Method,
+                    RequestPath = "/" + request.Path,
+                };
+            }
+
             return response;
         }
 
@@ -102,6 +113,9 @@ internal sealed partial class ConnectHttpClient : IDisposable
         LogFailed(_logger, request.Method.Method, request.Path, response.StatusCode, state.Attempts);
         throw error;
     }
+
+    /// <summary>The validated settings this client was built with (read once, from the descriptor's connection fields).</summary>
+    public ConnectionSettings Settings => _settings;
 
     /// <inheritdoc />
     public void Dispose() => _transport.Dispose();
@@ -142,12 +156,12 @@ internal sealed partial class ConnectHttpClient : IDisposable
         switch (status)
         {
             case 401:
-                message = $"the API key was rejected (HTTP 401{(code is null ? string.Empty : " " + code)})";
+                message = $"the API key was rejected (HTTP 401{(code is null ? string.Empty : " " + code)}): the connection does not work; check the API key (SU-...:secret) in the connection settings";
                 error = new ConnectAuthenticationException(_redactor.Redact(message), code, Redact(body.Errors)) { RequestMethod = method, RequestPath = path };
                 break;
             case 404:
-                message = code is null && summary is null
-                    ? $"HTTP 404: {method} {path} was not found"
+                message = code is null
+                    ? $"HTTP 404: {method} {path} was not found{(summary is null ? string.Empty : " (" + summary + ")")}; if every request answers this, {_transport.Origin} is not a Connect API: check the API endpoint URL, which ends in /public/v1"
                     : Describe(status, code, summary);
                 error = new ConnectNotFoundException(_redactor.Redact(message), code, Redact(body.Errors)) { RequestMethod = method, RequestPath = path };
                 break;

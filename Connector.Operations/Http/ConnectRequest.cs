@@ -54,13 +54,25 @@ internal sealed class ConnectRequest
     /// </summary>
     public bool Idempotent { get; init; }
 
+    /// <summary>The media type of Connect's answers and JSON bodies.</summary>
+    public const string JsonMediaType = "application/json";
+
     /// <summary>The Accept header (default <c>application/json</c>; use <c>*/*</c> for file downloads).</summary>
-    public string Accept { get; init; } = "application/json";
+    public string Accept { get; init; } = JsonMediaType;
 
     /// <summary>The request target appended to the base URL: path, '?', query; encoded as described on the type.</summary>
     internal string RelativeTarget => Query is null
         ? EncodeUnsafe(Path)
         : EncodeUnsafe(Path) + "?" + EncodeUnsafe(Query);
+
+    /// <summary>Whether a Content-Type header names JSON (<c>application/json</c>, <c>application/problem+json</c>, with or without parameters).</summary>
+    public static bool IsJson(string contentType)
+    {
+        var media = contentType.Split(';', 2)[0].Trim();
+        return media.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)
+            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || media.Equals("text/json", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Method and path for messages and logs (the query is left out: it can be long).</summary>
     public override string ToString() => Method.Method + " /" + Path;

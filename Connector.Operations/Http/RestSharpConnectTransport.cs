@@ -5,11 +5,14 @@ using RestSharp.Interceptors;
 namespace Connector.Operations.Http;
 
 /// <summary>
-/// Sends requests with ONE RestSharp <see cref="RestClient"/> (and so one pooled HttpClient) per connection.
+/// Sends requests with ONE RestSharp <see cref="RestClient"/> per connection, over an <see cref="HttpClient"/> and
+/// <see cref="SocketsHttpHandler"/> the connector owns and configures: pooled connections recycled every few minutes
+/// (DNS changes are seen), a connect timeout, no redirects, no cookies, and no automatic decompression (the answer
+/// body is decoded by <see cref="DecodedAnswerStream"/>, which bounds its size, ratio and read time while streaming).
 /// </summary>
 /// <remarks>
-/// <para>RestSharp builds the request (default headers, method, multipart form with streamed file parts) and owns the
-/// HttpClient. Two things RestSharp does not do are done through its documented hooks:</para>
+/// <para>RestSharp builds the request (default headers, method, multipart form with streamed file parts). Two things
+/// RestSharp does not do are done through its documented hooks:</para>
 /// <list type="bullet">
 /// <item>Exact request target: System.Uri, which RestSharp uses, rewrites a query (<c>"</c> becomes <c>%22</c>,
 /// <c>%41</c> becomes <c>A</c>). A per-request <see cref="Interceptor"/> replaces the request URI by one built with
@@ -22,21 +25,43 @@ namespace Connector.Operations.Http;
 /// </list>
 /// <para>TLS certificate validation is left to the platform (no callback is installed). Redirects are not followed,
 /// so the Authorization header never goes to another host. RestSharp's own timeout is off: the resilience pipeline
-/// cancels each attempt after <see cref="ConnectionSettings.RequestTimeout"/>.</para>
+/// cancels each attempt after <see cref="ConnectionSettings.RequestTimeout"/> (until the headers), the body stream
+/// after <see cref="ConnectionSettings.BodyIdleTimeout"/> without bytes or <see cref="ConnectionSettings.BodyTimeout"/> in all.</para>
 /// </remarks>
 internal sealed class RestSharpConnectTransport : IConnectTransport
 {
     private const string JsonMediaType = "application/json";
     private readonly RestClient _client;
     private readonly string _baseTarget;
+    private readonly AnswerBodyLimits _jsonLimits;
+    private readonly AnswerBodyLimits _downloadLimits;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the transport; <paramref name="settings"/> must be valid.</summary>
-    public RestSharpConnectTransport(ConnectionSettings settings)
+    public RestSharpConnectTransport(ConnectionSettings settings, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var baseUrl = settings.BaseUrl ?? throw new ArgumentException("BaseUrl is required", nameof(settings));
         _baseTarget = baseUrl.AbsoluteUri.TrimEnd('/') + "/";
         Origin = baseUrl.GetLeftPart(UriPartial.Authority);
+        (_jsonLimits, _downloadLimits) = AnswerBodyLimits.From(settings);
+        _time = timeProvider ?? TimeProvider.System;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            UseCookies = false,
+            ConnectTimeout = settings.RequestTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        };
+        var http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(ApiKeyHeader.Prefix.TrimEnd(), ApiKeyHeader.StripPrefix(settings.ApiKey));
+        foreach (var encoding in new[] { "gzip", "deflate", "br" })
+        {
+            http.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+        }
+
         var options = new RestClientOptions(baseUrl)
         {
             UserAgent = ConnectUserAgent.Value,
@@ -44,8 +69,7 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
             FollowRedirects = false,
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
-        var authorization = new AuthenticationHeaderValue(ApiKeyHeader.Prefix.TrimEnd(), ApiKeyHeader.StripPrefix(settings.ApiKey));
-        _client = new RestClient(options, configureDefaultHeaders: headers => headers.Authorization = authorization);
+        _client = new RestClient(http, options, disposeHttpClient: true);
     }
 
     /// <inheritdoc />
@@ -131,7 +155,9 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
                 headers[header.Key] = string.Join(", ", header.Value);
             }
 
-            var body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var raw = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var limits = request.Accept == ConnectRequest.JsonMediaType ? _jsonLimits : _downloadLimits;
+            var body = DecodedAnswerStream.Open(raw, content.Headers.ContentEncoding, content.Headers.ContentLength, limits, _time);
             return new ConnectResponse((int)message.StatusCode, headers, body, content);
         }
         catch

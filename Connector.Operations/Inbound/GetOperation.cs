@@ -21,14 +21,14 @@ internal sealed class GetOperation(OperationContext context, ConnectHttpClient c
     public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
     {
         var runner = new OrderedDocumentRunner(response, request.Documents, ConnectOutcomes.FromException);
-        var parallelism = context.OperationProperties.GetInt32(OperationFieldIds.Parallelism, 4);
+        var parallelism = context.OperationProperties.GetInt32(OperationFieldIds.Parallelism);
         await runner.RunEachAsync(
             parallelism,
             async (document, ct) =>
             {
                 var json = await InputDocumentReader.ReadObjectAsync(document, ct).ConfigureAwait(false);
                 var path = ObjectIdResolver.BuildPath(context, document, json);
-                return await ReadAsync(client, path, context.ConnectionProperties.GetInt32(ConnectionFieldIds.MaxRetries, 4), ct).ConfigureAwait(false);
+                return await ReadAsync(client, path, client.Settings.MaxRetries, ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
     }

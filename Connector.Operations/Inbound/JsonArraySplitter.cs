@@ -7,7 +7,9 @@ namespace Connector.Operations.Inbound;
 /// <summary>
 /// Splits a JSON array arriving on a stream into its elements' raw UTF-8 bytes, one element at a time, without
 /// building a document tree and without holding more than one element plus a read buffer in memory. A body that is
-/// not an array, or that ends before the array is closed, throws <see cref="JsonException"/>.
+/// not an array throws <see cref="JsonException"/>; one that ends before the array is closed throws
+/// <see cref="TruncatedJsonException"/>. The reader never treats a block as final (an array always ends in <c>]</c>),
+/// so running out of data is always told apart from bad syntax.
 /// </summary>
 internal static class JsonArraySplitter
 {
@@ -25,7 +27,7 @@ internal static class JsonArraySplitter
             var insideArray = false;
             while (true)
             {
-                var step = Advance(buffer.AsSpan(start, filled - start), endOfStream, state, insideArray);
+                var step = Advance(buffer.AsSpan(start, filled - start), state, insideArray);
                 switch (step.Kind)
                 {
                     case StepKind.ArrayStarted:
@@ -42,7 +44,7 @@ internal static class JsonArraySplitter
                     case StepKind.ArrayEnded:
                         yield break;
                     case StepKind.NeedMoreData when endOfStream:
-                        throw new JsonException(insideArray
+                        throw new TruncatedJsonException(insideArray
                             ? "the JSON array ended before it was closed (truncated body)"
                             : "the body is empty or truncated; a JSON array was expected");
                     case StepKind.NeedMoreData:
@@ -80,9 +82,9 @@ internal static class JsonArraySplitter
         }
     }
 
-    private static Step Advance(ReadOnlySpan<byte> data, bool isFinalBlock, JsonReaderState state, bool insideArray)
+    private static Step Advance(ReadOnlySpan<byte> data, JsonReaderState state, bool insideArray)
     {
-        var reader = new Utf8JsonReader(data, isFinalBlock, state);
+        var reader = new Utf8JsonReader(data, isFinalBlock: false, state);
         if (!reader.Read())
         {
             return new Step(StepKind.NeedMoreData, 0, 0, 0, state);

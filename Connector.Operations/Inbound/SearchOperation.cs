@@ -37,7 +37,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         try
         {
             var properties = context.OperationProperties.With(document.DynamicProperties);
-            var pageSize = properties.GetInt32(OperationFieldIds.PageSize, 100);
+            var pageSize = properties.GetInt32(OperationFieldIds.PageSize);
             var maxResults = properties.GetInt64(OperationFieldIds.MaxResults);
             var countOnly = properties.GetBoolean(OperationFieldIds.CountOnly);
             var problems = QueryFilterValidator.Validate(filter, context.Descriptor, context.Operation).ToList();
@@ -151,7 +151,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
     {
         var delivered = 0;
         return await BrokenAnswer.RetryAsync(
-            context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4),
+            client.Settings.MaxRetries,
             async () =>
             {
                 await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, path, query), cancellationToken).ConfigureAwait(false);

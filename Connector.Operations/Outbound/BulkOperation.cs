@@ -30,12 +30,12 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
     {
         var profile = await catalog.InputProfileAsync(context.ObjectType, context.Operation, cancellationToken).ConfigureAwait(false);
-        var batchSize = context.OperationProperties.GetInt32(OperationFieldIds.BatchSize, 100);
+        var batchSize = context.OperationProperties.GetInt32(OperationFieldIds.BatchSize);
         var units = Enumerable.Range(0, request.Documents.Count).Chunk(batchSize).ToList();
         var runner = new OrderedDocumentRunner(response, request.Documents, ConnectOutcomes.FromException);
         await runner.RunUnitsAsync(
             units,
-            context.OperationProperties.GetInt32(OperationFieldIds.Parallelism, 4),
+            context.OperationProperties.GetInt32(OperationFieldIds.Parallelism),
             (unit, ct) => ProcessBatchAsync(unit.Select(i => request.Documents[i]).ToList(), profile, ct),
             cancellationToken).ConfigureAwait(false);
     }

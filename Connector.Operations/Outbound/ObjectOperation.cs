@@ -32,7 +32,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
             : null;
         var runner = new OrderedDocumentRunner(response, request.Documents, ConnectOutcomes.FromException);
         await runner.RunEachAsync(
-            context.OperationProperties.GetInt32(OperationFieldIds.Parallelism, 4),
+            context.OperationProperties.GetInt32(OperationFieldIds.Parallelism),
             (document, ct) => ProcessAsync(document, profile, ct),
             cancellationToken).ConfigureAwait(false);
     }
@@ -51,7 +51,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                     .Select(f => new KeyValuePair<string, string>(f.Key, properties.GetString(f.Value) ?? string.Empty))
                     .Where(f => f.Value.Length > 0)
                     .ToList();
-                var fileName = properties.GetString(OperationFieldIds.FileName) ?? "file.xlsx";
+                var fileName = properties.GetRequiredString(OperationFieldIds.FileName);
                 body = ConnectRequestBody.Multipart(
                     new ConnectFilePart(operation.Request.FilePart!, fileName, () => new MemoryStream(bytes, writable: false), ContentTypeOf(fileName)),
                     fields);
@@ -71,7 +71,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         {
             Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
         };
-        var bodyRetries = request.Idempotent ? context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4) : 0;
+        var bodyRetries = request.Idempotent ? client.Settings.MaxRetries : 0;
         try
         {
             // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
@@ -95,11 +95,11 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
                 return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
             default:
-                if (operation.Response.Reread && properties.GetBoolean(OperationFieldIds.ReturnResource, true)
+                if (operation.Response.Reread && properties.GetBoolean(OperationFieldIds.ReturnResource)
                     && context.ObjectType.FindOperation(OperationType.Get) is { } get)
                 {
                     var getPath = ObjectIdResolver.BuildPath(context, get, document, json);
-                    var reread = await GetOperation.ReadAsync(client, getPath, context.ConnectionProperties.GetInt32(Connection.ConnectionFieldIds.MaxRetries, 4), cancellationToken).ConfigureAwait(false);
+                    var reread = await GetOperation.ReadAsync(client, getPath, client.Settings.MaxRetries, cancellationToken).ConfigureAwait(false);
                     return reread with { Code = answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), Message = "OK; the object as it is now" };
                 }
 

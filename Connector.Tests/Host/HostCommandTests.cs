@@ -198,6 +198,31 @@ public sealed class HostCommandTests
     }
 
     [Test]
+    public async Task A_command_sends_no_connection_probe_first()
+    {
+        var id = (string)_sandbox.Store.Query("requests", "limit=1")[0]["id"]!;
+        var before = _sandbox.RequestLog.Entries.Count;
+
+        var run = await RunAsync("get", "request", id);
+
+        var sent = _sandbox.RequestLog.Entries.Skip(before).ToList();
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
+        Assert.That(sent.Where(e => e.RawQuery.Contains("limit=0", StringComparison.Ordinal)), Is.Empty, "no count probe");
+        Assert.That(sent.Select(e => e.Path), Has.Some.EqualTo("/public/v1/requests/" + id));
+    }
+
+    [Test]
+    public async Task An_unreachable_api_is_explained_by_the_first_request()
+    {
+        var port = Connector.Tests.Operations.Http.HttpTestSupport.FindClosedPort();
+
+        var run = await HostRun.RunAsync("--url", $"http://127.0.0.1:{port}/public/v1", "--api-key", SandboxOptions.DefaultApiKey, "get", "request", "PR-1");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(ExitCodes.Success), run.ToString);
+        Assert.That(run.Stderr, Does.Contain($"cannot reach http://127.0.0.1:{port}").And.Contain("refused"));
+    }
+
+    [Test]
     public async Task A_rejected_key_exits_2_and_is_never_printed()
     {
         var run = await HostRun.RunAsync("-vv", "--url", Url, "--api-key", "SU-9:wrong-secret-value", "query", "product");

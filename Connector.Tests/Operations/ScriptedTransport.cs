@@ -14,10 +14,8 @@ internal sealed class ScriptedTransport(Func<ConnectRequest, ScriptedAnswer> ans
 
     public string Origin => "http://127.0.0.1:9";
 
-    public static ConnectionSettings Settings => new()
+    public static ConnectionSettings Settings => Http.HttpTestSupport.Defaults(new Uri("http://127.0.0.1:9/public/v1"), "SU-000-000-000:unit-test-secret") with
     {
-        BaseUrl = new Uri("http://127.0.0.1:9/public/v1"),
-        ApiKey = "SU-000-000-000:unit-test-secret",
         MaxRetries = 2,
         RetryBaseDelay = TimeSpan.FromMilliseconds(1),
         RetryMaxDelay = TimeSpan.FromMilliseconds(5),

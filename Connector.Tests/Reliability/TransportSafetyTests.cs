@@ -67,7 +67,7 @@ public sealed class TransportSafetyTests
     [Test]
     public void The_transport_installs_no_certificate_validation_callback()
     {
-        var settings = new ConnectionSettings { BaseUrl = _httpsBaseUrl, ApiKey = SecretsTests.CanaryKey }.Validate();
+        var settings = Connector.Tests.Operations.Http.HttpTestSupport.Defaults(_httpsBaseUrl, SecretsTests.CanaryKey);
         using var transport = new RestSharpConnectTransport(settings);
         var client = (RestClient)typeof(RestSharpConnectTransport).GetField("_client", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(transport)!;
         var options = client.Options;
@@ -116,7 +116,7 @@ public sealed class TransportSafetyTests
     [TestCase("https://api.connect.example.com/public/v1", false, true)]
     public void Plain_http_is_only_for_loopback_unless_allowed(string url, bool allowInsecure, bool accepted)
     {
-        var settings = new ConnectionSettings { BaseUrl = new Uri(url), ApiKey = SecretsTests.CanaryKey, AllowInsecureHttp = allowInsecure };
+        var settings = Connector.Tests.Operations.Http.HttpTestSupport.Defaults(new Uri("https://placeholder.example/"), SecretsTests.CanaryKey) with { BaseUrl = new Uri(url), AllowInsecureHttp = allowInsecure };
         if (accepted)
         {
             Assert.That(() => settings.Validate(), Throws.Nothing);

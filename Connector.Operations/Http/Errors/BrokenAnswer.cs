@@ -5,7 +5,8 @@ internal static class BrokenAnswer
 {
     /// <summary>
     /// Runs an idempotent call whose answer is read inside <paramref name="call"/>, running it again (up to
-    /// <paramref name="retries"/> more times) when its body breaks mid-read: a connection reset or truncated JSON.
+    /// <paramref name="retries"/> more times) when its body breaks mid-read: a connection reset, a body that stopped
+    /// arriving, or JSON cut short. Malformed or oversized content is not asked for again: it would come back the same.
     /// </summary>
     public static async Task<T> RetryAsync<T>(int retries, Func<Task<T>> call, CancellationToken cancellationToken)
     {
@@ -15,7 +16,7 @@ internal static class BrokenAnswer
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (Exception ex) when (attempt < retries && ex is System.Text.Json.JsonException or IOException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (attempt < retries && ex is Inbound.TruncatedJsonException or IOException && !cancellationToken.IsCancellationRequested)
             {
                 // The answer broke mid-body: ask again.
             }

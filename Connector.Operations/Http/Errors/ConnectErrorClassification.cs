@@ -19,6 +19,9 @@ public sealed record ConnectErrorClassification(ErrorSeverity Severity, string C
     /// <summary>The code of an answer that could not be read.</summary>
     public const string UnreadableResponseCode = "UNREADABLE_RESPONSE";
 
+    /// <summary>The code of an answer bigger than the connection's limits allow.</summary>
+    public const string ResponseTooLargeCode = "RESPONSE_TOO_LARGE";
+
     /// <summary>The code of a cancelled call.</summary>
     public const string CancelledCode = "CANCELLED";
 
@@ -43,6 +46,7 @@ public sealed record ConnectErrorClassification(ErrorSeverity Severity, string C
             ConnectApiException api =>
                 new(ErrorSeverity.Failure, api.StatusCode.ToString(CultureInfo.InvariantCulture), api.Message),
             ConnectTransportException transport => new(ErrorSeverity.Failure, TransportCode, transport.Message),
+            ConnectResponseTooLargeException tooLarge => new(ErrorSeverity.Failure, ResponseTooLargeCode, tooLarge.Message),
             ConnectResponseFormatException format => new(ErrorSeverity.Failure, UnreadableResponseCode, format.Message),
             JsonException json => new(ErrorSeverity.Failure, UnreadableResponseCode, "the answer is not valid JSON: " + json.Message),
             IOException io => new(ErrorSeverity.Failure, TransportCode, "the connection broke while the answer was being read: " + io.Message),

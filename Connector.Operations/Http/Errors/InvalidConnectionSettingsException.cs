@@ -1,17 +1,23 @@
 namespace Connector.Operations.Http.Errors;
 
-/// <summary>A <see cref="ConnectionSettings"/> value is missing or wrong; the message names the setting.</summary>
+/// <summary>
+/// Connection settings break one or more invariants; <see cref="Exception.Message"/> lists every failure (none
+/// contains the API key), <see cref="Failures"/> holds them one by one.
+/// </summary>
 public sealed class InvalidConnectionSettingsException : Exception
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="setting">The setting's name, e.g. <c>BaseUrl</c>.</param>
-    /// <param name="problem">What is wrong, e.g. <c>is required</c>; must not contain the API key.</param>
-    public InvalidConnectionSettingsException(string setting, string problem)
-        : base($"connection setting {setting} {problem}")
+    /// <summary>Creates the exception from the failures <see cref="ConnectionSettingsValidator"/> found.</summary>
+    /// <param name="failures">One entry per broken invariant (at least one).</param>
+    public InvalidConnectionSettingsException(IReadOnlyList<ConnectionSettingFailure> failures)
+        : base("invalid connection settings: " + string.Join("; ", failures.Select(f => $"{f.Setting} {f.Problem}")))
     {
-        Setting = setting;
+        Failures = failures;
+        Setting = failures.Count > 0 ? failures[0].Setting : string.Empty;
     }
 
-    /// <summary>The name of the wrong setting.</summary>
+    /// <summary>Every broken invariant.</summary>
+    public IReadOnlyList<ConnectionSettingFailure> Failures { get; }
+
+    /// <summary>The first wrong setting's name (e.g. <c>BaseUrl</c>).</summary>
     public string Setting { get; }
 }

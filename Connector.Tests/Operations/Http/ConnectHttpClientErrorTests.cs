@@ -51,7 +51,7 @@ public sealed class ConnectHttpClientErrorTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(error.Message, Is.EqualTo("the API key was rejected (HTTP 401 AUTH_001)"));
+            Assert.That(error.Message, Is.EqualTo("the API key was rejected (HTTP 401 AUTH_001): the connection does not work; check the API key (SU-...:secret) in the connection settings"));
             Assert.That(error.Errors, Is.EqualTo(new[] { "API request is unauthorized." }));
             Assert.That(ConnectErrorClassification.Classify(error).Code, Is.EqualTo("401"));
             Assert.That(_server.Received, Has.Count.EqualTo(1));
@@ -69,7 +69,7 @@ public sealed class ConnectHttpClientErrorTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(error.Message, Is.EqualTo("HTTP 404: GET /assets/AS-404 was not found"));
+            Assert.That(error.Message, Does.StartWith("HTTP 404: GET /assets/AS-404 was not found; if every request answers this, http://127.0.0.1:").And.EndWith("is not a Connect API: check the API endpoint URL, which ends in /public/v1"));
             Assert.That(error.ErrorCode, Is.Null);
             Assert.That(error.Errors, Is.Empty);
         }

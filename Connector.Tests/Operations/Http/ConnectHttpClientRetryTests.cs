@@ -195,7 +195,7 @@ public sealed class ConnectHttpClientRetryTests
     {
         _server.Enqueue(ServerBehaviour.Empty(429, ("Retry-After", "2")));
         var time = new FakeTimeProvider();
-        var settings = new ConnectionSettings { BaseUrl = _server.BaseUrl, ApiKey = HttpTestSupport.ApiKey, RetryMaxDelay = TimeSpan.FromSeconds(30) };
+        var settings = HttpTestSupport.Defaults(_server.BaseUrl) with { RetryMaxDelay = TimeSpan.FromSeconds(30) };
         using var client = new ConnectHttpClient(settings, new CapturingLogger(), time);
 
         var advanced = await AdvanceUntilDoneAsync(time, client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None));
@@ -214,10 +214,15 @@ public sealed class ConnectHttpClientRetryTests
         var date = time.GetUtcNow().AddSeconds(3).ToString("r", CultureInfo.InvariantCulture);
         _server.Enqueue(ServerBehaviour.Empty(503, ("Retry-After", date)));
         var logger = new CapturingLogger();
-        var settings = new ConnectionSettings { BaseUrl = _server.BaseUrl, ApiKey = HttpTestSupport.ApiKey, RetryMaxDelay = TimeSpan.FromSeconds(30) };
+        var settings = HttpTestSupport.Defaults(_server.BaseUrl) with { RetryMaxDelay = TimeSpan.FromSeconds(30) };
         using var client = new ConnectHttpClient(settings, logger, time);
 
-        var advanced = await AdvanceUntilDoneAsync(time, client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None));
+        var retrying = logger.WaitForAsync("retrying in");
+        var call = client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None);
+
+        // The clock moves only once the wait is decided: an HTTP-date read after the fake clock moved would shrink it.
+        await retrying.WaitAsync(TimeSpan.FromSeconds(30));
+        var advanced = await AdvanceUntilDoneAsync(time, call);
 
         using (Assert.EnterMultipleScope())
         {
@@ -232,7 +237,7 @@ public sealed class ConnectHttpClientRetryTests
         _server.Enqueue(ServerBehaviour.Empty(429, ("Retry-After", "3600")));
         var time = new FakeTimeProvider();
         var logger = new CapturingLogger();
-        var settings = new ConnectionSettings { BaseUrl = _server.BaseUrl, ApiKey = HttpTestSupport.ApiKey, RetryMaxDelay = TimeSpan.FromSeconds(2) };
+        var settings = HttpTestSupport.Defaults(_server.BaseUrl) with { RetryMaxDelay = TimeSpan.FromSeconds(2) };
         using var client = new ConnectHttpClient(settings, logger, time);
 
         var advanced = await AdvanceUntilDoneAsync(time, client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None));
@@ -250,7 +255,7 @@ public sealed class ConnectHttpClientRetryTests
     {
         _server.Enqueue(ServerBehaviour.Empty(429, ("Retry-After", "30")));
         var logger = new CapturingLogger();
-        var settings = new ConnectionSettings { BaseUrl = _server.BaseUrl, ApiKey = HttpTestSupport.ApiKey, RetryMaxDelay = TimeSpan.FromSeconds(30) };
+        var settings = HttpTestSupport.Defaults(_server.BaseUrl) with { RetryMaxDelay = TimeSpan.FromSeconds(30) };
         using var client = new ConnectHttpClient(settings, logger);
         using var cancel = new CancellationTokenSource();
         var waiting = logger.WaitForAsync("retrying in 30000 ms");

@@ -13,10 +13,8 @@ namespace Connector.Tests.Operations.Http;
 [TestFixture]
 public sealed class ConnectResiliencePipelineTests
 {
-    private static readonly ConnectionSettings Settings = new()
+    private static readonly ConnectionSettings Settings = HttpTestSupport.Defaults(new Uri("https://api.example.test/public/v1")) with
     {
-        BaseUrl = new Uri("https://api.example.test/public/v1"),
-        ApiKey = HttpTestSupport.ApiKey,
         MaxRetries = 2,
         RetryBaseDelay = TimeSpan.Zero,
         RetryMaxDelay = TimeSpan.Zero,

@@ -1,3 +1,6 @@
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Operations.Connection;
 using Connector.Operations.Http;
 using Connector.Operations.Http.Errors;
 using NUnit.Framework;
@@ -8,12 +11,24 @@ namespace Connector.Tests.Operations.Http;
 public sealed class ConnectionSettingsTests
 {
     private static ConnectionSettings Valid(string url = "https://api.connect.cloudblue.com/public/v1") =>
-        new() { BaseUrl = new Uri(url, UriKind.RelativeOrAbsolute), ApiKey = HttpTestSupport.ApiKey };
+        HttpTestSupport.Defaults(new Uri("https://api.connect.cloudblue.com/public/v1")) with { BaseUrl = new Uri(url, UriKind.RelativeOrAbsolute) };
+
+    private static ConnectionSettings Read(Dictionary<string, string?> given)
+    {
+        var descriptor = DescriptorLoader.LoadAsync(TestPaths.Descriptor).GetAwaiter().GetResult();
+        var values = new Dictionary<string, string?> { [ConnectionFieldIds.Url] = "https://example.com/public/v1", [ConnectionFieldIds.ApiKey] = HttpTestSupport.ApiKey };
+        foreach (var (key, value) in given)
+        {
+            values[key] = value;
+        }
+
+        return ConnectionSettingsReader.Read(new PropertyValues(values, descriptor.FindConnectionField, "connection"));
+    }
 
     [Test]
-    public void Defaults_are_as_documented()
+    public void Defaults_come_from_the_descriptor()
     {
-        var settings = Valid().Validate();
+        var settings = Read([]);
 
         using (Assert.EnterMultipleScope())
         {
@@ -22,6 +37,49 @@ public sealed class ConnectionSettingsTests
             Assert.That(settings.RetryBaseDelay, Is.EqualTo(TimeSpan.FromMilliseconds(500)));
             Assert.That(settings.RetryMaxDelay, Is.EqualTo(TimeSpan.FromSeconds(30)));
             Assert.That(settings.AllowInsecureHttp, Is.False);
+            Assert.That(settings.MaxResponseBytes, Is.EqualTo(64L * 1024 * 1024));
+            Assert.That(settings.MaxDecompressionRatio, Is.EqualTo(100));
+            Assert.That(settings.MaxDownloadBytes, Is.EqualTo(1024L * 1024 * 1024));
+            Assert.That(settings.BodyIdleTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(settings.BodyTimeout, Is.EqualTo(TimeSpan.FromSeconds(300)));
+        }
+    }
+
+    [Test]
+    public void Every_wrong_property_is_reported_together_naming_the_first()
+    {
+        var error = Assert.Throws<InvalidPropertyException>(() => Read(new()
+        {
+            [ConnectionFieldIds.MaxRetries] = "99",
+            [ConnectionFieldIds.RequestTimeoutSeconds] = "soon",
+            [ConnectionFieldIds.ApiKey] = null,
+            [ConnectionFieldIds.MaxResponseMegabytes] = "0",
+        }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.PropertyId, Is.EqualTo(ConnectionFieldIds.RequestTimeoutSeconds));
+            Assert.That(error.Message, Does.StartWith("4 connection properties are invalid"));
+            Assert.That(error.Message, Does.Contain("maxRetries").And.Contain("between 0 and 10"));
+            Assert.That(error.Message, Does.Contain("requestTimeoutSeconds").And.Contain("whole number"));
+            Assert.That(error.Message, Does.Contain("apiKey"));
+            Assert.That(error.Message, Does.Contain("maxResponseMegabytes").And.Contain("between 1 and 4096"));
+        }
+    }
+
+    [Test]
+    public void A_base_delay_above_the_cap_is_an_error_not_clamped()
+    {
+        var error = Assert.Throws<InvalidPropertyException>(() => Read(new()
+        {
+            [ConnectionFieldIds.RetryBaseDelayMilliseconds] = "5000",
+            [ConnectionFieldIds.RetryMaxDelaySeconds] = "2",
+        }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.PropertyId, Is.EqualTo(ConnectionFieldIds.RetryBaseDelayMilliseconds));
+            Assert.That(error.Message, Does.Contain("must not be above RetryMaxDelay"));
         }
     }
 
@@ -47,8 +105,7 @@ public sealed class ConnectionSettingsTests
             Assert.That(error.Message, Does.Contain("AllowInsecureHttp"));
         }
 
-        var allowed = new ConnectionSettings { BaseUrl = new Uri(url), ApiKey = HttpTestSupport.ApiKey, AllowInsecureHttp = true };
-        Assert.DoesNotThrow(() => allowed.Validate());
+        Assert.DoesNotThrow(() => (Valid(url) with { AllowInsecureHttp = true }).Validate());
     }
 
     [TestCase("/public/v1")]
@@ -63,8 +120,8 @@ public sealed class ConnectionSettingsTests
     [Test]
     public void Base_url_is_required()
     {
-        var error = Assert.Throws<InvalidConnectionSettingsException>(() => new ConnectionSettings { ApiKey = "k-123" }.Validate());
-        Assert.That(error.Message, Does.StartWith("connection setting BaseUrl is required"));
+        var error = Assert.Throws<InvalidConnectionSettingsException>(() => (Valid() with { BaseUrl = null }).Validate());
+        Assert.That(error.Message, Does.StartWith("invalid connection settings: BaseUrl is required"));
     }
 
     [TestCase(null)]
@@ -73,16 +130,14 @@ public sealed class ConnectionSettingsTests
     [TestCase("ApiKey ")]
     public void Api_key_is_required(string? key)
     {
-        var settings = new ConnectionSettings { BaseUrl = new Uri("https://example.com/public/v1"), ApiKey = key };
-
-        var error = Assert.Throws<InvalidConnectionSettingsException>(() => settings.Validate());
+        var error = Assert.Throws<InvalidConnectionSettingsException>(() => (Valid() with { ApiKey = key }).Validate());
         Assert.That(error.Setting, Is.EqualTo("ApiKey"));
     }
 
     [Test]
     public void Api_key_with_control_characters_is_refused_without_echoing_it()
     {
-        var settings = new ConnectionSettings { BaseUrl = new Uri("https://example.com/"), ApiKey = HttpTestSupport.ApiKey + "\r\nX-Evil: 1" };
+        var settings = Valid() with { ApiKey = HttpTestSupport.ApiKey + "\r\nX-Evil: 1" };
 
         var error = Assert.Throws<InvalidConnectionSettingsException>(() => settings.Validate());
         using (Assert.EnterMultipleScope())
@@ -92,25 +147,24 @@ public sealed class ConnectionSettingsTests
         }
     }
 
-    [TestCase(-1)]
-    [TestCase(11)]
-    public void Max_retries_is_bounded(int retries)
-    {
-        var settings = new ConnectionSettings { BaseUrl = new Uri("https://example.com/"), ApiKey = "SU-1:abcd", MaxRetries = retries };
-
-        Assert.That(Assert.Throws<InvalidConnectionSettingsException>(() => settings.Validate())!.Setting, Is.EqualTo("MaxRetries"));
-    }
-
     [Test]
-    public void Timeout_and_delays_are_checked()
+    public void Invariants_are_checked_all_at_once()
     {
-        var baseUrl = new Uri("https://example.com/");
-        using (Assert.EnterMultipleScope())
+        var settings = Valid() with
         {
-            Assert.That(Assert.Throws<InvalidConnectionSettingsException>(() => new ConnectionSettings { BaseUrl = baseUrl, ApiKey = "SU-1:abcd", RequestTimeout = TimeSpan.Zero }.Validate())!.Setting, Is.EqualTo("RequestTimeout"));
-            Assert.That(Assert.Throws<InvalidConnectionSettingsException>(() => new ConnectionSettings { BaseUrl = baseUrl, ApiKey = "SU-1:abcd", RetryBaseDelay = TimeSpan.FromSeconds(-1) }.Validate())!.Setting, Is.EqualTo("RetryBaseDelay"));
-            Assert.That(Assert.Throws<InvalidConnectionSettingsException>(() => new ConnectionSettings { BaseUrl = baseUrl, ApiKey = "SU-1:abcd", RetryMaxDelay = TimeSpan.FromMilliseconds(100) }.Validate())!.Setting, Is.EqualTo("RetryMaxDelay"));
-        }
+            RequestTimeout = TimeSpan.Zero,
+            MaxRetries = -1,
+            RetryBaseDelay = TimeSpan.FromSeconds(2),
+            RetryMaxDelay = TimeSpan.FromSeconds(1),
+            MaxResponseBytes = 0,
+            BodyIdleTimeout = TimeSpan.Zero,
+        };
+
+        var error = Assert.Throws<InvalidConnectionSettingsException>(() => settings.Validate());
+        Assert.That(
+            error.Failures.Select(f => f.Setting),
+            Is.EqualTo(new[] { "RequestTimeout", "MaxRetries", "RetryBaseDelay", "MaxResponseBytes", "BodyIdleTimeout" }));
+        Assert.That(new ConnectionSettingsValidator().Validate(null, settings).Failures?.Count(), Is.EqualTo(5));
     }
 
     [Test]

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Connector.Core.Contexts;
+using Connector.Core.Descriptors;
+using Connector.Operations.Connection;
 using Connector.Operations.Http;
 using NUnit.Framework;
 
@@ -15,10 +18,21 @@ internal static class HttpTestSupport
 
     public const string ApiKey = KeyId + ":" + KeySecret;
 
-    public static ConnectionSettings Settings(Uri baseUrl, int maxRetries = 3, TimeSpan? timeout = null, string apiKey = ApiKey) => new()
+    private static readonly Lazy<ConnectorDescriptor> ShippedDescriptor = new(() => DescriptorLoader.LoadAsync(TestPaths.Descriptor).GetAwaiter().GetResult());
+
+    /// <summary>The settings the shipped descriptor's defaults give for a URL and key (read as the connector reads them).</summary>
+    public static ConnectionSettings Defaults(Uri baseUrl, string? apiKey = ApiKey, bool allowInsecureHttp = false) => ConnectionSettingsReader.Read(new PropertyValues(
+        new Dictionary<string, string?>
+        {
+            [ConnectionFieldIds.Url] = baseUrl.ToString(),
+            [ConnectionFieldIds.ApiKey] = apiKey,
+            [ConnectionFieldIds.AllowInsecureHttp] = allowInsecureHttp ? "true" : "false",
+        },
+        ShippedDescriptor.Value.FindConnectionField,
+        "connection"));
+
+    public static ConnectionSettings Settings(Uri baseUrl, int maxRetries = 3, TimeSpan? timeout = null, string apiKey = ApiKey) => Defaults(baseUrl, apiKey) with
     {
-        BaseUrl = baseUrl,
-        ApiKey = apiKey,
         MaxRetries = maxRetries,
         RetryBaseDelay = TimeSpan.FromMilliseconds(5),
         RetryMaxDelay = TimeSpan.FromMilliseconds(50),

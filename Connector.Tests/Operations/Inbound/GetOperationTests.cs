@@ -63,6 +63,6 @@ public sealed class GetOperationTests
             TrackedDocument.Empty("d", new Dictionary<string, string?> { ["objectId"] = "PR-1" }));
         Assert.That(result.Status, Is.EqualTo(OperationStatus.Failure));
         Assert.That(result.StatusCode, Is.EqualTo("UNREADABLE_RESPONSE"));
-        Assert.That(transport.Sent, Has.Count.EqualTo(5), "the first read and the connection's 4 retries");
+        Assert.That(transport.Sent, Has.Count.EqualTo(1 + ScriptedTransport.Settings.MaxRetries), "the first read and the client's retries (read once, from its settings)");
     }
 }
