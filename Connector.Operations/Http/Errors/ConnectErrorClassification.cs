@@ -11,7 +11,7 @@ namespace Connector.Operations.Http.Errors;
 /// <param name="Severity">Application error or failure.</param>
 /// <param name="Code">The HTTP status as text, or <c>TRANSPORT</c>, <c>UNREADABLE_RESPONSE</c>, <c>CANCELLED</c>, <c>UNEXPECTED</c>.</param>
 /// <param name="Message">The exception's message (already free of secrets for the layer's own exceptions).</param>
-public sealed record ConnectErrorClassification(ErrorSeverity Severity, string Code, string Message)
+internal sealed record ConnectErrorClassification(ErrorSeverity Severity, string Code, string Message)
 {
     /// <summary>The code of a connection failure or timeout.</summary>
     public const string TransportCode = "TRANSPORT";

@@ -1,7 +1,7 @@
 namespace Connector.Operations.Http.Errors;
 
 /// <summary>How the connector reports a failed call.</summary>
-public enum ErrorSeverity
+internal enum ErrorSeverity
 {
     /// <summary>The request was wrong or not allowed (4xx): an APPLICATION_ERROR, the document failed, the process goes on.</summary>
     Application,

@@ -118,15 +118,15 @@ public sealed class ConnectResiliencePipelineTests
         Assert.That(ShouldRetry(Outcome.FromResult(Answer(status)), idempotent), Is.EqualTo(expected));
     }
 
-    [TestCase(ConnectTransportFailure.ConnectionRefused, false, true)]
-    [TestCase(ConnectTransportFailure.NameResolution, false, true)]
-    [TestCase(ConnectTransportFailure.ConnectionFailed, false, true)]
-    [TestCase(ConnectTransportFailure.ConnectionLost, false, false)]
-    [TestCase(ConnectTransportFailure.ConnectionLost, true, true)]
-    [TestCase(ConnectTransportFailure.Tls, true, false)]
-    public void Transport_failures_are_retried_when_safe(ConnectTransportFailure failure, bool idempotent, bool expected)
+    [TestCase(nameof(ConnectTransportFailure.ConnectionRefused), false, true)]
+    [TestCase(nameof(ConnectTransportFailure.NameResolution), false, true)]
+    [TestCase(nameof(ConnectTransportFailure.ConnectionFailed), false, true)]
+    [TestCase(nameof(ConnectTransportFailure.ConnectionLost), false, false)]
+    [TestCase(nameof(ConnectTransportFailure.ConnectionLost), true, true)]
+    [TestCase(nameof(ConnectTransportFailure.Tls), true, false)]
+    public void Transport_failures_are_retried_when_safe(string failure, bool idempotent, bool expected)
     {
-        var outcome = Outcome.FromException<ConnectResponse>(new TransportFailureException(failure, "x"));
+        var outcome = Outcome.FromException<ConnectResponse>(new TransportFailureException(Enum.Parse<ConnectTransportFailure>(failure), "x"));
 
         Assert.That(ShouldRetry(outcome, idempotent), Is.EqualTo(expected));
     }
