@@ -34,40 +34,56 @@ internal static class HostProgram
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
-        var code = await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
-        await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        await console.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        int code;
+        try
+        {
+            code = await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            code = await ReportUnexpectedAsync(ex, args, console).ConfigureAwait(false);
+        }
+
+        await FlushAsync(console.Out).ConfigureAwait(false);
+        await FlushAsync(console.Error).ConfigureAwait(false);
         return code;
     }
 
-    /// <summary>Parse errors quote tokens: never let one be the API key.</summary>
-    private static string RedactSecrets(string message, string[] args, HostConsole console)
+    /// <summary>Flushes a stream whose reader may have gone away (<c>connector query | head -1</c>): then there is no one left to tell.</summary>
+    internal static async Task FlushAsync(TextWriter writer)
     {
-        var secrets = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        try
         {
-            if (args[i] == "--api-key" && i + 1 < args.Length)
-            {
-                secrets.Add(args[i + 1]);
-            }
-            else if (args[i].StartsWith("--api-key=", StringComparison.Ordinal))
-            {
-                secrets.Add(args[i]["--api-key=".Length..]);
-            }
+            await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
-
-        if (console.Environment(GlobalOptions.ApiKeyVariable) is { Length: > 0 } fromEnvironment)
+        catch (IOException)
         {
-            secrets.Add(fromEnvironment);
+            // The pipe is closed: what is left cannot be delivered, and saying so would go to the same closed place.
         }
-
-        foreach (var secret in secrets.Where(s => s.Length > 0).OrderByDescending(s => s.Length))
-        {
-            message = message.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        return message;
     }
+
+    /// <summary>
+    /// Any error no command turned into a message: one line on stderr (secrets redacted; the stack trace only with -vv)
+    /// and exit code 1, so that no stack trace or runtime abort reaches the user.
+    /// </summary>
+    private static async Task<int> ReportUnexpectedAsync(Exception ex, string[] args, HostConsole console)
+    {
+        var inner = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
+        var message = string.Join(' ', inner.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var withStack = args.Contains("-vv", StringComparer.Ordinal);
+        await console.Error.WriteLineAsync(RedactSecrets(
+            $"error: unexpected {inner.GetType().Name}: {message}{(withStack ? string.Empty : " (run with -vv for the stack trace)")}", args, console)).ConfigureAwait(false);
+        if (withStack)
+        {
+            await console.Error.WriteLineAsync(RedactSecrets(inner.ToString(), args, console)).ConfigureAwait(false);
+        }
+
+        return ExitCodes.DocumentErrors;
+    }
+
+    /// <summary>Parse errors and unexpected errors may quote tokens: never let one be an API key.</summary>
+    private static string RedactSecrets(string message, string[] args, HostConsole console) =>
+        SecretArguments.Redact(message, args, console.Environment(GlobalOptions.ApiKeyVariable));
 
     private static RootCommand Build(HostConsole console)
     {

@@ -6,6 +6,7 @@ using Connector.Operations.Connection;
 using Connector.Operations.Inbound;
 using Connector.Operations.Outbound;
 using Connector.Operations.Requests;
+using Microsoft.Extensions.Logging;
 
 namespace Connector.Operations;
 
@@ -21,6 +22,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients, Catalog
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = clients.Get(ConnectionSettingsReader.Read(context.ConnectionProperties));
+        var leftOut = new LeftOutFields(clients.LoggerFactory.CreateLogger<LeftOutFields>(), context.OperationProperties.GetBoolean(OperationFieldIds.Strict));
         return new DeferredOperation(async ct =>
         {
             var catalog = await ConnectCatalogCache.GetAsync(catalogs, ct).ConfigureAwait(false);
@@ -28,8 +30,8 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients, Catalog
             {
                 OperationKind.Get => new GetOperation(context, client),
                 OperationKind.Query => new SearchOperation(context, client, catalog.Endpoint(context.Operation)),
-                _ when context.Operation.Response.PerRecordStatus => new BulkOperation(context, client, catalog),
-                _ => new ObjectOperation(context, client, catalog),
+                _ when context.Operation.Response.PerRecordStatus => new BulkOperation(context, client, catalog, leftOut),
+                _ => new ObjectOperation(context, client, catalog, leftOut),
             };
         });
     }

@@ -29,4 +29,10 @@ public static class OperationFieldIds
 
     /// <summary>Name given to an uploaded file.</summary>
     public const string FileName = "fileName";
+
+    /// <summary>
+    /// "true": a document with body fields the action's input profile does not take is refused (APPLICATION_ERROR,
+    /// nothing sent) instead of being sent without them with a note.
+    /// </summary>
+    public const string Strict = "strict";
 }

@@ -58,7 +58,9 @@ public sealed class ApiCatalog
         }
         catch (Exception ex) when (ex is JsonException or InvalidCastException)
         {
-            throw new FormatException($"{sourceName} is not derived OpenAPI data: {ex.Message}", ex);
+            // The parser's message can quote the file's content: say only where it went wrong.
+            var where = ex is JsonReaderException reader ? $"it is not valid JSON (line {reader.LineNumber}, position {reader.LinePosition})" : "it is not a JSON object";
+            throw new FormatException($"{sourceName} is not derived OpenAPI data: {where}.", ex);
         }
 
         if (root["endpoints"] is not JArray endpoints || root["definitions"] is not JObject definitions)

@@ -36,6 +36,11 @@ public sealed record DocumentOutcome(OperationStatus Status, string Code, string
     /// <returns>The outcome.</returns>
     public static DocumentOutcome Failure(string code, string message) => new(OperationStatus.Failure, code, message, []);
 
+    /// <summary>The outcome with a note appended to its message ("; " between), e.g. the body fields that were not sent.</summary>
+    /// <param name="note">The note; null leaves the outcome unchanged.</param>
+    /// <returns>The outcome with the note, or this one.</returns>
+    public DocumentOutcome WithNote(string? note) => note is null ? this : this with { Message = Message + "; " + note };
+
     /// <summary>
     /// The outcome of an exception no connector-specific mapping knows: a FAILURE with code <c>UNEXPECTED</c> and the
     /// exception's message (the default of <see cref="OrderedDocumentRunner"/>).

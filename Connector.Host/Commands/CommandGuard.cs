@@ -17,7 +17,7 @@ internal static class CommandGuard
         }
         catch (Exception ex) when (IsUsageError(ex))
         {
-            await console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            await console.Error.WriteLineAsync("error: " + SecretArguments.RedactKeyLike(ex.Message)).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

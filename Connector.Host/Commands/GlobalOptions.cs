@@ -25,14 +25,27 @@ internal sealed class GlobalOptions
 
     public Option<string?> ApiKey { get; } = new("--api-key")
     {
-        Description = $"The API key (env {ApiKeyVariable}). Never printed.",
-        HelpName = "KEY",
+        Description = $"The API key; '-' reads it from the first line of stdin. Prefer env {ApiKeyVariable} or --api-key-file: a key on the command line is visible to every user in the process list. Never printed.",
+        HelpName = "KEY|-",
+        Recursive = true,
+    };
+
+    public Option<string?> ApiKeyFile { get; } = new("--api-key-file")
+    {
+        Description = "Read the API key from this file (its first line; keep it readable only by you).",
+        HelpName = "PATH",
         Recursive = true,
     };
 
     public Option<bool> AllowInsecure { get; } = new("--allow-insecure")
     {
         Description = "Allow http:// to a host other than loopback (the key travels unencrypted).",
+        Recursive = true,
+    };
+
+    public Option<bool> AllowExternalAssembly { get; } = new("--allow-external-assembly")
+    {
+        Description = "Let the descriptor load its connector assembly from outside its own folder and this program's (a descriptor that names code is trusted input).",
         Recursive = true,
     };
 
@@ -59,7 +72,9 @@ internal sealed class GlobalOptions
         root.Options.Add(Descriptor);
         root.Options.Add(Url);
         root.Options.Add(ApiKey);
+        root.Options.Add(ApiKeyFile);
         root.Options.Add(AllowInsecure);
+        root.Options.Add(AllowExternalAssembly);
         root.Options.Add(Verbose);
         root.Options.Add(VeryVerbose);
         root.Options.Add(Progress);
@@ -74,7 +89,7 @@ internal sealed class GlobalOptions
             url = console.Environment(UrlVariable);
         }
 
-        var apiKey = result.GetValue(ApiKey);
+        var apiKey = ApiKeySource.Read(result.GetValue(ApiKey), result.GetValue(ApiKeyFile), console);
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             apiKey = console.Environment(ApiKeyVariable);
@@ -87,6 +102,7 @@ internal sealed class GlobalOptions
             string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim(),
             result.GetValue(AllowInsecure),
             level,
-            result.GetValue(Progress));
+            result.GetValue(Progress),
+            result.GetValue(AllowExternalAssembly));
     }
 }

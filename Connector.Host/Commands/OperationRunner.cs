@@ -1,9 +1,11 @@
+using System.Globalization;
 using Connector.Core.Contexts;
 using Connector.Core.Documents;
 using Connector.Core.Execution;
 using Connector.Core.Operations;
 using Connector.Core.Querying;
 using Connector.Host.Composition;
+using Connector.Host.Input;
 using Connector.Host.Output;
 using Microsoft.Extensions.Logging;
 
@@ -16,18 +18,23 @@ namespace Connector.Host.Commands;
 /// </summary>
 internal sealed class OperationRunner(ConnectorSession session, HostConsole console, HostSettings settings, OutputOptions output)
 {
+    /// <summary>How long a cancelled run waits for the rest of its input to count the lines it did not read.</summary>
+    private static readonly TimeSpan UnreadCountWait = TimeSpan.FromSeconds(3);
+
     private readonly RunSummary _summary = new();
 
-    public async Task<int> RunDocumentsAsync(OperationContext context, IAsyncEnumerable<List<TrackedDocument>> chunks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the documents. No documents at all (an empty pipe) is a run of zero documents, exit 0. When the run is
+    /// cancelled and the documents come from <paramref name="input"/>, the lines it never read are counted and named.
+    /// </summary>
+    public async Task<int> RunDocumentsAsync(OperationContext context, IAsyncEnumerable<List<TrackedDocument>> chunks, CancellationToken cancellationToken, BoundedLineReader? input = null)
     {
         var operation = session.Connector.CreateOperation(context);
         var sink = CreateSink(out var progress);
-        var any = false;
         try
         {
             await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                any = true;
                 await RunAsync(operation, OperationRequest.ForDocuments(chunk), sink, cancellationToken).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -40,12 +47,13 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
             // Reading input was cancelled; what ran keeps its results.
         }
 
-        if (!any && !cancellationToken.IsCancellationRequested)
+        var code = await FinishAsync(progress, withRecords: false).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested && input is not null && await UnreadLinesAsync(input).ConfigureAwait(false) is { } unread)
         {
-            throw new UsageException("no input documents: pipe NDJSON on stdin, give --in FILE, or build one with --id/--set");
+            await console.Error.WriteLineAsync(unread).ConfigureAwait(false);
         }
 
-        return await FinishAsync(progress, withRecords: false).ConfigureAwait(false);
+        return code;
     }
 
     public async Task<int> RunQueryAsync(OperationContext context, QueryFilter filter, TrackedDocument input, CancellationToken cancellationToken)
@@ -64,6 +72,25 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
 
     private Task RunAsync(IOperation operation, OperationRequest request, ResultWriter sink, CancellationToken cancellationToken) =>
         ConnectorRunner.RunAsync(operation, request, sink, cancellationToken, session.LoggerFactory.CreateLogger<OperationRunner>());
+
+    /// <summary>
+    /// "3,600 lines not read" (null when nothing was left): counts what is left of the input, waiting at most <see cref="UnreadCountWait"/> for a
+    /// producer that keeps its end open (a live pipe); then it says "at least".
+    /// </summary>
+    private async Task<string?> UnreadLinesAsync(BoundedLineReader input)
+    {
+        using var stop = new CancellationTokenSource();
+        var counting = input.CountRemainingLinesAsync(stop.Token);
+        var waited = await Task.WhenAny(counting, Task.Delay(UnreadCountWait, session.TimeProvider, CancellationToken.None)).ConfigureAwait(false);
+        if (waited != counting)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            return "the input was still open: its remaining lines were not read";
+        }
+
+        var (lines, complete) = await counting.ConfigureAwait(false);
+        return lines == 0 && complete ? null : string.Create(CultureInfo.InvariantCulture, $"{(complete ? string.Empty : "at least ")}{lines:N0} line{(lines == 1 ? string.Empty : "s")} not read");
+    }
 
     private async Task<int> FinishAsync(ProgressLine progress, bool withRecords)
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
@@ -27,15 +26,21 @@ internal static class RunCommands
         var command = new Command("get", "Read objects by id.") { objectType, ids, parent, results };
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
+            if ((result.GetValue(ids) ?? []).Length == 0 && console.InputIsTerminal)
+            {
+                throw new UsageException("no ids: give them as arguments (get OBJECT ID...) or pipe them, one a line, on stdin");
+            }
+
             var settings = global.Read(result, console);
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
             var operationProperties = new Dictionary<string, string?>();
             AddIfGiven(operationProperties, OperationFieldIds.ParentId, result.GetValue(parent));
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, "GET", OperationKind.Get, operationProperties, ct).ConfigureAwait(false);
             var given = result.GetValue(ids) ?? [];
-            var documents = given.Length > 0 ? IdDocuments(given) : StdinIdDocumentsAsync(console, ct);
+            var lines = given.Length > 0 ? null : new BoundedLineReader(console.In, BoundedLineReader.DefaultMaxLineBytes);
+            var documents = lines is null ? IdDocuments(given) : DocumentSource.ReadIdLinesAsync(lines, ct);
             var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null));
-            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, MinimumChunk, ct), ct).ConfigureAwait(false);
+            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, MinimumChunk, ct), ct, lines).ConfigureAwait(false);
         }, ct));
         return command;
     }
@@ -47,8 +52,8 @@ internal static class RunCommands
         var any = new Option<bool>("--any") { Description = "OR the --filter terms instead of AND-ing them." };
         var sort = new Option<string[]>("--sort") { Description = "Sort by FIELD, or -FIELD for descending; repeatable.", HelpName = "[-]FIELD" };
         var select = new Option<string[]>("--select") { Description = "Fields to include or exclude (-field), comma-separated.", HelpName = "F,..." };
-        var max = new Option<long?>("--max") { Description = "Stop after N records.", HelpName = "N" };
-        var pageSize = new Option<int?>("--page-size") { Description = "Records per request (1-1000).", HelpName = "N" };
+        var max = FlagRange.MaxRecords.AppliedTo(new Option<long?>("--max") { Description = "Stop after N records (1 or more; without --max every record).", HelpName = "N" }, "omit --max for every record");
+        var pageSize = FlagRange.PageSize.AppliedTo(new Option<int?>("--page-size") { Description = "Records per request (1-1000).", HelpName = "N" });
         var count = new Option<bool>("--count") { Description = "Print only {\"count\": N}." };
         var where = new Option<string?>("--where") { Description = "The whole filter tree as JSON: {\"and\":[{\"field\":\"status\",\"op\":\"eq\",\"value\":\"pending\"},...]} (or/not too).", HelpName = "JSON" };
         var rql = new Option<string[]>("--rql") { Description = "A raw RQL term added to the filter (experts).", HelpName = "RAW" };
@@ -105,19 +110,27 @@ internal static class RunCommands
         options.AddTo(command);
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
+            var values = options.Read(result);
+            var hasArgsDocument = values.ObjectId is not null || values.ParentId is not null || !values.Assignments.IsEmpty;
+            if (values.FilePath is null && values.InPath is null && console.InputIsTerminal && !hasArgsDocument)
+            {
+                throw new UsageException("no input documents: pipe NDJSON on stdin, give --in FILE, or build one with --id/--set");
+            }
+
+            await using var upload = values.FilePath is null ? null : UploadFile.Open(values.FilePath);
+            var inputFile = values.FilePath is null ? OpenInput(values.InPath, console) : null;
+            using var ownedInput = values.InPath is { } inPath && inPath != "-" ? inputFile : null;
             var settings = global.Read(result, console);
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
             var operation = kind == OperationKind.Execute ? result.GetValue(action)! : OperationType.FormatKind(kind);
-            var values = options.Read(result);
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, operation, kind, values.OperationProperties, ct, values.OutPath is not null).ConfigureAwait(false);
-            var documents = values.FilePath is not null
-                ? FileDocument(values.FilePath, values.ObjectId)
-                : WithFallback(
-                    DocumentSource.ReadLinesAsync(OpenInput(values.InPath, console), values.Assignments, null, ct),
-                    values.ObjectId is not null || values.ParentId is not null || !values.Assignments.IsEmpty ? () => ArgsDocument(values) : null);
+            var lines = inputFile is null ? null : new BoundedLineReader(inputFile, BoundedLineReader.DefaultMaxLineBytes);
+            var documents = lines is null
+                ? FileDocument(upload!, values.FilePath!, values.ObjectId)
+                : WithFallback(DocumentSource.ReadLinesAsync(lines, values.Assignments, null, ct), hasArgsDocument ? () => ArgsDocument(values) : null);
             var chunk = Math.Max(MinimumChunk, values.BatchSize * values.Parallelism);
             var runner = new OperationRunner(session, console, settings, new OutputOptions(values.Results, values.OutPath));
-            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct), ct).ConfigureAwait(false);
+            return await runner.RunDocumentsAsync(context, DocumentSource.ChunkAsync(documents, chunk, ct), ct, lines).ConfigureAwait(false);
         }, ct));
         return command;
     }
@@ -174,11 +187,12 @@ internal static class RunCommands
         return OperationContext.Create(session.Descriptor, type.Id, descriptor.Type.ToString(), session.ConnectionProperties, operationProperties);
     }
 
-    private static TextReader OpenInput(string? path, HostConsole console)
+    /// <summary>The NDJSON input: stdin (when it is not a terminal, or with --in -) or the --in file; null for a terminal.</summary>
+    private static TextReader? OpenInput(string? path, HostConsole console)
     {
         if (path is null)
         {
-            return console.InputIsTerminal ? TextReader.Null : console.In;
+            return console.InputIsTerminal ? null : console.In;
         }
 
         if (path == "-")
@@ -186,7 +200,21 @@ internal static class RunCommands
             return console.In;
         }
 
-        return File.Exists(path) ? new StreamReader(path) : throw new UsageException($"--in {path}: no such file");
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"--in {path} is a directory: give an NDJSON file");
+        }
+
+        try
+        {
+            return File.Exists(path)
+                ? new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.Asynchronous | FileOptions.SequentialScan))
+                : throw new UsageException($"--in {path}: no such file");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--in {path} cannot be read: {ex.Message}");
+        }
     }
 
     private static TrackedDocument ArgsDocument(WriteValues values)
@@ -196,15 +224,11 @@ internal static class RunCommands
         return TrackedDocument.FromText(values.ObjectId ?? "args", body.ToString(Formatting.None));
     }
 
-    private static async IAsyncEnumerable<TrackedDocument> FileDocument(string path, string? objectId)
+    private static async IAsyncEnumerable<TrackedDocument> FileDocument(FileStream upload, string path, string? objectId)
     {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"--file {path}: no such file");
-        }
-
-        var bytes = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
-        yield return TrackedDocument.FromBytes(objectId ?? Path.GetFileName(path), bytes);
+        // The document owns the stream from here (the command's own disposal of it is then a no-op).
+        yield return new TrackedDocument(objectId ?? Path.GetFileName(path), upload);
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     private static async IAsyncEnumerable<TrackedDocument> WithFallback(IAsyncEnumerable<TrackedDocument> source, Func<TrackedDocument>? fallback)
@@ -233,30 +257,5 @@ internal static class RunCommands
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
-    }
-
-    /// <summary>stdin for get: a JSON object per line (its id field is used) or a bare id per line.</summary>
-    private static async IAsyncEnumerable<TrackedDocument> StdinIdDocumentsAsync(HostConsole console, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (console.InputIsTerminal)
-        {
-            yield break;
-        }
-
-        var number = 0;
-        while (await console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            number++;
-            var text = line.Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            var trackingId = "line-" + number.ToString(CultureInfo.InvariantCulture);
-            yield return text.StartsWith('{')
-                ? TrackedDocument.FromText(trackingId, text)
-                : TrackedDocument.Empty(trackingId, new Dictionary<string, string?> { [OperationFieldIds.ObjectId] = text });
-        }
     }
 }

@@ -15,14 +15,18 @@ internal sealed class WriteOptions
     private readonly Option<string?> _file = new("--file") { Description = "Upload this file (it becomes the document).", HelpName = "PATH" };
     private readonly Option<string?> _fileName = new("--file-name") { Description = "The uploaded file's name (default: the --file's name).", HelpName = "NAME" };
     private readonly Option<string?> _out = new("--out") { Description = "Where downloads go: a file (PATH, PATH.1, ... for several) or an existing directory (one TRACKING-ID.EXT each).", HelpName = "PATH" };
-    private readonly Option<int?> _parallelism = new("--parallelism") { Description = "Documents processed at the same time (1-64, default 4).", HelpName = "N" };
-    private readonly Option<int?> _batchSize = new("--batch-size") { Description = "Documents per bulk call (1-1000, default 100).", HelpName = "N" };
+    private readonly Option<int?> _parallelism = FlagRange.Parallelism.AppliedTo(new Option<int?>("--parallelism") { Description = "Documents processed at the same time (1-64, default 4).", HelpName = "N" });
+    private readonly Option<int?> _batchSize = FlagRange.BatchSize.AppliedTo(new Option<int?>("--batch-size") { Description = "Documents per bulk call (1-1000, default 100).", HelpName = "N" });
     private readonly Option<bool> _noReturnResource = new("--no-return-resource") { Description = "Do not read an object again when the API answers 204." };
+    private readonly Option<bool> _strict = new("--strict")
+    {
+        Description = "Refuse (APPLICATION_ERROR, nothing sent) a document with body fields the action does not take; without it they are left out, named in a warning and in the result's message.",
+    };
     private readonly Option<bool> _results = RunCommands.ResultsOption();
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _in, _id, _parent, _set, _file, _fileName, _out, _parallelism, _batchSize, _noReturnResource, _results })
+        foreach (var option in new Option[] { _in, _id, _parent, _set, _file, _fileName, _out, _parallelism, _batchSize, _noReturnResource, _strict, _results })
         {
             command.Options.Add(option);
         }
@@ -46,9 +50,19 @@ internal sealed class WriteOptions
             properties[OperationFieldIds.ReturnResource] = "false";
         }
 
+        if (result.GetValue(_strict))
+        {
+            properties[OperationFieldIds.Strict] = "true";
+        }
+
         if (file is not null && result.GetValue(_in) is not null)
         {
             throw new UsageException("--file and --in exclude each other: --file uploads one file, --in reads NDJSON documents");
+        }
+
+        if (result.GetValue(_out) is { } outPath)
+        {
+            OutPath.Check(outPath);
         }
 
         return new WriteValues(
@@ -59,8 +73,8 @@ internal sealed class WriteOptions
             file,
             result.GetValue(_in),
             result.GetValue(_out),
-            Math.Clamp(parallelism ?? 4, 1, 64),
-            Math.Clamp(batchSize ?? 100, 1, 1000),
+            parallelism ?? 4,
+            batchSize ?? 100,
             result.GetValue(_results));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
+using Connector.Core.Endpoints;
 using Connector.Core.Hosting;
 using Connector.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,8 @@ internal sealed class ConnectorSession : IAsyncDisposable
             throw new UsageException($"the descriptor is invalid: {ex.Message}");
         }
 
+        await CheckOpenApiDataAsync(descriptor, descriptorPath, cancellationToken).ConfigureAwait(false);
+
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {
@@ -72,7 +75,7 @@ internal sealed class ConnectorSession : IAsyncDisposable
                 logging.AddProvider(new TextWriterLoggerProvider(console.Error));
             }
         });
-        services.AddSingleton<IConnectorTypeResolver>(new IsolatedConnectorTypeResolver(descriptorPath));
+        services.AddSingleton<IConnectorTypeResolver>(new IsolatedConnectorTypeResolver(descriptorPath, settings.AllowExternalAssembly));
         services.AddConnector(descriptor);
         var provider = services.BuildServiceProvider();
         try
@@ -89,6 +92,28 @@ internal sealed class ConnectorSession : IAsyncDisposable
         {
             await provider.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Loads the descriptor's derived OpenAPI data (shared by every later use) so that a bad 'openApi' file is a
+    /// descriptor error naming the file, never a crash later; the message never quotes the file's content.
+    /// </summary>
+    private static async Task CheckOpenApiDataAsync(ConnectorDescriptor descriptor, string descriptorPath, CancellationToken cancellationToken)
+    {
+        if (descriptor.OpenApiPath is not { } path)
+        {
+            return;
+        }
+
+        try
+        {
+            await ApiCatalog.GetSharedAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+        {
+            var reason = ex is FormatException ? ex.Message : $"{path} cannot be read ({ex.GetType().Name})";
+            throw new UsageException($"the descriptor {descriptorPath} is invalid: its 'openApi' file {reason}");
         }
     }
 

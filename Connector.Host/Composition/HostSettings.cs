@@ -9,4 +9,5 @@ namespace Connector.Host.Composition;
 /// <param name="AllowInsecure">Allow http:// to a non-loopback host.</param>
 /// <param name="LogLevel">The minimum log level (Warning, -v Information, -vv Debug).</param>
 /// <param name="Progress">Draw a live progress line on stderr even when it is not a terminal.</param>
-internal sealed record HostSettings(string DescriptorPath, string? Url, string? ApiKey, bool AllowInsecure, LogLevel LogLevel, bool Progress);
+/// <param name="AllowExternalAssembly">Let the descriptor load its connector assembly from outside its own folder and the host's.</param>
+internal sealed record HostSettings(string DescriptorPath, string? Url, string? ApiKey, bool AllowInsecure, LogLevel LogLevel, bool Progress, bool AllowExternalAssembly = false);

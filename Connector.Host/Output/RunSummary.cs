@@ -52,8 +52,8 @@ internal sealed class RunSummary
         }
     }
 
-    /// <summary>"N succeeded, N application errors, N failures" (and the record count for queries).</summary>
-    public string Format(bool withRecords) =>
+    /// <summary>"N succeeded, N application errors, N failures" (and the record count for queries); "0 documents" for a run with no input.</summary>
+    public string Format(bool withRecords) => Finished == 0 && !withRecords ? "0 documents" :
         string.Create(CultureInfo.InvariantCulture, $"{Succeeded} succeeded, {ApplicationErrors} application error{(ApplicationErrors == 1 ? string.Empty : "s")}, {Failures} failure{(Failures == 1 ? string.Empty : "s")}")
         + (withRecords ? string.Create(CultureInfo.InvariantCulture, $" ({Records} record{(Records == 1 ? string.Empty : "s")})") : string.Empty);
 

@@ -23,6 +23,9 @@ internal sealed class ConnectClientPool : IDisposable
         _timeProvider = timeProvider;
     }
 
+    /// <summary>Where the operations built on these clients log.</summary>
+    public ILoggerFactory LoggerFactory => _loggerFactory;
+
     public ConnectHttpClient Get(ConnectionSettings settings)
     {
         var key = settings + "|" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(settings.ApiKey ?? string.Empty)));

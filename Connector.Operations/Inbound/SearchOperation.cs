@@ -78,7 +78,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
             {
                 var limit = maxResults > 0 ? (int)Math.Min(pageSize, maxResults - progress.Emitted) : pageSize;
                 var query = RqlQueryBuilder.AppendPage(rql, limit, checked((int)offset));
-                var (inPage, contentRange) = await ReadPageAsync(document, path, query, limit, progress, response, cancellationToken).ConfigureAwait(false);
+                var (inPage, contentRange) = await ReadPageAsync(document, path, query, limit, progress, response, FieldSelection.From(filter.SelectedFields), cancellationToken).ConfigureAwait(false);
                 pages++;
                 if ((maxResults > 0 && progress.Emitted >= maxResults) || inPage == 0)
                 {
@@ -147,6 +147,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         int limit,
         SearchProgress progress,
         OperationResponse response,
+        FieldSelection? selection,
         CancellationToken cancellationToken)
     {
         var delivered = 0;
@@ -168,7 +169,8 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                         break;
                     }
 
-                    await response.AddPartialResultAsync(document, Payload.FromJsonBytes(record), cancellationToken).ConfigureAwait(false);
+                    // The selection is applied here too: Connect's select() only adds or removes some fields.
+                    await response.AddPartialResultAsync(document, Payload.FromJsonBytes(selection is null ? record : selection.Apply(record)), cancellationToken).ConfigureAwait(false);
                     delivered++;
                     progress.Emitted++;
                 }

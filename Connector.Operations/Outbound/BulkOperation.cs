@@ -22,7 +22,7 @@ namespace Connector.Operations.Outbound;
 /// APPLICATION_ERROR); the good ones are sent in batches of "batch size", several batches at a time, and each
 /// answer's per-record statuses are mapped back so that every document gets its own result.
 /// </summary>
-internal sealed class BulkOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog) : IOperation
+internal sealed class BulkOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog, LeftOutFields? leftOutFields = null) : IOperation
 {
     /// <summary>The per-record status that means the record was processed.</summary>
     private const string DoneStatus = "closed";
@@ -48,11 +48,14 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     {
         var outcomes = new DocumentOutcome?[documents.Count];
         var records = new List<(int Index, JObject Record)>(documents.Count);
+        var notes = new string?[documents.Count];
         for (var i = 0; i < documents.Count; i++)
         {
             try
             {
-                records.Add((i, await ReadRecordAsync(documents[i], profile, cancellationToken).ConfigureAwait(false)));
+                var (record, note) = await ReadRecordAsync(documents[i], profile, cancellationToken).ConfigureAwait(false);
+                records.Add((i, record));
+                notes[i] = note;
             }
             catch (DocumentInputException ex)
             {
@@ -75,14 +78,15 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
 
             for (var k = 0; k < records.Count; k++)
             {
-                outcomes[records[k].Index] = sent[k];
+                outcomes[records[k].Index] = sent[k].WithNote(notes[records[k].Index]);
             }
         }
 
         return outcomes.Select(o => o!).ToList();
     }
 
-    private async Task<JObject> ReadRecordAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
+    /// <summary>A document's record for the batch, and the note naming the fields its action does not take (null when none).</summary>
+    private async Task<(JObject Record, string? Note)> ReadRecordAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
     {
         var json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false) ?? [];
         if (document.DynamicProperties.TryGetValue(OperationFieldIds.ObjectId, out var id) && !string.IsNullOrEmpty(id))
@@ -99,13 +103,15 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
 
         if (profile is null)
         {
-            return json;
+            return (json, null);
         }
 
-        var projected = (JObject)profile.Project(json);
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
+        var projected = (JObject)profile.Project(json, leftOut);
+        var note = (leftOutFields ?? LeftOutFields.Unlogged).Check(document, profile, leftOut, [context.ObjectType.IdProperty]);
         var problems = profile.Validate(projected);
         return problems.Count == 0
-            ? projected
+            ? (projected, note)
             : throw new DocumentInputException(
                 DocumentInputException.InvalidBody,
                 $"document '{document.TrackingId}' does not fit the {profile.Name} input profile, nothing was sent: {string.Join("; ", problems)}");

@@ -23,7 +23,7 @@ namespace Connector.Operations.Outbound;
 /// object, a downloaded file, or for a 204 the object read again when "return resource" is on.
 /// Documents run with bounded parallelism; results are reported in input order.
 /// </summary>
-internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog) : IOperation
+internal sealed class ObjectOperation(OperationContext context, ConnectHttpClient client, ConnectCatalogCache catalog, LeftOutFields? leftOutFields = null) : IOperation
 {
     public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
     {
@@ -43,22 +43,24 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         var properties = context.OperationProperties.With(document.DynamicProperties);
         JObject? json = null;
         ConnectRequestBody? body = null;
+        string? note = null;
         switch (operation.Request.Body)
         {
             case RequestBodyKind.Multipart:
-                var bytes = await InputDocumentReader.ReadFileAsync(document, cancellationToken).ConfigureAwait(false);
+                var file = await InputDocumentReader.ReadFileAsync(document, cancellationToken).ConfigureAwait(false);
                 var fields = operation.Request.FormFields
                     .Select(f => new KeyValuePair<string, string>(f.Key, properties.GetString(f.Value) ?? string.Empty))
                     .Where(f => f.Value.Length > 0)
                     .ToList();
                 var fileName = properties.GetRequiredString(OperationFieldIds.FileName);
                 body = ConnectRequestBody.Multipart(
-                    new ConnectFilePart(operation.Request.FilePart!, fileName, () => new MemoryStream(bytes, writable: false), ContentTypeOf(fileName)),
+                    new ConnectFilePart(operation.Request.FilePart!, fileName, () => new MemoryStream(file, writable: false), ContentTypeOf(fileName)),
                     fields);
                 break;
             case RequestBodyKind.Json:
                 json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
-                body = ConnectRequestBody.Json(BuildJsonBody(document, json ?? [], profile));
+                (var bytes, note) = BuildJsonBody(document, json ?? [], profile);
+                body = ConnectRequestBody.Json(bytes);
                 break;
             default:
                 json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
@@ -75,7 +77,8 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         try
         {
             // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
-            return await BrokenAnswer.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var outcome = await BrokenAnswer.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return outcome.WithNote(note);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -107,17 +110,21 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         }
     }
 
-    private byte[] BuildJsonBody(TrackedDocument document, JObject json, InputProfile? profile)
+    /// <summary>The body to send, and the note naming the fields the action does not take (null when none).</summary>
+    private (byte[] Body, string? Note) BuildJsonBody(TrackedDocument document, JObject json, InputProfile? profile)
     {
         if (profile is null)
         {
-            return Encoding.UTF8.GetBytes(json.ToString(Formatting.None));
+            return (Encoding.UTF8.GetBytes(json.ToString(Formatting.None)), null);
         }
 
         // Only action bodies are projected. The v37 document's CREATE and UPDATE schemas omit fields the API takes
         // (asset.product of a purchase request, account of a tier account request, note of a request update):
         // projecting those bodies silently dropped the caller's data, so they are validated and sent as given.
-        var projected = context.OperationKind == OperationKind.Execute ? profile.Project(json) : json;
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
+        var projected = context.OperationKind == OperationKind.Execute ? profile.Project(json, leftOut) : json;
+        string[] locating = [.. new[] { context.ObjectType.IdProperty, context.ObjectType.ParentIdProperty }.OfType<string>()];
+        var note = (leftOutFields ?? LeftOutFields.Unlogged).Check(document, profile, leftOut, locating);
         var problems = profile.Validate(projected);
         if (problems.Count > 0)
         {
@@ -126,7 +133,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 $"document '{document.TrackingId}' does not fit the {profile.Name} input profile, nothing was sent: {string.Join("; ", problems)}");
         }
 
-        return Encoding.UTF8.GetBytes(projected.ToString(Formatting.None));
+        return (Encoding.UTF8.GetBytes(projected.ToString(Formatting.None)), note);
     }
 
     /// <summary>Copies a download to a temporary file (deleted when the payload is disposed), freeing the connection.</summary>

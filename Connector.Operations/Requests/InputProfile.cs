@@ -15,8 +15,12 @@ internal sealed class InputProfile(JsonSchema schema, string name)
 
     public string Name { get; } = name;
 
-    /// <summary>Keeps only the properties the schema declares, recursively; objects whose schema declares none keep everything.</summary>
-    public JToken Project(JToken value) => Project(value, Schema);
+    /// <summary>
+    /// Keeps only the properties the schema declares, recursively; objects whose schema declares none keep everything.
+    /// The dotted path of each property left out (<c>asset.params</c>; <c>items[].x</c> inside arrays) is added to
+    /// <paramref name="leftOut"/> when given.
+    /// </summary>
+    public JToken Project(JToken value, ISet<string>? leftOut = null) => Project(value, Schema, leftOut, string.Empty);
 
     /// <summary>Lists every problem of a body, e.g. <c>template_id: required (one of: template_id, activation_tile)</c>.</summary>
     public IReadOnlyList<string> Validate(JToken body)
@@ -30,7 +34,7 @@ internal sealed class InputProfile(JsonSchema schema, string name)
         return problems.Distinct().ToList();
     }
 
-    private static JToken Project(JToken value, JsonSchema schema)
+    private static JToken Project(JToken value, JsonSchema schema, ISet<string>? leftOut, string path)
     {
         var actual = schema.ActualSchema;
         switch (value)
@@ -46,15 +50,20 @@ internal sealed class InputProfile(JsonSchema schema, string name)
                 var projected = new JObject();
                 foreach (var property in obj.Properties())
                 {
+                    var propertyPath = path.Length == 0 ? property.Name : path + "." + property.Name;
                     if (properties.TryGetValue(property.Name, out var propertySchema))
                     {
-                        projected[property.Name] = Project(property.Value, propertySchema);
+                        projected[property.Name] = Project(property.Value, propertySchema, leftOut, propertyPath);
+                    }
+                    else
+                    {
+                        leftOut?.Add(propertyPath);
                     }
                 }
 
                 return projected;
             case JArray array when ItemSchema(actual) is { } itemSchema:
-                return new JArray(array.Select(item => Project(item, itemSchema)));
+                return new JArray(array.Select(item => Project(item, itemSchema, leftOut, path + "[]")));
             default:
                 return value.DeepClone();
         }

@@ -136,12 +136,12 @@ public sealed class HostCommandTests
     }
 
     [Test]
-    public async Task No_input_documents_is_a_usage_error()
+    public async Task An_empty_pipe_is_zero_documents()
     {
         var run = await RunAsync("exec", "request", "APPROVE");
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.ToString);
-        Assert.That(run.Stderr, Does.Contain("no input documents"));
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
+        Assert.That(run.Stderr, Does.Contain("0 documents"));
     }
 
     [TestCase("query", "nope", "Valid object types: asset, request")]
@@ -325,6 +325,17 @@ public sealed class HostCommandTests
             }
 
             return line;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, CancellationToken.None);
+            if (read == 0)
+            {
+                await cancellation.CancelAsync();
+            }
+
+            return read;
         }
     }
 
