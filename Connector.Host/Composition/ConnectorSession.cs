@@ -96,8 +96,9 @@ internal sealed class ConnectorSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Loads the descriptor's derived OpenAPI data (shared by every later use) so that a bad 'openApi' file is a
-    /// descriptor error naming the file, never a crash later; the message never quotes the file's content.
+    /// Reads the descriptor's derived OpenAPI data once so that a bad 'openApi' file is a descriptor error naming the
+    /// file, never a crash later; the message never quotes the file's content. (The connector instance loads and
+    /// keeps its own copy when it needs it.)
     /// </summary>
     private static async Task CheckOpenApiDataAsync(ConnectorDescriptor descriptor, string descriptorPath, CancellationToken cancellationToken)
     {
@@ -108,7 +109,7 @@ internal sealed class ConnectorSession : IAsyncDisposable
 
         try
         {
-            await ApiCatalog.GetSharedAsync(path, cancellationToken).ConfigureAwait(false);
+            await ApiCatalog.LoadAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
