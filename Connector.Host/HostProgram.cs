@@ -104,6 +104,7 @@ internal static class HostProgram
         root.Subcommands.Add(ConnectionCommands.TestConnection(global, console));
         root.Subcommands.Add(ConnectionCommands.Sandbox(console));
         root.Subcommands.Add(UsageFileCommand.Create(global, console));
+        root.Subcommands.Add(DesignerCommand.Create(global, console));
         return root;
     }
 }

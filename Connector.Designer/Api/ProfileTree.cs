@@ -1,0 +1,249 @@
+using Newtonsoft.Json.Linq;
+
+namespace Connector.Designer.Api;
+
+/// <summary>
+/// Turns a profile's JSON schema into the field tree the page shows: one node per property with its dotted path,
+/// types, read-only and required flags, documented values, format and description. References
+/// (<c>#/definitions/…</c>) and <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c> are merged; an array shows its items' fields
+/// under it. A reference met again inside itself stops there (the node says so), and depth is bounded.
+/// </summary>
+internal sealed class ProfileTree
+{
+    /// <summary>How deep the tree goes (Connect's documents nest about six levels).</summary>
+    public const int MaxDepth = 12;
+
+    private readonly JObject _root;
+
+    private ProfileTree(JObject root) => _root = root;
+
+    /// <summary>The field nodes of a schema (its top-level properties, each with its children).</summary>
+    public static JArray Build(JObject schema) => new ProfileTree(schema).Children(schema, string.Empty, [], 0);
+
+    /// <summary>Finds a node by dotted path in a built tree, or null.</summary>
+    public static JObject? Find(JArray nodes, string path)
+    {
+        foreach (var node in nodes.OfType<JObject>())
+        {
+            var nodePath = (string?)node["path"];
+            if (nodePath == path)
+            {
+                return node;
+            }
+
+            if (nodePath is not null && path.StartsWith(nodePath + ".", StringComparison.Ordinal) && node["children"] is JArray children)
+            {
+                return Find(children, path);
+            }
+        }
+
+        return null;
+    }
+
+    private JArray Children(JObject schema, string prefix, HashSet<string> references, int depth)
+    {
+        var nodes = new JArray();
+        if (depth >= MaxDepth)
+        {
+            return nodes;
+        }
+
+        var target = Merge(schema, references);
+        if (target.Properties.Count == 0 && target.Items is not null)
+        {
+            // An array (of objects): its items' fields go under it.
+            target = Merge(target.Items.Schema, references);
+            references = [.. references, .. target.References];
+        }
+
+        var required = target.Required;
+        foreach (var (name, property) in target.Properties)
+        {
+            var path = prefix.Length == 0 ? name : prefix + "." + name;
+            var resolved = Merge(property, references);
+            var node = new JObject
+            {
+                ["name"] = name,
+                ["path"] = path,
+                ["type"] = string.Join(" | ", resolved.Types.Where(t => t != "null")),
+                ["nullable"] = resolved.Types.Contains("null"),
+                ["readOnly"] = resolved.ReadOnly,
+                ["required"] = required.Contains(name),
+            };
+            if (resolved.Enum.Count > 0)
+            {
+                node["enum"] = new JArray(resolved.Enum);
+            }
+
+            if (resolved.Format is not null)
+            {
+                node["format"] = resolved.Format;
+            }
+
+            if (resolved.Description is not null)
+            {
+                node["description"] = resolved.Description;
+            }
+
+            var nested = new HashSet<string>(references);
+            nested.UnionWith(resolved.References);
+            var children = resolved.Recursive ? [] : Children(property, path, nested, depth + 1);
+            if (resolved.Recursive)
+            {
+                node["recursive"] = true;
+            }
+
+            if (children.Count > 0)
+            {
+                node["children"] = children;
+            }
+
+            nodes.Add(node);
+        }
+
+        return nodes;
+    }
+
+    /// <summary>A schema with its references and combinators folded into one view.</summary>
+    private MergedSchema Merge(JObject schema, HashSet<string> references)
+    {
+        var merged = new MergedSchema(schema);
+        var seen = new HashSet<string>(references);
+        Fold(schema, merged, seen, 0);
+        return merged;
+    }
+
+    private void Fold(JObject schema, MergedSchema merged, HashSet<string> seen, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        if ((string?)schema["$ref"] is { } reference)
+        {
+            if (!seen.Add(reference))
+            {
+                merged.Recursive = true;
+                return;
+            }
+
+            merged.References.Add(reference);
+            if (Resolve(reference) is { } target)
+            {
+                Fold(target, merged, seen, depth + 1);
+            }
+        }
+
+        merged.Take(schema);
+        foreach (var key in new[] { "allOf", "anyOf", "oneOf" })
+        {
+            if (schema[key] is JArray parts)
+            {
+                foreach (var part in parts.OfType<JObject>())
+                {
+                    Fold(part, merged, seen, depth + 1);
+                }
+            }
+        }
+    }
+
+    private JObject? Resolve(string reference)
+    {
+        if (!reference.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        JToken? current = _root;
+        foreach (var segment in reference[2..].Split('/'))
+        {
+            current = current?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
+        }
+
+        return current as JObject;
+    }
+
+    /// <summary>What the tree needs of a (merged) schema.</summary>
+    private sealed class MergedSchema(JObject origin)
+    {
+        public JObject Schema { get; } = origin;
+
+        public List<string> Types { get; } = [];
+
+        public bool ReadOnly { get; private set; }
+
+        public List<string> Enum { get; } = [];
+
+        public string? Format { get; private set; }
+
+        public string? Description { get; private set; }
+
+        public HashSet<string> Required { get; } = new(StringComparer.Ordinal);
+
+        public List<(string Name, JObject Schema)> Properties { get; } = [];
+
+        public MergedSchema? Items { get; private set; }
+
+        public List<string> References { get; } = [];
+
+        public bool Recursive { get; set; }
+
+        public void Take(JObject schema)
+        {
+            switch (schema["type"])
+            {
+                case JArray types:
+                    Add(types.Select(t => (string?)t));
+                    break;
+                case JValue { Type: JTokenType.String } type:
+                    Add([(string?)type]);
+                    break;
+            }
+
+            ReadOnly |= (bool?)(schema["readOnly"] ?? schema["readonly"]) == true;
+            foreach (var value in (schema["enum"] ?? schema["x-enum"]) as JArray ?? [])
+            {
+                var text = value.Type == JTokenType.String ? (string)value! : value.ToString(Newtonsoft.Json.Formatting.None);
+                if (value.Type != JTokenType.Null && !Enum.Contains(text))
+                {
+                    Enum.Add(text);
+                }
+            }
+
+            Format ??= (string?)(schema["format"] ?? schema["x-format"]);
+            Description ??= (string?)schema["description"];
+            foreach (var name in schema["required"] as JArray ?? [])
+            {
+                Required.Add((string)name!);
+            }
+
+            if (schema["properties"] is JObject properties)
+            {
+                foreach (var property in properties.Properties())
+                {
+                    if (property.Value is JObject value && Properties.All(p => p.Name != property.Name))
+                    {
+                        Properties.Add((property.Name, value));
+                    }
+                }
+            }
+
+            if (schema["items"] is JObject items && Items is null)
+            {
+                Items = new MergedSchema(items);
+            }
+        }
+
+        private void Add(IEnumerable<string?> types)
+        {
+            foreach (var type in types.OfType<string>())
+            {
+                if (!Types.Contains(type))
+                {
+                    Types.Add(type);
+                }
+            }
+        }
+    }
+}
