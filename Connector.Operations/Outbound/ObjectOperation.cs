@@ -2,6 +2,7 @@ using System.Text;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
+using Connector.Core.Execution;
 using Connector.Core.Operations;
 using Connector.Core.Results;
 using Connector.Operations.Documents;
@@ -29,7 +30,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         var profile = context.Operation.Request.Body == RequestBodyKind.Json
             ? await catalog.InputProfileAsync(context.ObjectType, context.Operation, cancellationToken).ConfigureAwait(false)
             : null;
-        var runner = new OrderedDocumentRunner(response, request.Documents);
+        var runner = new OrderedDocumentRunner(response, request.Documents, ConnectOutcomes.FromException);
         await runner.RunEachAsync(
             context.OperationProperties.GetInt32(OperationFieldIds.Parallelism),
             (document, ct) => ProcessAsync(document, profile, ct),

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Connector.Browse.Catalog;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Operations.Http;
@@ -71,6 +72,10 @@ internal sealed record ScriptedAnswer(int Status, string Body, IReadOnlyDictiona
 internal static class OperationTestContexts
 {
     private static readonly Lazy<Task<ConnectorDescriptor>> Descriptor = new(() => DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+    private static readonly Lazy<Task<CatalogStore>> Store = new(async () => new CatalogStore(await Descriptor.Value.ConfigureAwait(false)));
+
+    /// <summary>The catalogue store of the descriptor the contexts use (one for the test run, as a connector owns one).</summary>
+    public static Task<CatalogStore> StoreAsync() => Store.Value;
 
     public static async Task<OperationContext> CreateAsync(string objectType, string operation, Dictionary<string, string?>? properties = null) =>
         OperationContext.Create(

@@ -22,7 +22,7 @@ public sealed class ObjectOperationTests
         Dictionary<string, string?>? properties = null)
     {
         var context = await OperationTestContexts.CreateAsync(objectType, operation, properties);
-        var catalog = await ConnectApiData.GetAsync(context.Descriptor, CancellationToken.None);
+        var catalog = await ConnectApiData.GetAsync(await OperationTestContexts.StoreAsync(), CancellationToken.None);
         IOperation op = context.Operation.Response.PerRecordStatus
             ? new BulkOperation(context, transport.Client(), catalog)
             : new ObjectOperation(context, transport.Client(), catalog);
