@@ -34,9 +34,9 @@ internal sealed class ScriptedTransport(Func<ConnectRequest, ScriptedAnswer> ans
             case ConnectRequestBody.MultipartForm form:
                 await using (var file = form.File.OpenStream())
                 {
-                    using var copy = new MemoryStream();
-                    await file.CopyToAsync(copy, cancellationToken);
-                    body = $"multipart {form.File.PartName}={form.File.FileName} ({copy.Length} bytes); " + string.Join("; ", form.Fields.Select(f => f.Key + "=" + f.Value));
+                    // Counted, not copied: upload tests measure what the connector itself allocates.
+                    var length = await CountBytesAsync(file, cancellationToken);
+                    body = $"multipart {form.File.PartName}={form.File.FileName} ({length} bytes); " + string.Join("; ", form.Fields.Select(f => f.Key + "=" + f.Value));
                 }
 
                 break;
@@ -51,6 +51,19 @@ internal sealed class ScriptedTransport(Func<ConnectRequest, ScriptedAnswer> ans
 
     public void Dispose()
     {
+    }
+
+    private static async Task<long> CountBytesAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 }
 
