@@ -18,7 +18,7 @@ public static class DescriptorLoader
     /// <returns>The descriptor.</returns>
     /// <exception cref="InvalidDescriptorException">The descriptor is not valid JSON or breaks a rule.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static async Task<ConnectorDescriptor> LoadAsync(string path, CancellationToken cancellationToken = default)
+    public static async Task<ConnectorDescriptor> LoadAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);

@@ -34,7 +34,7 @@ public sealed class ApiCatalog
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
-    public static async Task<ApiCatalog> LoadAsync(string path, CancellationToken cancellationToken = default)
+    public static async Task<ApiCatalog> LoadAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, useAsync: true);
         return await LoadAsync(stream, path, cancellationToken).ConfigureAwait(false);
