@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Connector.Host;
 using Connector.Sandbox;
+using Connector.Tests.Operations.Http;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
@@ -42,7 +41,7 @@ public sealed class HostWebhookRegisterTests
     {
         var pending = _sandbox.Store.Query("requests", "eq(status,pending)&limit=1").Single();
         var product = (string)pending["asset"]!["product"]!["id"]!;
-        var port = FreePort();
+        var port = HttpTestSupport.FindClosedPort();
         var url = $"http://127.0.0.1:{port}/connect";
         using var receiver = ConnectorProcess.Start(
             ["listen", "request", "--webhook", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--secret-file", _secretFile, "--register", url, "--product", product, .. Connection()]);
@@ -94,13 +93,6 @@ public sealed class HostWebhookRegisterTests
     private string[] Connection() => ["--url", _sandbox.BaseUrl.ToString(), "--api-key", SandboxOptions.DefaultApiKey];
 
     private string Secret() => File.ReadAllLines(_secretFile)[0];
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     /// <summary>A child's stdout read as JSON lines while it runs.</summary>
     private sealed class ReceivedLines
