@@ -31,7 +31,7 @@ public sealed class SearchOperationTests
     private static async Task<(DocumentResult Result, ScriptedTransport Transport)> RunAsync(ScriptedTransport transport, QueryFilter filter, Dictionary<string, string?>? properties = null, string objectType = "asset")
     {
         var context = await OperationTestContexts.CreateAsync(objectType, "QUERY", properties);
-        var catalog = await ConnectApiData.GetAsync(context.Descriptor, CancellationToken.None);
+        var catalog = await ConnectApiData.GetAsync(await OperationTestContexts.StoreAsync(), CancellationToken.None);
         var operation = new SearchOperation(context, transport.Client(), catalog.Endpoint(context.Operation));
         var collector = new ResultCollector();
         var request = OperationRequest.ForQuery(filter);
