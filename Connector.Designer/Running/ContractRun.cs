@@ -1,4 +1,5 @@
 using Connector.Core.Contexts;
+using Connector.Core.Execution;
 using Connector.Core.Hosting;
 using Connector.Core.Operations;
 using Connector.Core.Results;
@@ -6,37 +7,19 @@ using Connector.Core.Results;
 namespace Connector.Designer.Running;
 
 /// <summary>
-/// Runs one operation through the connector contract only: the connector creates the operation, an
-/// <see cref="OperationResponse"/> enforces one final result per document, and every result goes to a callback.
-/// A cancelled run still gives each unfinished document its result.
+/// Runs one operation through the connector contract only, with the run sequence every host uses
+/// (<see cref="ConnectorRunner"/>: one final result per document enforced, the unfinished cancelled, inputs disposed),
+/// handing every result to a callback as it is reported.
 /// </summary>
 internal static class ContractRun
 {
-    public static async Task RunAsync(
+    public static Task RunAsync(
         IConnector connector,
         OperationContext context,
         OperationRequest request,
         Func<OperationResult, CancellationToken, ValueTask> onResult,
-        CancellationToken cancellationToken)
-    {
-        var response = new OperationResponse(request.Documents, new CallbackSink(onResult));
-        try
-        {
-            await connector.CreateOperation(context).ExecuteAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await response.AddResultToUnfinishedAsync(OperationStatus.Failure, OperationResponse.CancelledCode, "cancelled", CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            await response.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
-            foreach (var document in request.Documents)
-            {
-                await document.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+        CancellationToken cancellationToken) =>
+        ConnectorRunner.RunAsync(connector, context, request, new CallbackSink(onResult), cancellationToken);
 
     private sealed class CallbackSink(Func<OperationResult, CancellationToken, ValueTask> onResult) : IOperationResultSink
     {
