@@ -11,6 +11,9 @@ namespace Connector.Operations.Requests;
 /// </summary>
 internal sealed class InputProfile(JsonSchema schema, string name)
 {
+    /// <summary>The declared properties of each (sub)schema met while projecting, collected once: documents run in parallel.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<JsonSchema, IReadOnlyDictionary<string, JsonSchema>> _declared = new(ReferenceEqualityComparer.Instance);
+
     public JsonSchema Schema { get; } = schema;
 
     public string Name { get; } = name;
@@ -21,6 +24,18 @@ internal sealed class InputProfile(JsonSchema schema, string name)
     /// <paramref name="leftOut"/> when given.
     /// </summary>
     public JToken Project(JToken value, ISet<string>? leftOut = null) => Project(value, Schema, leftOut, string.Empty);
+
+    /// <summary>Serializes a body to UTF-8 JSON bytes without an intermediate string.</summary>
+    public static byte[] ToUtf8(JToken body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Newtonsoft.Json.JsonTextWriter(new StreamWriter(buffer, new System.Text.UTF8Encoding(false), 4096, leaveOpen: true)) { Formatting = Newtonsoft.Json.Formatting.None })
+        {
+            body.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
+    }
 
     /// <summary>Lists every problem of a body, e.g. <c>template_id: required (one of: template_id, activation_tile)</c>.</summary>
     public IReadOnlyList<string> Validate(JToken body)
@@ -34,14 +49,13 @@ internal sealed class InputProfile(JsonSchema schema, string name)
         return problems.Distinct().ToList();
     }
 
-    private static JToken Project(JToken value, JsonSchema schema, ISet<string>? leftOut, string path)
+    private JToken Project(JToken value, JsonSchema schema, ISet<string>? leftOut, string path)
     {
         var actual = schema.ActualSchema;
         switch (value)
         {
             case JObject obj:
-                var properties = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
-                Collect(actual, properties, 0);
+                var properties = _declared.GetOrAdd(actual, Declared);
                 if (properties.Count == 0)
                 {
                     return obj.DeepClone();
@@ -67,6 +81,13 @@ internal sealed class InputProfile(JsonSchema schema, string name)
             default:
                 return value.DeepClone();
         }
+    }
+
+    private static IReadOnlyDictionary<string, JsonSchema> Declared(JsonSchema schema)
+    {
+        var properties = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+        Collect(schema, properties, 0);
+        return properties;
     }
 
     private static JsonSchema? ItemSchema(JsonSchema schema) =>
