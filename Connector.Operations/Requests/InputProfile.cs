@@ -14,7 +14,17 @@ internal sealed class InputProfile(JsonSchema schema, string name)
     /// <summary>The declared properties of each (sub)schema met while projecting, collected once: documents run in parallel.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<JsonSchema, IReadOnlyDictionary<string, JsonSchema>> _declared = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Validation verdicts per body shape, when the schema decides validity by shape alone (<see cref="BodyShape"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>? _verdicts =
+        BodyShape.DecidesValidity(schema) ? new(StringComparer.Ordinal) : null;
+
+    /// <summary>At most this many shapes are remembered per profile.</summary>
+    private const int MaxRememberedShapes = 512;
+
     public JsonSchema Schema { get; } = schema;
+
+    /// <summary>How many body shapes have a remembered verdict (0 when the schema looks at values).</summary>
+    public int RememberedShapes => _verdicts?.Count ?? 0;
 
     public string Name { get; } = name;
 
@@ -39,6 +49,27 @@ internal sealed class InputProfile(JsonSchema schema, string name)
 
     /// <summary>Lists every problem of a body, e.g. <c>template_id: required (one of: template_id, activation_tile)</c>.</summary>
     public IReadOnlyList<string> Validate(JToken body)
+    {
+        if (_verdicts is null || BodyShape.Key(body) is not { } shape)
+        {
+            return ValidateWithSchema(body);
+        }
+
+        if (_verdicts.TryGetValue(shape, out var verdict))
+        {
+            return verdict;
+        }
+
+        verdict = ValidateWithSchema(body);
+        if (_verdicts.Count < MaxRememberedShapes)
+        {
+            _verdicts.TryAdd(shape, verdict);
+        }
+
+        return verdict;
+    }
+
+    private IReadOnlyList<string> ValidateWithSchema(JToken body)
     {
         var problems = new List<string>();
         foreach (var error in Schema.Validate(body))
