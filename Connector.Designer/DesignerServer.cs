@@ -1,13 +1,8 @@
-using System.Net;
 using Connector.Designer.Api;
 using Connector.Designer.Running;
 using Connector.Designer.Security;
+using Connector.LoopbackHosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Connector.Designer;
 
@@ -45,14 +40,7 @@ public sealed class DesignerServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(DesignerServer).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-            kestrel.Limits.MaxRequestBodySize = 4L * 1024 * 1024;
-            kestrel.AddServerHeader = false;
-        });
+        var builder = LoopbackWebApplication.CreateBuilder(typeof(DesignerServer), options.Port, 4L * 1024 * 1024);
         var app = builder.Build();
         var token = DesignerToken.Create();
         var guard = new RequestGuard(token);
@@ -66,28 +54,15 @@ public sealed class DesignerServer : IAsyncDisposable
         LearnEndpoints.Map(app, workbench);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
-        guard.Port = port;
-        return new DesignerServer(app, new Uri($"http://127.0.0.1:{port}/"), token);
+        var root = LoopbackWebApplication.RootOf(app);
+        guard.Port = root.Port;
+        return new DesignerServer(app, root, token);
     }
 
     /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled, then stops.</summary>
     /// <param name="cancellationToken">Stops the server when cancelled.</param>
     /// <returns>A task that completes once the server stopped.</returns>
-    public async Task RunUntilStoppedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping is the expected end.
-        }
-
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-    }
+    public Task RunUntilStoppedAsync(CancellationToken cancellationToken) => LoopbackWebApplication.RunUntilStoppedAsync(_app, cancellationToken);
 
     /// <summary>Stops the server and releases the port.</summary>
     /// <returns>A task that completes once stopped.</returns>

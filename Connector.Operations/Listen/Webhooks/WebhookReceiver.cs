@@ -1,13 +1,9 @@
-using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
+using Connector.LoopbackHosting;
 using Connector.Core.Listening;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Connector.Operations.Listen.Webhooks;
@@ -53,7 +49,7 @@ internal sealed partial class WebhookReceiver(WebhookListenSettings settings, Ti
                 throw new ListenFailedException($"cannot receive webhooks on 127.0.0.1:{settings.Port}: {ex.Message}", ex);
             }
 
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            var address = LoopbackWebApplication.RootOf(app);
             var pump = PumpAsync(queue.Reader, sink);
             try
             {
@@ -71,14 +67,7 @@ internal sealed partial class WebhookReceiver(WebhookListenSettings settings, Ti
 
     private WebApplication Build(WebhookSignature signature, ChannelWriter<ListenEvent> queue)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(WebhookReceiver).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, settings.Port);
-            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
-            kestrel.AddServerHeader = false;
-        });
+        var builder = LoopbackWebApplication.CreateBuilder(typeof(WebhookReceiver), settings.Port, MaxBodyBytes);
         var app = builder.Build();
         app.Run(context => AcceptAsync(context, signature, queue));
         return app;
