@@ -73,7 +73,7 @@ public sealed class CatalogStore
     /// when the entry takes no JSON body.
     /// </summary>
     /// <param name="objectType">The object type (of this store's descriptor).</param>
-    /// <param name="operation">The operation.</param>
+    /// <param name="operation">An operation of <paramref name="objectType"/>; the schema is built once per object type id and operation type, then shared.</param>
     /// <param name="cancellationToken">Stops waiting (the build goes on for other callers).</param>
     /// <returns>The schema, or null.</returns>
     /// <exception cref="FormatException">The derived data has no endpoint for the entry, or its schema is malformed.</exception>

@@ -54,7 +54,7 @@ public sealed class OperationContext
     /// <summary>
     /// Creates a context from ids and property values.
     /// </summary>
-    /// <param name="descriptor">The descriptor.</param>
+    /// <param name="descriptor">The loaded descriptor the ids are resolved in and whose fields give the properties' defaults and ranges; must not be null.</param>
     /// <param name="objectTypeId">The object type id (case-insensitive).</param>
     /// <param name="operation">GET, QUERY, CREATE, UPDATE, DELETE, EXECUTE:ACTION or a bare action id (case-insensitive).</param>
     /// <param name="connectionProperties">Connection property values by field id.</param>
@@ -80,7 +80,7 @@ public sealed class OperationContext
     }
 
     /// <summary>Finds an object type or throws naming the valid ones.</summary>
-    /// <param name="descriptor">The descriptor.</param>
+    /// <param name="descriptor">The loaded descriptor to search; must not be null.</param>
     /// <param name="objectTypeId">The object type id (case-insensitive).</param>
     /// <returns>The object type.</returns>
     /// <exception cref="UnknownOperationException">No such object type.</exception>
@@ -98,7 +98,7 @@ public sealed class OperationContext
     }
 
     /// <summary>Finds an object type's operation or throws naming the valid ones.</summary>
-    /// <param name="objectType">The object type.</param>
+    /// <param name="objectType">An object type of the descriptor (e.g. from <see cref="ResolveObjectType"/>); must not be null.</param>
     /// <param name="operation">GET, QUERY, ..., EXECUTE:ACTION or a bare action id (case-insensitive).</param>
     /// <returns>The operation.</returns>
     /// <exception cref="UnknownOperationException">The object type has no such operation.</exception>

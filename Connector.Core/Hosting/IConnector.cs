@@ -22,7 +22,7 @@ public interface IConnector
     Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a connection tester.</summary>
-    /// <param name="connectionProperties">The connection properties.</param>
+    /// <param name="connectionProperties">The connection properties to probe with (url, api key...); must not be null.</param>
     /// <returns>The tester.</returns>
     /// <exception cref="InvalidPropertyException">A connection property is invalid.</exception>
     IConnectionTester CreateConnectionTester(PropertyValues connectionProperties);

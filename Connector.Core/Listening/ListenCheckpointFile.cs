@@ -47,7 +47,7 @@ public sealed class ListenCheckpointFile(string path)
     }
 
     /// <summary>Writes the checkpoint atomically (temporary file, flush to disk, rename).</summary>
-    /// <param name="checkpoint">The checkpoint.</param>
+    /// <param name="checkpoint">The checkpoint to persist (its cursor and recent changes); it replaces the file's whole content. Must not be null.</param>
     /// <param name="cancellationToken">Cancels the write (the old checkpoint then stays).</param>
     /// <returns>A task that completes once the new checkpoint is in place.</returns>
     public async Task SaveAsync(ListenCheckpoint checkpoint, CancellationToken cancellationToken = default)

@@ -31,7 +31,7 @@ public sealed class OperationRequest
     }
 
     /// <summary>A query request: one input document (carrying dynamic properties such as a parent id) and the filter.</summary>
-    /// <param name="filter">The filter.</param>
+    /// <param name="filter">Expression, sorts and selected fields; <see cref="QueryFilter.All"/> for every record. Must not be null.</param>
     /// <param name="input">The input document; an empty one named "query" when null.</param>
     /// <returns>The request.</returns>
     public static OperationRequest ForQuery(QueryFilter filter, TrackedDocument? input = null)

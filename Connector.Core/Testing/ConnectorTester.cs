@@ -66,7 +66,7 @@ public sealed class ConnectorTester
         TrackedDocument.Empty(NextTrackingId(), dynamicProperties);
 
     /// <summary>Makes a binary input document (a file to upload).</summary>
-    /// <param name="bytes">The bytes.</param>
+    /// <param name="bytes">The file content; wrapped, not copied, in a read-only stream, so leave the array unchanged until the run is over.</param>
     /// <param name="dynamicProperties">Per-document overrides.</param>
     /// <returns>The document.</returns>
     public TrackedDocument BinaryDocument(byte[] bytes, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
@@ -89,7 +89,7 @@ public sealed class ConnectorTester
 
     /// <summary>Runs a query and returns its one input's results (every record as a payload).</summary>
     /// <param name="objectType">The object type id.</param>
-    /// <param name="filter">The filter.</param>
+    /// <param name="filter">Expression, sorts and selected fields, checked by the operation; <see cref="QueryFilter.All"/> for every record. Must not be null.</param>
     /// <param name="operationProperties">Operation properties (pageSize, maxResults, parentId...).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The query's result.</returns>
@@ -104,8 +104,8 @@ public sealed class ConnectorTester
     }
 
     /// <summary>Runs any operation with a prepared context and request (the run sequence of <see cref="ConnectorRunner"/>: the documents are disposed afterwards).</summary>
-    /// <param name="context">The context.</param>
-    /// <param name="request">The request.</param>
+    /// <param name="context">Which object type and operation, with their properties (e.g. from <see cref="Context"/>); must not be null.</param>
+    /// <param name="request">The documents, and the filter for a query; its documents are disposed when the run ends, even when it fails.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>One entry per input document.</returns>
     public async Task<IReadOnlyList<DocumentResult>> RunAsync(OperationContext context, OperationRequest request, CancellationToken cancellationToken = default)
