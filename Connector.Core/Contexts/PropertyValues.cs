@@ -118,8 +118,8 @@ public sealed class PropertyValues
     }
 
     /// <summary>Returns new values where the given ones replace these (for per-document overrides).</summary>
-    /// <param name="overrides">The overriding values.</param>
-    /// <returns>The merged values.</returns>
+    /// <param name="overrides">Values by field id, case-insensitive; a null value removes the given one, so the descriptor default applies.</param>
+    /// <returns>New values (these are not changed), or this instance when there are no overrides.</returns>
     public PropertyValues With(IReadOnlyDictionary<string, string?> overrides)
     {
         if (overrides.Count == 0)

@@ -29,7 +29,7 @@ public interface IConnector
 
     /// <summary>Creates the operation for a context.</summary>
     /// <param name="context">The context (object type, operation, properties).</param>
-    /// <returns>The operation.</returns>
+    /// <returns>A new operation bound to the context; it may be reused for several requests.</returns>
     /// <exception cref="InvalidPropertyException">A connection or operation property is invalid.</exception>
     IOperation CreateOperation(OperationContext context);
 }

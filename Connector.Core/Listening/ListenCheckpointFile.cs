@@ -19,7 +19,7 @@ public sealed class ListenCheckpointFile(string path)
 
     /// <summary>Reads the checkpoint; <see cref="ListenCheckpoint.Start"/> when the file does not exist.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The checkpoint.</returns>
+    /// <returns>The checkpoint last saved, or <see cref="ListenCheckpoint.Start"/> when the file does not exist.</returns>
     /// <exception cref="InvalidDataException">The file is not a checkpoint this version wrote.</exception>
     public async Task<ListenCheckpoint> LoadAsync(CancellationToken cancellationToken = default)
     {

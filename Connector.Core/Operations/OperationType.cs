@@ -70,7 +70,7 @@ public sealed record OperationType
 
     /// <summary>Creates an EXECUTE operation type for a custom action.</summary>
     /// <param name="actionId">The custom action id (APPROVE, bulk_close...); stored upper case. Must not be null or blank.</param>
-    /// <returns>The operation type.</returns>
+    /// <returns>An EXECUTE type whose <see cref="CustomTypeId"/> is the action id in upper case.</returns>
     public static OperationType Execute(string actionId) => new(OperationKind.Execute, actionId);
 
     /// <summary>The upper-case name of a kind (GET, QUERY...).</summary>

@@ -10,7 +10,7 @@ public sealed record ComparisonExpression(string Property, string Operator, IRea
     /// <param name="property">The property path.</param>
     /// <param name="operatorId">The operator id declared by the descriptor (eq, gt, like...); checked later by <see cref="QueryFilterValidator"/>, not here.</param>
     /// <param name="value">The single argument, as text (an empty string is a value, not a null test).</param>
-    /// <returns>The expression.</returns>
+    /// <returns>An expression with exactly one argument.</returns>
     public static ComparisonExpression Of(string property, string operatorId, string value) => new(property, operatorId, [value]);
 
     /// <inheritdoc />

@@ -7,12 +7,12 @@ public sealed record GroupExpression(GroupOperator Operator, IReadOnlyList<Filte
 {
     /// <summary>An AND group.</summary>
     /// <param name="operands">The expressions that must all match; the array is kept, not copied. An empty group is reported by <see cref="QueryFilterValidator"/>.</param>
-    /// <returns>The group.</returns>
+    /// <returns>An AND group over the operands.</returns>
     public static GroupExpression And(params FilterExpression[] operands) => new(GroupOperator.And, operands);
 
     /// <summary>An OR group.</summary>
     /// <param name="operands">The expressions of which one must match; the array is kept, not copied. An empty group is reported by <see cref="QueryFilterValidator"/>.</param>
-    /// <returns>The group.</returns>
+    /// <returns>An OR group over the operands.</returns>
     public static GroupExpression Or(params FilterExpression[] operands) => new(GroupOperator.Or, operands);
 
     /// <inheritdoc />

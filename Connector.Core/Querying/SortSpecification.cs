@@ -7,7 +7,7 @@ public sealed record SortSpecification(string Property, SortDirection Direction)
 {
     /// <summary>Parses <c>field</c> (ascending) or <c>-field</c> (descending).</summary>
     /// <param name="text">A property path, optionally prefixed with <c>-</c> (descending) or <c>+</c> (ascending); surrounding spaces ignored. Must not be null or blank.</param>
-    /// <returns>The sort key.</returns>
+    /// <returns>The sort key, its property path without the sign; the path is not checked.</returns>
     public static SortSpecification Parse(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);

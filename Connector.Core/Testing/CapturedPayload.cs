@@ -13,7 +13,7 @@ public sealed record CapturedPayload(string ContentType, byte[] Bytes)
     public string Text => Encoding.UTF8.GetString(Bytes);
 
     /// <summary>Parses the payload as JSON.</summary>
-    /// <returns>The JSON.</returns>
+    /// <returns>A new token on each call (dates stay strings).</returns>
     public JToken ToJson()
     {
         using var reader = new JsonTextReader(new StringReader(Text)) { DateParseHandling = DateParseHandling.None };

@@ -41,34 +41,34 @@ public sealed class ConnectorTester
 
     /// <summary>A browser for the tester's connection.</summary>
     /// <param name="cancellationToken">Stops waiting for the catalogue.</param>
-    /// <returns>The browser.</returns>
+    /// <returns>The connector's browser, given <see cref="ConnectionProperties"/> (the descriptor's defaults applied).</returns>
     public Task<IBrowser> BrowserAsync(CancellationToken cancellationToken = default) => Connector.CreateBrowserAsync(ConnectionProperties, cancellationToken);
 
     /// <summary>Creates a context in one line.</summary>
     /// <param name="objectType">The object type id.</param>
     /// <param name="operation">GET, QUERY, ..., or an action id.</param>
     /// <param name="operationProperties">Operation properties by field id.</param>
-    /// <returns>The context.</returns>
+    /// <returns>A new context; unknown ids throw <see cref="UnknownOperationException"/> naming the valid ones.</returns>
     public OperationContext Context(string objectType, string operation, IReadOnlyDictionary<string, string?>? operationProperties = null) =>
         OperationContext.Create(Connector.Descriptor, objectType, operation, _connectionProperties, operationProperties);
 
     /// <summary>Makes a JSON input document with a fresh tracking id.</summary>
     /// <param name="json">The document's JSON (or any text).</param>
     /// <param name="dynamicProperties">Per-document overrides (objectId, parentId...).</param>
-    /// <returns>The document.</returns>
+    /// <returns>A new document with the next <c>doc-N</c> tracking id; the run it is given to disposes it.</returns>
     public TrackedDocument Document(string json, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
         TrackedDocument.FromText(NextTrackingId(), json, dynamicProperties);
 
     /// <summary>Makes an empty input document carrying only dynamic properties.</summary>
     /// <param name="dynamicProperties">Per-document overrides (objectId, parentId...).</param>
-    /// <returns>The document.</returns>
+    /// <returns>A new document with no data and the next <c>doc-N</c> tracking id; the run it is given to disposes it.</returns>
     public TrackedDocument EmptyDocument(IReadOnlyDictionary<string, string?> dynamicProperties) =>
         TrackedDocument.Empty(NextTrackingId(), dynamicProperties);
 
     /// <summary>Makes a binary input document (a file to upload).</summary>
     /// <param name="bytes">The file content; wrapped, not copied, in a read-only stream, so leave the array unchanged until the run is over.</param>
     /// <param name="dynamicProperties">Per-document overrides.</param>
-    /// <returns>The document.</returns>
+    /// <returns>A new document with the next <c>doc-N</c> tracking id; the run it is given to disposes it.</returns>
     public TrackedDocument BinaryDocument(byte[] bytes, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
         TrackedDocument.FromBytes(NextTrackingId(), bytes, dynamicProperties);
 
