@@ -34,7 +34,7 @@ public sealed class DesignerServer : IAsyncDisposable
     /// <summary>Starts the server and returns once it accepts connections.</summary>
     /// <param name="options">The connector, connection and port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>The running server.</returns>
+    /// <returns>The running server, bound to 127.0.0.1 (port 0 picks a free one); the caller disposes it to stop it.</returns>
     public static async Task<DesignerServer> StartAsync(DesignerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

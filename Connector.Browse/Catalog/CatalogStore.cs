@@ -39,7 +39,7 @@ public sealed class CatalogStore
 
     /// <summary>The derived OpenAPI data (endpoints, documented filters, schemas), read on first use.</summary>
     /// <param name="cancellationToken">Stops waiting (the load goes on for other callers).</param>
-    /// <returns>The data.</returns>
+    /// <returns>The same catalog on every call once loaded; a failed load is retried by the next call.</returns>
     /// <exception cref="InvalidOperationException">The descriptor names no derived OpenAPI data.</exception>
     /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
@@ -47,7 +47,7 @@ public sealed class CatalogStore
 
     /// <summary>The whole catalogue (every object type × operation with both profiles), built on first use.</summary>
     /// <param name="cancellationToken">Stops waiting (the build goes on for other callers).</param>
-    /// <returns>The catalogue.</returns>
+    /// <returns>The same catalogue on every call once built.</returns>
     /// <exception cref="InvalidOperationException">The descriptor names no derived OpenAPI data.</exception>
     /// <exception cref="FormatException">The derived data does not match the descriptor or is malformed.</exception>
     public Task<ConnectCatalog> GetCatalogAsync(CancellationToken cancellationToken = default) => _catalog.GetAsync(cancellationToken);
@@ -58,7 +58,7 @@ public sealed class CatalogStore
     /// catalogue. Once the whole catalogue is built, its entries serve.
     /// </summary>
     /// <param name="cancellationToken">Stops waiting for the derived data (the load goes on for other callers).</param>
-    /// <returns>The browser.</returns>
+    /// <returns>A new browser over the loaded data; its entries are shared with every other browser of this store.</returns>
     /// <exception cref="InvalidOperationException">The descriptor names no derived OpenAPI data.</exception>
     /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
     public async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ public sealed class CatalogStore
     /// when the entry takes no JSON body.
     /// </summary>
     /// <param name="objectType">The object type (of this store's descriptor).</param>
-    /// <param name="operation">The operation.</param>
+    /// <param name="operation">An operation of <paramref name="objectType"/>; the schema is built once per object type id and operation type, then shared.</param>
     /// <param name="cancellationToken">Stops waiting (the build goes on for other callers).</param>
     /// <returns>The schema, or null.</returns>
     /// <exception cref="FormatException">The derived data has no endpoint for the entry, or its schema is malformed.</exception>

@@ -10,7 +10,7 @@ public sealed class InvalidSampleException : FormatException
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
+    /// <param name="message">The whole message, shown as is; <see cref="Sample"/> is then empty and <see cref="Number"/> 0.</param>
     public InvalidSampleException(string message)
         : base(message)
     {
@@ -18,7 +18,7 @@ public sealed class InvalidSampleException : FormatException
     }
 
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
+    /// <param name="message">The whole message, shown as is; <see cref="Sample"/> is then empty and <see cref="Number"/> 0.</param>
     /// <param name="innerException">The cause.</param>
     public InvalidSampleException(string message, Exception innerException)
         : base(message, innerException)

@@ -25,7 +25,7 @@ namespace Connector.Browse.Profiles;
 internal static class ReadOnlyMarking
 {
     /// <summary>The root property names an entry's write profiles accept, less the id property (rules 2 and 3).</summary>
-    /// <param name="objectType">The object type.</param>
+    /// <param name="objectType">The entry's object type; its id property is left out of the result even where a profile accepts it.</param>
     /// <param name="objectWriteProfiles">The derived schemas of the object type's CREATE and UPDATE JSON inputs.</param>
     /// <param name="entryInput">The derived schema of the entry's own JSON input, or null.</param>
     /// <param name="definitions">Where the schemas' references point.</param>

@@ -16,7 +16,7 @@ internal static class SchemaShape
         schema is null || !ConstrainingKeywords.Any(schema.ContainsKey);
 
     /// <summary>Follows a root that is only a reference to the definition it names (repeatedly).</summary>
-    /// <param name="schema">The schema.</param>
+    /// <param name="schema">The schema to start from; returned as is when it has no <c>$ref</c> (siblings of a <c>$ref</c> are ignored).</param>
     /// <param name="definitions">Where references point.</param>
     /// <returns>The schema itself, or the definition a bare root reference leads to (not copied).</returns>
     /// <exception cref="FormatException">A reference does not resolve.</exception>
@@ -50,9 +50,9 @@ internal static class SchemaShape
     /// The property names a schema accepts at its root: its own <c>properties</c> plus those of its
     /// <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c> branches, references followed.
     /// </summary>
-    /// <param name="schema">The schema.</param>
+    /// <param name="schema">The schema whose root to read; a root <c>$ref</c> is followed.</param>
     /// <param name="definitions">Where references point.</param>
-    /// <returns>The names.</returns>
+    /// <returns>The names, produced lazily in no set order; a name declared by several branches comes once per branch, and none when the schema declares no properties.</returns>
     public static IEnumerable<string> RootPropertyNames(JObject schema, JObject definitions)
     {
         var seen = new HashSet<JObject>(ReferenceEqualityComparer.Instance);

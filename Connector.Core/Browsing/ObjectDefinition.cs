@@ -9,6 +9,6 @@ namespace Connector.Core.Browsing;
 public sealed record ObjectDefinition(ObjectDefinitionRole Role, DefinitionContentType ContentType, JsonSchema? Schema)
 {
     /// <summary>The schema as JSON text, or null.</summary>
-    /// <returns>The JSON.</returns>
+    /// <returns>The schema as JSON text, or null when the profile has no schema (BINARY or NONE content).</returns>
     public string? ToSchemaJson() => Schema?.ToJson();
 }

@@ -54,12 +54,12 @@ public sealed class OperationContext
     /// <summary>
     /// Creates a context from ids and property values.
     /// </summary>
-    /// <param name="descriptor">The descriptor.</param>
+    /// <param name="descriptor">The loaded descriptor the ids are resolved in and whose fields give the properties' defaults and ranges; must not be null.</param>
     /// <param name="objectTypeId">The object type id (case-insensitive).</param>
     /// <param name="operation">GET, QUERY, CREATE, UPDATE, DELETE, EXECUTE:ACTION or a bare action id (case-insensitive).</param>
     /// <param name="connectionProperties">Connection property values by field id.</param>
     /// <param name="operationProperties">Operation property values by field id.</param>
-    /// <returns>The context.</returns>
+    /// <returns>A new context; missing property dictionaries count as empty.</returns>
     /// <exception cref="UnknownOperationException">The object type or operation is not declared; the message lists the valid ones.</exception>
     public static OperationContext Create(
         ConnectorDescriptor descriptor,
@@ -80,9 +80,9 @@ public sealed class OperationContext
     }
 
     /// <summary>Finds an object type or throws naming the valid ones.</summary>
-    /// <param name="descriptor">The descriptor.</param>
+    /// <param name="descriptor">The loaded descriptor to search; must not be null.</param>
     /// <param name="objectTypeId">The object type id (case-insensitive).</param>
-    /// <returns>The object type.</returns>
+    /// <returns>The declared object type, with its own spelling of the id.</returns>
     /// <exception cref="UnknownOperationException">No such object type.</exception>
     public static ObjectTypeDescriptor ResolveObjectType(ConnectorDescriptor descriptor, string objectTypeId)
     {
@@ -98,9 +98,9 @@ public sealed class OperationContext
     }
 
     /// <summary>Finds an object type's operation or throws naming the valid ones.</summary>
-    /// <param name="objectType">The object type.</param>
+    /// <param name="objectType">An object type of the descriptor (e.g. from <see cref="ResolveObjectType"/>); must not be null.</param>
     /// <param name="operation">GET, QUERY, ..., EXECUTE:ACTION or a bare action id (case-insensitive).</param>
-    /// <returns>The operation.</returns>
+    /// <returns>The object type's declared operation of that type.</returns>
     /// <exception cref="UnknownOperationException">The object type has no such operation.</exception>
     public static OperationDescriptor ResolveOperation(ObjectTypeDescriptor objectType, string operation)
     {

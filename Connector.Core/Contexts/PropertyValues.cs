@@ -44,7 +44,7 @@ public sealed class PropertyValues
 
     /// <summary>Reads a string that must be present.</summary>
     /// <param name="id">The field id.</param>
-    /// <returns>The value.</returns>
+    /// <returns>The given or default value; never null or blank.</returns>
     /// <exception cref="InvalidPropertyException">No value was given and the field has no default.</exception>
     public string GetRequiredString(string id)
     {
@@ -57,7 +57,7 @@ public sealed class PropertyValues
     /// <summary>Reads an integer, falling back to the descriptor default, checked against the field's range.</summary>
     /// <param name="id">The field id.</param>
     /// <param name="fallback">Used when neither given nor defaulted.</param>
-    /// <returns>The value.</returns>
+    /// <returns>The given value, else the field's default, else <paramref name="fallback"/>; within the field's range whichever it is.</returns>
     /// <exception cref="InvalidPropertyException">The value is not a whole number or outside the range.</exception>
     public long GetInt64(string id, long fallback = 0)
     {
@@ -89,7 +89,7 @@ public sealed class PropertyValues
     /// <summary>Reads an integer that fits an <see cref="int"/>.</summary>
     /// <param name="id">The field id.</param>
     /// <param name="fallback">Used when neither given nor defaulted.</param>
-    /// <returns>The value.</returns>
+    /// <returns>The given value, else the field's default, else <paramref name="fallback"/>; within the field's range.</returns>
     public int GetInt32(string id, int fallback = 0)
     {
         var value = GetInt64(id, fallback);
@@ -101,7 +101,7 @@ public sealed class PropertyValues
     /// <summary>Reads a boolean (true/false/yes/no/1/0), falling back to the descriptor default.</summary>
     /// <param name="id">The field id.</param>
     /// <param name="fallback">Used when neither given nor defaulted.</param>
-    /// <returns>The value.</returns>
+    /// <returns>The given value (true/yes/1/on or false/no/0/off, any case; anything else throws <see cref="InvalidPropertyException"/>), else the field's default, else <paramref name="fallback"/>.</returns>
     public bool GetBoolean(string id, bool fallback = false)
     {
         if (_values.TryGetValue(id, out var text) && text is not null)
@@ -118,8 +118,8 @@ public sealed class PropertyValues
     }
 
     /// <summary>Returns new values where the given ones replace these (for per-document overrides).</summary>
-    /// <param name="overrides">The overriding values.</param>
-    /// <returns>The merged values.</returns>
+    /// <param name="overrides">Values by field id, case-insensitive; a null value removes the given one, so the descriptor default applies.</param>
+    /// <returns>New values (these are not changed), or this instance when there are no overrides.</returns>
     public PropertyValues With(IReadOnlyDictionary<string, string?> overrides)
     {
         if (overrides.Count == 0)

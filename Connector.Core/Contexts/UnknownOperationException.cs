@@ -5,7 +5,7 @@ public sealed class UnknownOperationException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What was asked for and the valid choices.</param>
-    /// <param name="validChoices">The valid choices.</param>
+    /// <param name="validChoices">The ids that would have been accepted, as users type them; kept as given, not copied.</param>
     public UnknownOperationException(string message, IReadOnlyList<string> validChoices)
         : base(message)
     {

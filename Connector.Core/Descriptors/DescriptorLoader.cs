@@ -15,7 +15,7 @@ public static class DescriptorLoader
     /// <summary>Loads and validates a descriptor file.</summary>
     /// <param name="path">The descriptor file.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    /// <returns>The descriptor.</returns>
+    /// <returns>The validated descriptor, with the derived OpenAPI data path resolved against the file's directory.</returns>
     /// <exception cref="InvalidDescriptorException">The descriptor is not valid JSON or breaks a rule.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static Task<ConnectorDescriptor> LoadAsync(string path, CancellationToken cancellationToken) => LoadAsync(path, null, cancellationToken);
@@ -27,7 +27,7 @@ public static class DescriptorLoader
     /// <param name="path">The descriptor file.</param>
     /// <param name="validationCache">Remembers validated contents; null validates every time.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    /// <returns>The descriptor.</returns>
+    /// <returns>The validated descriptor, with the derived OpenAPI data path resolved against the file's directory.</returns>
     /// <exception cref="InvalidDescriptorException">The descriptor is not valid JSON or breaks a rule.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static async Task<ConnectorDescriptor> LoadAsync(string path, IDescriptorValidationCache? validationCache, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ public static class DescriptorLoader
     /// <param name="sourceName">A name for messages (a file path or a label).</param>
     /// <param name="baseDirectory">The directory relative paths in the descriptor resolve against; null to leave them as given.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    /// <returns>The descriptor.</returns>
+    /// <returns>The validated descriptor; the stream is read to its end and left open for the caller to dispose.</returns>
     /// <exception cref="InvalidDescriptorException">The descriptor is not valid JSON or breaks a rule.</exception>
     public static async Task<ConnectorDescriptor> LoadAsync(Stream json, string sourceName, string? baseDirectory, CancellationToken cancellationToken = default)
     {

@@ -42,25 +42,25 @@ public sealed class TrackedDocument : IAsyncDisposable
     public IReadOnlyDictionary<string, string?> UserProperties { get; }
 
     /// <summary>Creates a document holding UTF-8 text (usually JSON).</summary>
-    /// <param name="trackingId">The tracking id.</param>
-    /// <param name="text">The text.</param>
+    /// <param name="trackingId">The id results are reported under; not null or empty, unique within a request.</param>
+    /// <param name="text">The content, encoded as UTF-8 without a byte order mark; an empty string makes an empty document.</param>
     /// <param name="dynamicProperties">Per-document overrides.</param>
-    /// <returns>The document.</returns>
+    /// <returns>A new document owning its data stream; dispose it (a run disposes its inputs).</returns>
     public static TrackedDocument FromText(string trackingId, string text, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
         new(trackingId, new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false), dynamicProperties);
 
     /// <summary>Creates a document holding bytes (a file to upload, say).</summary>
-    /// <param name="trackingId">The tracking id.</param>
-    /// <param name="bytes">The bytes.</param>
+    /// <param name="trackingId">The id results are reported under; not null or empty, unique within a request.</param>
+    /// <param name="bytes">The content; wrapped, not copied, in a read-only stream, so leave the array unchanged until the document is read.</param>
     /// <param name="dynamicProperties">Per-document overrides.</param>
-    /// <returns>The document.</returns>
+    /// <returns>A new document owning its data stream; dispose it (a run disposes its inputs).</returns>
     public static TrackedDocument FromBytes(string trackingId, byte[] bytes, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
         new(trackingId, new MemoryStream(bytes, writable: false), dynamicProperties);
 
     /// <summary>Creates an empty document carrying only dynamic properties (an id to GET, say).</summary>
-    /// <param name="trackingId">The tracking id.</param>
+    /// <param name="trackingId">The id results are reported under; not null or empty, unique within a request.</param>
     /// <param name="dynamicProperties">Per-document overrides.</param>
-    /// <returns>The document.</returns>
+    /// <returns>A new document whose data is <see cref="Stream.Null"/>; disposing it is harmless.</returns>
     public static TrackedDocument Empty(string trackingId, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
         new(trackingId, Stream.Null, dynamicProperties);
 

@@ -32,7 +32,7 @@ public sealed class ApiCatalog
     /// <summary>Loads the derived data file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    /// <returns>The catalog.</returns>
+    /// <returns>The catalog of every endpoint and shared definition in the file.</returns>
     /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
     public static async Task<ApiCatalog> LoadAsync(string path, CancellationToken cancellationToken)
     {
@@ -75,10 +75,10 @@ public sealed class ApiCatalog
     }
 
     /// <summary>Loads derived data from a stream.</summary>
-    /// <param name="json">The JSON.</param>
-    /// <param name="sourceName">A name for messages.</param>
+    /// <param name="json">Derived OpenAPI data (a JSON object with <c>endpoints</c> and <c>definitions</c>); read to its end and left open for the caller to dispose.</param>
+    /// <param name="sourceName">A name for messages (usually the file path); the data's content is never quoted in them.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    /// <returns>The catalog.</returns>
+    /// <returns>The catalog of every endpoint and shared definition read.</returns>
     /// <exception cref="FormatException">The data is not derived OpenAPI data.</exception>
     public static async Task<ApiCatalog> LoadAsync(Stream json, string sourceName, CancellationToken cancellationToken = default)
     {

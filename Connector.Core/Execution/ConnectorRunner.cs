@@ -48,7 +48,7 @@ public static class ConnectorRunner
     }
 
     /// <summary>Runs one request through an operation already created (a host reusing it for every chunk of a long input).</summary>
-    /// <param name="operation">The operation.</param>
+    /// <param name="operation">An operation the connector created for the request's context; not disposed here, so it can run the next request too.</param>
     /// <param name="request">The input documents (disposed when the run ends) and, for a query, the filter.</param>
     /// <param name="sink">Receives every result as it is reported.</param>
     /// <param name="cancellationToken">Cancels the run; finished documents keep their results.</param>

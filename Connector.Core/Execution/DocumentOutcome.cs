@@ -17,7 +17,7 @@ public sealed record DocumentOutcome(OperationStatus Status, string Code, string
     /// <param name="statusCode">The numeric status code reported as the result's code (the HTTP status for API answers).</param>
     /// <param name="payload">The output document, or null for an empty success.</param>
     /// <param name="message">A message replacing the default one.</param>
-    /// <returns>The outcome.</returns>
+    /// <returns>A SUCCESS outcome carrying the payload, if any.</returns>
     public static DocumentOutcome Success(int statusCode, Payload? payload, string? message = null) => new(
         OperationStatus.Success,
         statusCode.ToString(CultureInfo.InvariantCulture),
@@ -25,15 +25,15 @@ public sealed record DocumentOutcome(OperationStatus Status, string Code, string
         payload is null ? [] : [payload]);
 
     /// <summary>An APPLICATION_ERROR without payload: the document was refused, the connector works.</summary>
-    /// <param name="code">The status code.</param>
+    /// <param name="code">A connector code such as <c>MISSING_ID</c>, or the HTTP status as text when the endpoint refused the document.</param>
     /// <param name="message">Why it was refused.</param>
-    /// <returns>The outcome.</returns>
+    /// <returns>An APPLICATION_ERROR outcome with no payloads.</returns>
     public static DocumentOutcome ApplicationError(string code, string message) => new(OperationStatus.ApplicationError, code, message, []);
 
     /// <summary>A FAILURE without payload: the document could not be processed (transport, server, connector fault).</summary>
-    /// <param name="code">The status code.</param>
+    /// <param name="code">A connector code such as <c>UNEXPECTED</c>, or the HTTP status as text for a server error.</param>
     /// <param name="message">What went wrong.</param>
-    /// <returns>The outcome.</returns>
+    /// <returns>A FAILURE outcome with no payloads.</returns>
     public static DocumentOutcome Failure(string code, string message) => new(OperationStatus.Failure, code, message, []);
 
     /// <summary>The outcome with a note appended to its message ("; " between), e.g. the body fields that were not sent.</summary>
@@ -46,7 +46,7 @@ public sealed record DocumentOutcome(OperationStatus Status, string Code, string
     /// exception's message (the default of <see cref="OrderedDocumentRunner"/>).
     /// </summary>
     /// <param name="exception">The exception a unit of work threw.</param>
-    /// <returns>The outcome.</returns>
+    /// <returns>A FAILURE with code <c>UNEXPECTED</c> whose message is the exception's message (no stack trace).</returns>
     public static DocumentOutcome FromUnexpected(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);

@@ -12,9 +12,9 @@ public static class ConnectorServiceCollectionExtensions
     /// the descriptor plus services from the container). A host that loads connectors in their own load context
     /// registers its own <see cref="IConnectorTypeResolver"/> first.
     /// </summary>
-    /// <param name="services">The services.</param>
+    /// <param name="services">The collection to add to; registrations already there win (TryAdd). Must not be null.</param>
     /// <param name="descriptor">The loaded descriptor (see <see cref="DescriptorLoader"/>).</param>
-    /// <returns>The services.</returns>
+    /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddConnector(this IServiceCollection services, ConnectorDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(services);

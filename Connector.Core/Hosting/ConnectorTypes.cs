@@ -8,7 +8,7 @@ public static class ConnectorTypes
     /// <summary>Checks a resolved type.</summary>
     /// <param name="type">The type found, or null.</param>
     /// <param name="implementation">What the descriptor named.</param>
-    /// <returns>The type.</returns>
+    /// <returns><paramref name="type"/> itself, once it is known to be a concrete <see cref="IConnector"/>.</returns>
     /// <exception cref="ConnectorLoadException">Not found, abstract, or not an <see cref="IConnector"/>.</exception>
     public static Type Check(Type? type, ImplementationDescriptor implementation)
     {

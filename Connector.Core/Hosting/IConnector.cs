@@ -22,14 +22,14 @@ public interface IConnector
     Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a connection tester.</summary>
-    /// <param name="connectionProperties">The connection properties.</param>
+    /// <param name="connectionProperties">The connection properties to probe with (url, api key...); must not be null.</param>
     /// <returns>The tester.</returns>
     /// <exception cref="InvalidPropertyException">A connection property is invalid.</exception>
     IConnectionTester CreateConnectionTester(PropertyValues connectionProperties);
 
     /// <summary>Creates the operation for a context.</summary>
     /// <param name="context">The context (object type, operation, properties).</param>
-    /// <returns>The operation.</returns>
+    /// <returns>A new operation bound to the context; it may be reused for several requests.</returns>
     /// <exception cref="InvalidPropertyException">A connection or operation property is invalid.</exception>
     IOperation CreateOperation(OperationContext context);
 }

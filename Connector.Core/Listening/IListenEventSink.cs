@@ -7,7 +7,7 @@ public interface IListenEventSink
     /// Takes one event. The listener waits for the returned task before it delivers the next one, so a slow sink
     /// slows the listener (polling) or fills its bounded queue (webhooks answer 503 then).
     /// </summary>
-    /// <param name="listenEvent">The event.</param>
+    /// <param name="listenEvent">The next event, in delivery order; never null.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>A task that completes once the event is handed on.</returns>
     ValueTask OnEventAsync(ListenEvent listenEvent, CancellationToken cancellationToken);

@@ -27,7 +27,7 @@ public sealed class ListenCheckpoint
     public IReadOnlyList<ListenCursor> Recent { get; }
 
     /// <summary>Whether this change was delivered already (same id and same change timestamp).</summary>
-    /// <param name="change">The change.</param>
+    /// <param name="change">A change read by a poll; compared by id, timestamp and version. Must not be null.</param>
     /// <returns>True when it was delivered.</returns>
     public bool HasDelivered(ListenCursor change)
     {

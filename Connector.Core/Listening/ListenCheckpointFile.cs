@@ -19,7 +19,7 @@ public sealed class ListenCheckpointFile(string path)
 
     /// <summary>Reads the checkpoint; <see cref="ListenCheckpoint.Start"/> when the file does not exist.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The checkpoint.</returns>
+    /// <returns>The checkpoint last saved, or <see cref="ListenCheckpoint.Start"/> when the file does not exist.</returns>
     /// <exception cref="InvalidDataException">The file is not a checkpoint this version wrote.</exception>
     public async Task<ListenCheckpoint> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -47,7 +47,7 @@ public sealed class ListenCheckpointFile(string path)
     }
 
     /// <summary>Writes the checkpoint atomically (temporary file, flush to disk, rename).</summary>
-    /// <param name="checkpoint">The checkpoint.</param>
+    /// <param name="checkpoint">The checkpoint to persist (its cursor and recent changes); it replaces the file's whole content. Must not be null.</param>
     /// <param name="cancellationToken">Cancels the write (the old checkpoint then stays).</param>
     /// <returns>A task that completes once the new checkpoint is in place.</returns>
     public async Task SaveAsync(ListenCheckpoint checkpoint, CancellationToken cancellationToken = default)

@@ -8,9 +8,9 @@ namespace Connector.Core.Listening;
 public static class ListenOperations
 {
     /// <summary>Creates the listen operation of a LISTEN context.</summary>
-    /// <param name="connector">The connector.</param>
+    /// <param name="connector">The connector whose descriptor declares LISTEN for the context's object type; must not be null.</param>
     /// <param name="context">A context whose operation is LISTEN.</param>
-    /// <returns>The listen operation.</returns>
+    /// <returns>The operation the connector created for the context; where polling resumes comes from each request's checkpoint, not from the operation.</returns>
     /// <exception cref="ArgumentException">The context is not a LISTEN context.</exception>
     /// <exception cref="NotSupportedException">The connector's operation for it cannot listen.</exception>
     public static IListenOperation Create(IConnector connector, OperationContext context)

@@ -23,7 +23,7 @@ public sealed class OperationRequest
 
     /// <summary>A request for a batch of documents.</summary>
     /// <param name="documents">The documents; tracking ids must be unique.</param>
-    /// <returns>The request.</returns>
+    /// <returns>A request over the documents as given (the list is kept, not copied).</returns>
     public static OperationRequest ForDocuments(IReadOnlyList<TrackedDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -31,9 +31,9 @@ public sealed class OperationRequest
     }
 
     /// <summary>A query request: one input document (carrying dynamic properties such as a parent id) and the filter.</summary>
-    /// <param name="filter">The filter.</param>
+    /// <param name="filter">Expression, sorts and selected fields; <see cref="QueryFilter.All"/> for every record. Must not be null.</param>
     /// <param name="input">The input document; an empty one named "query" when null.</param>
-    /// <returns>The request.</returns>
+    /// <returns>A request with exactly one document.</returns>
     public static OperationRequest ForQuery(QueryFilter filter, TrackedDocument? input = null)
     {
         ArgumentNullException.ThrowIfNull(filter);

@@ -17,7 +17,7 @@ public sealed record OperationType
     };
 
     /// <summary>Creates an operation type.</summary>
-    /// <param name="kind">The kind.</param>
+    /// <param name="kind">GET, QUERY, CREATE, UPDATE, DELETE, LISTEN, or EXECUTE (which needs <paramref name="customTypeId"/>).</param>
     /// <param name="customTypeId">The custom action id; required for EXECUTE, forbidden otherwise.</param>
     public OperationType(OperationKind kind, string? customTypeId = null)
     {
@@ -69,18 +69,18 @@ public sealed record OperationType
     public bool IsListen => Kind == OperationKind.Listen;
 
     /// <summary>Creates an EXECUTE operation type for a custom action.</summary>
-    /// <param name="actionId">The action id.</param>
-    /// <returns>The operation type.</returns>
+    /// <param name="actionId">The custom action id (APPROVE, bulk_close...); stored upper case. Must not be null or blank.</param>
+    /// <returns>An EXECUTE type whose <see cref="CustomTypeId"/> is the action id in upper case.</returns>
     public static OperationType Execute(string actionId) => new(OperationKind.Execute, actionId);
 
     /// <summary>The upper-case name of a kind (GET, QUERY...).</summary>
-    /// <param name="kind">The kind.</param>
-    /// <returns>The name.</returns>
+    /// <param name="kind">Any kind, including EXECUTE (formatted without an action id).</param>
+    /// <returns>The enum name in upper case, e.g. <c>QUERY</c>.</returns>
     public static string FormatKind(OperationKind kind) => kind.ToString().ToUpperInvariant();
 
     /// <summary>Parses an operation kind name, case-insensitively.</summary>
     /// <param name="text">GET, QUERY, CREATE, UPDATE, DELETE, EXECUTE or LISTEN.</param>
-    /// <param name="kind">The kind.</param>
+    /// <param name="kind">The kind named; <see cref="OperationKind.Get"/> (the default) when the text names none.</param>
     /// <returns>Whether the text names a kind.</returns>
     public static bool TryParseKind(string? text, out OperationKind kind)
     {
@@ -92,8 +92,8 @@ public sealed record OperationType
     /// Parses <c>GET</c>, <c>query</c>, <c>EXECUTE:APPROVE</c> or a bare action id such as <c>APPROVE</c>
     /// (a name that is not a kind is taken as a custom action id).
     /// </summary>
-    /// <param name="text">The text.</param>
-    /// <param name="type">The parsed type.</param>
+    /// <param name="text">The text to parse, surrounding spaces ignored; null or blank is not well formed. A bare <c>EXECUTE</c> is refused (it needs an action).</param>
+    /// <param name="type">The parsed type, or null when the text is not well formed.</param>
     /// <returns>Whether the text is well formed.</returns>
     public static bool TryParse(string? text, [NotNullWhen(true)] out OperationType? type)
     {

@@ -8,9 +8,9 @@ public sealed record ComparisonExpression(string Property, string Operator, IRea
 {
     /// <summary>Creates an expression with one argument.</summary>
     /// <param name="property">The property path.</param>
-    /// <param name="operatorId">The operator id.</param>
-    /// <param name="value">The value.</param>
-    /// <returns>The expression.</returns>
+    /// <param name="operatorId">The operator id declared by the descriptor (eq, gt, like...); checked later by <see cref="QueryFilterValidator"/>, not here.</param>
+    /// <param name="value">The single argument, as text (an empty string is a value, not a null test).</param>
+    /// <returns>An expression with exactly one argument.</returns>
     public static ComparisonExpression Of(string property, string operatorId, string value) => new(property, operatorId, [value]);
 
     /// <inheritdoc />

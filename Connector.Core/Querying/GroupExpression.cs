@@ -6,13 +6,13 @@ namespace Connector.Core.Querying;
 public sealed record GroupExpression(GroupOperator Operator, IReadOnlyList<FilterExpression> Operands) : FilterExpression
 {
     /// <summary>An AND group.</summary>
-    /// <param name="operands">The operands.</param>
-    /// <returns>The group.</returns>
+    /// <param name="operands">The expressions that must all match; the array is kept, not copied. An empty group is reported by <see cref="QueryFilterValidator"/>.</param>
+    /// <returns>An AND group over the operands.</returns>
     public static GroupExpression And(params FilterExpression[] operands) => new(GroupOperator.And, operands);
 
     /// <summary>An OR group.</summary>
-    /// <param name="operands">The operands.</param>
-    /// <returns>The group.</returns>
+    /// <param name="operands">The expressions of which one must match; the array is kept, not copied. An empty group is reported by <see cref="QueryFilterValidator"/>.</param>
+    /// <returns>An OR group over the operands.</returns>
     public static GroupExpression Or(params FilterExpression[] operands) => new(GroupOperator.Or, operands);
 
     /// <inheritdoc />

@@ -10,8 +10,8 @@ public sealed record QueryFilter(FilterExpression? Expression, IReadOnlyList<Sor
     public static QueryFilter All { get; } = new(null, [], []);
 
     /// <summary>Creates a filter with an expression and optional sorts.</summary>
-    /// <param name="expression">The expression.</param>
-    /// <param name="sorts">Sort keys.</param>
-    /// <returns>The filter.</returns>
+    /// <param name="expression">The expression records must match, or null to match every record.</param>
+    /// <param name="sorts">Sort keys, most significant first; none leaves the endpoint's order.</param>
+    /// <returns>A filter selecting no fields (the endpoint's default representation).</returns>
     public static QueryFilter Where(FilterExpression? expression, params SortSpecification[] sorts) => new(expression, sorts, []);
 }

@@ -10,10 +10,10 @@ namespace Connector.Core.Querying;
 public static class QueryFilterValidator
 {
     /// <summary>Lists every problem of a filter; empty when it is valid.</summary>
-    /// <param name="filter">The filter.</param>
-    /// <param name="descriptor">The descriptor.</param>
+    /// <param name="filter">The filter to check (expression, sorts, selected fields); must not be null.</param>
+    /// <param name="descriptor">Declares the operators, AND/OR/NOT grouping, sort orders and maximum number of sort keys; must not be null.</param>
     /// <param name="operation">The QUERY operation; its operator list, when given, narrows the descriptor's.</param>
-    /// <returns>The problems.</returns>
+    /// <returns>One message per problem, for people; empty when the filter is valid.</returns>
     public static IReadOnlyList<string> Validate(QueryFilter filter, ConnectorDescriptor descriptor, OperationDescriptor? operation = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -58,9 +58,9 @@ public static class QueryFilterValidator
     }
 
     /// <summary>Throws when the filter is invalid.</summary>
-    /// <param name="filter">The filter.</param>
-    /// <param name="descriptor">The descriptor.</param>
-    /// <param name="operation">The QUERY operation.</param>
+    /// <param name="filter">The filter to check; must not be null.</param>
+    /// <param name="descriptor">Declares the operators, grouping, sort orders and maximum number of sort keys; must not be null.</param>
+    /// <param name="operation">The QUERY operation; its operator list, when given, narrows the descriptor's.</param>
     /// <exception cref="InvalidQueryFilterException">The filter is invalid.</exception>
     public static void EnsureValid(QueryFilter filter, ConnectorDescriptor descriptor, OperationDescriptor? operation = null)
     {

@@ -2,12 +2,12 @@ namespace Connector.Core.Querying;
 
 /// <summary>One sort key of a query.</summary>
 /// <param name="Property">The property path.</param>
-/// <param name="Direction">The direction.</param>
+/// <param name="Direction">Ascending or descending; the descriptor's sort orders say which the connector offers.</param>
 public sealed record SortSpecification(string Property, SortDirection Direction)
 {
     /// <summary>Parses <c>field</c> (ascending) or <c>-field</c> (descending).</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>The sort key.</returns>
+    /// <param name="text">A property path, optionally prefixed with <c>-</c> (descending) or <c>+</c> (ascending); surrounding spaces ignored. Must not be null or blank.</param>
+    /// <returns>The sort key, its property path without the sign; the path is not checked.</returns>
     public static SortSpecification Parse(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);

@@ -64,7 +64,7 @@ public sealed class OperationResponse
     }
 
     /// <summary>Whether the document already has its final result.</summary>
-    /// <param name="document">The document.</param>
+    /// <param name="document">Any document; one that is not an input of this response counts as unfinished (false).</param>
     /// <returns>True when finished.</returns>
     public bool IsFinished(TrackedDocument document)
     {
@@ -77,9 +77,9 @@ public sealed class OperationResponse
 
     /// <summary>Reports the final result of a document.</summary>
     /// <param name="document">The input document.</param>
-    /// <param name="status">The status.</param>
-    /// <param name="statusCode">The status code.</param>
-    /// <param name="message">The message.</param>
+    /// <param name="status">SUCCESS, APPLICATION_ERROR (the endpoint refused the document) or FAILURE (the connector or transport failed).</param>
+    /// <param name="statusCode">The HTTP status as text for API answers (<c>201</c>, <c>404</c>), else a connector code such as <c>MISSING_ID</c>.</param>
+    /// <param name="message">What happened, for people; never a secret (it reaches logs and results).</param>
     /// <param name="payloads">Output documents, if any.</param>
     /// <param name="cancellationToken">Cancels the write to the sink.</param>
     /// <returns>A task that completes when the sink took the result.</returns>
@@ -121,7 +121,7 @@ public sealed class OperationResponse
     /// <summary>Finishes a document that received partial results (or none) with its final status.</summary>
     /// <param name="document">The input document.</param>
     /// <param name="status">The final status.</param>
-    /// <param name="statusCode">The status code.</param>
+    /// <param name="statusCode">The HTTP status as text for API answers, else a connector code.</param>
     /// <param name="message">The message (e.g. how many records were emitted).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the sink took the result.</returns>
@@ -132,9 +132,9 @@ public sealed class OperationResponse
     /// Gives every document still without a final result the same result (e.g. FAILURE "cancelled").
     /// Documents that already have one keep it.
     /// </summary>
-    /// <param name="status">The status.</param>
-    /// <param name="statusCode">The status code.</param>
-    /// <param name="message">The message.</param>
+    /// <param name="status">The status every unfinished document gets (usually FAILURE).</param>
+    /// <param name="statusCode">The code every unfinished document gets (e.g. <see cref="CancelledCode"/>).</param>
+    /// <param name="message">The message every unfinished document gets, for people.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
     /// <returns>How many documents were given the result.</returns>
     public async ValueTask<int> AddResultToUnfinishedAsync(OperationStatus status, string statusCode, string message, CancellationToken cancellationToken = default)

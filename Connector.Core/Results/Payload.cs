@@ -21,12 +21,12 @@ public abstract class Payload : IAsyncDisposable
 
     /// <summary>Creates a JSON payload from UTF-8 bytes (not copied).</summary>
     /// <param name="utf8Json">The JSON bytes.</param>
-    /// <returns>The payload.</returns>
+    /// <returns>A JSON payload readable any number of times; disposing it releases nothing.</returns>
     public static Payload FromJsonBytes(ReadOnlyMemory<byte> utf8Json) => new MemoryPayload(utf8Json, JsonContentType);
 
     /// <summary>Creates a JSON payload by serializing a token.</summary>
-    /// <param name="json">The JSON.</param>
-    /// <returns>The payload.</returns>
+    /// <param name="json">The token; serialized once, without indentation, to UTF-8 (later changes to it are not seen). Must not be null.</param>
+    /// <returns>A JSON payload readable any number of times; disposing it releases nothing.</returns>
     public static Payload FromJson(JToken json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -35,14 +35,14 @@ public abstract class Payload : IAsyncDisposable
 
     /// <summary>Creates a payload that streams from a source it owns (a download, say); it can be read once.</summary>
     /// <param name="content">The content; disposed with the payload.</param>
-    /// <param name="contentType">Its content type.</param>
-    /// <returns>The payload.</returns>
+    /// <param name="contentType">The content type consumers see, e.g. the file's type or <see cref="BinaryContentType"/>.</param>
+    /// <returns>A payload that can be copied once; a second copy throws <see cref="InvalidOperationException"/>. Disposing it disposes <paramref name="content"/>.</returns>
     public static Payload FromStream(Stream content, string contentType) => new StreamPayload(content, contentType);
 
     /// <summary>Creates a payload over bytes.</summary>
-    /// <param name="bytes">The bytes.</param>
+    /// <param name="bytes">The content, not copied: leave it unchanged until the payload has been consumed. It can be read any number of times.</param>
     /// <param name="contentType">Their content type.</param>
-    /// <returns>The payload.</returns>
+    /// <returns>A payload readable any number of times; disposing it releases nothing.</returns>
     public static Payload FromBytes(ReadOnlyMemory<byte> bytes, string contentType) => new MemoryPayload(bytes, contentType);
 
     /// <summary>Writes the payload to a stream.</summary>

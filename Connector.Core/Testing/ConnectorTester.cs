@@ -41,34 +41,34 @@ public sealed class ConnectorTester
 
     /// <summary>A browser for the tester's connection.</summary>
     /// <param name="cancellationToken">Stops waiting for the catalogue.</param>
-    /// <returns>The browser.</returns>
+    /// <returns>The connector's browser, given <see cref="ConnectionProperties"/> (the descriptor's defaults applied).</returns>
     public Task<IBrowser> BrowserAsync(CancellationToken cancellationToken = default) => Connector.CreateBrowserAsync(ConnectionProperties, cancellationToken);
 
     /// <summary>Creates a context in one line.</summary>
     /// <param name="objectType">The object type id.</param>
     /// <param name="operation">GET, QUERY, ..., or an action id.</param>
     /// <param name="operationProperties">Operation properties by field id.</param>
-    /// <returns>The context.</returns>
+    /// <returns>A new context; unknown ids throw <see cref="UnknownOperationException"/> naming the valid ones.</returns>
     public OperationContext Context(string objectType, string operation, IReadOnlyDictionary<string, string?>? operationProperties = null) =>
         OperationContext.Create(Connector.Descriptor, objectType, operation, _connectionProperties, operationProperties);
 
     /// <summary>Makes a JSON input document with a fresh tracking id.</summary>
     /// <param name="json">The document's JSON (or any text).</param>
     /// <param name="dynamicProperties">Per-document overrides (objectId, parentId...).</param>
-    /// <returns>The document.</returns>
+    /// <returns>A new document with the next <c>doc-N</c> tracking id; the run it is given to disposes it.</returns>
     public TrackedDocument Document(string json, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
         TrackedDocument.FromText(NextTrackingId(), json, dynamicProperties);
 
     /// <summary>Makes an empty input document carrying only dynamic properties.</summary>
     /// <param name="dynamicProperties">Per-document overrides (objectId, parentId...).</param>
-    /// <returns>The document.</returns>
+    /// <returns>A new document with no data and the next <c>doc-N</c> tracking id; the run it is given to disposes it.</returns>
     public TrackedDocument EmptyDocument(IReadOnlyDictionary<string, string?> dynamicProperties) =>
         TrackedDocument.Empty(NextTrackingId(), dynamicProperties);
 
     /// <summary>Makes a binary input document (a file to upload).</summary>
-    /// <param name="bytes">The bytes.</param>
+    /// <param name="bytes">The file content; wrapped, not copied, in a read-only stream, so leave the array unchanged until the run is over.</param>
     /// <param name="dynamicProperties">Per-document overrides.</param>
-    /// <returns>The document.</returns>
+    /// <returns>A new document with the next <c>doc-N</c> tracking id; the run it is given to disposes it.</returns>
     public TrackedDocument BinaryDocument(byte[] bytes, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
         TrackedDocument.FromBytes(NextTrackingId(), bytes, dynamicProperties);
 
@@ -89,7 +89,7 @@ public sealed class ConnectorTester
 
     /// <summary>Runs a query and returns its one input's results (every record as a payload).</summary>
     /// <param name="objectType">The object type id.</param>
-    /// <param name="filter">The filter.</param>
+    /// <param name="filter">Expression, sorts and selected fields, checked by the operation; <see cref="QueryFilter.All"/> for every record. Must not be null.</param>
     /// <param name="operationProperties">Operation properties (pageSize, maxResults, parentId...).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The query's result.</returns>
@@ -104,8 +104,8 @@ public sealed class ConnectorTester
     }
 
     /// <summary>Runs any operation with a prepared context and request (the run sequence of <see cref="ConnectorRunner"/>: the documents are disposed afterwards).</summary>
-    /// <param name="context">The context.</param>
-    /// <param name="request">The request.</param>
+    /// <param name="context">Which object type and operation, with their properties (e.g. from <see cref="Context"/>); must not be null.</param>
+    /// <param name="request">The documents, and the filter for a query; its documents are disposed when the run ends, even when it fails.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>One entry per input document.</returns>
     public async Task<IReadOnlyList<DocumentResult>> RunAsync(OperationContext context, OperationRequest request, CancellationToken cancellationToken = default)

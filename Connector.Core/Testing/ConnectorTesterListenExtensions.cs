@@ -6,7 +6,7 @@ namespace Connector.Core.Testing;
 public static class ConnectorTesterListenExtensions
 {
     /// <summary>Runs the object type's LISTEN operation until nothing is pending and returns the events.</summary>
-    /// <param name="tester">The tester.</param>
+    /// <param name="tester">The harness whose connector and connection properties the LISTEN context is built from; must not be null.</param>
     /// <param name="objectType">The object type id.</param>
     /// <param name="request">Filter, checkpoint and start (DrainOnce is forced on); null for every pending change.</param>
     /// <param name="operationProperties">Operation properties (pageSize...).</param>
@@ -25,7 +25,7 @@ public static class ConnectorTesterListenExtensions
     }
 
     /// <summary>Runs the object type's LISTEN operation with a sink (until cancelled, or drained with DrainOnce).</summary>
-    /// <param name="tester">The tester.</param>
+    /// <param name="tester">The harness whose connector and connection properties the LISTEN context is built from; must not be null.</param>
     /// <param name="objectType">The object type id.</param>
     /// <param name="request">What to listen for.</param>
     /// <param name="sink">Where events go.</param>

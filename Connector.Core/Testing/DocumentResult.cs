@@ -22,7 +22,7 @@ public sealed record DocumentResult(
     public IReadOnlyList<JToken> Json => Payloads.Select(p => p.ToJson()).ToList();
 
     /// <summary>The only payload, parsed as a JSON object.</summary>
-    /// <returns>The object.</returns>
+    /// <returns>A new object parsed from the payload on each call (dates stay strings).</returns>
     /// <exception cref="InvalidOperationException">There is not exactly one payload, or it is not an object.</exception>
     public JObject SingleObject() => Payloads.Count == 1 && Payloads[0].ToJson() is JObject o
         ? o

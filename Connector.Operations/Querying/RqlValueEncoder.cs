@@ -49,7 +49,7 @@ internal static class RqlValueEncoder
 
     /// <summary>Writes a value, quoted when needed and percent-encoded.</summary>
     /// <param name="field">The field (for the error message).</param>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The value as text; must not be null. An empty one becomes <c>empty()</c> with <paramref name="emptyAsConstant"/>, else a quoted empty string.</param>
     /// <param name="emptyAsConstant">Whether an empty value becomes <c>empty()</c> (eq, ne, in, out).</param>
     /// <exception cref="InvalidQueryFilterException">The value holds both kinds of quotes.</exception>
     public static string EncodeValue(string field, string value, bool emptyAsConstant)
