@@ -5,7 +5,9 @@ using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Hosting;
 using Connector.Core.Operations;
+using Connector.Core.RawApi;
 using Connector.Operations.Connection;
+using Connector.Operations.RawApi;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,10 +15,10 @@ namespace Connector.Operations;
 
 /// <summary>
 /// The CloudBlue Connect connector: creates browsers (design time) and operations (run time) for every object type
-/// and operation its descriptor declares. One HTTP client per connection is shared by every operation it creates.
+/// and operation its descriptor declares, and raw requests to any endpoint (<see cref="IRawApiConnector"/>). One HTTP client per connection is shared by every operation it creates.
 /// Register it with <c>services.AddConnector(descriptor)</c>; the descriptor names this type.
 /// </summary>
-public sealed class ConnectConnector : IConnector, IDisposable
+public sealed class ConnectConnector : IConnector, IRawApiConnector, IDisposable
 {
     private readonly ConnectClientPool _clients;
     private readonly ConnectOperationFactory _factory;
@@ -60,6 +62,14 @@ public sealed class ConnectConnector : IConnector, IDisposable
 
     /// <inheritdoc />
     public IOperation CreateOperation(OperationContext context) => _factory.Create(context);
+
+    /// <inheritdoc />
+    public IOperation CreateRawApiOperation(PropertyValues connectionProperties, RawApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(connectionProperties);
+        var target = RawApiTarget.From(request);
+        return new RawApiOperation(_clients.Get(ConnectionSettingsReader.Read(connectionProperties)), target);
+    }
 
     /// <inheritdoc />
     public void Dispose() => _clients.Dispose();
