@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
@@ -137,6 +138,7 @@ internal static class RunCommands
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
             var operation = kind == OperationKind.Execute ? result.GetValue(action)! : OperationType.FormatKind(kind);
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, operation, kind, values.OperationProperties, ct, values.OutPath is not null).ConfigureAwait(false);
+            values = values with { Assignments = await TypedByInputProfileAsync(session, context, values.Assignments, ct).ConfigureAwait(false) };
             var lines = inputFile is null ? null : new BoundedLineReader(inputFile, BoundedLineReader.DefaultMaxLineBytes);
             var documents = lines is null
                 ? FileDocument(upload!, values.FilePath!, values.ObjectId)
@@ -202,6 +204,19 @@ internal static class RunCommands
         // No probe: a connection problem (unreachable, refused key, not a Connect API) is explained by the first request that meets it.
         await session.ConnectAsync(settings, console, cancellationToken).ConfigureAwait(false);
         return OperationContext.Create(session.Descriptor, type.Id, descriptor.Type.ToString(), session.ConnectionProperties, operationProperties);
+    }
+
+    /// <summary>The --set assignments typed by the operation's input profile: string fields keep the text, other fields read JSON.</summary>
+    private static async Task<BodyAssignments> TypedByInputProfileAsync(ConnectorSession session, OperationContext context, BodyAssignments assignments, CancellationToken cancellationToken)
+    {
+        if (assignments.IsEmpty)
+        {
+            return assignments;
+        }
+
+        var browser = await session.CreateBrowserAsync(cancellationToken).ConfigureAwait(false);
+        var input = browser.GetObjectDefinitions(context.ObjectTypeId, context.OperationType).FirstOrDefault(d => d.Role == ObjectDefinitionRole.Input);
+        return assignments.TypedBy(input is { ContentType: DefinitionContentType.Json } ? input.Schema : null);
     }
 
     /// <summary>The lines of an --in file that are not blank (each one a document), for the progress line's total; read in bounded blocks.</summary>

@@ -61,4 +61,27 @@ public sealed class DryRunCommandTests
         Assert.That(run.Stderr, Does.Match(@"Connect GET /requests\?\S*eq\(status,pending\)\S*: HTTP 200 in \d+ ms \(attempt 1\)"));
         Assert.That(run.Stdout + run.Stderr, Does.Not.Contain("sandbox-secret"));
     }
+
+    [Test]
+    public async Task Set_values_are_typed_by_the_input_profile()
+    {
+        var create = await HostRun.RunAsync([.. Connection, "--dry-run", "create", "case", "--set", "subject=42", "--set", "description=true", "--set", "priority=1", "--set", "type=technical"]);
+        var approve = await HostRun.RunAsync([.. Connection, "--dry-run", "exec", "request", "APPROVE", "--id", "PR-0042-0000-0001-001", "--set", "template_id=42"]);
+        var update = await HostRun.RunAsync([.. Connection, "--dry-run", "update", "request", "--id", "PR-0042-0000-0001-001", "--set", "asset.params=[{\"id\":\"PRM-1\",\"value_error\":\"wrong\"}]"]);
+
+        Assert.That(create.ExitCode, Is.EqualTo(ExitCodes.Success), create.ToString);
+        var body = JObject.Parse(create.StdoutLines.Single())["body"]!;
+        Assert.That(JToken.DeepEquals(body, JObject.Parse("""{"subject":"42","description":"true","priority":1,"type":"technical"}""")), Is.True, body.ToString());
+        Assert.That(JObject.Parse(approve.StdoutLines.Single())["body"]!["template_id"]!.Type, Is.EqualTo(JTokenType.String), approve.ToString);
+        Assert.That(JObject.Parse(update.StdoutLines.Single())["body"]!["asset"]!["params"]!.Type, Is.EqualTo(JTokenType.Array), update.ToString);
+    }
+
+    [Test]
+    public async Task A_set_field_the_action_does_not_take_is_still_refused_with_strict()
+    {
+        var run = await HostRun.RunAsync([.. Connection, "--dry-run", "exec", "request", "APPROVE", "--id", "PR-0042-0000-0001-001", "--set", "template_id=TL-1", "--set", "colour=5", "--strict"]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.DocumentErrors), run.ToString);
+        Assert.That(run.Stderr, Does.Contain("colour"));
+    }
 }
