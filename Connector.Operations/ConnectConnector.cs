@@ -18,7 +18,7 @@ namespace Connector.Operations;
 /// and operation its descriptor declares, and raw requests to any endpoint (<see cref="IRawApiConnector"/>). One HTTP client per connection is shared by every operation it creates.
 /// Register it with <c>services.AddConnector(descriptor)</c>; the descriptor names this type.
 /// </summary>
-public sealed class ConnectConnector : IConnector, IRawApiConnector, IDisposable
+public sealed class ConnectConnector : IConnector, IRawApiConnector, IInputProfileSource, IDisposable
 {
     private readonly ConnectClientPool _clients;
     private readonly ConnectOperationFactory _factory;
@@ -48,6 +48,15 @@ public sealed class ConnectConnector : IConnector, IRawApiConnector, IDisposable
     /// <inheritdoc />
     public async Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default) =>
         (await ConnectCatalog.GetAsync(Descriptor, cancellationToken).ConfigureAwait(false)).Browser;
+
+    /// <inheritdoc />
+    public Task<NJsonSchema.JsonSchema?> GetInputProfileAsync(OperationContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Operation.Request.Body == RequestBodyKind.Json
+            ? ConnectCatalog.GetInputSchemaAsync(Descriptor, context.ObjectType, context.Operation, cancellationToken)
+            : Task.FromResult<NJsonSchema.JsonSchema?>(null);
+    }
 
     /// <inheritdoc />
     public IConnectionTester CreateConnectionTester(PropertyValues connectionProperties)

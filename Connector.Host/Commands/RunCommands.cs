@@ -214,6 +214,12 @@ internal static class RunCommands
             return assignments;
         }
 
+        if (session.Connector is IInputProfileSource profiles)
+        {
+            // One profile, built alone: the whole browser's catalogue would take far longer.
+            return assignments.TypedBy(await profiles.GetInputProfileAsync(context, cancellationToken).ConfigureAwait(false));
+        }
+
         var browser = await session.CreateBrowserAsync(cancellationToken).ConfigureAwait(false);
         var input = browser.GetObjectDefinitions(context.ObjectTypeId, context.OperationType).FirstOrDefault(d => d.Role == ObjectDefinitionRole.Input);
         return assignments.TypedBy(input is { ContentType: DefinitionContentType.Json } ? input.Schema : null);
