@@ -109,6 +109,13 @@ internal sealed class ResultWriter(
         }
     }
 
+    /// <summary>A query's total, known from its first page: the progress line then counts toward it.</summary>
+    public ValueTask OnExpectedRecordsAsync(string trackingId, long records, CancellationToken cancellationToken)
+    {
+        progress.ExpectedRecords = records;
+        return ValueTask.CompletedTask;
+    }
+
     public static string StatusName(OperationStatus status) => status switch
     {
         OperationStatus.Success => "SUCCESS",
