@@ -58,7 +58,7 @@ internal static class RunCommands
         var filter = new Option<string[]>("--filter") { Description = "\"FIELD OP VALUE\"; OP: eq ne gt ge lt le like ilike in out (comma-separated values) null notnull (no value). Repeat to AND them. like/ilike (ilike ignores case): * matches any text, e.g. \"subject ilike *printer*\" (% is not a wildcard).", HelpName = "\"FIELD OP VALUE\"" };
         var any = new Option<bool>("--any") { Description = "OR the --filter terms instead of AND-ing them." };
         var sort = new Option<string[]>("--sort") { Description = "Sort by FIELD, or -FIELD for descending; repeatable.", HelpName = "[-]FIELD" };
-        var select = new Option<string[]>("--select") { Description = "Fields to include or exclude (-field), comma-separated.", HelpName = "F,..." };
+        var select = new Option<string[]>("--select") { Description = "The fields Connect returns, comma-separated dotted paths; -field excludes one. Sent as RQL select() and applied to each record as it arrives (the same projection as --fields). What is printed defaults to the selected fields; --fields can narrow it to fields --select keeps.", HelpName = "F,..." };
         var max = FlagRange.MaxRecords.AppliedTo(new Option<long?>("--max") { Description = "Stop after N records (1 or more; without --max every record).", HelpName = "N" }, "omit --max for every record");
         var pageSize = FlagRange.PageSize.AppliedTo(new Option<int?>("--page-size") { Description = "Records per request (1-1000).", HelpName = "N" });
         var count = new Option<bool>("--count") { Description = "Print only {\"count\": N}." };
@@ -92,6 +92,7 @@ internal static class RunCommands
 
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, "QUERY", OperationKind.Query, operationProperties, ct).ConfigureAwait(false);
             var (format, fields) = records.Read(result);
+            fields = QueryArguments.OutputFields(queryFilter.SelectedFields, fields, result.GetValue(results));
             var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null, format, fields));
             return await runner.RunQueryAsync(context, queryFilter, TrackedDocument.Empty("query"), ct).ConfigureAwait(false);
         }, ct));

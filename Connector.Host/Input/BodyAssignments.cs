@@ -54,7 +54,7 @@ internal sealed class BodyAssignments
     {
         foreach (var (path, text) in _assignments)
         {
-            Output.RecordFields.SetPath(document, path, Value(path, text));
+            Core.Querying.FieldPath.Set(document, path, Value(path, text));
         }
     }
 

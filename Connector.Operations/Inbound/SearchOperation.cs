@@ -46,7 +46,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                 return;
             }
 
-            var pages = await PageThroughAsync(document, path, rql, FieldSelection.From(filter.SelectedFields), properties, progress, response, cancellationToken).ConfigureAwait(false);
+            var pages = await PageThroughAsync(document, path, rql, FieldProjection.From(filter.SelectedFields), properties, progress, response, cancellationToken).ConfigureAwait(false);
             await response.FinishPartialResultAsync(
                 document,
                 OperationStatus.Success,
@@ -113,7 +113,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         Core.Documents.TrackedDocument document,
         string path,
         string rql,
-        FieldSelection? selection,
+        FieldProjection? selection,
         PropertyValues properties,
         CollectionPager pager,
         OperationResponse response,
@@ -126,8 +126,8 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
             properties.GetInt32(OperationFieldIds.PageSize),
             maxResults,
             0,
-            // The selection is applied here too: Connect's select() only adds or removes some fields.
-            (record, ct) => response.AddPartialResultAsync(document, Payload.FromJsonBytes(selection is null ? record : selection.Apply(record)), ct),
+            // The selection is applied here too: Connect's select() only adds or removes some fields (the same projection as the command line's --fields).
+            (record, ct) => response.AddPartialResultAsync(document, Payload.FromJsonBytes(selection is null ? record : selection.ApplyUtf8(record)), ct),
             (total, ct) => response.ReportExpectedRecordsAsync(document, maxResults > 0 ? Math.Min(total, maxResults) : total, ct),
             cancellationToken).ConfigureAwait(false);
     }

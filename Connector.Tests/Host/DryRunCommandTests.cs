@@ -84,4 +84,20 @@ public sealed class DryRunCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.DocumentErrors), run.ToString);
         Assert.That(run.Stderr, Does.Contain("colour"));
     }
+
+    [Test]
+    public async Task Select_decides_the_printed_fields_and_fields_narrows_them()
+    {
+        var selected = await HostRun.RunAsync([.. Connection, "query", "request", "--select", "id,asset.id", "--max", "2", "-o", "csv"]);
+        var narrowed = await HostRun.RunAsync([.. Connection, "query", "request", "--select", "id,asset", "--fields", "asset.id", "--max", "2"]);
+        var refused = await HostRun.RunAsync([.. Connection, "query", "request", "--select", "id", "--fields", "status", "--max", "2"]);
+
+        Assert.That(selected.ExitCode, Is.EqualTo(ExitCodes.Success), selected.ToString);
+        Assert.That(selected.StdoutLines[0], Is.EqualTo("id,asset.id"));
+        Assert.That(selected.StdoutLines, Has.Count.EqualTo(3));
+        Assert.That(narrowed.StdoutLines.Select(l => JObject.Parse(l).Properties().Single().Name), Is.All.EqualTo("asset"));
+        Assert.That(narrowed.StdoutLines.Select(l => ((JObject)JObject.Parse(l)["asset"]!).Properties().Single().Name), Is.All.EqualTo("id"));
+        Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.Usage), refused.ToString);
+        Assert.That(refused.Stderr, Does.Contain("--fields status: --select id does not return this field"));
+    }
 }
