@@ -29,8 +29,8 @@ internal static class ApiCommand
         var records = new RecordOutputOptions();
         var command = new Command(
             "api",
-            "Send an authenticated request to any Connect endpoint (for what the descriptor does not cover yet) and print the JSON answer: an array one element per line, "
-            + "an object as one line. Errors, exit codes, retries, limits, --dry-run and -vv are those of the other commands; the key is never printed.")
+            "Send an authenticated request to any Connect endpoint (for what the descriptor does not cover yet) and print the JSON answer: in a pipe an array one element per line, "
+            + "an object as one line; indented on a terminal. Errors, exit codes, retries, limits, --dry-run and -vv are those of the other commands; the key is never printed.")
         {
             method, path, body, paginate, query,
         };
@@ -64,7 +64,7 @@ internal static class ApiCommand
             }
 
             var (format, fields) = records.Read(result);
-            var runner = new OperationRunner(session, console, settings, new OutputOptions(false, null, format ?? Output.OutputFormat.Json, fields));
+            var runner = new OperationRunner(session, console, settings, new OutputOptions(false, null, format ?? Output.OutputFormat.Json, fields, IndentOnTerminal: format is null));
             return await runner.RunRecordsAsync(operation, "api " + trackingId, document, ct).ConfigureAwait(false);
         }, ct));
         return command;

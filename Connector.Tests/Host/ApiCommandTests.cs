@@ -158,4 +158,17 @@ public sealed class ApiCommandTests
 
         Assert.That(run.StdoutLines, Is.SupersetOf(new[] { "GET", "POST", "PUT", "DELETE" }));
     }
+
+    [Test]
+    public async Task On_a_terminal_the_answer_is_indented_and_a_chosen_format_is_kept()
+    {
+        var indented = await HostRun.RunOnTerminalAsync(120, [.. Connection, "api", "GET", "/requests?limit=1", "--fields", "id,status"]);
+        var csv = await HostRun.RunOnTerminalAsync(120, [.. Connection, "api", "GET", "/requests?limit=2", "--fields", "id,status", "-o", "csv"]);
+
+        Assert.That(indented.ExitCode, Is.EqualTo(ExitCodes.Success), indented.ToString);
+        Assert.That(indented.Stdout, Does.StartWith("{" + Environment.NewLine + "  \"id\": "));
+        Assert.That(JObject.Parse(indented.Stdout).Properties().Select(p => p.Name), Is.EqualTo(new[] { "id", "status" }));
+        Assert.That(csv.StdoutLines, Has.Count.EqualTo(3));
+        Assert.That(csv.StdoutLines[0], Is.EqualTo("id,status"));
+    }
 }
