@@ -7,18 +7,9 @@ namespace Connector.Tests.Host;
 
 /// <summary>connector api METHOD PATH: raw requests through the connector's HTTP stack, against a sandbox.</summary>
 [TestFixture]
-public sealed class ApiCommandTests
+public sealed class ApiCommandTests : HostSandboxFixture
 {
     private const string Key = SandboxOptions.DefaultApiKey;
-    private ConnectSandbox _sandbox = null!;
-
-    private string[] Connection => ["--url", _sandbox.BaseUrl.ToString(), "--api-key", Key];
-
-    [OneTimeSetUp]
-    public async Task StartSandbox() => _sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 20 });
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
 
     [Test]
     public async Task A_GET_of_one_object_prints_it_as_one_JSON_line()
@@ -37,14 +28,14 @@ public sealed class ApiCommandTests
     {
         var expected = (await HostRun.RunAsync([.. Connection, "query", "request", "--sort", "created"])).StdoutLines
             .Select(l => (string)JObject.Parse(l)["id"]!).ToList();
-        _sandbox.RequestLog.Clear();
+        Sandbox.RequestLog.Clear();
 
         var run = await HostRun.RunAsync([.. Connection, "api", "GET", "/requests", "--paginate", "--query", "limit=7", "--query", "ordering(created)"]);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
         Assert.That(expected, Has.Count.GreaterThan(7), "the collection spans several pages");
         Assert.That(run.StdoutLines.Select(l => (string)JObject.Parse(l)["id"]!), Is.EqualTo(expected));
-        var pages = _sandbox.RequestLog.Entries.Where(e => e.Path.EndsWith("/requests", StringComparison.Ordinal)).ToList();
+        var pages = Sandbox.RequestLog.Entries.Where(e => e.Path.EndsWith("/requests", StringComparison.Ordinal)).ToList();
         Assert.That(pages, Has.Count.EqualTo((expected.Count + 6) / 7));
         Assert.That(pages.Select(p => p.RawQuery), Is.All.Contain("limit=7").And.All.Contain("ordering(created)"));
         Assert.That(pages[1].RawQuery, Does.Contain("offset=7"));
@@ -89,24 +80,24 @@ public sealed class ApiCommandTests
     [Test]
     public async Task A_dry_run_prints_the_request_and_sends_nothing()
     {
-        _sandbox.RequestLog.Clear();
+        Sandbox.RequestLog.Clear();
 
         var run = await HostRun.RunAsync([.. Connection, "--dry-run", "api", "POST", "/helpdesk/cases", "--body", """{"subject":"x"}""", "--query", "note=a b"]);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
         var request = JObject.Parse(run.StdoutLines.Single());
         Assert.That((string?)request["method"], Is.EqualTo("POST"));
-        Assert.That((string?)request["url"], Is.EqualTo(_sandbox.BaseUrl.ToString().TrimEnd('/') + "/helpdesk/cases?note=a%20b"));
+        Assert.That((string?)request["url"], Is.EqualTo(Sandbox.BaseUrl.ToString().TrimEnd('/') + "/helpdesk/cases?note=a%20b"));
         Assert.That((string?)request["body"]?["subject"], Is.EqualTo("x"));
         Assert.That(run.Stderr, Does.Contain("1 request not sent (dry run)"));
-        Assert.That(_sandbox.RequestLog.Entries, Is.Empty, "nothing reached the API");
+        Assert.That(Sandbox.RequestLog.Entries, Is.Empty, "nothing reached the API");
     }
 
     [Test]
     public async Task The_key_is_never_printed_not_even_with_very_verbose_logging_or_a_refused_key()
     {
         var logged = await HostRun.RunAsync([.. Connection, "-vv", "api", "GET", "/requests", "--paginate", "--query", "limit=10"]);
-        var refused = await HostRun.RunAsync(["--url", _sandbox.BaseUrl.ToString(), "--api-key", "ApiKey SU-0000:not-the-key", "api", "GET", "/requests"]);
+        var refused = await HostRun.RunAsync(["--url", Sandbox.BaseUrl.ToString(), "--api-key", "ApiKey SU-0000:not-the-key", "api", "GET", "/requests"]);
 
         Assert.That(logged.ExitCode, Is.EqualTo(ExitCodes.Success), logged.ToString);
         Assert.That(logged.Stderr, Does.Match(@"Connect GET /requests\?limit=10&offset=10: HTTP 200 in \d+ ms \(attempt 1\)"));
@@ -131,13 +122,13 @@ public sealed class ApiCommandTests
     [TestCase("/requests/%2e%2e/x", "segment '%2e%2e'")]
     public async Task A_path_that_leaves_the_API_is_refused_before_anything_is_sent(string path, string expected)
     {
-        _sandbox.RequestLog.Clear();
+        Sandbox.RequestLog.Clear();
 
         var run = await HostRun.RunAsync([.. Connection, "api", "GET", path]);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage), run.ToString);
         Assert.That(run.Stderr, Does.Contain(expected));
-        Assert.That(_sandbox.RequestLog.Entries, Is.Empty);
+        Assert.That(Sandbox.RequestLog.Entries, Is.Empty);
     }
 
     [Test]

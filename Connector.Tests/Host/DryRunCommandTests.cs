@@ -7,34 +7,25 @@ namespace Connector.Tests.Host;
 
 /// <summary>Seeing what is sent: --dry-run prints the exact requests and sends no write; -vv logs each request with its query, status, duration and attempt.</summary>
 [TestFixture]
-public sealed class DryRunCommandTests
+public sealed class DryRunCommandTests : HostSandboxFixture
 {
-    private ConnectSandbox _sandbox = null!;
-
-    private string[] Connection => ["--url", _sandbox.BaseUrl.ToString(), "--api-key", SandboxOptions.DefaultApiKey];
-
-    [OneTimeSetUp]
-    public async Task StartSandbox() => _sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 20 });
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
 
     [Test]
     public async Task A_dry_run_of_an_action_prints_each_request_and_sends_no_write()
     {
         var pending = await HostRun.RunAsync([.. Connection, "query", "request", "--filter", "status eq pending", "--max", "2"]);
         var ids = pending.StdoutLines.Select(l => (string)JObject.Parse(l)["id"]!).ToList();
-        _sandbox.RequestLog.Clear();
+        Sandbox.RequestLog.Clear();
 
         var run = await HostRun.RunWithInputAsync(pending.Stdout, [.. Connection, "--dry-run", "exec", "request", "APPROVE", "--set", "template_id=TL-0042-0000-0000-01"]);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString);
         var requests = run.StdoutLines.Select(JObject.Parse).ToList();
         Assert.That(requests.Select(r => (string?)r["method"]), Is.All.EqualTo("POST"));
-        Assert.That(requests.Select(r => (string?)r["url"]), Is.EqualTo(ids.Select(id => $"{_sandbox.BaseUrl.ToString().TrimEnd('/')}/requests/{id}/approve")));
+        Assert.That(requests.Select(r => (string?)r["url"]), Is.EqualTo(ids.Select(id => $"{Sandbox.BaseUrl.ToString().TrimEnd('/')}/requests/{id}/approve")));
         Assert.That(requests.Select(r => (string?)r["body"]?["template_id"]), Is.All.EqualTo("TL-0042-0000-0000-01"));
         Assert.That(run.Stderr, Does.Contain("exec request APPROVE: 2 requests not sent (dry run) in "));
-        Assert.That(_sandbox.RequestLog.Entries.Where(e => e.Method != "GET"), Is.Empty, "no write reached the API");
+        Assert.That(Sandbox.RequestLog.Entries.Where(e => e.Method != "GET"), Is.Empty, "no write reached the API");
         Assert.That(run.Stdout + run.Stderr, Does.Not.Contain("sandbox-secret"));
         var after = await HostRun.RunAsync([.. Connection, "get", "request", ids[0], "--fields", "status"]);
         Assert.That((string?)JObject.Parse(after.StdoutLines.Single())["status"], Is.EqualTo("pending"));
