@@ -15,7 +15,9 @@ namespace Connector.Operations;
 
 /// <summary>
 /// The CloudBlue Connect connector: creates browsers (design time) and operations (run time) for every object type
-/// and operation its descriptor declares, and raw requests to any endpoint (<see cref="IRawApiConnector"/>). One HTTP client per connection is shared by every operation it creates.
+/// and operation its descriptor declares, and raw requests to any endpoint (<see cref="IRawApiConnector"/>). One HTTP
+/// client per connection is shared by every operation it creates, and the instance owns its design-time state
+/// (<see cref="Catalogs"/>): nothing is shared between connectors.
 /// Register it with <c>services.AddConnector(descriptor)</c>; the descriptor names this type.
 /// </summary>
 public sealed class ConnectConnector : IConnector, IRawApiConnector, IInputProfileSource, IDisposable
@@ -32,7 +34,8 @@ public sealed class ConnectConnector : IConnector, IRawApiConnector, IInputProfi
         ArgumentNullException.ThrowIfNull(descriptor);
         Descriptor = descriptor;
         _clients = new ConnectClientPool(loggerFactory ?? NullLoggerFactory.Instance, timeProvider ?? TimeProvider.System);
-        _factory = new ConnectOperationFactory(_clients);
+        Catalogs = new CatalogStore(descriptor);
+        _factory = new ConnectOperationFactory(_clients, Catalogs);
     }
 
     /// <summary>The descriptor shipped with the connector, next to its assembly.</summary>
@@ -41,20 +44,23 @@ public sealed class ConnectConnector : IConnector, IRawApiConnector, IInputProfi
     /// <inheritdoc />
     public ConnectorDescriptor Descriptor { get; }
 
+    /// <summary>The derived API data, catalogue and compiled input schemas of this connector's descriptor, loaded on first use.</summary>
+    public CatalogStore Catalogs { get; }
+
     /// <summary>Loads the shipped descriptor and creates the connector.</summary>
     public static async Task<ConnectConnector> CreateDefaultAsync(ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
         new(await DescriptorLoader.LoadAsync(DefaultDescriptorPath, cancellationToken).ConfigureAwait(false), loggerFactory);
 
     /// <inheritdoc />
-    public async Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default) =>
-        (await ConnectCatalog.GetAsync(Descriptor, cancellationToken).ConfigureAwait(false)).Browser;
+    public Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default) =>
+        Catalogs.GetBrowserAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<NJsonSchema.JsonSchema?> GetInputProfileAsync(OperationContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Operation.Request.Body == RequestBodyKind.Json
-            ? ConnectCatalog.GetInputSchemaAsync(Descriptor, context.ObjectType, context.Operation, cancellationToken)
+            ? Catalogs.GetInputSchemaAsync(context.ObjectType, context.Operation, cancellationToken)
             : Task.FromResult<NJsonSchema.JsonSchema?>(null);
     }
 

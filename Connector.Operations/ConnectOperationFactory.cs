@@ -1,3 +1,4 @@
+using Connector.Browse.Catalog;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Operations;
@@ -16,7 +17,7 @@ namespace Connector.Operations;
 /// validated here (a bad URL or a missing key is a configuration error, before any document runs). With the
 /// <c>dryRun</c> connection setting, the operations run over a client that sends nothing and report each request.
 /// </summary>
-internal sealed class ConnectOperationFactory(ConnectClientPool clients)
+internal sealed class ConnectOperationFactory(ConnectClientPool clients, CatalogStore catalogs)
 {
     public IOperation Create(OperationContext context)
     {
@@ -25,13 +26,13 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
         if (context.OperationKind == OperationKind.Listen)
         {
             // Not deferred: a host asks the operation itself for IListenOperation.
-            return new ListenOperation(context, client, clients.TimeProvider, clients.LoggerFactory.CreateLogger<ListenOperation>());
+            return new ListenOperation(context, client, catalogs, clients.TimeProvider, clients.LoggerFactory.CreateLogger<ListenOperation>());
         }
 
         var leftOut = new LeftOutFields(clients.LoggerFactory.CreateLogger<LeftOutFields>(), context.OperationProperties.GetBoolean(OperationFieldIds.Strict));
         return new DeferredOperation(async ct =>
         {
-            var catalog = await ConnectApiData.GetAsync(context.Descriptor, ct).ConfigureAwait(false);
+            var catalog = await ConnectApiData.GetAsync(catalogs, ct).ConfigureAwait(false);
             return context.OperationKind switch
             {
                 OperationKind.Get => new GetOperation(context, client),
@@ -42,7 +43,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients)
         });
     }
 
-    /// <summary>Loads the shared catalog (once per process) the first time the operation runs; a cancellation that escapes the operation settles every unfinished document as CANCELLED.</summary>
+    /// <summary>Loads the connector's derived API data (once per connector) the first time the operation runs; a cancellation that escapes the operation settles every unfinished document as CANCELLED.</summary>
     private sealed class DeferredOperation(Func<CancellationToken, Task<IOperation>> build) : IOperation
     {
         public async Task ExecuteAsync(OperationRequest request, Core.Results.OperationResponse response, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ internal static class BenchmarkCommand
             case BenchmarkArguments.SearchMemoryChildCommand:
                 return await SearchMemoryChild.RunAsync(arguments.ChildOptions, output, cancellationToken).ConfigureAwait(false);
             case BenchmarkArguments.BrowseChildCommand:
-                return await BrowseChild.RunAsync(output, cancellationToken).ConfigureAwait(false);
+                return await BrowseChild.RunAsync(arguments.ChildOptions, output, cancellationToken).ConfigureAwait(false);
         }
 
 #if DEBUG

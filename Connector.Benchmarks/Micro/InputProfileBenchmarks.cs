@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Connector.Browse.Catalog;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
 using Connector.Operations;
@@ -28,7 +29,7 @@ public class InputProfileBenchmarks
     public async Task SetUpAsync()
     {
         var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath).ConfigureAwait(false);
-        var catalog = await ConnectApiData.GetAsync(descriptor, CancellationToken.None).ConfigureAwait(false);
+        var catalog = await ConnectApiData.GetAsync(new CatalogStore(descriptor), CancellationToken.None).ConfigureAwait(false);
         _close = await Profile(descriptor, catalog, "usage_record", "BULK_CLOSE").ConfigureAwait(false);
         _approve = await Profile(descriptor, catalog, "request", "APPROVE").ConfigureAwait(false);
         _closeJson = JObject.Parse(CloseRecord);

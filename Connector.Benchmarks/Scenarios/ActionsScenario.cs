@@ -20,12 +20,12 @@ internal sealed class ActionsScenario : SandboxRestartScenario
     public const int Parallelism = 8;
     private const string Body = "{\"template_id\":\"TL-000-000-001\"}";
     private static readonly byte[] BodyBytes = System.Text.Encoding.UTF8.GetBytes(Body);
-    private readonly ConnectorSession _session;
+    private readonly BenchmarkConnector _session;
     private readonly IReadOnlyList<string> _ids;
     private TrackedDocument[] _documents = [];
     private RawConnectClient? _raw;
 
-    private ActionsScenario(SandboxOptions options, ConnectorSession session, IReadOnlyList<string> ids)
+    private ActionsScenario(SandboxOptions options, BenchmarkConnector session, IReadOnlyList<string> ids)
         : base(options)
     {
         _session = session;
@@ -46,7 +46,7 @@ internal sealed class ActionsScenario : SandboxRestartScenario
             "eq(status,pending)",
             actions,
             cancellationToken).ConfigureAwait(false);
-        var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
         return new ActionsScenario(options, session, ids)
         {
             SeedNote = $"RecordsPerType={perType}: {pending} pending requests, the first {actions} approved; sandbox restarted before each run",

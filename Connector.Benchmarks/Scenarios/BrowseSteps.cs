@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using Connector.Browse.Catalog;
+using Connector.Core.Browsing;
 using Connector.Core.Descriptors;
 using Connector.Core.Endpoints;
+using Connector.Core.Operations;
 using Connector.Operations;
 
 namespace Connector.Benchmarks.Scenarios;
 
 /// <summary>
-/// The design-time steps the <c>browse</c> scenario times: the descriptor load, the derived OpenAPI data load, and
-/// the catalogue build (every matrix entry's INPUT and OUTPUT definitions, <see cref="ConnectCatalog"/>).
+/// The design-time steps the <c>browse</c> scenario times: the descriptor load, the derived OpenAPI data load, the
+/// catalogue build (every matrix entry's INPUT and OUTPUT definitions, <see cref="ConnectCatalog"/>), and a browser's
+/// first answer for one entry.
 /// </summary>
 internal static class BrowseSteps
 {
@@ -18,6 +21,13 @@ internal static class BrowseSteps
     public const string ApiCatalogLoad = "api_catalog_load_ms";
     public const string CachedGet = "cached_get_ms";
     public const string Entries = "entries";
+    public const string FirstAnswer = "first_answer_ms";
+
+    /// <summary>The object type and operation the first answer is asked for: the largest profile pair of the matrix.</summary>
+    public const string FirstAnswerObjectType = "request";
+
+    /// <summary>See <see cref="FirstAnswerObjectType"/>.</summary>
+    public const string FirstAnswerOperation = "GET";
 
     /// <summary>Cold, as a runtime does it in a fresh process: load the descriptor, then get (load + build) its catalogue.</summary>
     public static async Task<Dictionary<string, double>> RunColdAsync(CancellationToken cancellationToken)
@@ -26,7 +36,7 @@ internal static class BrowseSteps
         var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath, cancellationToken).ConfigureAwait(false);
         var descriptorMs = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
-        var catalogue = await ConnectCatalog.GetAsync(descriptor, cancellationToken).ConfigureAwait(false);
+        var catalogue = await new CatalogStore(descriptor).GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var catalogueMs = watch.Elapsed.TotalMilliseconds;
         return new Dictionary<string, double>(StringComparer.Ordinal)
         {
@@ -34,6 +44,32 @@ internal static class BrowseSteps
             [Catalogue] = catalogueMs,
             [CatalogueBuild] = catalogue.BuildDuration.TotalMilliseconds,
             [Entries] = CountEntries(descriptor, catalogue),
+        };
+    }
+
+    /// <summary>
+    /// Cold, as a designer does it in a fresh process: load the descriptor, create the connector's catalogue store,
+    /// get its browser and ask it for one object type's profiles (only that entry is built).
+    /// </summary>
+    public static async Task<Dictionary<string, double>> RunFirstAnswerAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath, cancellationToken).ConfigureAwait(false);
+        var descriptorMs = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        var browser = await new CatalogStore(descriptor).GetBrowserAsync(cancellationToken).ConfigureAwait(false);
+        var definitions = browser.GetObjectDefinitions(FirstAnswerObjectType, OperationType.TryParse(FirstAnswerOperation, out var operation) ? operation : OperationType.Get);
+        var answerMs = watch.Elapsed.TotalMilliseconds;
+        if (definitions.Count != 2 || definitions.Any(d => d.ContentType == DefinitionContentType.Json && d.Schema is null))
+        {
+            throw new InvalidOperationException($"the browser answered {definitions.Count} definitions for {FirstAnswerObjectType} {FirstAnswerOperation}");
+        }
+
+        return new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [DescriptorLoad] = descriptorMs,
+            [FirstAnswer] = answerMs,
+            [Entries] = 1,
         };
     }
 
@@ -49,8 +85,10 @@ internal static class BrowseSteps
         watch.Restart();
         var catalogue = await ConnectCatalog.BuildAsync(descriptor, api, cancellationToken).ConfigureAwait(false);
         var buildMs = watch.Elapsed.TotalMilliseconds;
+        var store = new CatalogStore(descriptor);
+        await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         watch.Restart();
-        var cached = await ConnectCatalog.GetAsync(descriptor, cancellationToken).ConfigureAwait(false);
+        var cached = await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var cachedMs = watch.Elapsed.TotalMilliseconds;
         GC.KeepAlive(cached);
         return new Dictionary<string, double>(StringComparer.Ordinal)

@@ -25,12 +25,12 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
     public const int BatchSize = 1000;
     public const int Parallelism = 4;
     private const string BillingId = "INV-BENCH-1";
-    private readonly ConnectorSession _session;
+    private readonly BenchmarkConnector _session;
     private readonly IReadOnlyList<string> _ids;
     private TrackedDocument[] _documents = [];
     private RawConnectClient? _raw;
 
-    private BulkCloseScenario(SandboxOptions options, ConnectorSession session, IReadOnlyList<string> ids)
+    private BulkCloseScenario(SandboxOptions options, BenchmarkConnector session, IReadOnlyList<string> ids)
         : base(options)
     {
         _session = session;
@@ -51,7 +51,7 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
             "in(status,(valid,approved))",
             records,
             cancellationToken).ConfigureAwait(false);
-        var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
         return new BulkCloseScenario(options, session, ids)
         {
             SeedNote = $"UsageRecordCount={count}: {closable} closable, the first {records} closed; sandbox restarted before each run",

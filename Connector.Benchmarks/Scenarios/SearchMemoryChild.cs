@@ -18,7 +18,7 @@ internal static class SearchMemoryChild
     {
         var records = long.Parse(options["records"], CultureInfo.InvariantCulture);
         var url = new Uri(options["url"]);
-        using var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
+        using var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
 
         // Load the shared catalog and JIT the path with a one-page search, so "before" is the connector at rest.
         await SearchScenario.RunConnectorAsync(session, url, 1, null, cancellationToken, maxResults: 1).ConfigureAwait(false);

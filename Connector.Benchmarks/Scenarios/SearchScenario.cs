@@ -22,11 +22,11 @@ internal sealed class SearchScenario : PairedScenario
 {
     public const int PageSize = 1000;
     private readonly ConnectSandbox _sandbox;
-    private readonly ConnectorSession _session;
+    private readonly BenchmarkConnector _session;
     private readonly RawConnectClient _raw;
     private IReadOnlyList<SandboxRequestLogEntry> _connectorRequests = [];
 
-    private SearchScenario(ConnectSandbox sandbox, ConnectorSession session, int records)
+    private SearchScenario(ConnectSandbox sandbox, BenchmarkConnector session, int records)
     {
         _sandbox = sandbox;
         _session = session;
@@ -39,7 +39,7 @@ internal sealed class SearchScenario : PairedScenario
     public static async Task<SearchScenario> CreateAsync(int records, CancellationToken cancellationToken)
     {
         var sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 200, AssetCount = records }, cancellationToken).ConfigureAwait(false);
-        var session = await ConnectorSession.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
         return new SearchScenario(sandbox, session, records);
     }
 
@@ -70,7 +70,7 @@ internal sealed class SearchScenario : PairedScenario
 
     /// <summary>The connector's QUERY of every asset; returns the number of records emitted.</summary>
     public static async Task<long> RunConnectorAsync(
-        ConnectorSession session, Uri baseUrl, int pageSize, Action<long>? onRecord, CancellationToken cancellationToken, long maxResults = 0)
+        BenchmarkConnector session, Uri baseUrl, int pageSize, Action<long>? onRecord, CancellationToken cancellationToken, long maxResults = 0)
     {
         var sink = new CountingResultSink(onRecord);
         var properties = new Dictionary<string, string?>(StringComparer.Ordinal)

@@ -109,6 +109,12 @@ public sealed class ConnectorDescriptor
     /// <returns>The field, or null.</returns>
     public FieldDescriptor? FindConnectionField(string id) => _connectionFields.GetValueOrDefault(id);
 
+    /// <summary>Finds the connection field a host fills for a role (the API address, the credential...).</summary>
+    /// <param name="role">The role; <see cref="ConnectionRole.None"/> finds nothing.</param>
+    /// <returns>The first field with that role, or null when the connector has none.</returns>
+    public FieldDescriptor? FindConnectionField(ConnectionRole role) =>
+        role == ConnectionRole.None ? null : ConnectionFields.FirstOrDefault(f => f.Role == role);
+
     /// <summary>Finds an operation field by id.</summary>
     /// <param name="id">The field id.</param>
     /// <returns>The field, or null.</returns>

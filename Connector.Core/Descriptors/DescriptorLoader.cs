@@ -158,7 +158,10 @@ public static class DescriptorLoader
             (bool?)f["overrideable"] ?? false,
             (long?)f["minimum"],
             (long?)f["maximum"],
-            Strings(f["allowedValues"]));
+            Strings(f["allowedValues"]))
+        {
+            Role = (string?)f["role"] is { } role ? Enum.Parse<ConnectionRole>(role, ignoreCase: true) : ConnectionRole.None,
+        };
     }).ToList();
 
     private static RequestBodyKind ParseRequestBody(string text) => text switch

@@ -21,4 +21,8 @@ public sealed record FieldDescriptor(
     bool Overrideable,
     long? Minimum,
     long? Maximum,
-    IReadOnlyList<string> AllowedValues);
+    IReadOnlyList<string> AllowedValues)
+{
+    /// <summary>What the field means to a host (connection fields only; the descriptor's <c>role</c>).</summary>
+    public ConnectionRole Role { get; init; }
+}

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -11,7 +10,6 @@ namespace Connector.Core.Endpoints;
 public sealed class ApiCatalog
 {
     private const string DefinitionPrefix = "#/definitions/";
-    private static readonly ConcurrentDictionary<string, Lazy<Task<ApiCatalog>>> Shared = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApiEndpoint> _endpoints;
 
     private ApiCatalog(JObject source, IReadOnlyList<ApiEndpoint> endpoints, JObject definitions)
@@ -40,29 +38,6 @@ public sealed class ApiCatalog
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, useAsync: true);
         return await LoadAsync(stream, path, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Returns the catalog of a file, loaded once per process and shared by everyone who asks (browsers and operations).
-    /// A failed load is not cached.
-    /// </summary>
-    /// <param name="path">The file.</param>
-    /// <param name="cancellationToken">Stops waiting (the shared load goes on for others).</param>
-    /// <returns>The catalog.</returns>
-    public static async Task<ApiCatalog> GetSharedAsync(string path, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var key = Path.GetFullPath(path);
-        var load = Shared.GetOrAdd(key, static p => new Lazy<Task<ApiCatalog>>(() => LoadAsync(p, CancellationToken.None)));
-        try
-        {
-            return await load.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch when (load.Value.IsFaulted)
-        {
-            Shared.TryRemove(KeyValuePair.Create(key, load));
-            throw;
-        }
     }
 
     /// <summary>Loads derived data from a stream.</summary>

@@ -1,6 +1,7 @@
 using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Documents;
+using Connector.Core.Execution;
 using Connector.Core.Hosting;
 using Connector.Core.Operations;
 using Connector.Core.Querying;
@@ -102,7 +103,7 @@ public sealed class ConnectorTester
         return results[0];
     }
 
-    /// <summary>Runs any operation with a prepared context and request.</summary>
+    /// <summary>Runs any operation with a prepared context and request (the run sequence of <see cref="ConnectorRunner"/>: the documents are disposed afterwards).</summary>
     /// <param name="context">The context.</param>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -112,10 +113,7 @@ public sealed class ConnectorTester
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
         var collector = new ResultCollector();
-        var response = new OperationResponse(request.Documents, collector);
-        var operation = Connector.CreateOperation(context);
-        await operation.ExecuteAsync(request, response, cancellationToken).ConfigureAwait(false);
-        LastViolations = await response.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        LastViolations = await ConnectorRunner.RunAsync(Connector, context, request, collector, cancellationToken).ConfigureAwait(false);
         return collector.ToDocumentResults(request.Documents.Select(d => d.TrackingId));
     }
 

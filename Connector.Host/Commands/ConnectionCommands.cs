@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Connector.Core.Descriptors;
 using Connector.Host.Composition;
 using Connector.Sandbox;
 
@@ -16,7 +17,7 @@ internal static class ConnectionCommands
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
             await session.ConnectAsync(settings, console, ct).ConfigureAwait(false);
             await session.TestConnectionAsync(ct).ConfigureAwait(false);
-            var url = session.ConnectionProperties.TryGetValue(Operations.Connection.ConnectionFieldIds.Url, out var u) ? u : null;
+            var url = session.Descriptor.FindConnectionField(ConnectionRole.Endpoint) is { } endpoint && session.ConnectionProperties.TryGetValue(endpoint.Id, out var u) ? u : null;
             await console.Out.WriteLineAsync($"connection OK{(url is null ? string.Empty : " (" + url + ")")}").ConfigureAwait(false);
             return ExitCodes.Success;
         }, ct));

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.ComponentModel;
 using System.Diagnostics;
+using Connector.Core.Descriptors;
 using Connector.Designer;
 using Connector.Host.Composition;
-using Connector.Operations.Connection;
 
 namespace Connector.Host.Commands;
 
@@ -37,7 +37,7 @@ internal static class DesignerCommand
             var settings = global.Read(result, console);
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
             await session.ConnectAsync(settings, console, ct).ConfigureAwait(false);
-            var url = session.ConnectionProperties.TryGetValue(ConnectionFieldIds.Url, out var u) ? u : null;
+            var url = session.Descriptor.FindConnectionField(ConnectionRole.Endpoint) is { } endpoint && session.ConnectionProperties.TryGetValue(endpoint.Id, out var u) ? u : null;
             var options = new DesignerOptions
             {
                 Connector = session.Connector,

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Connector.Host.Composition;
-using Connector.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace Connector.Host.Commands;
@@ -13,7 +12,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Descriptor { get; } = new("--descriptor")
     {
-        Description = "The connector descriptor (default: descriptor/connect.descriptor.json next to the executable).",
+        Description = $"The connector descriptor (default: the {DefaultDescriptor.Pattern} in the descriptor folder next to the executable).",
         HelpName = "PATH",
         Recursive = true,
     };
@@ -136,7 +135,7 @@ internal sealed class GlobalOptions
 
         var level = result.GetValue(VeryVerbose) ? LogLevel.Debug : result.GetValue(Verbose) ? LogLevel.Information : LogLevel.Warning;
         return new HostSettings(
-            result.GetValue(Descriptor) ?? ConnectConnector.DefaultDescriptorPath,
+            result.GetValue(Descriptor) ?? DefaultDescriptor.Find(),
             string.IsNullOrWhiteSpace(url) ? null : url.Trim(),
             string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim(),
             result.GetValue(AllowInsecure),

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Connector.Operations;
+using Connector.Host.Composition;
 using Newtonsoft.Json.Linq;
 
 namespace Connector.Host.Commands;
@@ -23,12 +23,12 @@ internal static class NameCompletions
 
     private static IEnumerable<JToken> ReadObjectTypes(ParseResult result, GlobalOptions global)
     {
-        var path = result.GetValue(global.Descriptor) ?? ConnectConnector.DefaultDescriptorPath;
         try
         {
+            var path = result.GetValue(global.Descriptor) ?? DefaultDescriptor.Find();
             return JObject.Parse(File.ReadAllText(path))["objectTypes"] as JArray ?? [];
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException or UsageException)
         {
             // Completion offers nothing rather than failing the shell.
             return [];

@@ -2,9 +2,9 @@ using System.Globalization;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
+using Connector.Core.Execution;
 using Connector.Core.Operations;
 using Connector.Core.Querying;
-using Connector.Core.Results;
 using Connector.Host.Composition;
 using Connector.Host.Input;
 using Connector.Host.Output;
@@ -43,7 +43,7 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
             await foreach (var chunk in chunks.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 RememberObjectIds(context, chunk);
-                await RunAsync(operation, OperationRequest.ForDocuments(chunk), chunk, sink, cancellationToken).ConfigureAwait(false);
+                await RunAsync(operation, OperationRequest.ForDocuments(chunk), sink, cancellationToken).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
                 {
                     break;
@@ -68,7 +68,7 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
     {
         var operation = session.Connector.CreateOperation(context);
         var sink = CreateSink(context, out var progress);
-        await RunAsync(operation, OperationRequest.ForQuery(filter, input), [input], sink, cancellationToken).ConfigureAwait(false);
+        await RunAsync(operation, OperationRequest.ForQuery(filter, input), sink, cancellationToken).ConfigureAwait(false);
         return await FinishAsync(context, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,7 +79,7 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
     public async Task<int> RunRecordsAsync(IOperation operation, string command, TrackedDocument input, CancellationToken cancellationToken)
     {
         var sink = CreateSink([], null, out var progress);
-        await RunAsync(operation, OperationRequest.ForDocuments([input]), [input], sink, cancellationToken).ConfigureAwait(false);
+        await RunAsync(operation, OperationRequest.ForDocuments([input]), sink, cancellationToken).ConfigureAwait(false);
         return await FinishAsync(console.OutputIsTerminal ? null : command, "read", query: true, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -131,26 +131,8 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
         }
     }
 
-    private async Task RunAsync(IOperation operation, OperationRequest request, IReadOnlyList<TrackedDocument> inputs, ResultWriter sink, CancellationToken cancellationToken)
-    {
-        var response = new OperationResponse(inputs, sink, session.LoggerFactory.CreateLogger<OperationRunner>());
-        try
-        {
-            await operation.ExecuteAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await response.AddResultToUnfinishedAsync(OperationStatus.Failure, OperationResponse.CancelledCode, "cancelled", CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            await response.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
-            foreach (var input in inputs)
-            {
-                await input.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    private Task RunAsync(IOperation operation, OperationRequest request, ResultWriter sink, CancellationToken cancellationToken) =>
+        ConnectorRunner.RunAsync(operation, request, sink, cancellationToken, session.LoggerFactory.CreateLogger<OperationRunner>());
 
     /// <summary>
     /// "3,600 lines not read" (null when nothing was left): counts what is left of the input, waiting at most <see cref="UnreadCountWait"/> for a

@@ -3,12 +3,13 @@ using System.Globalization;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
+using Connector.Core.Execution;
 using Connector.Core.Operations;
 using Connector.Core.Querying;
 using Connector.Core.Results;
 using Connector.Core.Testing;
 using Connector.Host.Composition;
-using Connector.Sandbox;
+using Connector.Operations.Usage;
 using Newtonsoft.Json.Linq;
 
 namespace Connector.Host.Commands;
@@ -87,9 +88,8 @@ internal static class UsageFileCommand
         var context = OperationContext.Create(session.Descriptor, objectType, "QUERY", session.ConnectionProperties, properties);
         var request = OperationRequest.ForQuery(filter, TrackedDocument.Empty(objectType));
         var collector = new ResultCollector();
-        var response = new OperationResponse(request.Documents, collector);
-        await session.Connector.CreateOperation(context).ExecuteAsync(request, response, cancellationToken).ConfigureAwait(false);
-        await response.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await ConnectorRunner.RunAsync(session.Connector, context, request, collector, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         var result = collector.ToDocumentResults([objectType])[0];
         return result.Status == OperationStatus.Success
             ? result.Json.OfType<JObject>().ToList()

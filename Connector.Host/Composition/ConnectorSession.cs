@@ -4,7 +4,6 @@ using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Endpoints;
 using Connector.Core.Hosting;
-using Connector.Operations.Connection;
 using Connector.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -102,8 +101,9 @@ internal sealed class ConnectorSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Loads the descriptor's derived OpenAPI data (shared by every later use) so that a bad 'openApi' file is a
-    /// descriptor error naming the file, never a crash later; the message never quotes the file's content.
+    /// Reads the descriptor's derived OpenAPI data once so that a bad 'openApi' file is a descriptor error naming the
+    /// file, never a crash later; the message never quotes the file's content. (The connector instance loads and
+    /// keeps its own copy when it needs it.)
     /// </summary>
     private static async Task CheckOpenApiDataAsync(ConnectorDescriptor descriptor, string descriptorPath, CancellationToken cancellationToken)
     {
@@ -114,7 +114,7 @@ internal sealed class ConnectorSession : IAsyncDisposable
 
         try
         {
-            await ApiCatalog.GetSharedAsync(path, cancellationToken).ConfigureAwait(false);
+            await ApiCatalog.LoadAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
@@ -128,15 +128,16 @@ internal sealed class ConnectorSession : IAsyncDisposable
         Connector.CreateBrowserAsync(new PropertyValues(ConnectionProperties, Descriptor.FindConnectionField, "connection"), cancellationToken);
 
     /// <summary>
-    /// Builds the connection properties: the URL and key given, or the embedded sandbox when the descriptor has a URL
-    /// field and none was given. Refuses http:// to a non-loopback host unless allowed.
+    /// Builds the connection properties from the descriptor's connection roles: the URL and key given, or the
+    /// embedded sandbox when the descriptor has an endpoint field and no URL was given. Refuses http:// to a
+    /// non-loopback host unless allowed.
     /// </summary>
     public async Task ConnectAsync(HostSettings settings, HostConsole console, CancellationToken cancellationToken)
     {
         var properties = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var url = settings.Url;
         var apiKey = settings.ApiKey;
-        if (Descriptor.FindConnectionField(ConnectionFieldIds.Url) is not null)
+        if (Descriptor.FindConnectionField(ConnectionRole.Endpoint) is { } endpoint)
         {
             if (string.IsNullOrWhiteSpace(url))
             {
@@ -150,29 +151,30 @@ internal sealed class ConnectorSession : IAsyncDisposable
                 CheckTransport(url, settings.AllowInsecure);
             }
 
-            properties[ConnectionFieldIds.Url] = url;
+            properties[endpoint.Id] = url;
         }
 
-        if (Descriptor.FindConnectionField(ConnectionFieldIds.ApiKey) is { Required: true } && string.IsNullOrEmpty(apiKey))
+        var credential = Descriptor.FindConnectionField(ConnectionRole.Credential);
+        if (credential is { Required: true } && string.IsNullOrEmpty(apiKey))
         {
             throw new UsageException(MissingKeyMessage);
         }
 
-        if (Descriptor.FindConnectionField(ConnectionFieldIds.ApiKey) is not null && !string.IsNullOrEmpty(apiKey))
+        if (credential is not null && !string.IsNullOrEmpty(apiKey))
         {
-            properties[ConnectionFieldIds.ApiKey] = apiKey;
+            properties[credential.Id] = apiKey;
         }
 
-        if (settings.AllowInsecure && Descriptor.FindConnectionField(ConnectionFieldIds.AllowInsecureHttp) is not null)
+        if (settings.AllowInsecure && Descriptor.FindConnectionField(ConnectionRole.AllowInsecureTransport) is { } insecure)
         {
-            properties[ConnectionFieldIds.AllowInsecureHttp] = "true";
+            properties[insecure.Id] = "true";
         }
 
         if (settings.DryRun)
         {
-            properties[ConnectionFieldIds.DryRun] = Descriptor.FindConnectionField(ConnectionFieldIds.DryRun) is not null
-                ? "true"
-                : throw new UsageException("--dry-run: this connector's descriptor has no dryRun connection setting");
+            var dryRun = Descriptor.FindConnectionField(ConnectionRole.DryRun)
+                ?? throw new UsageException("--dry-run: this connector's descriptor declares no connection field with the dryRun role");
+            properties[dryRun.Id] = "true";
         }
 
         ConnectionProperties = properties;

@@ -7,13 +7,13 @@ using Newtonsoft.Json.Linq;
 
 namespace Connector.Operations.Documents;
 
-/// <summary>Reads input documents: JSON objects (bounded in size, with clear errors) or raw bytes for uploads.</summary>
+/// <summary>Reads input documents as JSON objects (bounded in size, with clear errors); uploads are sent by <see cref="UploadContent"/>.</summary>
 internal static class InputDocumentReader
 {
     /// <summary>The largest JSON input document accepted (Connect request bodies are small; a bigger one is a mistake).</summary>
     public const int MaxJsonDocumentBytes = 4 * 1024 * 1024;
 
-    /// <summary>The largest file accepted for an upload.</summary>
+    /// <summary>The largest file accepted for an upload (512 MB).</summary>
     public const long MaxUploadBytes = 512L * 1024 * 1024;
 
     /// <summary>
@@ -49,18 +49,6 @@ internal static class InputDocumentReader
         return token as JObject ?? throw new DocumentInputException(
             DocumentInputException.InvalidDocument,
             $"document '{document.TrackingId}' must be a JSON object, not {Describe(token.Type)}");
-    }
-
-    /// <summary>Reads a document's bytes (a file to upload), bounded.</summary>
-    public static async Task<byte[]> ReadFileAsync(TrackedDocument document, CancellationToken cancellationToken)
-    {
-        var bytes = await ReadBoundedAsync(document.Data, MaxUploadBytes, cancellationToken).ConfigureAwait(false)
-            ?? throw new DocumentInputException(
-                DocumentInputException.InvalidDocument,
-                $"document '{document.TrackingId}' is larger than {(MaxUploadBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)} MB");
-        return bytes.Length == 0
-            ? throw new DocumentInputException(DocumentInputException.InvalidDocument, $"document '{document.TrackingId}' is empty: an upload needs the file's bytes as the document")
-            : bytes;
     }
 
     /// <summary>

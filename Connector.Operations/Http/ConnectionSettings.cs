@@ -9,7 +9,7 @@ namespace Connector.Operations.Http;
 /// (whose defaults and ranges are the only ones), so this type has no defaults of its own. <see cref="Validate"/>
 /// reports every broken invariant at once; <see cref="ToString"/> never shows the API key.
 /// </summary>
-public sealed record ConnectionSettings
+internal sealed record ConnectionSettings
 {
     /// <summary>
     /// The API root every operation path is relative to, e.g. <c>https://api.connect.cloudblue.com/public/v1</c>.

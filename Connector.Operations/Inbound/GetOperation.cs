@@ -1,5 +1,6 @@
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
+using Connector.Core.Execution;
 using Connector.Core.Operations;
 using Connector.Core.Results;
 using Connector.Operations.Connection;
@@ -19,7 +20,7 @@ internal sealed class GetOperation(OperationContext context, ConnectHttpClient c
 {
     public async Task ExecuteAsync(OperationRequest request, OperationResponse response, CancellationToken cancellationToken)
     {
-        var runner = new OrderedDocumentRunner(response, request.Documents);
+        var runner = new OrderedDocumentRunner(response, request.Documents, ConnectOutcomes.FromException);
         var parallelism = context.OperationProperties.GetInt32(OperationFieldIds.Parallelism);
         await runner.RunEachAsync(
             parallelism,

@@ -70,7 +70,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         }
         catch (Exception ex)
         {
-            var outcome = DocumentOutcome.FromException(ex);
+            var outcome = ConnectOutcomes.FromException(ex);
             var emitted = progress.Emitted;
             var status = emitted > 0 ? OperationStatus.Failure : outcome.Status;
             var message = emitted > 0 || outcome.Status == OperationStatus.Failure

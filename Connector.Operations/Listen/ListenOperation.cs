@@ -1,3 +1,4 @@
+using Connector.Browse.Catalog;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Listening;
@@ -21,7 +22,7 @@ namespace Connector.Operations.Listen;
 /// the listener with <see cref="ListenFailedException"/>. As a plain <see cref="IOperation"/> it drains once: every
 /// pending change is a partial result of its one input document.
 /// </summary>
-internal sealed partial class ListenOperation(OperationContext context, ConnectHttpClient client, TimeProvider time, ILogger logger) : IOperation, IListenOperation
+internal sealed partial class ListenOperation(OperationContext context, ConnectHttpClient client, CatalogStore catalogs, TimeProvider time, ILogger logger) : IOperation, IListenOperation
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private const int DrainOnceAttempts = 4;
@@ -112,7 +113,7 @@ internal sealed partial class ListenOperation(OperationContext context, ConnectH
             }
             catch (ListenFailedException ex)
             {
-                var outcome = DocumentOutcome.FromException(ex.InnerException ?? ex);
+                var outcome = ConnectOutcomes.FromException(ex.InnerException ?? ex);
                 var status = sink.Count > 0 ? OperationStatus.Failure : outcome.Status;
                 await response.FinishPartialResultAsync(document, status, outcome.Code, ex.Message, CancellationToken.None).ConfigureAwait(false);
             }
@@ -196,7 +197,7 @@ internal sealed partial class ListenOperation(OperationContext context, ConnectH
     {
         var query = context.ObjectType.FindOperation(OperationType.Query);
         var problems = QueryFilterValidator.Validate(filter with { Sorts = [] }, context.Descriptor, query).ToList();
-        var catalog = await ConnectApiData.GetAsync(context.Descriptor, cancellationToken).ConfigureAwait(false);
+        var catalog = await ConnectApiData.GetAsync(catalogs, cancellationToken).ConfigureAwait(false);
         if (catalog.Endpoint(context.Operation) is { } endpoint)
         {
             problems.AddRange(QueryFieldValidator.Validate(filter with { Sorts = [] }, endpoint));

@@ -2,6 +2,7 @@ using System.Text;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
+using Connector.Core.Execution;
 using Connector.Core.Operations;
 using Connector.Core.Results;
 using Connector.Operations.Documents;
@@ -31,7 +32,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         var profile = await catalog.InputProfileAsync(context.ObjectType, context.Operation, cancellationToken).ConfigureAwait(false);
         var batchSize = context.OperationProperties.GetInt32(OperationFieldIds.BatchSize);
         var units = Enumerable.Range(0, request.Documents.Count).Chunk(batchSize).ToList();
-        var runner = new OrderedDocumentRunner(response, request.Documents);
+        var runner = new OrderedDocumentRunner(response, request.Documents, ConnectOutcomes.FromException);
         await runner.RunUnitsAsync(
             units,
             context.OperationProperties.GetInt32(OperationFieldIds.Parallelism),
@@ -58,7 +59,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
             }
             catch (DocumentInputException ex)
             {
-                outcomes[i] = DocumentOutcome.FromException(ex);
+                outcomes[i] = ConnectOutcomes.FromException(ex);
             }
         }
 
@@ -71,7 +72,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var failed = DocumentOutcome.FromException(ex);
+                var failed = ConnectOutcomes.FromException(ex);
                 sent = records.Select(_ => failed).ToList();
             }
 

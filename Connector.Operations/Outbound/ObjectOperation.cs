@@ -2,6 +2,7 @@ using System.Text;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
+using Connector.Core.Execution;
 using Connector.Core.Operations;
 using Connector.Core.Results;
 using Connector.Operations.Documents;
@@ -29,7 +30,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         var profile = context.Operation.Request.Body == RequestBodyKind.Json
             ? await catalog.InputProfileAsync(context.ObjectType, context.Operation, cancellationToken).ConfigureAwait(false)
             : null;
-        var runner = new OrderedDocumentRunner(response, request.Documents);
+        var runner = new OrderedDocumentRunner(response, request.Documents, ConnectOutcomes.FromException);
         await runner.RunEachAsync(
             context.OperationProperties.GetInt32(OperationFieldIds.Parallelism),
             (document, ct) => ProcessAsync(document, profile, ct),
@@ -38,37 +39,42 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
 
     private async Task<DocumentOutcome> ProcessAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
     {
-        var operation = context.Operation;
         var properties = context.OperationProperties.With(document.DynamicProperties);
-        JObject? json = null;
-        ConnectRequestBody? body = null;
-        string? note = null;
-        switch (operation.Request.Body)
+        switch (context.Operation.Request.Body)
         {
             case RequestBodyKind.Multipart:
-                var file = await InputDocumentReader.ReadFileAsync(document, cancellationToken).ConfigureAwait(false);
-                var fields = operation.Request.FormFields
-                    .Select(f => new KeyValuePair<string, string>(f.Key, properties.GetString(f.Value) ?? string.Empty))
-                    .Where(f => f.Value.Length > 0)
-                    .ToList();
-                var fileName = properties.GetRequiredString(OperationFieldIds.FileName);
-                body = ConnectRequestBody.Multipart(
-                    new ConnectFilePart(operation.Request.FilePart!, fileName, () => new MemoryStream(file, writable: false), ContentTypeOf(fileName)),
-                    fields);
-                break;
-            case RequestBodyKind.Json:
-                json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
-                (var bytes, note) = BuildJsonBody(document, json ?? [], profile);
-                body = ConnectRequestBody.Json(bytes);
-                break;
-            default:
-                json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
-                break;
-        }
+                // Sent from the document's own stream (or a private spool for a pipe), never copied into memory.
+                await using (var upload = await UploadContent.OpenAsync(document, cancellationToken).ConfigureAwait(false))
+                {
+                    return await SendAsync(document, null, MultipartBody(upload, properties), null, properties, cancellationToken).ConfigureAwait(false);
+                }
 
+            case RequestBodyKind.Json:
+                var json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
+                var (bytes, note) = BuildJsonBody(document, json ?? [], profile);
+                return await SendAsync(document, json, ConnectRequestBody.Json(bytes), note, properties, cancellationToken).ConfigureAwait(false);
+            default:
+                var ids = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
+                return await SendAsync(document, ids, null, null, properties, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The multipart form of an upload: the file part, and the form fields the descriptor maps from operation properties.</summary>
+    private ConnectRequestBody MultipartBody(UploadContent upload, PropertyValues properties)
+    {
+        var fields = context.Operation.Request.FormFields
+            .Select(f => new KeyValuePair<string, string>(f.Key, properties.GetString(f.Value) ?? string.Empty))
+            .Where(f => f.Value.Length > 0)
+            .ToList();
+        var fileName = properties.GetRequiredString(OperationFieldIds.FileName);
+        return ConnectRequestBody.Multipart(new ConnectFilePart(context.Operation.Request.FilePart!, fileName, upload.OpenAttempt, ContentTypeOf(fileName)), fields);
+    }
+
+    private async Task<DocumentOutcome> SendAsync(TrackedDocument document, JObject? json, ConnectRequestBody? body, string? note, PropertyValues properties, CancellationToken cancellationToken)
+    {
+        var operation = context.Operation;
         var path = ObjectIdResolver.BuildPath(context, document, json);
-        var method = new HttpMethod(operation.Method);
-        var request = new ConnectRequest(method, path, body: body)
+        var request = new ConnectRequest(new HttpMethod(operation.Method), path, body: body)
         {
             Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
         };
@@ -155,7 +161,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 $"the download {request} answered JSON (HTTP {answer.StatusCode}) instead of a file: {error.Summary ?? "no details"}; nothing was saved");
         }
 
-        var file = DownloadFile.Create();
+        var file = PrivateTemporaryFile.Create("download");
         try
         {
             await answer.Body.CopyToAsync(file, cancellationToken).ConfigureAwait(false);

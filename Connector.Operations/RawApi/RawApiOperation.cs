@@ -15,7 +15,7 @@ namespace Connector.Operations.RawApi;
 /// <see cref="ConnectHttpClient"/>, and reports each JSON value of the answer as a partial result: each element of an
 /// array answer, the answer itself otherwise, none for 204. With paging it follows the collection through
 /// <see cref="CollectionPager"/> (the same guards and bounded memory as QUERY) and first reports the expected total.
-/// Errors map through <see cref="DocumentOutcome.FromException"/>, as for every operation; a dry run reports the request.
+/// Errors map through <see cref="ConnectOutcomes.FromException"/>, as for every operation; a dry run reports the request.
 /// </summary>
 internal sealed class RawApiOperation(ConnectHttpClient client, RawApiTarget target) : IOperation
 {
@@ -68,7 +68,7 @@ internal sealed class RawApiOperation(ConnectHttpClient client, RawApiTarget tar
         }
         catch (Exception ex)
         {
-            var outcome = DocumentOutcome.FromException(ex);
+            var outcome = ConnectOutcomes.FromException(ex);
             var delivered = emitted + pager.Emitted;
             var message = delivered > 0 && outcome.Status != OperationStatus.Success ? $"{outcome.Message} ({Records(delivered)} emitted before the failure)" : outcome.Message;
             await response.AddResultAsync(document, delivered > 0 && outcome.Status != OperationStatus.Success ? OperationStatus.Failure : outcome.Status, outcome.Code, message, outcome.Payloads, CancellationToken.None).ConfigureAwait(false);

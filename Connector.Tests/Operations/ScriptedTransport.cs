@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Connector.Browse.Catalog;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Operations.Http;
@@ -33,9 +34,9 @@ internal sealed class ScriptedTransport(Func<ConnectRequest, ScriptedAnswer> ans
             case ConnectRequestBody.MultipartForm form:
                 await using (var file = form.File.OpenStream())
                 {
-                    using var copy = new MemoryStream();
-                    await file.CopyToAsync(copy, cancellationToken);
-                    body = $"multipart {form.File.PartName}={form.File.FileName} ({copy.Length} bytes); " + string.Join("; ", form.Fields.Select(f => f.Key + "=" + f.Value));
+                    // Counted, not copied: upload tests measure what the connector itself allocates.
+                    var length = await CountBytesAsync(file, cancellationToken);
+                    body = $"multipart {form.File.PartName}={form.File.FileName} ({length} bytes); " + string.Join("; ", form.Fields.Select(f => f.Key + "=" + f.Value));
                 }
 
                 break;
@@ -50,6 +51,19 @@ internal sealed class ScriptedTransport(Func<ConnectRequest, ScriptedAnswer> ans
 
     public void Dispose()
     {
+    }
+
+    private static async Task<long> CountBytesAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 }
 
@@ -71,6 +85,10 @@ internal sealed record ScriptedAnswer(int Status, string Body, IReadOnlyDictiona
 internal static class OperationTestContexts
 {
     private static readonly Lazy<Task<ConnectorDescriptor>> Descriptor = new(() => DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+    private static readonly Lazy<Task<CatalogStore>> Store = new(async () => new CatalogStore(await Descriptor.Value.ConfigureAwait(false)));
+
+    /// <summary>The catalogue store of the descriptor the contexts use (one for the test run, as a connector owns one).</summary>
+    public static Task<CatalogStore> StoreAsync() => Store.Value;
 
     public static async Task<OperationContext> CreateAsync(string objectType, string operation, Dictionary<string, string?>? properties = null) =>
         OperationContext.Create(

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Connector.Operations.Usage;
 using Connector.Sandbox;
 using NUnit.Framework;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Connector.Operations.Usage;
 using Connector.Sandbox;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;

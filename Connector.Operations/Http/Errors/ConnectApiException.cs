@@ -4,7 +4,7 @@ namespace Connector.Operations.Http.Errors;
 /// The Connect API answered with an error status (4xx, or 5xx via <see cref="ConnectServerException"/>).
 /// Carries Connect's error body: <c>{"error_code": "VAL_001", "errors": ["reason: This field is required."]}</c>.
 /// </summary>
-public class ConnectApiException : ConnectException
+internal class ConnectApiException : ConnectException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A message without secrets, e.g. <c>HTTP 400 VAL_001: reason: This field is required.</c></param>

@@ -1,7 +1,7 @@
 namespace Connector.Operations.Http.Errors;
 
 /// <summary>The API key was rejected (HTTP 401, typically <c>AUTH_001</c>).</summary>
-public sealed class ConnectAuthenticationException : ConnectApiException
+internal sealed class ConnectAuthenticationException : ConnectApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A message without secrets.</param>

@@ -3,7 +3,7 @@ namespace Connector.Operations.Http.Errors;
 /// <summary>
 /// The base of every error raised by the Connect HTTP layer. Messages never contain the API key.
 /// </summary>
-public abstract class ConnectException : Exception
+internal abstract class ConnectException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A message without secrets.</param>

@@ -1,7 +1,7 @@
 namespace Connector.Operations.Http.Errors;
 
 /// <summary>The object or endpoint does not exist (HTTP 404, often with no body).</summary>
-public sealed class ConnectNotFoundException : ConnectApiException
+internal sealed class ConnectNotFoundException : ConnectApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A message without secrets.</param>

@@ -1,7 +1,7 @@
 namespace Connector.Operations.Http.Errors;
 
 /// <summary>A Connect answer could not be read (not the JSON shape the endpoint documents, or cut short).</summary>
-public sealed class ConnectResponseFormatException : ConnectException
+internal sealed class ConnectResponseFormatException : ConnectException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A message without secrets.</param>

@@ -3,7 +3,7 @@ namespace Connector.Operations.Http.Errors;
 /// <summary>
 /// The Connect API answered 5xx (after the retries that were safe), or 429 until the retries ran out.
 /// </summary>
-public sealed class ConnectServerException : ConnectApiException
+internal sealed class ConnectServerException : ConnectApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A message without secrets.</param>

@@ -4,7 +4,7 @@ namespace Connector.Operations.Http.Errors;
 /// No HTTP answer was received: the connection failed, broke, or timed out (after the retries that were safe).
 /// The message names the server and the cause, e.g. <c>cannot reach http://127.0.0.1:1234: connection refused</c>.
 /// </summary>
-public sealed class ConnectTransportException : ConnectException
+internal sealed class ConnectTransportException : ConnectException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A message without secrets.</param>

@@ -1,7 +1,7 @@
 namespace Connector.Operations.Http.Errors;
 
 /// <summary>Why no HTTP answer was received.</summary>
-public enum ConnectTransportFailure
+internal enum ConnectTransportFailure
 {
     /// <summary>The server refused the connection: the request was certainly not sent.</summary>
     ConnectionRefused,

@@ -4,7 +4,7 @@ namespace Connector.Operations.Http.Errors;
 /// Connection settings break one or more invariants; <see cref="Exception.Message"/> lists every failure (none
 /// contains the API key), <see cref="Failures"/> holds them one by one.
 /// </summary>
-public sealed class InvalidConnectionSettingsException : Exception
+internal sealed class InvalidConnectionSettingsException : Exception
 {
     /// <summary>Creates the exception from the failures <see cref="ConnectionSettingsValidator"/> found.</summary>
     /// <param name="failures">One entry per broken invariant (at least one).</param>

@@ -15,16 +15,63 @@ public sealed class ConnectCatalogTests
     private static readonly int EntryCount = MatrixEntry.All.Count + Core.Descriptors.DescriptorLoaderTests.ListenOperations.Length;
 
     [Test]
-    public async Task The_catalogue_is_built_once_per_process()
+    public async Task The_catalogue_is_built_once_per_store()
     {
-        var descriptor = await BrowseFixture.DescriptorAsync();
-        var calls = Enumerable.Range(0, 8).Select(_ => Task.Run(() => ConnectCatalog.GetAsync(descriptor, CancellationToken.None))).ToList();
+        var store = new CatalogStore(await BrowseFixture.DescriptorAsync());
+        var calls = Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.GetCatalogAsync(CancellationToken.None))).ToList();
         var catalogs = await Task.WhenAll(calls);
-        var again = await ConnectCatalog.GetAsync(await DescriptorLoader.LoadAsync(TestPaths.Descriptor), CancellationToken.None);
+        var again = await store.GetCatalogAsync(CancellationToken.None);
+        var other = await new CatalogStore(await DescriptorLoader.LoadAsync(TestPaths.Descriptor)).GetCatalogAsync(CancellationToken.None);
 
         Assert.That(catalogs.Distinct().Count(), Is.EqualTo(1));
         Assert.That(again, Is.SameAs(catalogs[0]));
+        Assert.That(other, Is.Not.SameAs(again), "another store (another connector instance) owns its own catalogue");
         await TestContext.Out.WriteLineAsync($"Catalogue: {again.Entries.Count} entries built in {again.BuildDuration.TotalMilliseconds:F0} ms (after loading the data).");
+    }
+
+    [Test]
+    public async Task The_browser_builds_each_entry_on_demand_with_the_catalogue_rules()
+    {
+        var browser = await new CatalogStore(await BrowseFixture.DescriptorAsync()).GetBrowserAsync(CancellationToken.None);
+        var catalog = await BrowseFixture.CatalogAsync();
+
+        foreach (var entry in catalog.Entries.Where((_, i) => i % 7 == 0))
+        {
+            var definitions = browser.GetObjectDefinitions(entry.ObjectType.Id.ToUpperInvariant(), entry.Operation.Type);
+            Assert.That(definitions.Select(d => d.ToSchemaJson()), Is.EqualTo(new[] { entry.Input.ToSchemaJson(), entry.Output.ToSchemaJson() }), entry.ToString());
+        }
+    }
+
+    [Test]
+    public async Task Two_descriptors_sharing_one_derived_file_each_see_their_own_labels()
+    {
+        var directory = Directory.CreateTempSubdirectory("browse-catalog-");
+        try
+        {
+            var derived = (await BrowseFixture.DescriptorAsync()).OpenApiPath!;
+            var renamed = await DescriptorWithAsync(directory, "renamed.descriptor.json", derived, json => json["objectTypes"]![0]!["label"] = "Renamed first type");
+            var original = await DescriptorWithAsync(directory, "original.descriptor.json", derived, _ => { });
+            var first = original.ObjectTypes[0];
+
+            var renamedCatalog = await new CatalogStore(renamed).GetCatalogAsync(CancellationToken.None);
+            var originalCatalog = await new CatalogStore(original).GetCatalogAsync(CancellationToken.None);
+            var renamedBrowser = renamedCatalog.Browser.GetObjectTypes();
+            var originalBrowser = originalCatalog.Browser.GetObjectTypes();
+            var renamedTitle = (string?)renamedCatalog.GetEntry(first.Id, first.Operations[0].Type).OutputSchemaJson?["title"];
+            var originalTitle = (string?)originalCatalog.GetEntry(first.Id, first.Operations[0].Type).OutputSchemaJson?["title"];
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(renamedBrowser[0].Label, Is.EqualTo("Renamed first type"));
+                Assert.That(originalBrowser[0].Label, Is.EqualTo(first.Label));
+                Assert.That(renamedTitle, Does.StartWith("Renamed first type ("));
+                Assert.That(originalTitle, Does.StartWith(first.Label + " ("));
+            });
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Test]
@@ -96,25 +143,30 @@ public sealed class ConnectCatalogTests
     }
 
     [Test]
-    public async Task A_failed_build_is_not_cached()
+    public async Task A_failed_load_is_not_cached_and_is_retried()
     {
         var directory = Directory.CreateTempSubdirectory("browse-catalog-");
         try
         {
             var derived = Path.Combine(directory.FullName, "derived.json");
             await File.WriteAllTextAsync(derived, """{"endpoints": []}""");
-            var json = JObject.Parse(await File.ReadAllTextAsync(TestPaths.Descriptor));
-            json["openApi"] = "derived.json";
-            var descriptorPath = Path.Combine(directory.FullName, "connect.descriptor.json");
-            await File.WriteAllTextAsync(descriptorPath, json.ToString());
-            var descriptor = await DescriptorLoader.LoadAsync(descriptorPath, CancellationToken.None);
+            var descriptor = await DescriptorWithAsync(directory, "connect.descriptor.json", "derived.json", _ => { });
+            var store = new CatalogStore(descriptor);
+            var objectType = descriptor.ObjectTypes.First(t => t.Operations.Any(o => o.Type.Kind == OperationKind.Create));
+            var create = objectType.Operations.First(o => o.Type.Kind == OperationKind.Create);
 
-            var ex = await Assert.ThrowsAsync<FormatException>(() => ConnectCatalog.GetAsync(descriptor, CancellationToken.None));
+            File.Move(derived, derived + ".away");
+            var missing = await Assert.ThrowsAsync<FileNotFoundException>(() => store.GetInputSchemaAsync(objectType, create, CancellationToken.None));
+            File.Move(derived + ".away", derived);
+            var malformed = await Assert.ThrowsAsync<FormatException>(() => store.GetCatalogAsync(CancellationToken.None));
             File.Copy((await BrowseFixture.DescriptorAsync()).OpenApiPath!, derived, overwrite: true);
-            var catalog = await ConnectCatalog.GetAsync(descriptor, CancellationToken.None);
+            var catalog = await store.GetCatalogAsync(CancellationToken.None);
+            var schema = await store.GetInputSchemaAsync(objectType, create, CancellationToken.None);
 
-            Assert.That(ex.Message, Does.Contain("definitions"));
+            Assert.That(missing.Message, Does.Contain("derived.json"));
+            Assert.That(malformed.Message, Does.Contain("definitions"));
             Assert.That(catalog.Entries, Has.Count.EqualTo(EntryCount));
+            Assert.That(schema, Is.Not.Null);
         }
         finally
         {
@@ -130,8 +182,19 @@ public sealed class ConnectCatalogTests
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json.ToString()));
         var descriptor = await DescriptorLoader.LoadAsync(stream, "no-openapi", null, CancellationToken.None);
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => ConnectCatalog.GetAsync(descriptor, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => new CatalogStore(descriptor).GetCatalogAsync(CancellationToken.None));
 
         Assert.That(ex.Message, Does.Contain("openApi"));
+    }
+
+    /// <summary>Writes a copy of the shipped descriptor (changed by <paramref name="change"/>) naming <paramref name="derived"/> and loads it.</summary>
+    private static async Task<ConnectorDescriptor> DescriptorWithAsync(DirectoryInfo directory, string fileName, string derived, Action<JObject> change)
+    {
+        var json = JObject.Parse(await File.ReadAllTextAsync(TestPaths.Descriptor));
+        json["openApi"] = derived;
+        change(json);
+        var path = Path.Combine(directory.FullName, fileName);
+        await File.WriteAllTextAsync(path, json.ToString());
+        return await DescriptorLoader.LoadAsync(path, CancellationToken.None);
     }
 }

@@ -1,5 +1,4 @@
 using Connector.Browse.Catalog;
-using Connector.Core.Descriptors;
 using NUnit.Framework;
 
 namespace Connector.Tests.Browse.Catalog;
@@ -11,11 +10,11 @@ public sealed class InputSchemaConsistencyTests
     [Test]
     public async Task Every_entry_validates_with_the_input_profile_the_designer_sees()
     {
-        var descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
-        var catalog = await ConnectCatalog.GetAsync(descriptor);
+        var store = await BrowseFixture.StoreAsync();
+        var catalog = await store.GetCatalogAsync();
         foreach (var entry in catalog.Entries)
         {
-            var alone = await ConnectCatalog.GetInputSchemaAsync(descriptor, entry.ObjectType, entry.Operation);
+            var alone = await store.GetInputSchemaAsync(entry.ObjectType, entry.Operation);
             Assert.That(alone?.ToJson(), Is.EqualTo(entry.InputSchema?.ToJson()), $"{entry.ObjectType.Id} {entry.Operation.Type}");
         }
     }

@@ -13,7 +13,7 @@ public sealed class ObjectShapesTests
     private ConnectCatalog _catalog = null!;
 
     [OneTimeSetUp]
-    public async Task Load() => _catalog = await ConnectCatalog.GetAsync(await DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+    public async Task Load() => _catalog = await BrowseFixture.CatalogAsync();
 
     [TestCase("usage_report", "CREATE", """{"id":"UF-1","vendor":{"id":"VA-1","name":"Vendor"}}""", TestName = "A created usage report may carry its vendor as GET does (an object)")]
     [TestCase("usage_report", "CREATE", """{"id":"UF-1","vendor":"VA-1"}""", TestName = "A created usage report may carry its vendor as the 201 documents it (a string)")]

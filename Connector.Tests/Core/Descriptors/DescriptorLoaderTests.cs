@@ -21,6 +21,19 @@ public sealed class DescriptorLoaderTests
         Assert.That(File.Exists(_descriptor.OpenApiPath), Is.True);
     }
 
+    [Test]
+    public void Shipped_descriptor_tells_hosts_which_connection_field_plays_which_role()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_descriptor.FindConnectionField(ConnectionRole.Endpoint)?.Id, Is.EqualTo("url"));
+            Assert.That(_descriptor.FindConnectionField(ConnectionRole.Credential)?.Id, Is.EqualTo("apiKey"));
+            Assert.That(_descriptor.FindConnectionField(ConnectionRole.AllowInsecureTransport)?.Id, Is.EqualTo("allowInsecureHttp"));
+            Assert.That(_descriptor.FindConnectionField(ConnectionRole.None), Is.Null);
+            Assert.That(_descriptor.FindConnectionField("maxRetries")?.Role, Is.EqualTo(ConnectionRole.None));
+        });
+    }
+
     [TestCaseSource(typeof(MatrixEntry), nameof(MatrixEntry.All))]
     public void Shipped_descriptor_declares_every_matrix_entry(MatrixEntry entry)
     {

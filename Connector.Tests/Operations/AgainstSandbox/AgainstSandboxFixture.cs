@@ -134,7 +134,7 @@ public abstract class AgainstSandboxFixture
             return;
         }
 
-        var catalog = await ConnectCatalog.GetAsync(Tester.Connector.Descriptor);
+        var catalog = await connector.Catalogs.GetCatalogAsync();
         var entry = catalog.GetEntry(objectType, OperationContext.ResolveOperation(OperationContext.ResolveObjectType(catalog.Descriptor, objectType), operation).Type);
         switch (entry.Output.ContentType)
         {

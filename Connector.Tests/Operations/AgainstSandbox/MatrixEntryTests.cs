@@ -1,9 +1,10 @@
 using Connector.Core.Querying;
 using Connector.Core.Results;
 using Connector.Core.Testing;
+using Connector.Operations.Usage;
 using Connector.Sandbox;
-using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Newtonsoft.Json.Linq;
 
 namespace Connector.Tests.Operations.AgainstSandbox;
 

@@ -1,5 +1,6 @@
 using Connector.Core.Results;
 using Connector.Core.Testing;
+using Connector.Operations.Usage;
 using Connector.Sandbox;
 using NUnit.Framework;
 

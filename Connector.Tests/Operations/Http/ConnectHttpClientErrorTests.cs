@@ -26,7 +26,7 @@ public sealed class ConnectHttpClientErrorTests
         var error = await HttpTestSupport.ThrowsAsync<ConnectApiException>(() =>
             client.SendAsync(new ConnectRequest(HttpMethod.Post, "requests/PR-1/fail"), CancellationToken.None));
 
-        var classification = DocumentOutcome.FromException(error);
+        var classification = ConnectOutcomes.FromException(error);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Message, Is.EqualTo("HTTP 400 VAL_001: reason: This field is required."));
@@ -54,7 +54,7 @@ public sealed class ConnectHttpClientErrorTests
         {
             Assert.That(error.Message, Is.EqualTo("the API key was rejected (HTTP 401 AUTH_001): the connection does not work; check the API key (SU-...:secret) in the connection settings"));
             Assert.That(error.Errors, Is.EqualTo(new[] { "API request is unauthorized." }));
-            Assert.That(DocumentOutcome.FromException(error).Code, Is.EqualTo("401"));
+            Assert.That(ConnectOutcomes.FromException(error).Code, Is.EqualTo("401"));
             Assert.That(_server.Received, Has.Count.EqualTo(1));
         }
     }
@@ -97,7 +97,7 @@ public sealed class ConnectHttpClientErrorTests
         var error = await HttpTestSupport.ThrowsAsync<ConnectServerException>(() =>
             client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None));
 
-        var classification = DocumentOutcome.FromException(error);
+        var classification = ConnectOutcomes.FromException(error);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Message, Is.EqualTo("HTTP 500 SYS_500: oops (GET /assets, 2 attempts)"));
@@ -139,7 +139,7 @@ public sealed class ConnectHttpClientErrorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Message, Is.EqualTo("HTTP 409: the answer carried no error details"));
-            Assert.That(DocumentOutcome.FromException(error).Status, Is.EqualTo(OperationStatus.ApplicationError));
+            Assert.That(ConnectOutcomes.FromException(error).Status, Is.EqualTo(OperationStatus.ApplicationError));
         }
     }
 
@@ -179,7 +179,7 @@ public sealed class ConnectHttpClientErrorTests
         texts.Add((await HttpTestSupport.ThrowsAsync<ConnectServerException>(() => noRetryClient.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None))).ToString());
         var unauthorized = await HttpTestSupport.ThrowsAsync<ConnectAuthenticationException>(() => client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None));
         texts.Add(unauthorized.ToString());
-        texts.Add(DocumentOutcome.FromException(unauthorized).ToString());
+        texts.Add(ConnectOutcomes.FromException(unauthorized).ToString());
         texts.Add(settings.ToString());
         var closed = new Uri($"http://127.0.0.1:{HttpTestSupport.FindClosedPort()}/public/v1");
         using var refusedClient = new ConnectHttpClient(HttpTestSupport.Settings(closed, maxRetries: 1), logger);

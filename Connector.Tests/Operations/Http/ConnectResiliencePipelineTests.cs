@@ -120,15 +120,15 @@ public sealed class ConnectResiliencePipelineTests
         Assert.That(ShouldRetry(Outcome.FromResult(Answer(status)), idempotent), Is.EqualTo(expected));
     }
 
-    [TestCase(ConnectTransportFailure.ConnectionRefused, false, true)]
-    [TestCase(ConnectTransportFailure.NameResolution, false, true)]
-    [TestCase(ConnectTransportFailure.ConnectionFailed, false, true)]
-    [TestCase(ConnectTransportFailure.ConnectionLost, false, false)]
-    [TestCase(ConnectTransportFailure.ConnectionLost, true, true)]
-    [TestCase(ConnectTransportFailure.Tls, true, false)]
-    public void Transport_failures_are_retried_when_safe(ConnectTransportFailure failure, bool idempotent, bool expected)
+    [TestCase(nameof(ConnectTransportFailure.ConnectionRefused), false, true)]
+    [TestCase(nameof(ConnectTransportFailure.NameResolution), false, true)]
+    [TestCase(nameof(ConnectTransportFailure.ConnectionFailed), false, true)]
+    [TestCase(nameof(ConnectTransportFailure.ConnectionLost), false, false)]
+    [TestCase(nameof(ConnectTransportFailure.ConnectionLost), true, true)]
+    [TestCase(nameof(ConnectTransportFailure.Tls), true, false)]
+    public void Transport_failures_are_retried_when_safe(string failure, bool idempotent, bool expected)
     {
-        var outcome = Outcome.FromException<ConnectResponse>(new TransportFailureException(failure, "x"));
+        var outcome = Outcome.FromException<ConnectResponse>(new TransportFailureException(Enum.Parse<ConnectTransportFailure>(failure), "x"));
 
         Assert.That(ShouldRetry(outcome, idempotent), Is.EqualTo(expected));
     }
@@ -176,11 +176,11 @@ public sealed class ConnectResiliencePipelineTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(DocumentOutcome.FromException(new ConnectServerException("m", 429, null, [], 5, false)).Status, Is.EqualTo(OperationStatus.Failure));
-            Assert.That(DocumentOutcome.FromException(new ConnectTransportException("m", ConnectTransportFailure.Timeout, 1, true)).Code, Is.EqualTo("TRANSPORT"));
-            Assert.That(DocumentOutcome.FromException(new ConnectResponseFormatException("m")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));
-            Assert.That(DocumentOutcome.FromException(new System.Text.Json.JsonException("bad")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));
-            Assert.That(DocumentOutcome.FromException(new InvalidOperationException("x")).Status, Is.EqualTo(OperationStatus.Failure));
+            Assert.That(ConnectOutcomes.FromException(new ConnectServerException("m", 429, null, [], 5, false)).Status, Is.EqualTo(OperationStatus.Failure));
+            Assert.That(ConnectOutcomes.FromException(new ConnectTransportException("m", ConnectTransportFailure.Timeout, 1, true)).Code, Is.EqualTo("TRANSPORT"));
+            Assert.That(ConnectOutcomes.FromException(new ConnectResponseFormatException("m")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));
+            Assert.That(ConnectOutcomes.FromException(new System.Text.Json.JsonException("bad")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));
+            Assert.That(ConnectOutcomes.FromException(new InvalidOperationException("x")).Status, Is.EqualTo(OperationStatus.Failure));
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed class SearchOperationTests
     private static async Task<(DocumentResult Result, ScriptedTransport Transport)> RunAsync(ScriptedTransport transport, QueryFilter filter, Dictionary<string, string?>? properties = null, string objectType = "asset")
     {
         var context = await OperationTestContexts.CreateAsync(objectType, "QUERY", properties);
-        var catalog = await ConnectApiData.GetAsync(context.Descriptor, CancellationToken.None);
+        var catalog = await ConnectApiData.GetAsync(await OperationTestContexts.StoreAsync(), CancellationToken.None);
         var operation = new SearchOperation(context, transport.Client(), catalog.Endpoint(context.Operation));
         var collector = new ResultCollector();
         var request = OperationRequest.ForQuery(filter);
@@ -221,7 +221,7 @@ public sealed class SearchOperationTests
     public async Task Reports_the_expected_record_count_once_before_the_first_record(string? maxResults, long expected)
     {
         var context = await OperationTestContexts.CreateAsync("asset", "QUERY", new() { ["pageSize"] = "100", ["maxResults"] = maxResults });
-        var catalog = await ConnectApiData.GetAsync(context.Descriptor, CancellationToken.None);
+        var catalog = await ConnectApiData.GetAsync(await OperationTestContexts.StoreAsync(), CancellationToken.None);
         var operation = new SearchOperation(context, Collection(500).Client(), catalog.Endpoint(context.Operation));
         var sink = new EventRecordingSink();
         var request = OperationRequest.ForQuery(QueryFilter.All);

@@ -2,6 +2,7 @@ using Connector.Core.Documents;
 using Connector.Core.Operations;
 using Connector.Core.Results;
 using Connector.Core.Testing;
+using Connector.Operations.Documents;
 using Connector.Operations.Outbound;
 using Connector.Operations.Requests;
 using Newtonsoft.Json.Linq;
@@ -22,7 +23,7 @@ public sealed class ObjectOperationTests
         Dictionary<string, string?>? properties = null)
     {
         var context = await OperationTestContexts.CreateAsync(objectType, operation, properties);
-        var catalog = await ConnectApiData.GetAsync(context.Descriptor, CancellationToken.None);
+        var catalog = await ConnectApiData.GetAsync(await OperationTestContexts.StoreAsync(), CancellationToken.None);
         IOperation op = context.Operation.Response.PerRecordStatus
             ? new BulkOperation(context, transport.Client(), catalog)
             : new ObjectOperation(context, transport.Client(), catalog);
@@ -64,7 +65,7 @@ public sealed class ObjectOperationTests
     {
         string file;
         string folder;
-        await using (var download = DownloadFile.Create())
+        await using (var download = PrivateTemporaryFile.Create("download"))
         {
             file = download.Name;
             folder = Path.GetDirectoryName(file)!;
@@ -176,6 +177,122 @@ public sealed class ObjectOperationTests
             [TrackedDocument.FromBytes("f", file, new Dictionary<string, string?> { ["objectId"] = "UF-1", ["fileName"] = "usage.xlsx" })]);
         Assert.That(results[0].Status, Is.EqualTo(OperationStatus.Success), results[0].Message);
         Assert.That(transport.Sent.Single().Body, Does.StartWith("multipart usage_file=usage.xlsx (7 bytes)"));
+    }
+
+    /// <summary>A 256 MB file is sent from its own stream: all of it reaches the wire, and the connector allocates a small fraction of it.</summary>
+    [Test]
+    public async Task A_large_file_upload_is_streamed_not_read_into_memory()
+    {
+        const long size = 256L * 1024 * 1024;
+        var path = Path.GetTempFileName();
+        try
+        {
+            await using (var sparse = File.OpenWrite(path))
+            {
+                sparse.SetLength(size);
+            }
+
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var (results, transport) = await RunAsync("usage_report", "UPLOAD", UploadAnswer(), [Upload(file)]);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+            Assert.That(results[0].Status, Is.EqualTo(OperationStatus.Success), results[0].Message);
+            Assert.That(transport.Sent.Single().Body, Does.StartWith($"multipart usage_file=usage.xlsx ({size} bytes)"));
+            Assert.That(allocated, Is.LessThan(32L * 1024 * 1024), $"allocated {allocated / (1024 * 1024)} MB to upload {size / (1024 * 1024)} MB");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A document that cannot seek (a pipe) is spooled to a private file so that a retried attempt sends every byte again; the spool is removed.</summary>
+    [Test]
+    public async Task A_piped_upload_is_spooled_and_sent_whole_on_every_attempt()
+    {
+        var content = Enumerable.Range(0, 300_000).Select(i => (byte)i).ToArray();
+        var attempts = 0;
+        var transport = new ScriptedTransport(_ => ++attempts == 1
+            ? new ScriptedAnswer(429, """{"error_code":"RATE","errors":["slow down"]}""", new Dictionary<string, string> { ["Retry-After"] = "0" })
+            : ScriptedAnswer.Json(200, """{"id":"UF-1","status":"processing"}"""));
+        var spoolsBefore = UploadSpools();
+
+        var (results, sent) = await RunAsync("usage_report", "UPLOAD", transport, [Upload(new ForwardOnly(content))]);
+
+        Assert.That(results[0].Status, Is.EqualTo(OperationStatus.Success), results[0].Message);
+        Assert.That(sent.Sent.Select(s => s.Body).ToList(), Has.Count.EqualTo(2).And.All.StartsWith($"multipart usage_file=usage.xlsx ({content.Length} bytes)"));
+        Assert.That(UploadSpools().Except(spoolsBefore), Is.Empty, "the spool folder is deleted after the upload");
+    }
+
+    /// <summary>Empty and oversized files are refused before anything is sent, naming the document.</summary>
+    [Test]
+    public async Task Empty_and_oversized_uploads_are_refused_before_sending()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await using (var sparse = File.OpenWrite(path))
+            {
+                sparse.SetLength(513L * 1024 * 1024);
+            }
+
+            var (results, transport) = await RunAsync(
+                "usage_report",
+                "UPLOAD",
+                UploadAnswer(),
+                [Upload(new MemoryStream(), "empty"), Upload(File.OpenRead(path), "huge")]);
+
+            Assert.That(results.Select(r => r.Status), Is.All.EqualTo(OperationStatus.ApplicationError));
+            Assert.That(results[0].Message, Does.Contain("document 'empty' is empty"));
+            Assert.That(results[1].Message, Does.Contain("document 'huge' is larger than 512 MB"));
+            Assert.That(transport.Sent, Is.Empty);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static ScriptedTransport UploadAnswer() => new(_ => ScriptedAnswer.Json(200, """{"id":"UF-1","status":"processing"}"""));
+
+    private static TrackedDocument Upload(Stream data, string id = "f") =>
+        new(id, data, new Dictionary<string, string?> { ["objectId"] = "UF-1", ["fileName"] = "usage.xlsx" });
+
+    private static string[] UploadSpools() => Directory.GetDirectories(Path.GetTempPath(), "connect-upload-*");
+
+    /// <summary>A stream that reads forward only, like a pipe.</summary>
+    private sealed class ForwardOnly(byte[] content) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = Math.Min(count, content.Length - _position);
+            Array.Copy(content, _position, buffer, offset, read);
+            _position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Test]

@@ -1,8 +1,7 @@
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
-using Connector.Core.Documents;
+using Connector.Core.Execution;
 using Connector.Core.Operations;
-using Connector.Core.Results;
 using Connector.Operations;
 using Connector.Operations.Connection;
 using Connector.Sandbox;
@@ -11,14 +10,14 @@ namespace Connector.Benchmarks.Connect;
 
 /// <summary>
 /// The connector as a runtime uses it: the shipped descriptor, one <see cref="ConnectConnector"/> kept across runs
-/// (so its pooled HTTP client and the process-wide catalog are reused), operations created through
-/// <see cref="Core.Hosting.IConnector.CreateOperation"/> and executed with an <see cref="OperationResponse"/> whose sink counts.
+/// (so its pooled HTTP client and its catalogue are reused), operations run through <see cref="ConnectorRunner"/> (the
+/// run sequence every host uses) into a sink that counts.
 /// </summary>
-internal sealed class ConnectorSession : IDisposable
+internal sealed class BenchmarkConnector : IDisposable
 {
     private readonly ConnectConnector _connector;
 
-    private ConnectorSession(ConnectorDescriptor descriptor)
+    private BenchmarkConnector(ConnectorDescriptor descriptor)
     {
         Descriptor = descriptor;
         _connector = new ConnectConnector(descriptor);
@@ -26,7 +25,7 @@ internal sealed class ConnectorSession : IDisposable
 
     public ConnectorDescriptor Descriptor { get; }
 
-    public static async Task<ConnectorSession> CreateAsync(CancellationToken cancellationToken) =>
+    public static async Task<BenchmarkConnector> CreateAsync(CancellationToken cancellationToken) =>
         new(await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Runs one operation over <paramref name="request"/> and returns the sink that counted its results.</summary>
@@ -40,20 +39,8 @@ internal sealed class ConnectorSession : IDisposable
         CancellationToken cancellationToken)
     {
         var context = OperationContext.Create(Descriptor, objectType, operation, ConnectionProperties(baseUrl), operationProperties);
-        var response = new OperationResponse(request.Documents, sink);
-        await _connector.CreateOperation(context).ExecuteAsync(request, response, cancellationToken).ConfigureAwait(false);
-        var violations = await response.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        if (violations.Count > 0)
-        {
-            throw new InvalidOperationException("result invariant violated: " + string.Join("; ", violations));
-        }
-
-        foreach (var document in request.Documents)
-        {
-            await document.DisposeAsync().ConfigureAwait(false);
-        }
-
-        return sink;
+        var violations = await ConnectorRunner.RunAsync(_connector, context, request, sink, cancellationToken).ConfigureAwait(false);
+        return violations.Count == 0 ? sink : throw new InvalidOperationException("result invariant violated: " + string.Join("; ", violations));
     }
 
     public void Dispose() => _connector.Dispose();

@@ -1,31 +1,54 @@
 using Connector.Core.Documents;
 using Connector.Core.Results;
 
-namespace Connector.Operations.Execution;
+namespace Connector.Core.Execution;
 
 /// <summary>
 /// Runs work over documents with bounded parallelism and reports each document's outcome to the response in
-/// input order. A unit of work may settle one document or several (a bulk batch). Any exception of a unit
-/// becomes that unit's documents' result; nothing escapes. On cancellation, finished documents keep their
-/// results and every other document gets FAILURE CANCELLED.
+/// input order: what every connector that calls a remote API per document needs. A unit of work may settle one
+/// document or several (a bulk batch). Any exception of a unit becomes that unit's documents' result (through the
+/// exception mapping given to the constructor); nothing escapes. On cancellation, finished documents keep their
+/// results and every other document gets FAILURE <see cref="OperationResponse.CancelledCode"/>.
 /// </summary>
-internal sealed class OrderedDocumentRunner
+/// <example>
+/// The example connector (<c>Connector.Tests.PluginConnector</c>) answers each document from its own task:
+/// <code>
+/// var runner = new OrderedDocumentRunner(response, request.Documents);
+/// await runner.RunEachAsync(4, (document, ct) => GreetAsync(document, ct), cancellationToken);
+/// </code>
+/// </example>
+public sealed class OrderedDocumentRunner
 {
     private readonly OperationResponse _response;
     private readonly IReadOnlyList<TrackedDocument> _documents;
+    private readonly Func<Exception, DocumentOutcome> _describeFailure;
     private readonly DocumentOutcome?[] _outcomes;
     private readonly object _gate = new();
     private readonly SemaphoreSlim _flush = new(1, 1);
     private int _nextToReport;
 
-    public OrderedDocumentRunner(OperationResponse response, IReadOnlyList<TrackedDocument> documents)
+    /// <summary>Creates a runner for one request's documents.</summary>
+    /// <param name="response">The response the outcomes are reported to (the request's documents are its inputs).</param>
+    /// <param name="documents">The documents, in input order (the order results are reported in).</param>
+    /// <param name="describeFailure">
+    /// Turns an exception a unit of work threw into its documents' outcome; <see cref="DocumentOutcome.FromUnexpected"/>
+    /// when null. Cancellation of the run is not passed to it.
+    /// </param>
+    public OrderedDocumentRunner(OperationResponse response, IReadOnlyList<TrackedDocument> documents, Func<Exception, DocumentOutcome>? describeFailure = null)
     {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(documents);
         _response = response;
         _documents = documents;
+        _describeFailure = describeFailure ?? DocumentOutcome.FromUnexpected;
         _outcomes = new DocumentOutcome?[documents.Count];
     }
 
-    /// <summary>Runs one unit per document.</summary>
+    /// <summary>Runs one unit of work per document, at most <paramref name="parallelism"/> at a time.</summary>
+    /// <param name="parallelism">How many documents run at once (at least 1).</param>
+    /// <param name="work">Computes one document's outcome.</param>
+    /// <param name="cancellationToken">Stops starting documents; unfinished ones are reported CANCELLED.</param>
+    /// <returns>A task that completes when every document has its result.</returns>
     public Task RunEachAsync(int parallelism, Func<TrackedDocument, CancellationToken, Task<DocumentOutcome>> work, CancellationToken cancellationToken) =>
         RunUnitsAsync(
             Enumerable.Range(0, _documents.Count).Select(i => new[] { i }).ToList(),
@@ -33,13 +56,20 @@ internal sealed class OrderedDocumentRunner
             async (indexes, ct) => [await work(_documents[indexes[0]], ct).ConfigureAwait(false)],
             cancellationToken);
 
-    /// <summary>Runs units, each settling the documents at the given input indexes (the work returns one outcome per index, in order).</summary>
+    /// <summary>Runs units of work, each settling the documents at the given input indexes, at most <paramref name="parallelism"/> at a time.</summary>
+    /// <param name="units">The input indexes each unit settles (a bulk call's batch, say).</param>
+    /// <param name="parallelism">How many units run at once (at least 1).</param>
+    /// <param name="work">Computes one outcome per index of its unit, in the unit's order; a missing one becomes FAILURE <c>NO_RESULT</c>.</param>
+    /// <param name="cancellationToken">Stops starting units; unfinished documents are reported CANCELLED.</param>
+    /// <returns>A task that completes when every document has its result.</returns>
     public async Task RunUnitsAsync(
         IReadOnlyList<int[]> units,
         int parallelism,
         Func<int[], CancellationToken, Task<IReadOnlyList<DocumentOutcome>>> work,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(work);
         try
         {
             await Parallel.ForEachAsync(
@@ -58,7 +88,7 @@ internal sealed class OrderedDocumentRunner
                     }
                     catch (Exception ex)
                     {
-                        var outcome = DocumentOutcome.FromException(ex);
+                        var outcome = _describeFailure(ex);
                         outcomes = unit.Select(_ => outcome).ToList();
                     }
 
@@ -87,7 +117,7 @@ internal sealed class OrderedDocumentRunner
             {
                 _outcomes[unit[i]] = i < outcomes.Count
                     ? outcomes[i]
-                    : DocumentOutcome.Failure("NO_RESULT", "the connector produced no outcome for this document");
+                    : DocumentOutcome.Failure(OperationResponse.MissingResultCode, "the connector produced no outcome for this document");
             }
         }
 

@@ -1,10 +1,10 @@
 using Connector.Core.Documents;
+using Connector.Core.Execution;
 using Connector.Core.Results;
 using Connector.Core.Testing;
-using Connector.Operations.Execution;
 using NUnit.Framework;
 
-namespace Connector.Tests.Operations.Execution;
+namespace Connector.Tests.Core.Execution;
 
 [TestFixture]
 public sealed class OrderedDocumentRunnerTests
@@ -38,6 +38,22 @@ public sealed class OrderedDocumentRunnerTests
             CancellationToken.None);
         Assert.That(collector.Results.Select(r => r.Status), Is.EqualTo(new[] { OperationStatus.Success, OperationStatus.Failure, OperationStatus.Success }));
         Assert.That(collector.Results[1].Message, Does.Contain("kaput"));
+        Assert.That(collector.Results[1].StatusCode, Is.EqualTo("UNEXPECTED"));
+    }
+
+    [Test]
+    public async Task The_connector_maps_exceptions_to_its_own_outcomes()
+    {
+        var documents = new[] { TrackedDocument.FromText("d0", "{}") };
+        var collector = new ResultCollector();
+        var response = new OperationResponse(documents, collector);
+        await new OrderedDocumentRunner(response, documents, ex => DocumentOutcome.ApplicationError("REFUSED", "refused: " + ex.Message)).RunEachAsync(
+            1,
+            (_, _) => throw new ArgumentException("no name"),
+            CancellationToken.None);
+        Assert.That(collector.Results.Single(), Has.Property(nameof(OperationResult.Status)).EqualTo(OperationStatus.ApplicationError)
+            .And.Property(nameof(OperationResult.StatusCode)).EqualTo("REFUSED")
+            .And.Property(nameof(OperationResult.Message)).EqualTo("refused: no name"));
     }
 
     [Test]

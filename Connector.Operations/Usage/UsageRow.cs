@@ -1,6 +1,6 @@
-namespace Connector.Sandbox;
+namespace Connector.Operations.Usage;
 
-/// <summary>One row of the "records" sheet of a usage file spreadsheet.</summary>
+/// <summary>One usage record: a row of the "records" sheet of the usage file a usage report's UPLOAD action sends.</summary>
 public sealed record UsageRow
 {
     /// <summary>Record id chosen by the uploader (unique within the file).</summary>

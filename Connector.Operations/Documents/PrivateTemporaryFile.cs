@@ -1,25 +1,27 @@
-namespace Connector.Operations.Outbound;
+namespace Connector.Operations.Documents;
 
 /// <summary>
-/// The temporary file a download streams into: created 0600 (owner only) inside its own 0700 temporary folder, deleted
-/// with its folder when the stream is disposed (the payload's owner disposes it; a failed download disposes it at once).
+/// A temporary file for bytes that pass through the connector (a download on its way to the caller, an upload read from
+/// a pipe): created 0600 (owner only) inside its own 0700 temporary folder, deleted with its folder when the stream is
+/// disposed (the payload's owner disposes it; a failed transfer disposes it at once).
 /// </summary>
-internal sealed class DownloadFile : FileStream
+internal sealed class PrivateTemporaryFile : FileStream
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private readonly string _folder;
 
-    private DownloadFile(string folder, FileStreamOptions options)
-        : base(Path.Combine(folder, "download"), options)
+    private PrivateTemporaryFile(string folder, FileStreamOptions options)
+        : base(Path.Combine(folder, "content"), options)
     {
         _folder = folder;
     }
 
     /// <summary>Creates the file in a new private folder under the system temporary folder.</summary>
-    public static DownloadFile Create()
+    /// <param name="purpose">Names the folder (<c>connect-PURPOSE-...</c>), e.g. <c>download</c> or <c>upload</c>.</param>
+    public static PrivateTemporaryFile Create(string purpose)
     {
         // CreateTempSubdirectory makes the folder with mkdtemp on Unix: a fresh name, mode 0700.
-        var folder = Directory.CreateTempSubdirectory("connect-download-").FullName;
+        var folder = Directory.CreateTempSubdirectory($"connect-{purpose}-").FullName;
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -35,7 +37,7 @@ internal sealed class DownloadFile : FileStream
 
         try
         {
-            return new DownloadFile(folder, options);
+            return new PrivateTemporaryFile(folder, options);
         }
         catch
         {
