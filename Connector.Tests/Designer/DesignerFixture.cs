@@ -28,7 +28,7 @@ public abstract class DesignerFixture
     public async Task StartDesignerAsync()
     {
         Sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { Seed = 42, RecordsPerType = 40 });
-        connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+        connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None));
         Server = await DesignerServer.StartAsync(new DesignerOptions
         {
             Connector = connector,
