@@ -129,6 +129,7 @@ internal static class HostProgram
         root.Subcommands.Add(RunCommands.Write(global, console, OperationKind.Delete));
         root.Subcommands.Add(RunCommands.Write(global, console, OperationKind.Execute));
         root.Subcommands.Add(ListenCommand.Create(global, console));
+        root.Subcommands.Add(ApiCommand.Create(global, console));
         root.Subcommands.Add(ConnectionCommands.TestConnection(global, console));
         root.Subcommands.Add(ConnectionCommands.Sandbox(console));
         root.Subcommands.Add(UsageFileCommand.Create(global, console));

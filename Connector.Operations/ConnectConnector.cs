@@ -5,7 +5,9 @@ using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Hosting;
 using Connector.Core.Operations;
+using Connector.Core.RawApi;
 using Connector.Operations.Connection;
+using Connector.Operations.RawApi;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,11 +15,12 @@ namespace Connector.Operations;
 
 /// <summary>
 /// The CloudBlue Connect connector: creates browsers (design time) and operations (run time) for every object type
-/// and operation its descriptor declares. One HTTP client per connection is shared by every operation it creates,
-/// and the instance owns its design-time state (<see cref="Catalogs"/>): nothing is shared between connectors.
+/// and operation its descriptor declares, and raw requests to any endpoint (<see cref="IRawApiConnector"/>). One HTTP
+/// client per connection is shared by every operation it creates, and the instance owns its design-time state
+/// (<see cref="Catalogs"/>): nothing is shared between connectors.
 /// Register it with <c>services.AddConnector(descriptor)</c>; the descriptor names this type.
 /// </summary>
-public sealed class ConnectConnector : IConnector, IDisposable
+public sealed class ConnectConnector : IConnector, IRawApiConnector, IInputProfileSource, IDisposable
 {
     private readonly ConnectClientPool _clients;
     private readonly ConnectOperationFactory _factory;
@@ -53,6 +56,15 @@ public sealed class ConnectConnector : IConnector, IDisposable
         Catalogs.GetBrowserAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<NJsonSchema.JsonSchema?> GetInputProfileAsync(OperationContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Operation.Request.Body == RequestBodyKind.Json
+            ? Catalogs.GetInputSchemaAsync(context.ObjectType, context.Operation, cancellationToken)
+            : Task.FromResult<NJsonSchema.JsonSchema?>(null);
+    }
+
+    /// <inheritdoc />
     public IConnectionTester CreateConnectionTester(PropertyValues connectionProperties)
     {
         ArgumentNullException.ThrowIfNull(connectionProperties);
@@ -65,6 +77,14 @@ public sealed class ConnectConnector : IConnector, IDisposable
 
     /// <inheritdoc />
     public IOperation CreateOperation(OperationContext context) => _factory.Create(context);
+
+    /// <inheritdoc />
+    public IOperation CreateRawApiOperation(PropertyValues connectionProperties, RawApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(connectionProperties);
+        var target = RawApiTarget.From(request);
+        return new RawApiOperation(_clients.Get(ConnectionSettingsReader.Read(connectionProperties)), target);
+    }
 
     /// <inheritdoc />
     public void Dispose() => _clients.Dispose();

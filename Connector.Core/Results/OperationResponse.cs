@@ -118,6 +118,35 @@ public sealed class OperationResponse
         return DeliverAsync(new OperationResult(document.TrackingId, OperationStatus.Success, "200", "OK", [payload], IsPartial: true), cancellationToken);
     }
 
+    /// <summary>Tells the sink how many partial results (records) a document will have in all, once it is known (a query's total).</summary>
+    /// <param name="document">The input document.</param>
+    /// <param name="records">The expected number of records.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the sink took the hint.</returns>
+    /// <exception cref="ResultInvariantException">The document is finished already or is not an input.</exception>
+    public async ValueTask ReportExpectedRecordsAsync(TrackedDocument document, long records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentOutOfRangeException.ThrowIfNegative(records);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            lock (_states)
+            {
+                if (!_states.TryGetValue(document.TrackingId, out var state) || state == DocumentState.Final)
+                {
+                    throw Violate($"An expected record count was reported for '{document.TrackingId}', which is {(state == DocumentState.Final ? "finished" : "not an input document of this operation")}.");
+                }
+            }
+
+            await _sink.OnExpectedRecordsAsync(document.TrackingId, records, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Finishes a document that received partial results (or none) with its final status.</summary>
     /// <param name="document">The input document.</param>
     /// <param name="status">The final status.</param>

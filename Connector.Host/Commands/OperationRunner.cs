@@ -72,12 +72,25 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
         return await FinishAsync(context, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private ResultWriter CreateSink(OperationContext context, out ProgressLine progress)
+    /// <summary>
+    /// Runs an operation no object type names (a raw API request) over one document, its records streamed like a
+    /// query's; <paramref name="command"/> is how the summary names it in a pipe.
+    /// </summary>
+    public async Task<int> RunRecordsAsync(IOperation operation, string command, TrackedDocument input, CancellationToken cancellationToken)
+    {
+        var sink = CreateSink([], null, out var progress);
+        await RunAsync(operation, OperationRequest.ForDocuments([input]), sink, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(console.OutputIsTerminal ? null : command, "read", query: true, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ResultWriter CreateSink(OperationContext context, out ProgressLine progress) => CreateSink(context.ObjectType.Columns, context.ObjectTypeId, out progress);
+
+    private ResultWriter CreateSink(IReadOnlyList<string> keyColumns, string? objectTypeId, out ProgressLine progress)
     {
         progress = new ProgressLine(console.Error, session.TimeProvider, _summary, settings.Progress || console.ErrorIsTerminal) { Total = KnownTotal };
-        _records = RecordOutputs.Create(output, console, context.ObjectType.Columns);
+        _records = RecordOutputs.Create(output, console, keyColumns);
         _downloads = output.OutPath is null ? null : new DownloadTarget(output.OutPath);
-        return new ResultWriter(console.Out, _records, console.Error, _summary, progress, output.Results, _downloads, session.TimeProvider, output.FailMissing, context.ObjectTypeId);
+        return new ResultWriter(console.Out, _records, console.Error, _summary, progress, output.Results, _downloads, session.TimeProvider, output.FailMissing, objectTypeId);
     }
 
     /// <summary>For downloads: which object each document is about (--id, the objectId property, or the document's id field).</summary>
@@ -140,7 +153,11 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
         return lines == 0 && complete ? null : string.Create(CultureInfo.InvariantCulture, $"{(complete ? string.Empty : "at least ")}{lines:N0} line{(lines == 1 ? string.Empty : "s")} not read");
     }
 
-    private async Task<int> FinishAsync(OperationContext context, ProgressLine progress, CancellationToken cancellationToken)
+    private Task<int> FinishAsync(OperationContext context, ProgressLine progress, CancellationToken cancellationToken) =>
+        FinishAsync(console.OutputIsTerminal ? null : CommandName(context), RunSummary.PastTense(context.OperationType), context.OperationKind == OperationKind.Query, progress, cancellationToken);
+
+    /// <summary>Ends the output, prints the summary (prefixed with <paramref name="command"/> when given) and returns the exit code.</summary>
+    private async Task<int> FinishAsync(string? command, string verb, bool query, ProgressLine progress, CancellationToken cancellationToken)
     {
         progress.Clear();
         if (_records is not null)
@@ -159,9 +176,7 @@ internal sealed class OperationRunner(ConnectorSession session, HostConsole cons
         }
 
         await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        var query = context.OperationKind == OperationKind.Query;
-        var command = console.OutputIsTerminal ? null : CommandName(context);
-        await console.Error.WriteLineAsync(_summary.Format(command, RunSummary.PastTense(context.OperationType), query, session.TimeProvider.GetElapsedTime(_started))).ConfigureAwait(false);
+        await console.Error.WriteLineAsync(_summary.Format(command, verb, query, session.TimeProvider.GetElapsedTime(_started))).ConfigureAwait(false);
         return _summary.ExitCode;
     }
 

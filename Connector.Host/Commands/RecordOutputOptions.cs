@@ -14,7 +14,7 @@ internal sealed class RecordOutputOptions
 
     private readonly Option<string[]> _fields = new("--fields", "--columns")
     {
-        Description = "The fields to print, comma-separated dotted paths (id,status,asset.product.id): the columns of a table, CSV or workbook, the fields kept in JSON. A table's default: the object type's key columns.",
+        Description = "The fields to print, comma-separated dotted paths (id,status,asset.product.id): the columns of a table, CSV or workbook, the fields kept in JSON. Only changes the output (a query's --select changes what Connect returns; without --fields the selected fields are printed). A table's default: the object type's key columns.",
         HelpName = "F,...",
     };
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
@@ -57,7 +58,7 @@ internal static class RunCommands
         var filter = new Option<string[]>("--filter") { Description = "\"FIELD OP VALUE\"; OP: eq ne gt ge lt le like ilike in out (comma-separated values) null notnull (no value). Repeat to AND them. like/ilike (ilike ignores case): * matches any text, e.g. \"subject ilike *printer*\" (% is not a wildcard).", HelpName = "\"FIELD OP VALUE\"" };
         var any = new Option<bool>("--any") { Description = "OR the --filter terms instead of AND-ing them." };
         var sort = new Option<string[]>("--sort") { Description = "Sort by FIELD, or -FIELD for descending; repeatable.", HelpName = "[-]FIELD" };
-        var select = new Option<string[]>("--select") { Description = "Fields to include or exclude (-field), comma-separated.", HelpName = "F,..." };
+        var select = new Option<string[]>("--select") { Description = "The fields Connect returns, comma-separated dotted paths; -field excludes one. Sent as RQL select() and applied to each record as it arrives (the same projection as --fields). What is printed defaults to the selected fields; --fields can narrow it to fields --select keeps.", HelpName = "F,..." };
         var max = FlagRange.MaxRecords.AppliedTo(new Option<long?>("--max") { Description = "Stop after N records (1 or more; without --max every record).", HelpName = "N" }, "omit --max for every record");
         var pageSize = FlagRange.PageSize.AppliedTo(new Option<int?>("--page-size") { Description = "Records per request (1-1000).", HelpName = "N" });
         var count = new Option<bool>("--count") { Description = "Print only {\"count\": N}." };
@@ -91,6 +92,7 @@ internal static class RunCommands
 
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, "QUERY", OperationKind.Query, operationProperties, ct).ConfigureAwait(false);
             var (format, fields) = records.Read(result);
+            fields = QueryArguments.OutputFields(queryFilter.SelectedFields, fields, result.GetValue(results));
             var runner = new OperationRunner(session, console, settings, new OutputOptions(result.GetValue(results), null, format, fields));
             return await runner.RunQueryAsync(context, queryFilter, TrackedDocument.Empty("query"), ct).ConfigureAwait(false);
         }, ct));
@@ -137,6 +139,7 @@ internal static class RunCommands
             await using var session = await ConnectorSession.OpenAsync(settings, console, ct).ConfigureAwait(false);
             var operation = kind == OperationKind.Execute ? result.GetValue(action)! : OperationType.FormatKind(kind);
             var context = await ConnectAsync(session, settings, console, result.GetValue(objectType)!, operation, kind, values.OperationProperties, ct, values.OutPath is not null).ConfigureAwait(false);
+            values = values with { Assignments = await TypedByInputProfileAsync(session, context, values.Assignments, ct).ConfigureAwait(false) };
             var lines = inputFile is null ? null : new BoundedLineReader(inputFile, BoundedLineReader.DefaultMaxLineBytes);
             var documents = lines is null
                 ? FileDocument(upload!, values.FilePath!, values.ObjectId)
@@ -202,6 +205,25 @@ internal static class RunCommands
         // No probe: a connection problem (unreachable, refused key, not a Connect API) is explained by the first request that meets it.
         await session.ConnectAsync(settings, console, cancellationToken).ConfigureAwait(false);
         return OperationContext.Create(session.Descriptor, type.Id, descriptor.Type.ToString(), session.ConnectionProperties, operationProperties);
+    }
+
+    /// <summary>The --set assignments typed by the operation's input profile: string fields keep the text, other fields read JSON.</summary>
+    private static async Task<BodyAssignments> TypedByInputProfileAsync(ConnectorSession session, OperationContext context, BodyAssignments assignments, CancellationToken cancellationToken)
+    {
+        if (assignments.IsEmpty)
+        {
+            return assignments;
+        }
+
+        if (session.Connector is IInputProfileSource profiles)
+        {
+            // One profile, built alone: the whole browser's catalogue would take far longer.
+            return assignments.TypedBy(await profiles.GetInputProfileAsync(context, cancellationToken).ConfigureAwait(false));
+        }
+
+        var browser = await session.CreateBrowserAsync(cancellationToken).ConfigureAwait(false);
+        var input = browser.GetObjectDefinitions(context.ObjectTypeId, context.OperationType).FirstOrDefault(d => d.Role == ObjectDefinitionRole.Input);
+        return assignments.TypedBy(input is { ContentType: DefinitionContentType.Json } ? input.Schema : null);
     }
 
     /// <summary>The lines of an --in file that are not blank (each one a document), for the progress line's total; read in bounded blocks.</summary>

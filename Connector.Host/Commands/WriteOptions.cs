@@ -11,7 +11,7 @@ internal sealed class WriteOptions
     private readonly Option<string?> _in = new("--in") { Description = "Read NDJSON documents from FILE instead of stdin.", HelpName = "FILE" };
     private readonly Option<string?> _id = new("--id") { Description = "The object id (overrides the documents' id field).", HelpName = "ID" };
     private readonly Option<string?> _parent = RunCommands.ParentOption();
-    private readonly Option<string[]> _set = new("--set") { Description = "Set a body field: key=value (dotted keys nest; the value is JSON when it parses, else a string). Repeatable.", HelpName = "KEY=VALUE" };
+    private readonly Option<string[]> _set = new("--set") { Description = "Set a body field: key=value (dotted keys nest). Typed by the input profile ('connector schema OBJECT OPERATION --role input'): a string field keeps the text (true, 42 stay strings); a number, boolean, object or array field reads it as JSON; a field the profile does not know takes JSON when it parses, else a string. Repeatable.", HelpName = "KEY=VALUE" };
     private readonly Option<string?> _file = new("--file") { Description = "Upload this file (it becomes the document).", HelpName = "PATH" };
     private readonly Option<string?> _fileName = new("--file-name") { Description = "The uploaded file's name (default: the --file's name).", HelpName = "NAME" };
     private readonly Option<string?> _out = new("--out") { Description = "Where downloads go: a file (PATH, PATH.1, ... for several) or an existing directory (one TRACKING-ID.EXT each).", HelpName = "PATH" };

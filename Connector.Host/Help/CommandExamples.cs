@@ -75,6 +75,15 @@ internal static class CommandExamples
               connector exec usage_chunk DOWNLOAD --id UFC-0042-0000-0001 --out chunks/
               connector --dry-run exec request APPROVE --id PR-0042-0000-0001-001 --set template_id=TL-0042-0000-0000-01
             """,
+        ["api"] = """
+              connector api GET /requests/PR-0042-0000-0001-001                  # one object
+              connector api GET /requests --query status=pending --query limit=5 # an array: one element per line
+              connector api GET /requests --paginate --query 'ordering(created)' | wc -l   # every page, streamed
+              connector api GET '/assets?in(status,(active,suspended))' --paginate --fields id,status -o csv
+              echo '{"subject":"Printer on fire","description":"It smokes","priority":1,"type":"technical"}' | connector api POST /helpdesk/cases --body -
+              connector api POST /requests/PR-0042-0000-0001-001/approve --body '{"template_id":"TL-0042-0000-0000-01"}' --dry-run
+              connector api PUT /helpdesk/cases/CA-0042-0000-0000 --body @case.json
+            """,
         ["test-connection"] = """
               connector --account prod test-connection                 # a saved account ('connector account add')
               CONNECT_API_URL=https://api.connect.cloudblue.com/public/v1 CONNECT_API_KEY="$(cat ~/.connect-key)" connector test-connection

@@ -1,12 +1,14 @@
 using System.Globalization;
+using Connector.Core.Querying;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Connector.Host.Output;
 
 /// <summary>
-/// Dotted field paths over a JSON record: <c>asset.product.id</c> walks objects, a number walks an array
-/// (<c>items.0.id</c>). Used to pick --fields, to flatten records into columns and to render a cell's text.
+/// Records as columns: dotted field paths (<see cref="FieldPath"/>: <c>asset.product.id</c> walks objects, a number
+/// walks an array) flattened into columns, and a cell's text. Reducing a JSON record to --fields is
+/// <see cref="FieldProjection"/>, the projection a query's --select uses too.
 /// </summary>
 internal static class RecordFields
 {
@@ -17,26 +19,8 @@ internal static class RecordFields
         return JToken.ReadFrom(reader);
     }
 
-    /// <summary>The value at a dotted path, or null when the record has none.</summary>
-    public static JToken? Select(JToken record, string path)
-    {
-        var current = record;
-        foreach (var part in path.Split('.'))
-        {
-            current = current switch
-            {
-                JObject o => o.TryGetValue(part, out var value) ? value : null,
-                JArray a when int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < a.Count => a[i],
-                _ => null,
-            };
-            if (current is null)
-            {
-                return null;
-            }
-        }
-
-        return current;
-    }
+    /// <summary>The value at a dotted path (<see cref="FieldPath.Select"/>), or null when the record has none.</summary>
+    public static JToken? Select(JToken record, string path) => FieldPath.Select(record, path);
 
     /// <summary>The leaf paths of a record: nested objects flattened by path; arrays stay one field (their JSON).</summary>
     public static List<string> LeafPaths(JToken record)
@@ -71,67 +55,6 @@ internal static class RecordFields
     /// <summary>The field of a column: the record itself for <see cref="ValueColumn"/> when it is not an object.</summary>
     public static JToken? Column(JToken record, string path) =>
         record is not JObject && path == ValueColumn ? record : Select(record, path);
-
-    /// <summary>A record reduced to the given paths, nested as in the original (<c>asset.id</c> gives <c>{"asset":{"id":..}}</c>).</summary>
-    public static JObject Project(JToken record, IReadOnlyList<string> paths)
-    {
-        var projected = new JObject();
-        foreach (var path in paths)
-        {
-            var value = Column(record, path);
-            if (value is null)
-            {
-                continue;
-            }
-
-            if (ThroughArray(record, path))
-            {
-                // items.0.id: an array element has no place of its own in a reduced record; the path is the key.
-                projected[path] = value.DeepClone();
-            }
-            else
-            {
-                SetPath(projected, path.Split('.'), value.DeepClone());
-            }
-        }
-
-        return projected;
-    }
-
-    /// <summary>Whether a path walks into an array (a number part) before its end.</summary>
-    private static bool ThroughArray(JToken record, string path)
-    {
-        var parts = path.Split('.');
-        var current = record;
-        for (var i = 0; i < parts.Length - 1 && current is not null; i++)
-        {
-            current = current is JObject o ? o[parts[i]] : null;
-            if (current is JArray)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Sets a value at a path, creating (or replacing non-object values with) the objects on the way.</summary>
-    public static void SetPath(JObject document, IReadOnlyList<string> path, JToken value)
-    {
-        var target = document;
-        for (var i = 0; i < path.Count - 1; i++)
-        {
-            if (target[path[i]] is not JObject child)
-            {
-                child = [];
-                target[path[i]] = child;
-            }
-
-            target = child;
-        }
-
-        target[path[^1]] = value;
-    }
 
     private static void AddLeaves(JObject node, string? prefix, List<string> paths)
     {

@@ -20,7 +20,7 @@ internal static class RecordOutputs
         OutputFormat.Csv => new DelimitedOutput(console.Out, ',', options.Fields),
         OutputFormat.Tsv => new DelimitedOutput(console.Out, '\t', options.Fields),
         OutputFormat.Xlsx => new WorkbookOutput(BinaryStdout(console), options.Fields),
-        _ => new JsonLinesOutput(console.Out, options.Fields),
+        _ => new JsonLinesOutput(console.Out, options.Fields, options.IndentOnTerminal && console.OutputIsTerminal),
     };
 
     /// <summary>stdout as bytes: a workbook is not text, and not for a terminal.</summary>

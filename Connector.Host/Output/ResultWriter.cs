@@ -80,6 +80,13 @@ internal sealed class ResultWriter(
         }
     }
 
+    /// <summary>A query's total, known from its first page: the progress line then counts toward it.</summary>
+    public ValueTask OnExpectedRecordsAsync(string trackingId, long records, CancellationToken cancellationToken)
+    {
+        progress.ExpectedRecords = records;
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>The result's records on stdout: each payload rendered, or with --results one envelope per result.</summary>
     private async Task WriteRecordsAsync(OperationResult result, CancellationToken cancellationToken)
     {

@@ -112,4 +112,34 @@ internal static class QueryArguments
             throw new UsageException($"--where: {ex.Message}");
         }
     }
+
+    /// <summary>
+    /// How --select and --fields meet: --select says which fields come back (Connect's select() plus the same
+    /// <see cref="FieldProjection"/> on each record), --fields which of those are printed. Without --fields the
+    /// printed fields are the ones --select includes (a table's columns too; --results keeps its own columns); a
+    /// --fields path that --select drops would always print empty, so it is refused naming the paths.
+    /// </summary>
+    /// <param name="select">The query's selected fields (<see cref="QueryFilter.SelectedFields"/>).</param>
+    /// <param name="fields">--fields, or null.</param>
+    /// <param name="results">--results: the fields are then the result lines' columns, not the records'.</param>
+    /// <returns>The fields to print, or null for every field (or the object type's key columns in a table).</returns>
+    public static IReadOnlyList<string>? OutputFields(IReadOnlyList<string> select, IReadOnlyList<string>? fields, bool results)
+    {
+        if (results || FieldProjection.From(select) is not { } selection)
+        {
+            return fields;
+        }
+
+        if (fields is null)
+        {
+            return selection.Included.Count > 0 ? selection.Included : null;
+        }
+
+        var dropped = fields.Where(f => !selection.Keeps(f)).ToList();
+        return dropped.Count == 0
+            ? fields
+            : throw new UsageException(
+                $"--fields {string.Join(",", dropped)}: --select {string.Join(",", select)} does not return {(dropped.Count == 1 ? "this field" : "these fields")}, so {(dropped.Count == 1 ? "it" : "they")} would print empty; "
+                + "add them to --select, or leave --select out (--fields alone picks the printed fields from whole records)");
+    }
 }

@@ -22,14 +22,7 @@ internal static class InputDocumentReader
     /// </summary>
     public static async Task<JObject?> ReadObjectAsync(TrackedDocument document, CancellationToken cancellationToken)
     {
-        var bytes = await ReadBoundedAsync(document.Data, MaxJsonDocumentBytes, cancellationToken).ConfigureAwait(false);
-        if (bytes is null)
-        {
-            throw new DocumentInputException(
-                DocumentInputException.InvalidDocument,
-                $"document '{document.TrackingId}' is larger than {MaxJsonDocumentBytes / (1024 * 1024)} MB; a Connect request body is never that big");
-        }
-
+        var bytes = await ReadJsonSizedAsync(document, cancellationToken).ConfigureAwait(false);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -57,6 +50,36 @@ internal static class InputDocumentReader
             DocumentInputException.InvalidDocument,
             $"document '{document.TrackingId}' must be a JSON object, not {Describe(token.Type)}");
     }
+
+    /// <summary>
+    /// Reads a document that must be one JSON value of any kind (a raw request body): empty for an empty (or blank)
+    /// document; malformed JSON and oversized documents are refused naming what and where.
+    /// </summary>
+    public static async Task<byte[]> ReadJsonBytesAsync(TrackedDocument document, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadJsonSizedAsync(document, cancellationToken).ConfigureAwait(false);
+        if (bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(bytes);
+            return bytes;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new DocumentInputException(DocumentInputException.InvalidDocument, $"document '{document.TrackingId}' is not valid JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary>A JSON document's bytes, refused when bigger than <see cref="MaxJsonDocumentBytes"/>.</summary>
+    private static async Task<byte[]> ReadJsonSizedAsync(TrackedDocument document, CancellationToken cancellationToken) =>
+        await ReadBoundedAsync(document.Data, MaxJsonDocumentBytes, cancellationToken).ConfigureAwait(false)
+        ?? throw new DocumentInputException(
+            DocumentInputException.InvalidDocument,
+            $"document '{document.TrackingId}' is larger than {MaxJsonDocumentBytes / (1024 * 1024)} MB; a Connect request body is never that big");
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {

@@ -17,8 +17,8 @@ namespace Connector.Operations.Inbound;
 
 /// <summary>
 /// QUERY: checks the filter against the descriptor and the endpoint's documented filters, turns it into RQL, then
-/// pages through the collection (limit/offset, following Content-Range, kept honest by <see cref="PagingGuard"/>) and
-/// emits one partial result per record, streamed page by page in constant memory. Ends with SUCCESS, or with the error
+/// pages through the collection (<see cref="CollectionPager"/>) and emits one partial result per record, streamed page
+/// by page in constant memory, after telling the response how many records to expect (the first page's total). Ends with SUCCESS, or with the error
 /// and how many records were emitted.
 /// Count-only mode asks <c>limit=0</c> and returns <c>{"count": N}</c>.
 /// </summary>
@@ -34,7 +34,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
 
     private async Task SearchAsync(Core.Documents.TrackedDocument document, QueryFilter filter, OperationResponse response, CancellationToken cancellationToken)
     {
-        var progress = new SearchProgress();
+        var progress = new CollectionPager(client);
         try
         {
             var (path, rql, properties) = await PrepareAsync(document, filter, cancellationToken).ConfigureAwait(false);
@@ -46,7 +46,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
                 return;
             }
 
-            var pages = await PageThroughAsync(document, path, rql, FieldSelection.From(filter.SelectedFields), properties, progress, response, cancellationToken).ConfigureAwait(false);
+            var pages = await PageThroughAsync(document, path, rql, FieldProjection.From(filter.SelectedFields), properties, progress, response, cancellationToken).ConfigureAwait(false);
             await response.FinishPartialResultAsync(
                 document,
                 OperationStatus.Success,
@@ -108,82 +108,27 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         }
     }
 
-    /// <summary>Asks page after page (limit/offset) until the collection, or maxResults, is exhausted; returns how many pages were read.</summary>
+    /// <summary>Pages through the collection, emitting each record (projected by the selection); returns how many pages were read.</summary>
     private async Task<int> PageThroughAsync(
         Core.Documents.TrackedDocument document,
         string path,
         string rql,
-        FieldSelection? selection,
+        FieldProjection? selection,
         PropertyValues properties,
-        SearchProgress progress,
+        CollectionPager pager,
         OperationResponse response,
         CancellationToken cancellationToken)
     {
-        var pageSize = properties.GetInt32(OperationFieldIds.PageSize);
         var maxResults = properties.GetInt64(OperationFieldIds.MaxResults);
-        var guard = new PagingGuard(pageSize);
-        long offset = 0;
-        while (true)
-        {
-            var limit = maxResults > 0 ? (int)Math.Min(pageSize, maxResults - progress.Emitted) : pageSize;
-            var page = new PageRequest(path, RqlQueryBuilder.AppendPage(rql, limit, checked((int)offset)), offset, limit);
-            var (inPage, range) = await ReadPageAsync(document, page, guard, progress, response, selection, cancellationToken).ConfigureAwait(false);
-            if (guard.IsLastPage(range, offset, inPage, limit) || (maxResults > 0 && progress.Emitted >= maxResults))
-            {
-                return guard.Pages;
-            }
-
-            offset += inPage;
-        }
-    }
-
-    /// <summary>
-    /// Reads one page and emits its records. A body that breaks while it is read (connection reset, truncated JSON)
-    /// is read again (a GET is idempotent), up to the connection's retry limit, skipping the records of this page
-    /// already emitted, so each record is delivered once.
-    /// </summary>
-    private async Task<(int Records, ContentRange? Range)> ReadPageAsync(
-        Core.Documents.TrackedDocument document,
-        PageRequest page,
-        PagingGuard guard,
-        SearchProgress progress,
-        OperationResponse response,
-        FieldSelection? selection,
-        CancellationToken cancellationToken)
-    {
-        var delivered = 0;
-        return await BrokenBodyRetry.RetryAsync(
-            client.Settings.MaxRetries,
-            async () =>
-            {
-                await using var answer = await client.SendAsync(new ConnectRequest(HttpMethod.Get, page.Path, page.Query), cancellationToken).ConfigureAwait(false);
-                var range = guard.CheckHeader(answer.ContentRange, page.Offset);
-                var position = 0;
-                await foreach (var record in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
-                {
-                    if (position == 0)
-                    {
-                        guard.CheckFirstRecord(range, record, page.Offset);
-                    }
-
-                    if (position++ < delivered)
-                    {
-                        continue;
-                    }
-
-                    if (delivered >= page.Limit)
-                    {
-                        break;
-                    }
-
-                    // The selection is applied here too: Connect's select() only adds or removes some fields.
-                    await response.AddPartialResultAsync(document, Payload.FromJsonBytes(selection is null ? record : selection.Apply(record)), cancellationToken).ConfigureAwait(false);
-                    delivered++;
-                    progress.Emitted++;
-                }
-
-                return (delivered, range);
-            },
+        return await pager.PageThroughAsync(
+            path,
+            rql,
+            properties.GetInt32(OperationFieldIds.PageSize),
+            maxResults,
+            0,
+            // The selection is applied here too: Connect's select() only adds or removes some fields (the same projection as the command line's --fields).
+            (record, ct) => response.AddPartialResultAsync(document, Payload.FromJsonBytes(selection is null ? record : selection.ApplyUtf8(record)), ct),
+            (total, ct) => response.ReportExpectedRecordsAsync(document, maxResults > 0 ? Math.Min(total, maxResults) : total, ct),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -193,14 +138,5 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
         var range = ContentRange.Parse(answer.ContentRange)
             ?? throw new ConnectResponseFormatException($"the answer to a count has no valid Content-Range header (got '{answer.ContentRange ?? "nothing"}')");
         return range.Total;
-    }
-
-    /// <summary>One page to ask for: path, whole query string (RQL plus limit and offset), offset and limit.</summary>
-    private sealed record PageRequest(string Path, string Query, long Offset, int Limit);
-
-    /// <summary>How many records a search has emitted so far (kept across pages and page re-reads).</summary>
-    private sealed class SearchProgress
-    {
-        public long Emitted { get; set; }
     }
 }

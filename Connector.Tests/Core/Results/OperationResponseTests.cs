@@ -124,4 +124,18 @@ public sealed class OperationResponseTests
         Assert.That(await response.CompleteAsync(), Is.Empty);
         Assert.That(sink.Results, Has.Count.EqualTo(200));
     }
+
+    [Test]
+    public async Task An_expected_record_count_is_only_for_an_unfinished_input_document()
+    {
+        var doc = Doc("a");
+        var response = new OperationResponse([doc], new ResultCollector());
+
+        await response.ReportExpectedRecordsAsync(doc, 3);
+        await response.FinishPartialResultAsync(doc, OperationStatus.Success, "200", "0 records");
+
+        await Assert.ThrowsAsync<ResultInvariantException>(async () => await response.ReportExpectedRecordsAsync(doc, 3));
+        await Assert.ThrowsAsync<ResultInvariantException>(async () => await response.ReportExpectedRecordsAsync(Doc("b"), 3));
+        Assert.That(response.Violations, Has.Count.EqualTo(2));
+    }
 }

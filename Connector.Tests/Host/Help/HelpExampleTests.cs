@@ -10,7 +10,7 @@ public sealed class HelpExampleTests
 {
     private static readonly string[] Commands =
     [
-        "", "types", "describe", "schema", "get", "query", "create", "update", "delete", "exec", "test-connection", "sandbox", "usage-file",
+        "", "types", "describe", "schema", "get", "query", "create", "update", "delete", "exec", "api", "test-connection", "sandbox", "usage-file",
         "completion", "account", "account add", "account list", "account use", "account remove",
     ];
 

@@ -10,17 +10,9 @@ namespace Connector.Tests.Host.Output;
 
 /// <summary>--output table|csv|tsv|xlsx|json and --fields, read back and compared with the JSON records of the same query.</summary>
 [TestFixture]
-public sealed class OutputFormatTests
+public sealed class OutputFormatTests : HostSandboxFixture
 {
-    private ConnectSandbox _sandbox = null!;
-
-    private string[] Connection => ["--url", _sandbox.BaseUrl.ToString(), "--api-key", SandboxOptions.DefaultApiKey];
-
-    [OneTimeSetUp]
-    public async Task StartSandbox() => _sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 50 });
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
+    protected override int RecordsPerType => 50;
 
     [Test]
     public async Task On_a_terminal_the_default_is_a_table_of_the_descriptors_key_columns_that_parses_back_to_the_records()

@@ -1,3 +1,4 @@
+using Connector.Core.Documents;
 using Connector.Core.Operations;
 using Connector.Core.Results;
 using Connector.Host.Output;
@@ -22,6 +23,37 @@ public sealed class ProgressAndSummaryTests
         var progress = new ProgressLine(TextWriter.Null, new FakeTimeProvider(), summary, enabled: true) { Total = 100 };
 
         Assert.That(progress.Describe(TimeSpan.FromSeconds(10)), Is.EqualTo("20/100 documents (20%), 2 per second, about 40.0 s left"));
+    }
+
+    [Test]
+    public async Task A_query_total_reported_to_the_writer_makes_progress_count_records_toward_it()
+    {
+        var summary = new RunSummary();
+        var progress = new ProgressLine(TextWriter.Null, new FakeTimeProvider(), summary, enabled: true);
+        var writer = new ResultWriter(TextWriter.Null, new JsonLinesOutput(TextWriter.Null, null), TextWriter.Null, summary, progress, false, null, new FakeTimeProvider());
+        var query = TrackedDocument.Empty("query");
+        var response = new OperationResponse([query], writer);
+
+        await response.ReportExpectedRecordsAsync(query, 200);
+        for (var i = 0; i < 40; i++)
+        {
+            await response.AddPartialResultAsync(query, Payload.FromJsonBytes("{\"id\":1}"u8.ToArray()));
+        }
+
+        Assert.That(progress.ExpectedRecords, Is.EqualTo(200));
+        Assert.That(progress.Describe(TimeSpan.FromSeconds(10)), Is.EqualTo("40/200 records (20%), 4 per second, about 40.0 s left"));
+    }
+
+    [Test]
+    public void A_known_record_total_wins_over_a_document_total_and_a_total_of_zero_shows_plain_counts()
+    {
+        var summary = new RunSummary();
+        summary.AddRecord();
+        var progress = new ProgressLine(TextWriter.Null, new FakeTimeProvider(), summary, enabled: true) { Total = 10, ExpectedRecords = 4 };
+        var empty = new ProgressLine(TextWriter.Null, new FakeTimeProvider(), summary, enabled: true) { ExpectedRecords = 0 };
+
+        Assert.That(progress.Describe(TimeSpan.FromSeconds(1)), Is.EqualTo("1/4 records (25%), 1 per second, about 3.00 s left"));
+        Assert.That(empty.Describe(TimeSpan.FromSeconds(1)), Is.EqualTo("1 records, 0 documents done, 1 per second"));
     }
 
     [Test]

@@ -1,10 +1,9 @@
 using Connector.Host.Output;
-using Newtonsoft.Json;
 using NUnit.Framework;
 
 namespace Connector.Tests.Host.Output;
 
-/// <summary>Dotted paths: selecting, flattening and reducing a record to --fields.</summary>
+/// <summary>Dotted paths: selecting and flattening a record into columns (reducing it is <see cref="Connector.Core.Querying.FieldProjection"/>).</summary>
 [TestFixture]
 public sealed class RecordFieldsTests
 {
@@ -17,10 +16,4 @@ public sealed class RecordFieldsTests
     [Test]
     public void Leaf_paths_flatten_objects_and_keep_arrays_whole() =>
         Assert.That(RecordFields.LeafPaths(RecordFields.Parse(Record)), Is.EqualTo(new[] { "id", "asset.id", "asset.params", "asset.product.id", "note" }));
-
-    [Test]
-    public void Projection_keeps_nesting_and_names_array_elements_by_their_path() =>
-        Assert.That(
-            RecordFields.Project(RecordFields.Parse(Record), ["id", "asset.product.id", "asset.params.0.id", "missing"]).ToString(Formatting.None),
-            Is.EqualTo("{\"id\":\"PR-1\",\"asset\":{\"product\":{\"id\":\"PRD-1\"}},\"asset.params.0.id\":\"P-1\"}"));
 }

@@ -69,4 +69,29 @@ public sealed class QueryArgumentsTests
 
         Assert.That(ex!.Message, Does.StartWith("--where"));
     }
+
+    [Test]
+    public void Without_fields_a_select_decides_what_is_printed()
+    {
+        Assert.That(QueryArguments.OutputFields(["id", "asset.id", "-note"], null, results: false), Is.EqualTo(new[] { "id", "asset.id" }));
+        Assert.That(QueryArguments.OutputFields(["-note"], null, results: false), Is.Null, "only exclusions: every field that is left");
+        Assert.That(QueryArguments.OutputFields([], null, results: false), Is.Null);
+    }
+
+    [Test]
+    public void Fields_narrow_what_a_select_keeps_and_keep_their_own_meaning_with_results()
+    {
+        Assert.That(QueryArguments.OutputFields(["id", "asset"], ["asset.id"], results: false), Is.EqualTo(new[] { "asset.id" }));
+        Assert.That(QueryArguments.OutputFields([], ["status"], results: false), Is.EqualTo(new[] { "status" }));
+        Assert.That(QueryArguments.OutputFields(["id"], ["code"], results: true), Is.EqualTo(new[] { "code" }));
+        Assert.That(QueryArguments.OutputFields(["id"], null, results: true), Is.Null);
+    }
+
+    [Test]
+    public void A_field_the_select_drops_is_refused_naming_it()
+    {
+        var error = Assert.Throws<UsageException>(() => QueryArguments.OutputFields(["id", "-asset.id"], ["id", "status", "asset.id"], results: false));
+
+        Assert.That(error!.Message, Does.StartWith("--fields status,asset.id: --select id,-asset.id does not return these fields"));
+    }
 }

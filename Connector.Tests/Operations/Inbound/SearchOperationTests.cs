@@ -215,4 +215,43 @@ public sealed class SearchOperationTests
         Assert.That(ok.Status, Is.EqualTo(OperationStatus.Success));
         Assert.That(sent.Sent.Single().Path, Is.EqualTo("/tier/accounts/TA-1/versions"));
     }
+
+    [TestCase(null, 500L)]
+    [TestCase("250", 250L)]
+    public async Task Reports_the_expected_record_count_once_before_the_first_record(string? maxResults, long expected)
+    {
+        var context = await OperationTestContexts.CreateAsync("asset", "QUERY", new() { ["pageSize"] = "100", ["maxResults"] = maxResults });
+        var catalog = await ConnectApiData.GetAsync(await OperationTestContexts.StoreAsync(), CancellationToken.None);
+        var operation = new SearchOperation(context, Collection(500).Client(), catalog.Endpoint(context.Operation));
+        var sink = new EventRecordingSink();
+        var request = OperationRequest.ForQuery(QueryFilter.All);
+        var response = new OperationResponse(request.Documents, sink);
+
+        await operation.ExecuteAsync(request, response, CancellationToken.None);
+
+        Assert.That(sink.Events[0], Is.EqualTo("expected " + expected));
+        Assert.That(sink.Events.Count(e => e.StartsWith("expected", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(sink.Events.Count(e => e == "record"), Is.EqualTo(expected));
+    }
+
+    /// <summary>Records what reached the sink, in order.</summary>
+    private sealed class EventRecordingSink : IOperationResultSink
+    {
+        public List<string> Events { get; } = [];
+
+        public async ValueTask OnResultAsync(OperationResult result, CancellationToken cancellationToken)
+        {
+            Events.Add(result.IsPartial ? "record" : "final " + result.Status);
+            foreach (var payload in result.Payloads)
+            {
+                await payload.DisposeAsync();
+            }
+        }
+
+        public ValueTask OnExpectedRecordsAsync(string trackingId, long records, CancellationToken cancellationToken)
+        {
+            Events.Add("expected " + records);
+            return ValueTask.CompletedTask;
+        }
+    }
 }
