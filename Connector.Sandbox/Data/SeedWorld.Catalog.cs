@@ -74,12 +74,16 @@ internal sealed partial class SeedWorld
         r["name"] = ParameterName(k);
         r["title"] = ParameterName(k).Replace('_', ' ');
         r["description"] = "Parameter " + ParameterName(k) + " of " + ProductName(p);
-        r["type"] = k == 1 ? "email" : "text";
+        r["type"] = ParameterType(k);
         r["scope"] = "asset";
         r["phase"] = k < 2 ? "ordering" : "fulfillment";
         r["position"] = k + 1;
         r["parent"] = null;
         Json.SetExisting(r, "constraints.required", k == 0);
+        if (ParameterChoices(k) is { } choices && r["constraints"] is JsonObject constraints)
+        {
+            constraints["choices"] = choices;
+        }
         Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
         Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
         return r;

@@ -57,7 +57,7 @@ internal sealed partial class SeedWorld
         ("tier1", TierRef((a + 1) % TierAccounts, withId)),
         ("tier2", TierRef((a + 2) % TierAccounts, withId)));
 
-    public JsonObject AssetParam(int p, int k, int a, JsonObject template)
+    public JsonObject AssetParam(int p, int k, int a, JsonObject template, string scope = "asset")
     {
         var param = template.DeepClone().AsObject();
         Json.CopyExisting(param, Json.Obj(
@@ -65,11 +65,11 @@ internal sealed partial class SeedWorld
             ("name", ParameterName(k)),
             ("title", ParameterName(k).Replace('_', ' ')),
             ("description", "Parameter " + ParameterName(k)),
-            ("type", k == 1 ? "email" : "text"),
+            ("type", ParameterType(k)),
             ("value", ParamValue(k, a)),
             ("value_error", string.Empty),
             ("phase", k < 2 ? "ordering" : "fulfillment"),
-            ("scope", "asset")));
+            ("scope", scope)));
         return param;
     }
 
@@ -77,9 +77,24 @@ internal sealed partial class SeedWorld
     {
         0 => "tenant" + a.ToString(CultureInfo.InvariantCulture),
         1 => "admin" + a.ToString(CultureInfo.InvariantCulture) + "@example.com",
-        2 => "seats " + (a % 50 + 1).ToString(CultureInfo.InvariantCulture),
+        2 => Editions[a % Editions.Length],
         _ => "CODE-" + (Hash(41, a) % 1000000).ToString("D6", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The item-scope parameters of item <paramref name="k"/> of product <paramref name="p"/>, as real assets carry them in <c>items[].params[]</c>.</summary>
+    public JsonArray ItemParams(int p, int k)
+    {
+        var id = "PRM-" + ProductIds.Format(p)[4..] + "-I" + (k + 1).ToString("D1", CultureInfo.InvariantCulture);
+        return new JsonArray(Json.Obj(
+            ("id", id),
+            ("title", "License pool"),
+            ("description", "The license pool the item draws from."),
+            ("type", "text"),
+            ("scope", "item"),
+            ("phase", "configuration"),
+            ("value", "pool-" + ItemMpn(p, k).ToLowerInvariant()),
+            ("constraints", Json.Obj(("hidden", false), ("required", false), ("unique", false)))));
+    }
 
     public JsonObject Asset(int a)
     {
@@ -104,7 +119,10 @@ internal sealed partial class SeedWorld
         var items = new JsonArray();
         for (var k = 0; k < 2; k++)
         {
-            items.Add(Json.Obj(("id", ItemId(p, k)), ("quantity", (double)(1 + Pick(23 + k, a, 50)))));
+            var item = Json.Obj(("id", ItemId(p, k)), ("quantity", (double)(1 + Pick(23 + k, a, 50))));
+            var ik = k;
+            item["params"] = Fragment("assets|item-params|" + pk + "/" + k.ToString(CultureInfo.InvariantCulture), () => ItemParams(p, ik));
+            items.Add(item);
         }
 
         r["items"] = items;
@@ -118,7 +136,8 @@ internal sealed partial class SeedWorld
                 values.Add(param);
             }
 
-            r["params"] = new JsonArray(values);
+            // Real assets carry their parameters as one flat array (the OpenAPI document nests it one array deeper).
+            r["params"] = values;
         }
 
         r["tiers"] = Fragment("assets|tiers|" + (a % TierAccounts).ToString(CultureInfo.InvariantCulture), () => Tiers(a, withId: true));
@@ -146,7 +165,7 @@ internal sealed partial class SeedWorld
         holder.Remove(path);
         var asset = source.DeepClone().AsObject();
         var items = asset["items"] as JsonArray ?? [];
-        var paramsNode = asset["params"] is JsonArray { Count: > 0 } outer && outer[0] is JsonArray inner ? inner : new JsonArray();
+        var paramsNode = asset["params"] as JsonArray ?? [];
         var a = AssetIds.Parse((string?)asset["id"]) ?? 0;
         var productIndex = ProductIds.Parse((string?)asset["product"]?["id"]) ?? AssetProduct(a);
         asset.Remove("items");
@@ -182,6 +201,11 @@ internal sealed partial class SeedWorld
                     ? JsonValue.Create(quantity.ToString(CultureInfo.InvariantCulture))
                     : JsonValue.Create(quantity));
                 Json.SetExisting(item, "old_quantity", "0");
+                if (items[k]?["params"] is JsonArray itemParams)
+                {
+                    item["params"] = itemParams.DeepClone();
+                }
+
                 snapshotItems.Add(item);
             }
 
@@ -230,7 +254,7 @@ internal sealed partial class SeedWorld
         r["updated"] = Iso(created.AddMinutes(Pick(53, i, 600)));
         r["effective_date"] = Iso(created.AddMinutes(Pick(53, i, 600)));
         r["answered"] = status is "approved" or "failed";
-        r["assignee"] = status is "pending" or "inquiring" && i % 3 == 0 ? UserIds.Format(i % 5) : string.Empty;
+        r["assignee"] = Assignee(i, status);
         r["activation_key"] = status == "approved" ? "Activation key " + Uuid(54, i) : string.Empty;
         Over(r, "marketplace", MarketplaceRef(a % Marketplaces));
         r["previous_approved_request"] = type == "purchase" ? null : Json.Obj(("id", RequestIds.Format((i + 1) % Requests)));
@@ -239,13 +263,34 @@ internal sealed partial class SeedWorld
         return r;
     }
 
+    /// <summary>
+    /// Who works on request <paramref name="i"/>: both forms real Connect sends, the user's id (a string) and the user
+    /// object <c>{id, name, email}</c>; the empty string when nobody does.
+    /// </summary>
+    public JsonNode? Assignee(int i, string status)
+    {
+        if (status is not ("pending" or "inquiring") || i % 3 == 2)
+        {
+            return string.Empty;
+        }
+
+        var user = i % 5;
+        if (i % 3 == 0)
+        {
+            return UserIds.Format(user);
+        }
+
+        var name = (string)UserRef(user)["name"]!;
+        return Json.Obj(("id", UserIds.Format(user)), ("name", name), ("email", name.Replace(' ', '.').ToLowerInvariant() + "@example.com"));
+    }
+
     public JsonObject SubscriptionAsset(int a)
     {
         var r = NewRecord("subscription_assets");
         var asset = Asset(a);
         var p = AssetProduct(a);
         var items = asset["items"]!.AsArray();
-        var parameters = asset["params"] is JsonArray { Count: > 0 } outer && outer[0] is JsonArray inner ? inner : new JsonArray();
+        var parameters = asset["params"] as JsonArray ?? [];
         asset.Remove("items");
         asset.Remove("params");
         Json.CopyExisting(r, asset);

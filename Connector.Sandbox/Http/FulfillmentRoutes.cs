@@ -24,6 +24,11 @@ internal static class FulfillmentRoutes
         app.MapPost("/requests/{id}/pend", context => Move(context, api, ["inquiring"], "pending"));
         app.MapPost("/requests/{id}/inquire", context => api.TransitionAsync(context, "requests", "Request", "status", ["pending"], Code, (r, b) =>
         {
+            if (api.UnknownTemplate("template_id", SandboxApi.Text(b, "template_id")) is { } unknown)
+            {
+                return [unknown];
+            }
+
             r["status"] = "inquiring";
             r["updated"] = api.Now();
             var note = SandboxApi.Text(b, "activation_tile") ?? SandboxApi.Text(b, "note");
@@ -41,6 +46,11 @@ internal static class FulfillmentRoutes
             if (string.IsNullOrEmpty(template) && string.IsNullOrEmpty(tile))
             {
                 return ["template_id: template_id or activation_tile is required."];
+            }
+
+            if (api.UnknownTemplate("template_id", template) is { } unknown)
+            {
+                return [unknown];
             }
 
             r["status"] = "approved";

@@ -59,7 +59,7 @@ internal static class HelpdeskRoutes
             }
 
             Stamp(r, "closed", api);
-            r["state"] = "closed";
+            SeedWorld.SetCaseState(r, "closed");
             return null;
         }));
 
@@ -86,7 +86,7 @@ internal static class HelpdeskRoutes
     private static Task Move(HttpContext context, SandboxApi api, string[] from, string to) =>
         api.TransitionAsync(context, "cases", "Case", "state", from, Code, (r, _) =>
         {
-            r["state"] = to;
+            SeedWorld.SetCaseState(r, to);
             Stamp(r, to, api);
             return null;
         });

@@ -121,7 +121,7 @@ internal sealed class SandboxApi(SandboxStore store)
             return;
         }
 
-        var state = (string?)record[stateField] ?? string.Empty;
+        var state = StateValue.Read(record[stateField]) ?? string.Empty;
         if (from.Length > 0 && !from.Contains(state))
         {
             await ConnectResponses.Error(context, StatusCodes.Status400BadRequest, stateCode,
@@ -146,6 +146,15 @@ internal sealed class SandboxApi(SandboxStore store)
 
         await ConnectResponses.Json(context, StatusCodes.Status200OK, answer ?? record).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The validation message for a template id that names no template of an existing product (as Connect refuses an
+    /// action with an unknown template), or null when <paramref name="templateId"/> is known or not given.
+    /// </summary>
+    public string? UnknownTemplate(string field, string? templateId) =>
+        string.IsNullOrEmpty(templateId) || World.TemplateProduct(templateId) is { } product && Store["products"].Get(product) is not null
+            ? null
+            : $"{field}: template {templateId} does not exist.";
 
     /// <summary>Opens the conversation of a newly created request or case, as Connect does (found by <c>instance_id</c>).</summary>
     public void OpenConversation(string instanceId, string topic) =>

@@ -68,17 +68,22 @@ internal static class TierRoutes
         app.MapPost("/tier/config-requests", context => CreateConfigRequestAsync(context, api));
         app.MapPut("/tier/config-requests/{id}", context => api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", OpenConfigStates, ConfigRequestCode, (r, b) =>
         {
-            if (b["params"] is JsonArray updates && r["configuration"]?["params"] is JsonArray current)
+            if (b["params"] is JsonArray updates)
             {
                 foreach (var update in updates.OfType<JsonObject>())
                 {
-                    var target = current.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == SandboxApi.Text(update, "id"));
-                    if (target is null)
+                    var id = SandboxApi.Text(update, "id");
+                    var targets = new[] { r["params"], r["configuration"]?["params"] }
+                        .OfType<JsonArray>()
+                        .Select(list => list.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == id))
+                        .OfType<JsonObject>()
+                        .ToList();
+                    if (targets.Count == 0)
                     {
-                        return [$"params: parameter {SandboxApi.Text(update, "id")} does not exist on this request."];
+                        return [$"params: parameter {id} does not exist on this request."];
                     }
 
-                    target["value"] = update["value"]?.DeepClone();
+                    targets.ForEach(target => target["value"] = update["value"]?.DeepClone());
                 }
             }
 
@@ -96,6 +101,11 @@ internal static class TierRoutes
             if (string.IsNullOrWhiteSpace(template))
             {
                 return ["template.id: This field is required."];
+            }
+
+            if (api.UnknownTemplate("template.id", template) is { } unknown)
+            {
+                return [unknown];
             }
 
             r["status"] = "approved";
@@ -332,6 +342,7 @@ internal static class TierRoutes
                 }
             }
 
+            r["params"] = target["params"]?.DeepClone() ?? new JsonArray();
             r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))), ("updated", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
         });
         await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(id)!).ConfigureAwait(false);

@@ -97,7 +97,7 @@ internal static class RqlEvaluator
 
         if (index == parts.Length)
         {
-            values.Add(node);
+            values.Add(Data.StateValue.Comparable(node));
             return;
         }
 
