@@ -62,8 +62,7 @@ internal sealed partial class SeedWorld
         r["parent"] = null;
         r["replacement"] = null;
         r["group"] = null;
-        Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
-        Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
+        CatalogEvents(r, p);
         return r;
     }
 
@@ -84,8 +83,8 @@ internal sealed partial class SeedWorld
         {
             constraints["choices"] = choices;
         }
-        Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
-        Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
+
+        CatalogEvents(r, p);
         return r;
     }
 
@@ -100,9 +99,15 @@ internal sealed partial class SeedWorld
         r["scope"] = "asset";
         r["type"] = type;
         r["position"] = k + 1;
+        CatalogEvents(r, p);
+        return r;
+    }
+
+    /// <summary>The created and updated times of a product's item, parameter or template: those of the product, updated two days later.</summary>
+    private void CatalogEvents(JsonObject r, int p)
+    {
         Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
         Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
-        return r;
     }
 
     public JsonObject ConnectionRef(int product, int marketplace, string type = "production")

@@ -13,13 +13,7 @@ internal sealed partial class SeedWorld
     /// <summary>Copies <paramref name="source"/> into the existing fields of the object at <paramref name="path"/>.</summary>
     public static void Over(JsonObject record, string path, JsonObject source)
     {
-        JsonNode? node = record;
-        foreach (var part in path.Split('.'))
-        {
-            node = (node as JsonObject)?[part];
-        }
-
-        if (node is JsonObject target)
+        if (JsonPath.Find(record, path) is JsonObject target)
         {
             Json.CopyExisting(target, source);
         }
@@ -165,9 +159,8 @@ internal sealed partial class SeedWorld
         holder.Remove(path);
         var asset = source.DeepClone().AsObject();
         var items = asset["items"] as JsonArray ?? [];
-        var paramsNode = asset["params"] as JsonArray ?? [];
-        var a = AssetIds.Parse((string?)asset["id"]) ?? 0;
-        var productIndex = ProductIds.Parse((string?)asset["product"]?["id"]) ?? AssetProduct(a);
+        var parameters = asset["params"] as JsonArray ?? [];
+        var p = ProductIds.Parse((string?)asset["product"]?["id"]) ?? AssetProduct(AssetIds.Parse((string?)asset["id"]) ?? 0);
         asset.Remove("items");
         asset.Remove("params");
         Json.CopyExisting(snapshot, asset);
@@ -181,62 +174,78 @@ internal sealed partial class SeedWorld
             snapshot["status"] = status;
         }
 
-        if (snapshot["items"] is JsonArray { Count: > 0 } itemShape && itemShape[0] is JsonObject itemTemplate)
+        if (FirstObject(snapshot["items"]) is { } itemTemplate)
         {
-            var p = productIndex;
-            var snapshotItems = new JsonArray();
-            for (var k = 0; k < items.Count; k++)
-            {
-                var item = itemTemplate.DeepClone().AsObject();
-                var quantity = items[k]?["quantity"] is JsonValue q ? Rql.RqlEvaluator.NumberOf(q) : 1;
-                Json.CopyExisting(item, Json.Obj(
-                    ("id", (string?)items[k]?["id"] ?? ItemId(p, k)),
-                    ("global_id", (string?)items[k]?["id"] ?? ItemId(p, k)),
-                    ("mpn", ItemMpn(p, k)),
-                    ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
-                    ("item_type", "Reservation"),
-                    ("period", k == 1 ? "Yearly" : "Monthly"),
-                    ("type", "Licenses")));
-                Json.SetExisting(item, "quantity", item["quantity"] is JsonValue qv && qv.GetValueKind() == System.Text.Json.JsonValueKind.String
-                    ? JsonValue.Create(quantity.ToString(CultureInfo.InvariantCulture))
-                    : JsonValue.Create(quantity));
-                Json.SetExisting(item, "old_quantity", "0");
-                if (items[k]?["params"] is JsonArray itemParams)
-                {
-                    item["params"] = itemParams.DeepClone();
-                }
-
-                snapshotItems.Add(item);
-            }
-
-            snapshot["items"] = snapshotItems;
+            snapshot["items"] = new JsonArray([.. items.Select((source, k) => (JsonNode)SnapshotItem(itemTemplate, p, k, source))]);
         }
 
-        if (snapshot["params"] is JsonArray { Count: > 0 } paramShape && paramShape[0] is JsonObject paramTemplate)
+        if (FirstObject(snapshot["params"]) is { } paramTemplate)
         {
-            var snapshotParams = new JsonArray();
-            foreach (var param in paramsNode.OfType<JsonObject>())
-            {
-                var copy = paramTemplate.DeepClone().AsObject();
-                Json.CopyExisting(copy, param);
-                if (copy.ContainsKey("value_choices"))
-                {
-                    copy["value_choices"] = new JsonArray();
-                }
-
-                if (copy.ContainsKey("structured_value"))
-                {
-                    copy["structured_value"] = new JsonObject();
-                }
-
-                snapshotParams.Add(copy);
-            }
-
-            snapshot["params"] = snapshotParams;
+            snapshot["params"] = ShapedParams(paramTemplate, parameters);
         }
 
         return snapshot;
     }
+
+    /// <summary>Item <paramref name="k"/> of an asset snapshot: the asset's item (id, quantity as the shape types it, item params) in the snapshot's item shape.</summary>
+    private JsonObject SnapshotItem(JsonObject template, int p, int k, JsonNode? source)
+    {
+        var id = (string?)source?["id"];
+        var item = ShapedItem(template, p, k, id, k == 1 ? "Yearly" : "Monthly");
+        var quantity = source?["quantity"] is JsonValue q ? Rql.RqlEvaluator.NumberOf(q) : 1;
+        Json.SetExisting(item, "quantity", item["quantity"] is JsonValue qv && qv.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? JsonValue.Create(quantity.ToString(CultureInfo.InvariantCulture))
+            : JsonValue.Create(quantity));
+        Json.SetExisting(item, "old_quantity", "0");
+        if (source?["params"] is JsonArray itemParams)
+        {
+            item["params"] = itemParams.DeepClone();
+        }
+
+        return item;
+    }
+
+    /// <summary>Item <paramref name="k"/> of product <paramref name="p"/> in the item shape of <paramref name="template"/> (id, global id, MPN, names, period).</summary>
+    private JsonObject ShapedItem(JsonObject template, int p, int k, string? id, string period)
+    {
+        var item = template.DeepClone().AsObject();
+        Json.CopyExisting(item, Json.Obj(
+            ("id", id ?? ItemId(p, k)),
+            ("global_id", id ?? ItemId(p, k)),
+            ("mpn", ItemMpn(p, k)),
+            ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
+            ("item_type", "Reservation"),
+            ("period", period),
+            ("type", "Licenses")));
+        return item;
+    }
+
+    /// <summary>Copies of <paramref name="parameters"/> in the parameter shape of <paramref name="template"/>; choices and structured values start empty.</summary>
+    private static JsonArray ShapedParams(JsonObject template, JsonArray parameters)
+    {
+        var list = new JsonArray();
+        foreach (var param in parameters.OfType<JsonObject>())
+        {
+            var copy = template.DeepClone().AsObject();
+            Json.CopyExisting(copy, param);
+            if (copy.ContainsKey("value_choices"))
+            {
+                copy["value_choices"] = new JsonArray();
+            }
+
+            if (copy.ContainsKey("structured_value"))
+            {
+                copy["structured_value"] = new JsonObject();
+            }
+
+            list.Add(copy);
+        }
+
+        return list;
+    }
+
+    /// <summary>The first element of an array when it is an object (a shape's element template), else null.</summary>
+    private static JsonObject? FirstObject(JsonNode? node) => node is JsonArray { Count: > 0 } array ? array[0] as JsonObject : null;
 
     public JsonObject Request(int i)
     {
@@ -297,35 +306,19 @@ internal sealed partial class SeedWorld
         r["tiers"] = asset["tiers"]!.DeepClone();
         var created = CreatedAt(a, Assets);
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1)))))));
-        if (r["items"] is JsonArray { Count: > 0 } itemShape && itemShape[0] is JsonObject itemTemplate)
+        if (FirstObject(r["items"]) is { } itemTemplate)
         {
-            var list = new JsonArray();
-            for (var k = 0; k < items.Count; k++)
+            r["items"] = new JsonArray([.. items.Select((source, k) =>
             {
-                var item = itemTemplate.DeepClone().AsObject();
-                Json.CopyExisting(item, Json.Obj(
-                    ("id", ItemId(p, k)), ("global_id", ItemId(p, k)), ("mpn", ItemMpn(p, k)),
-                    ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
-                    ("item_type", "Reservation"), ("period", k == 1 ? "Yearly" : "Monthly"), ("type", "Licenses"),
-                    ("quantity", items[k]!["quantity"]!.GetValue<double>())));
-                list.Add(item);
-            }
-
-            r["items"] = list;
+                var item = ShapedItem(itemTemplate, p, k, null, k == 1 ? "Yearly" : "Monthly");
+                Json.SetExisting(item, "quantity", source!["quantity"]!.GetValue<double>());
+                return (JsonNode)item;
+            })]);
         }
 
-        if (r["params"] is JsonArray { Count: > 0 } paramShape && paramShape[0] is JsonObject paramTemplate)
+        if (FirstObject(r["params"]) is { } paramTemplate)
         {
-            var list = new JsonArray();
-            foreach (var param in parameters.OfType<JsonObject>())
-            {
-                var copy = paramTemplate.DeepClone().AsObject();
-                Json.CopyExisting(copy, param);
-                copy["structured_value"] = new JsonObject();
-                list.Add(copy);
-            }
-
-            r["params"] = list;
+            r["params"] = ShapedParams(paramTemplate, parameters);
         }
 
         var anniversary = CreatedAt(a, Assets);
@@ -353,21 +346,15 @@ internal sealed partial class SeedWorld
             r["asset"]!["params"] = ps.DeepClone();
         }
 
-        if (r["items"] is JsonArray { Count: > 0 } itemShape && itemShape[0] is JsonObject itemTemplate)
+        if (FirstObject(r["items"]) is { } itemTemplate)
         {
-            var list = new JsonArray();
-            for (var k = 0; k < 2; k++)
+            r["items"] = new JsonArray([.. Enumerable.Range(0, 2).Select(k =>
             {
-                var item = itemTemplate.DeepClone().AsObject();
-                Json.CopyExisting(item, Json.Obj(
-                    ("id", ItemId(p, k)), ("global_id", ItemId(p, k)), ("mpn", ItemMpn(p, k)),
-                    ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
-                    ("item_type", "Reservation"), ("period", "Monthly"), ("type", "Licenses"), ("quantity", (double)(1 + Pick(60 + k, i, 20)))));
+                var item = ShapedItem(itemTemplate, p, k, null, "Monthly");
+                Json.SetExisting(item, "quantity", (double)(1 + Pick(60 + k, i, 20)));
                 Json.SetExisting(item, "billing.cycle_number", 1 + (i % 12));
-                list.Add(item);
-            }
-
-            r["items"] = list;
+                return (JsonNode)item;
+            })]);
         }
 
         r["attributes"] = new JsonArray(Json.Obj(("vendor", Json.Obj(("external_id", "V-" + i.ToString(CultureInfo.InvariantCulture)))), ("provider", new JsonObject())));

@@ -16,24 +16,20 @@ internal sealed partial class SeedWorld
     public static readonly string[] CaseStates = ["pending", "inquiring", "resolved", "closed"];
 
     /// <summary>The states a case in <paramref name="state"/> can move to (the <c>next</c> of the state's object form).</summary>
-    public static IReadOnlyList<string> NextCaseStates(string state) => state switch
+    public static IReadOnlyList<string> NextCaseStates(string state)
     {
-        "pending" => ["inquiring", "resolved"],
-        "inquiring" => ["pending"],
-        "resolved" => ["pending", "closed"],
-        _ => [],
-    };
+        return state switch
+        {
+            "pending" => ["inquiring", "resolved"],
+            "inquiring" => ["pending"],
+            "resolved" => ["pending", "closed"],
+            _ => [],
+        };
+    }
 
     /// <summary>Moves a case to <paramref name="state"/>, keeping the form (string or <c>{current,next,all}</c>) its state has.</summary>
     public static void SetCaseState(JsonObject record, string state) =>
         StateValue.Write(record, "state", state, NextCaseStates, CaseStates);
-
-    public JsonObject AccountRef(JsonObject template, JsonObject source)
-    {
-        var copy = template.DeepClone().AsObject();
-        Json.CopyExisting(copy, source);
-        return copy;
-    }
 
     public JsonObject Case(int i)
     {

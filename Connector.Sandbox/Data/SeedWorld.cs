@@ -206,13 +206,7 @@ internal sealed partial class SeedWorld
     public JsonNode Shaped(string shapeName, string path, string key, Func<JsonObject> source) =>
         Fragment(shapeName + "|" + path + "|" + key, () =>
         {
-            JsonNode? node = NewRecord(shapeName);
-            foreach (var part in path.Split('.'))
-            {
-                node = node?[part];
-            }
-
-            var target = node is JsonObject o ? o.DeepClone().AsObject() : [];
+            var target = JsonPath.Find(NewRecord(shapeName), path) is JsonObject o ? o.DeepClone().AsObject() : [];
             Json.CopyExisting(target, source());
             return target;
         });
