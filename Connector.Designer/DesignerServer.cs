@@ -63,6 +63,7 @@ public sealed class DesignerServer : IAsyncDisposable
         AssetEndpoints.Map(app);
         BrowseEndpoints.Map(app, workbench);
         RunEndpoints.Map(app, workbench);
+        LearnEndpoints.Map(app, workbench);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

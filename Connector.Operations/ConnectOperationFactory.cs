@@ -29,13 +29,18 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients, Catalog
             return new ListenOperation(context, client, catalogs, clients.TimeProvider, clients.LoggerFactory.CreateLogger<ListenOperation>());
         }
 
+        if (context.OperationKind == OperationKind.Get)
+        {
+            // A GET needs no derived API data: it starts without loading it.
+            return new GetOperation(context, client);
+        }
+
         var leftOut = new LeftOutFields(clients.LoggerFactory.CreateLogger<LeftOutFields>(), context.OperationProperties.GetBoolean(OperationFieldIds.Strict));
         return new DeferredOperation(async ct =>
         {
             var catalog = await ConnectApiData.GetAsync(catalogs, ct).ConfigureAwait(false);
             return context.OperationKind switch
             {
-                OperationKind.Get => new GetOperation(context, client),
                 OperationKind.Query => new SearchOperation(context, client, catalog.Endpoint(context.Operation)),
                 _ when context.Operation.Response.PerRecordStatus => new BulkOperation(context, client, catalog, leftOut),
                 _ => new ObjectOperation(context, client, catalog, leftOut),

@@ -9,7 +9,7 @@ namespace Connector.Benchmarks.Cli;
 internal sealed record BenchmarkArguments
 {
     /// <summary>Every measured scenario, in the order they run by default.</summary>
-    public static readonly IReadOnlyList<string> AllScenarios = ["search", "search-memory", "actions", "bulk-close", "browse", "sandbox-page"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["search", "search-memory", "actions", "bulk-close", "browse", "cli-latency", "sandbox-page"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
 

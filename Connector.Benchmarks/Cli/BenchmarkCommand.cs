@@ -94,6 +94,9 @@ internal static class BenchmarkCommand
                 case "browse":
                     rows.AddRange(await BrowseScenario.RunAsync(settings.BrowseColdRounds, log, cancellationToken).ConfigureAwait(false));
                     break;
+                case "cli-latency":
+                    rows.AddRange(await CliLatencyScenario.RunAsync(settings.Rounds, log, cancellationToken).ConfigureAwait(false));
+                    break;
                 case "sandbox-page":
                     rows.AddRange(await SandboxPageScenario.RunAsync(settings.SandboxPageRecords, settings.Rounds, log, cancellationToken).ConfigureAwait(false));
                     break;

@@ -28,7 +28,7 @@ public class InputProfileBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath).ConfigureAwait(false);
+        var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath, CancellationToken.None).ConfigureAwait(false);
         var catalog = await ConnectApiData.GetAsync(new CatalogStore(descriptor), CancellationToken.None).ConfigureAwait(false);
         _close = await Profile(descriptor, catalog, "usage_record", "BULK_CLOSE").ConfigureAwait(false);
         _approve = await Profile(descriptor, catalog, "request", "APPROVE").ConfigureAwait(false);

@@ -18,7 +18,19 @@ public static class DescriptorLoader
     /// <returns>The descriptor.</returns>
     /// <exception cref="InvalidDescriptorException">The descriptor is not valid JSON or breaks a rule.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static async Task<ConnectorDescriptor> LoadAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<ConnectorDescriptor> LoadAsync(string path, CancellationToken cancellationToken) => LoadAsync(path, null, cancellationToken);
+
+    /// <summary>
+    /// Loads and validates a descriptor file, skipping the JSON Schema validation of content the cache says passed it
+    /// before (the other rules are always checked).
+    /// </summary>
+    /// <param name="path">The descriptor file.</param>
+    /// <param name="validationCache">Remembers validated contents; null validates every time.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The descriptor.</returns>
+    /// <exception cref="InvalidDescriptorException">The descriptor is not valid JSON or breaks a rule.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static async Task<ConnectorDescriptor> LoadAsync(string path, IDescriptorValidationCache? validationCache, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
@@ -27,8 +39,24 @@ public static class DescriptorLoader
             throw new FileNotFoundException($"The descriptor file {fullPath} does not exist.", fullPath);
         }
 
-        await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 16384, useAsync: true);
-        return await LoadAsync(stream, fullPath, Path.GetDirectoryName(fullPath), cancellationToken).ConfigureAwait(false);
+        if (validationCache is null)
+        {
+            await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 16384, useAsync: true);
+            return await LoadAsync(stream, fullPath, Path.GetDirectoryName(fullPath), cancellationToken).ConfigureAwait(false);
+        }
+
+        // A descriptor is small: read it once, for its key and its parse.
+        var bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);
+        var key = DescriptorSchemaValidator.ContentKey(bytes);
+        var root = await ParseAsync(new MemoryStream(bytes, writable: false), fullPath, cancellationToken).ConfigureAwait(false);
+        var validated = validationCache.IsValidated(key);
+        var descriptor = await CheckAndBuildAsync(root, fullPath, Path.GetDirectoryName(fullPath), !validated, cancellationToken).ConfigureAwait(false);
+        if (!validated)
+        {
+            validationCache.RememberValidated(key);
+        }
+
+        return descriptor;
     }
 
     /// <summary>Loads and validates a descriptor from a stream.</summary>
@@ -41,20 +69,32 @@ public static class DescriptorLoader
     public static async Task<ConnectorDescriptor> LoadAsync(Stream json, string sourceName, string? baseDirectory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JToken root;
+        var root = await ParseAsync(json, sourceName, cancellationToken).ConfigureAwait(false);
+        return await CheckAndBuildAsync(root, sourceName, baseDirectory, validateSchema: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<JToken> ParseAsync(Stream json, string sourceName, CancellationToken cancellationToken)
+    {
         try
         {
             using var reader = new StreamReader(json, leaveOpen: true);
             using var jsonReader = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None };
-            root = await JToken.ReadFromAsync(jsonReader, cancellationToken).ConfigureAwait(false);
+            return await JToken.ReadFromAsync(jsonReader, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonReaderException ex)
         {
             throw new InvalidDescriptorException(sourceName, [new DescriptorProblem(string.IsNullOrEmpty(ex.Path) ? "$" : "$." + ex.Path, "not valid JSON: " + ex.Message)]);
         }
+    }
 
+    private static async Task<ConnectorDescriptor> CheckAndBuildAsync(JToken root, string sourceName, string? baseDirectory, bool validateSchema, CancellationToken cancellationToken)
+    {
         var problems = new List<DescriptorProblem>();
-        problems.AddRange(await DescriptorSchemaValidator.ValidateAsync(root, cancellationToken).ConfigureAwait(false));
+        if (validateSchema)
+        {
+            problems.AddRange(await DescriptorSchemaValidator.ValidateAsync(root, cancellationToken).ConfigureAwait(false));
+        }
+
         problems.AddRange(DescriptorRules.Check(root));
         string? openApiPath = null;
         if (root is JObject o && o["openApi"] is JValue { Type: JTokenType.String } openApi)

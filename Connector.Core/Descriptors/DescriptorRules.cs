@@ -37,28 +37,28 @@ internal static partial class DescriptorRules
         {
             if (objectTypes[i] is JObject objectType)
             {
-                CheckObjectType(objectType, $"$.objectTypes[{i}]", typeIds, kinds, actions, operators, operationFields, problems);
+                CheckObjectType(objectType, $"$.objectTypes[{i}]", new DeclaredNames(typeIds, kinds, actions, operators, operationFields), problems);
             }
         }
 
         return problems;
     }
 
-    private static void CheckObjectType(
-        JObject objectType,
-        string path,
-        HashSet<string> typeIds,
-        HashSet<string> kinds,
-        HashSet<string> actions,
-        HashSet<string> operators,
-        HashSet<string> operationFields,
-        List<DescriptorProblem> problems)
+    /// <summary>What the descriptor declares once and operations refer to by name.</summary>
+    private sealed record DeclaredNames(
+        HashSet<string> TypeIds,
+        HashSet<string> Kinds,
+        HashSet<string> Actions,
+        HashSet<string> Operators,
+        HashSet<string> OperationFields);
+
+    private static void CheckObjectType(JObject objectType, string path, DeclaredNames names, List<DescriptorProblem> problems)
     {
         var id = (string?)objectType["id"];
         var parent = objectType["parent"] is JValue { Type: JTokenType.String } p ? (string)p! : null;
         if (parent is not null)
         {
-            if (!typeIds.Contains(parent))
+            if (!names.TypeIds.Contains(parent))
             {
                 problems.Add(new DescriptorProblem(path + ".parent", $"the parent object type '{parent}' is not declared"));
             }
@@ -72,65 +72,75 @@ internal static partial class DescriptorRules
         var operations = Array(objectType, "operations");
         for (var j = 0; j < operations.Count; j++)
         {
-            if (operations[j] is not JObject operation)
+            if (operations[j] is JObject operation)
             {
-                continue;
+                CheckOperation(operation, $"{path}.operations[{j}]", id, parent, seen, names, problems);
             }
+        }
+    }
 
-            var opPath = $"{path}.operations[{j}]";
-            var type = (string?)operation["type"] ?? string.Empty;
-            var action = operation["action"] is JValue { Type: JTokenType.String } a ? (string)a! : null;
-            var key = action is null ? type : type + ":" + action;
-            if (!seen.Add(key))
-            {
-                problems.Add(new DescriptorProblem(opPath, $"the operation {key} is declared twice for object type '{id}'"));
-            }
+    private static void CheckOperation(JObject operation, string opPath, string? typeId, string? parent, HashSet<string> seen, DeclaredNames names, List<DescriptorProblem> problems)
+    {
+        var type = (string?)operation["type"] ?? string.Empty;
+        var action = operation["action"] is JValue { Type: JTokenType.String } a ? (string)a! : null;
+        var key = action is null ? type : type + ":" + action;
+        if (!seen.Add(key))
+        {
+            problems.Add(new DescriptorProblem(opPath, $"the operation {key} is declared twice for object type '{typeId}'"));
+        }
 
-            if (type.Length > 0 && !kinds.Contains(type))
-            {
-                problems.Add(new DescriptorProblem(opPath + ".type", $"the operation type {type} is not among the descriptor's operationTypes"));
-            }
+        if (type.Length > 0 && !names.Kinds.Contains(type))
+        {
+            problems.Add(new DescriptorProblem(opPath + ".type", $"the operation type {type} is not among the descriptor's operationTypes"));
+        }
 
-            var isExecute = string.Equals(type, "EXECUTE", StringComparison.OrdinalIgnoreCase);
-            if (isExecute && action is null)
+        CheckAction(opPath, type, action, names, problems);
+        var fields = Array(operation, "fields").Select(f => f.ToString()).ToList();
+        for (var k = 0; k < fields.Count; k++)
+        {
+            if (!names.OperationFields.Contains(fields[k]))
             {
-                problems.Add(new DescriptorProblem(opPath, "an EXECUTE operation needs an 'action' (its custom type id)"));
+                problems.Add(new DescriptorProblem($"{opPath}.fields[{k}]", $"the operation field '{fields[k]}' is not declared in operationFields"));
             }
-            else if (!isExecute && action is not null)
-            {
-                problems.Add(new DescriptorProblem(opPath + ".action", $"only EXECUTE operations have an action; this one is {type}"));
-            }
-            else if (action is not null && !actions.Contains(action))
-            {
-                problems.Add(new DescriptorProblem(opPath + ".action", $"the action {action} is not declared in customActions"));
-            }
+        }
 
-            var fields = Array(operation, "fields").Select(f => f.ToString()).ToList();
-            for (var k = 0; k < fields.Count; k++)
-            {
-                if (!operationFields.Contains(fields[k]))
-                {
-                    problems.Add(new DescriptorProblem($"{opPath}.fields[{k}]", $"the operation field '{fields[k]}' is not declared in operationFields"));
-                }
-            }
+        CheckOperators(operation, opPath, type, names, problems);
+        CheckPath(operation, opPath, parent, fields, problems);
+        CheckBodies(operation, opPath, type, fields, problems);
+        ListenDescriptorRules.Check(operation, opPath, type, problems);
+    }
 
-            var opOperators = Array(operation, "operators");
-            if (opOperators.Count > 0 && !string.Equals(type, "QUERY", StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add(new DescriptorProblem(opPath + ".operators", "only QUERY operations offer query operators"));
-            }
+    private static void CheckAction(string opPath, string type, string? action, DeclaredNames names, List<DescriptorProblem> problems)
+    {
+        var isExecute = string.Equals(type, "EXECUTE", StringComparison.OrdinalIgnoreCase);
+        if (isExecute && action is null)
+        {
+            problems.Add(new DescriptorProblem(opPath, "an EXECUTE operation needs an 'action' (its custom type id)"));
+        }
+        else if (!isExecute && action is not null)
+        {
+            problems.Add(new DescriptorProblem(opPath + ".action", $"only EXECUTE operations have an action; this one is {type}"));
+        }
+        else if (action is not null && !names.Actions.Contains(action))
+        {
+            problems.Add(new DescriptorProblem(opPath + ".action", $"the action {action} is not declared in customActions"));
+        }
+    }
 
-            for (var k = 0; k < opOperators.Count; k++)
-            {
-                if (!operators.Contains(opOperators[k].ToString()))
-                {
-                    problems.Add(new DescriptorProblem($"{opPath}.operators[{k}]", $"the query operator '{opOperators[k]}' is used but not declared in queryOperators"));
-                }
-            }
+    private static void CheckOperators(JObject operation, string opPath, string type, DeclaredNames names, List<DescriptorProblem> problems)
+    {
+        var opOperators = Array(operation, "operators");
+        if (opOperators.Count > 0 && !string.Equals(type, "QUERY", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new DescriptorProblem(opPath + ".operators", "only QUERY operations offer query operators"));
+        }
 
-            CheckPath(operation, opPath, parent, fields, problems);
-            CheckBodies(operation, opPath, type, fields, problems);
-            ListenDescriptorRules.Check(operation, opPath, type, problems);
+        for (var k = 0; k < opOperators.Count; k++)
+        {
+            if (!names.Operators.Contains(opOperators[k].ToString()))
+            {
+                problems.Add(new DescriptorProblem($"{opPath}.operators[{k}]", $"the query operator '{opOperators[k]}' is used but not declared in queryOperators"));
+            }
         }
     }
 
@@ -258,40 +268,44 @@ internal static partial class DescriptorRules
                 problems.Add(new DescriptorProblem(path + ".minimum", $"minimum {min} is greater than maximum {max}"));
             }
 
-            if (defaultValue is null)
+            if (defaultValue is not null)
             {
-                continue;
-            }
-
-            var expected = type switch
-            {
-                "integer" => JTokenType.Integer,
-                "boolean" => JTokenType.Boolean,
-                _ => JTokenType.String,
-            };
-            if (defaultValue.Type != expected)
-            {
-                problems.Add(new DescriptorProblem(path + ".default", $"the default of a {type} field must be a {expected.ToString().ToLowerInvariant()}"));
-                continue;
-            }
-
-            if (expected == JTokenType.Integer)
-            {
-                var value = (long)defaultValue;
-                if ((min is { Type: JTokenType.Integer } && value < (long)min) || (max is { Type: JTokenType.Integer } && value > (long)max))
-                {
-                    problems.Add(new DescriptorProblem(path + ".default", $"the default {value} is outside [{min?.ToString() ?? "-inf"}, {max?.ToString() ?? "+inf"}]"));
-                }
-            }
-
-            var allowed = Array(field, "allowedValues").Select(v => v.ToString()).ToList();
-            if (expected == JTokenType.String && allowed.Count > 0 && !allowed.Contains((string)defaultValue!, StringComparer.Ordinal))
-            {
-                problems.Add(new DescriptorProblem(path + ".default", "the default is not one of the allowedValues"));
+                CheckDefault(path, type, defaultValue, min, max, Array(field, "allowedValues"), problems);
             }
         }
 
         return ids;
+    }
+
+    /// <summary>A field's default has the field's type, lies within its range and is one of its allowed values.</summary>
+    private static void CheckDefault(string path, string? type, JToken defaultValue, JValue? min, JValue? max, JArray allowedValues, List<DescriptorProblem> problems)
+    {
+        var expected = type switch
+        {
+            "integer" => JTokenType.Integer,
+            "boolean" => JTokenType.Boolean,
+            _ => JTokenType.String,
+        };
+        if (defaultValue.Type != expected)
+        {
+            problems.Add(new DescriptorProblem(path + ".default", $"the default of a {type} field must be a {expected.ToString().ToLowerInvariant()}"));
+            return;
+        }
+
+        if (expected == JTokenType.Integer)
+        {
+            var value = (long)defaultValue;
+            if ((min is { Type: JTokenType.Integer } && value < (long)min) || (max is { Type: JTokenType.Integer } && value > (long)max))
+            {
+                problems.Add(new DescriptorProblem(path + ".default", $"the default {value} is outside [{min?.ToString() ?? "-inf"}, {max?.ToString() ?? "+inf"}]"));
+            }
+        }
+
+        var allowed = allowedValues.Select(v => v.ToString()).ToList();
+        if (expected == JTokenType.String && allowed.Count > 0 && !allowed.Contains((string)defaultValue!, StringComparer.Ordinal))
+        {
+            problems.Add(new DescriptorProblem(path + ".default", "the default is not one of the allowedValues"));
+        }
     }
 
     private static HashSet<string> UniqueIds(JObject container, string property, List<DescriptorProblem> problems)

@@ -59,7 +59,7 @@ public static class ConnectorRunner
         OperationRequest request,
         IOperationResultSink sink,
         CancellationToken cancellationToken,
-        ILogger? logger = null)
+        ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(request);

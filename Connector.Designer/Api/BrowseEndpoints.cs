@@ -143,5 +143,6 @@ internal static class BrowseEndpoints
         return json;
     }
 
-    private static string Route(HttpContext context, string name) => (string?)context.Request.RouteValues[name] ?? throw new DesignerRequestException($"'{name}' is missing");
+    /// <summary>A route value of the request, e.g. <c>type</c>.</summary>
+    internal static string Route(HttpContext context, string name) => (string?)context.Request.RouteValues[name] ?? throw new DesignerRequestException($"'{name}' is missing");
 }

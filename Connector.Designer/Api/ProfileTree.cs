@@ -6,7 +6,8 @@ namespace Connector.Designer.Api;
 /// Turns a profile's JSON schema into the field tree the page shows: one node per property with its dotted path,
 /// types, read-only and required flags, documented values, format and description. References
 /// (<c>#/definitions/…</c>) and <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c> are merged; an array shows its items' fields
-/// under it. A reference met again inside itself stops there (the node says so), and depth is bounded.
+/// under it. A reference met again inside itself stops there (the node says so), and depth is bounded. In a learned
+/// profile a node the samples added is marked <c>"observed": "new"</c>, a documented one they widened <c>"widened"</c>.
 /// </summary>
 internal sealed class ProfileTree
 {
@@ -18,7 +19,11 @@ internal sealed class ProfileTree
     private ProfileTree(JObject root) => _root = root;
 
     /// <summary>The field nodes of a schema (its top-level properties, each with its children).</summary>
-    public static JArray Build(JObject schema) => new ProfileTree(schema).Children(schema, string.Empty, [], 0);
+    public static JArray Build(JObject schema)
+    {
+        var tree = new ProfileTree(schema);
+        return tree.Children(tree.Merge(schema, []), string.Empty, [], 0);
+    }
 
     /// <summary>Finds a node by dotted path in a built tree, or null.</summary>
     public static JObject? Find(JArray nodes, string path)
@@ -40,7 +45,12 @@ internal sealed class ProfileTree
         return null;
     }
 
-    private JArray Children(JObject schema, string prefix, HashSet<string> references, int depth)
+    /// <summary>
+    /// The nodes of <paramref name="target"/>'s properties. <paramref name="references"/> are the references its
+    /// ancestors followed (a property met again inside one is recursive); <paramref name="target"/> was merged with
+    /// them already, so its own references do not hide its branches.
+    /// </summary>
+    private JArray Children(MergedSchema target, string prefix, HashSet<string> references, int depth)
     {
         var nodes = new JArray();
         if (depth >= MaxDepth)
@@ -48,7 +58,6 @@ internal sealed class ProfileTree
             return nodes;
         }
 
-        var target = Merge(schema, references);
         if (target.Properties.Count == 0 && target.Items is not null)
         {
             // An array (of objects): its items' fields go under it.
@@ -87,10 +96,19 @@ internal sealed class ProfileTree
 
             var nested = new HashSet<string>(references);
             nested.UnionWith(resolved.References);
-            var children = resolved.Recursive ? [] : Children(property, path, nested, depth + 1);
+            var children = resolved.Recursive ? [] : Children(resolved, path, nested, depth + 1);
             if (resolved.Recursive)
             {
                 node["recursive"] = true;
+            }
+
+            if (MergedSchema.IsObserved(property))
+            {
+                node["observed"] = "new";
+            }
+            else if (resolved.Observed)
+            {
+                node["observed"] = "widened";
             }
 
             if (children.Count > 0)
@@ -189,6 +207,12 @@ internal sealed class ProfileTree
 
         public bool Recursive { get; set; }
 
+        /// <summary>Whether a learned profile added to it (<c>"x-observed": true</c> on it or on one of its branches).</summary>
+        public bool Observed { get; private set; }
+
+        /// <summary>Whether the schema itself was added by a learned profile, not documented.</summary>
+        public static bool IsObserved(JObject schema) => schema["x-observed"] is JValue { Type: JTokenType.Boolean, Value: true };
+
         public void Take(JObject schema)
         {
             switch (schema["type"])
@@ -202,6 +226,7 @@ internal sealed class ProfileTree
             }
 
             ReadOnly |= (bool?)(schema["readOnly"] ?? schema["readonly"]) == true;
+            Observed |= IsObserved(schema);
             foreach (var value in (schema["enum"] ?? schema["x-enum"]) as JArray ?? [])
             {
                 var text = value.Type == JTokenType.String ? (string)value! : value.ToString(Newtonsoft.Json.Formatting.None);

@@ -40,9 +40,10 @@ class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; }
 }
 
-async function api(path, body) {
+// Calls the API: no body is a GET; a body is POSTed as JSON, or as it is when a content type is given.
+async function api(path, body, contentType) {
   const init = { method: body === undefined ? 'GET' : 'POST', headers: { 'X-Designer-Token': state.token || '' } };
-  if (body !== undefined) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
+  if (body !== undefined) { init.headers['Content-Type'] = contentType || 'application/json'; init.body = contentType ? body : JSON.stringify(body); }
   const response = await fetch(path, init);
   if (response.status === 401) {
     banner('401: the designer refused this page\'s token. Open the address that "connector designer" printed (it ends with ?token=...).');
@@ -230,15 +231,16 @@ function renderTree(nodes) {
       n.readOnly ? h('span', { class: 'badge readonly' }, 'read-only') : null,
       n.nullable ? h('span', { class: 'badge' }, 'nullable') : null,
       n.recursive ? h('span', { class: 'badge' }, 'recursive') : null,
+      n.observed ? h('span', { class: 'badge observed' }, n.observed === 'new' ? 'new field (observed)' : 'widened (observed)') : null,
     ];
     const doc = [
       n.enum ? h('span', { class: 'node-doc' }, 'values: ' + n.enum.join(', ')) : null,
       n.description ? h('span', { class: 'node-doc' }, n.description.replace(/<br>/g, ' ')) : null,
     ];
     if (n.children && n.children.length) {
-      return h('li', { 'data-path': n.path }, h('details', {}, h('summary', {}, line), doc, h('ul', {}, renderTree(n.children))));
+      return h('li', { 'data-path': n.path, 'data-observed': n.observed }, h('details', {}, h('summary', {}, line), doc, h('ul', {}, renderTree(n.children))));
     }
-    return h('li', { 'data-path': n.path, class: 'leaf' }, line, doc);
+    return h('li', { 'data-path': n.path, 'data-observed': n.observed, class: 'leaf' }, line, doc);
   });
 }
 
@@ -272,7 +274,8 @@ function renderQuery() {
     h('div', { class: 'row' },
       h('button', { class: 'action', type: 'button', id: 'run-query', onclick: runQuery }, 'Run query'),
       h('span', { id: 'query-status', class: 'muted', 'aria-live': 'polite' })),
-    h('div', { id: 'query-results' }));
+    h('div', { id: 'query-results' }),
+    h('div', { id: 'learned', 'aria-live': 'polite' }));
   drawGroups();
   drawSorts();
   schedulePreview();
@@ -414,6 +417,7 @@ async function runQuery() {
   const status = $('query-status');
   const button = $('run-query');
   state.records = []; state.count = null; state.page = 0; state.selected = new Set(); state.runResult = null;
+  fill($('learned'));
   button.disabled = true;
   status.textContent = 'running…';
   drawResults();
@@ -496,7 +500,8 @@ function drawResults() {
       h('tbody', {}, body)),
     h('div', { class: 'row' },
       h('span', { id: 'selection-count', 'aria-live': 'polite' }),
-      h('button', { class: 'action', type: 'button', id: 'to-actions', onclick: () => { selectTab('tab-actions'); $('tab-actions').focus(); } }, 'Act on the selected records')));
+      h('button', { class: 'action', type: 'button', id: 'to-actions', onclick: () => { selectTab('tab-actions'); $('tab-actions').focus(); } }, 'Act on the selected records'),
+      total ? h('button', { class: 'secondary', type: 'button', id: 'widen', onclick: widen }, 'Widen the profile from these results') : null));
   updateSelection();
 }
 
@@ -506,6 +511,42 @@ function updateSelection() {
   if (label) label.textContent = `${n} selected`;
   const go = $('to-actions');
   if (go) go.disabled = n === 0;
+}
+
+// Learns from the records received: the QUERY OUTPUT profile widened with the fields and types they show.
+async function widen() {
+  const target = $('learned');
+  const button = $('widen');
+  const operation = 'QUERY';
+  if (button) button.disabled = true;
+  fill(target, h('p', { class: 'muted' }, 'learning…'));
+  try {
+    const ndjson = state.records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const response = await api(`/api/types/${encodeURIComponent(state.type)}/operations/${operation}/learn`, ndjson, 'application/x-ndjson');
+    const learned = await response.json();
+    if (!response.ok) throw new ApiError(response.status, learned.error || `HTTP ${response.status}`);
+    const tree = h('ul', { class: 'tree', 'aria-label': 'Widened OUTPUT profile fields' }, renderTree(learned.tree));
+    // Open the way to every addition so it shows without hunting for it.
+    for (const node of tree.querySelectorAll('li[data-observed]')) {
+      for (let d = node.parentElement.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+    }
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    fill(target,
+      h('h3', {}, `The ${operation} OUTPUT profile widened from ${plural(learned.sampleCount, 'record')}`),
+      learned.additions.length
+        ? [h('p', { id: 'learned-summary' }, `${plural(learned.additions.length, 'addition')} the documentation lacks (marked in the tree):`),
+          h('ul', { id: 'learned-additions' }, learned.additions.map((a) => h('li', {}, h('code', {}, a))))]
+        : h('p', { id: 'learned-none' }, 'No additions: these records show no field or type the documented profile lacks.'),
+      h('div', { class: 'row' },
+        h('button', { class: 'secondary', type: 'button', onclick: () => { for (const d of tree.querySelectorAll('details')) d.open = true; } }, 'Expand all'),
+        h('button', { class: 'secondary', type: 'button', onclick: () => download(`${state.type}-${operation}-output.learned.schema.json`, learned.schema) }, 'Download JSON')),
+      tree);
+  } catch (e) {
+    if (e.status !== 401) fill(target, h('p', { class: 'status-APPLICATION_ERROR' }, e.message));
+  } finally {
+    const again = $('widen');
+    if (again) again.disabled = false;
+  }
 }
 
 // ---------- actions ----------

@@ -50,10 +50,11 @@ internal sealed class ConnectorSession : IAsyncDisposable
     public static async Task<ConnectorSession> OpenAsync(HostSettings settings, HostConsole console, CancellationToken cancellationToken)
     {
         var descriptorPath = Path.GetFullPath(settings.DescriptorPath);
+        var markers = ValidationMarkers.ForUser(console.Environment);
         ConnectorDescriptor descriptor;
         try
         {
-            descriptor = await DescriptorLoader.LoadAsync(descriptorPath, cancellationToken).ConfigureAwait(false);
+            descriptor = await DescriptorLoader.LoadAsync(descriptorPath, markers, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
@@ -64,7 +65,7 @@ internal sealed class ConnectorSession : IAsyncDisposable
             throw new UsageException($"the descriptor is invalid: {ex.Message}");
         }
 
-        await CheckOpenApiDataAsync(descriptor, descriptorPath, cancellationToken).ConfigureAwait(false);
+        await CheckOpenApiDataAsync(descriptor, descriptorPath, markers, cancellationToken).ConfigureAwait(false);
 
         var services = new ServiceCollection();
         services.AddLogging(logging =>
@@ -101,20 +102,27 @@ internal sealed class ConnectorSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Reads the descriptor's derived OpenAPI data once so that a bad 'openApi' file is a descriptor error naming the
-    /// file, never a crash later; the message never quotes the file's content. (The connector instance loads and
-    /// keeps its own copy when it needs it.)
+    /// Checks the descriptor's derived OpenAPI data (a streaming read, not a load; skipped while the file is the one
+    /// that passed before) so that a bad 'openApi' file is a descriptor error naming the file, never a crash later; the
+    /// message never quotes the file's content. (The connector instance loads its own copy when it needs it.)
     /// </summary>
-    private static async Task CheckOpenApiDataAsync(ConnectorDescriptor descriptor, string descriptorPath, CancellationToken cancellationToken)
+    private static async Task CheckOpenApiDataAsync(ConnectorDescriptor descriptor, string descriptorPath, ValidationMarkers? markers, CancellationToken cancellationToken)
     {
-        if (descriptor.OpenApiPath is not { } path)
+        if (descriptor.OpenApiPath is not { } path || !File.Exists(path))
+        {
+            return;
+        }
+
+        var key = ValidationMarkers.FileKey("derived OpenAPI data", path);
+        if (markers?.IsValidated(key) == true)
         {
             return;
         }
 
         try
         {
-            await ApiCatalog.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+            await ApiCatalog.CheckFileAsync(path, cancellationToken).ConfigureAwait(false);
+            markers?.RememberValidated(key);
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {

@@ -73,10 +73,7 @@ internal static class DocumentSource
     /// chunks end.
     /// </summary>
     public static async IAsyncEnumerable<List<TrackedDocument>> ChunkAsync(
-        IAsyncEnumerable<TrackedDocument> documents,
-        int size,
-        [EnumeratorCancellation] CancellationToken cancellationToken,
-        TimeProvider? time = null)
+        IAsyncEnumerable<TrackedDocument> documents, int size, [EnumeratorCancellation] CancellationToken cancellationToken, TimeProvider? time = null)
     {
         var chunk = new List<TrackedDocument>(Math.Min(size, 1024));
         long bytes = 0;
@@ -87,13 +84,9 @@ internal static class DocumentSource
             while (true)
             {
                 var next = NextAsync(source, cancellationToken);
-                bool more;
-                if (next.IsCompleted || chunk.Count == 0)
+                if (!next.IsCompleted && chunk.Count > 0)
                 {
-                    more = await next.ConfigureAwait(false);
-                }
-                else
-                {
+                    // The next document is late: hand on what was read if it has not come within the linger time.
                     var waiting = next.AsTask();
                     pending = true;
                     if (await Task.WhenAny(waiting, Task.Delay(Linger, time ?? TimeProvider.System, CancellationToken.None)).ConfigureAwait(false) != waiting)
@@ -103,10 +96,11 @@ internal static class DocumentSource
                         bytes = 0;
                     }
 
-                    more = await waiting.ConfigureAwait(false);
-                    pending = false;
+                    next = new ValueTask<bool>(waiting);
                 }
 
+                var more = await next.ConfigureAwait(false);
+                pending = false;
                 if (!more)
                 {
                     break;

@@ -61,37 +61,8 @@ internal sealed class ResultWriter(
                 progress.Clear();
             }
 
-            if (resultsMode)
-            {
-                var payload = result.Payloads.Count > 0 ? await RenderAsync(result.TrackingId, result.Payloads[0], cancellationToken).ConfigureAwait(false) : null;
-                for (var i = 1; i < result.Payloads.Count; i++)
-                {
-                    await RenderAsync(result.TrackingId, result.Payloads[i], cancellationToken).ConfigureAwait(false);
-                }
-
-                await records.WriteAsync(Envelope(result, payload), cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                foreach (var payload in result.Payloads)
-                {
-                    await records.WriteAsync(await RenderAsync(result.TrackingId, payload, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            if (RunSummary.IsNotFound(result) && !resultsMode)
-            {
-                // An empty success that is not a plain 2xx (a GET of a missing object): say so, stdout has nothing for it.
-                progress.Clear();
-                await error.WriteLineAsync($"{result.TrackingId}: {result.StatusCode}: {result.Message}").ConfigureAwait(false);
-            }
-
-            if (!result.IsPartial && result.Status != OperationStatus.Success)
-            {
-                progress.Clear();
-                await error.WriteLineAsync($"{result.TrackingId}: {StatusName(result.Status)} {result.StatusCode}: {result.Message}").ConfigureAwait(false);
-            }
-
+            await WriteRecordsAsync(result, cancellationToken).ConfigureAwait(false);
+            await ReportOnStderrAsync(result).ConfigureAwait(false);
             if (!result.IsPartial || time.GetElapsedTime(_lastFlush) >= FlushInterval)
             {
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -106,6 +77,45 @@ internal sealed class ResultWriter(
             {
                 await payload.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>The result's records on stdout: each payload rendered, or with --results one envelope per result.</summary>
+    private async Task WriteRecordsAsync(OperationResult result, CancellationToken cancellationToken)
+    {
+        if (resultsMode)
+        {
+            var payload = result.Payloads.Count > 0 ? await RenderAsync(result.TrackingId, result.Payloads[0], cancellationToken).ConfigureAwait(false) : null;
+            for (var i = 1; i < result.Payloads.Count; i++)
+            {
+                await RenderAsync(result.TrackingId, result.Payloads[i], cancellationToken).ConfigureAwait(false);
+            }
+
+            await records.WriteAsync(Envelope(result, payload), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var payload in result.Payloads)
+            {
+                await records.WriteAsync(await RenderAsync(result.TrackingId, payload, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>What stdout cannot show, on stderr: a GET that found nothing, and every result that is not a success.</summary>
+    private async Task ReportOnStderrAsync(OperationResult result)
+    {
+        if (RunSummary.IsNotFound(result) && !resultsMode)
+        {
+            // An empty success that is not a plain 2xx (a GET of a missing object): say so, stdout has nothing for it.
+            progress.Clear();
+            await error.WriteLineAsync($"{result.TrackingId}: {result.StatusCode}: {result.Message}").ConfigureAwait(false);
+        }
+
+        if (!result.IsPartial && result.Status != OperationStatus.Success)
+        {
+            progress.Clear();
+            await error.WriteLineAsync($"{result.TrackingId}: {StatusName(result.Status)} {result.StatusCode}: {result.Message}").ConfigureAwait(false);
         }
     }
 

@@ -28,7 +28,7 @@ internal static class ConnectOutcomes
 
     /// <summary>
     /// The one mapping from what went wrong to a document's result: bad input and 4xx answers are APPLICATION_ERRORs
-    /// whose code is the input problem or the HTTP status (e.g. <c>"400"</c>); 5xx answers (and 429 once the retries
+    /// whose code is the input problem or the HTTP status (e.g. <c>"400"</c>); 5xx answers (and 429, a <see cref="ConnectRateLimitException"/>, once the retries
     /// ran out), transport failures, oversized or unreadable answers and inconsistent paging are FAILUREs; a request a
     /// dry run did not send is a SUCCESS <c>DRY_RUN</c> describing it. Messages of the HTTP layer are already free of secrets.
     /// </summary>
@@ -38,6 +38,7 @@ internal static class ConnectOutcomes
         InconsistentPagingException paging => DocumentOutcome.Failure(InconsistentPagingException.Code, paging.Message),
         DryRunInterceptedException dryRun => new(OperationStatus.Success, DryRunInterceptedException.Code, dryRun.Message, [dryRun.ToPayload()]),
         ConnectServerException server => DocumentOutcome.Failure(CodeOf(server), server.Message),
+        ConnectRateLimitException limit => DocumentOutcome.Failure(CodeOf(limit), limit.Message),
         ConnectApiException api when api.StatusCode is >= 400 and < 500 => DocumentOutcome.ApplicationError(CodeOf(api), api.Message),
         ConnectApiException api => DocumentOutcome.Failure(CodeOf(api), api.Message),
         ConnectTransportException transport => DocumentOutcome.Failure(TransportCode, transport.Message),

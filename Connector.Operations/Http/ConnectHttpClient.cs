@@ -49,7 +49,8 @@ internal sealed partial class ConnectHttpClient : IDisposable
     /// </summary>
     /// <exception cref="ConnectAuthenticationException">HTTP 401.</exception>
     /// <exception cref="ConnectNotFoundException">HTTP 404.</exception>
-    /// <exception cref="ConnectServerException">5xx, or 429 after the last retry.</exception>
+    /// <exception cref="ConnectServerException">5xx after the retries that were safe.</exception>
+    /// <exception cref="ConnectRateLimitException">429 after the last retry, carrying the wait the API asked for.</exception>
     /// <exception cref="ConnectApiException">Any other non-2xx answer.</exception>
     /// <exception cref="ConnectTransportException">No answer (connection failure, timeout) after the last retry.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -102,8 +103,8 @@ internal sealed partial class ConnectHttpClient : IDisposable
             body = await ConnectErrorBody.ReadAsync(response.Body, cancellationToken).ConfigureAwait(false);
         }
 
-        var error = ApiError(request, response.StatusCode, body, state.Attempts, response.Header("Location"));
-        error.RetryAfter = RetryAfterHeader.Parse(response.RetryAfter, _timeProvider.GetUtcNow());
+        var retryAfter = RetryAfterHeader.Parse(response.RetryAfter, _timeProvider.GetUtcNow());
+        var error = ApiError(request, response.StatusCode, body, state.Attempts, response.Header("Location"), retryAfter);
         LogFailed(_logger, request.Method.Method, request.Path, response.StatusCode, state.Attempts);
         throw error;
     }
@@ -156,7 +157,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
         };
     }
 
-    private ConnectApiException ApiError(ConnectRequest request, int status, ConnectErrorBody body, int attempts, string? location)
+    private ConnectApiException ApiError(ConnectRequest request, int status, ConnectErrorBody body, int attempts, string? location, TimeSpan? retryAfter)
     {
         var code = body.ErrorCode;
         var summary = body.Summary;
@@ -176,10 +177,15 @@ internal sealed partial class ConnectHttpClient : IDisposable
                     : Describe(status, code, summary);
                 error = new ConnectNotFoundException(_redactor.Redact(message), code, Redact(body.Errors)) { RequestMethod = method, RequestPath = path };
                 break;
-            case 429 or >= 500:
-                var outcomeUnknown = !request.Idempotent && status is not (429 or 503);
+            case 429:
+                message = Describe(status, code, summary) + Suffix(request, attempts, outcomeUnknown: false) + "; the API's rate limit was reached and the request was not processed: "
+                    + (retryAfter is { } wait ? $"it asks to wait {WaitText(wait)} before sending it again" : "send it again later");
+                error = new ConnectRateLimitException(_redactor.Redact(message), code, Redact(body.Errors), attempts, retryAfter) { RequestMethod = method, RequestPath = path };
+                break;
+            case >= 500:
+                var outcomeUnknown = !request.Idempotent && status != 503;
                 message = Describe(status, code, summary) + Suffix(request, attempts, outcomeUnknown);
-                error = new ConnectServerException(_redactor.Redact(message), status, code, Redact(body.Errors), attempts, outcomeUnknown) { RequestMethod = method, RequestPath = path };
+                error = new ConnectServerException(_redactor.Redact(message), status, code, Redact(body.Errors), attempts, outcomeUnknown) { RequestMethod = method, RequestPath = path, RetryAfter = retryAfter };
                 break;
             case >= 300 and < 400:
                 message = $"HTTP {status}: unexpected redirect of {method} {path}{(location is null ? string.Empty : " to " + location)}; check the base URL";
@@ -201,6 +207,10 @@ internal sealed partial class ConnectHttpClient : IDisposable
         var head = code is null ? $"HTTP {status.ToString(CultureInfo.InvariantCulture)}" : $"HTTP {status.ToString(CultureInfo.InvariantCulture)} {code}";
         return summary is null ? head + ": the answer carried no error details" : head + ": " + summary;
     }
+
+    private static string WaitText(TimeSpan wait) => wait.TotalSeconds < 120
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(wait.TotalSeconds):0} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(wait.TotalMinutes):0} min");
 
     private static string Suffix(ConnectRequest request, int attempts, bool outcomeUnknown)
     {

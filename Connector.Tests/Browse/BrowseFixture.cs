@@ -7,7 +7,7 @@ namespace Connector.Tests.Browse;
 /// <summary>The shipped descriptor (loaded once) and one catalogue store for it, shared by the browse tests.</summary>
 internal static class BrowseFixture
 {
-    private static readonly Lazy<Task<ConnectorDescriptor>> Descriptor = new(() => DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+    private static readonly Lazy<Task<ConnectorDescriptor>> Descriptor = new(() => DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None));
     private static readonly Lazy<Task<CatalogStore>> Store = new(async () => new CatalogStore(await DescriptorAsync().ConfigureAwait(false)));
 
     public static Task<ConnectorDescriptor> DescriptorAsync() => Descriptor.Value;

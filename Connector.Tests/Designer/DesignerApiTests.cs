@@ -107,6 +107,8 @@ public sealed class DesignerApiTests : DesignerFixture
         Assert.That((string?)output["schema"]!["title"], Does.Contain("Asset"));
         var tree = (JArray)output["tree"]!;
         Assert.That(ProfileTree.Find(tree, "tiers.customer.contact_info.contact.email"), Is.Not.Null, "nested objects are in the tree");
+        Assert.That(ProfileTree.Find(tree, "tiers.customer.id"), Is.Not.Null, "a field only a referenced branch documents is in the tree");
+        Assert.That(ProfileTree.Find(tree, "tiers.configs"), Is.Not.Null, "so is a field documented elsewhere in the document");
         var status = ProfileTree.Find(tree, "status")!;
         Assert.That((bool?)status["readOnly"], Is.True);
         Assert.That(status["enum"]!.Select(v => (string?)v), Does.Contain("active"));
@@ -189,6 +191,82 @@ public sealed class DesignerApiTests : DesignerFixture
         Assert.That(ids.Select(id => (string?)Sandbox.Store.Get("requests", id)!["status"]), Is.All.EqualTo("approved"));
         Assert.That((string?)answer["command"], Does.StartWith("printf '%s\\n' ").And.EndWith("| connector exec request APPROVE"));
         Assert.That(body, Does.Not.Contain("sandbox-secret"));
+    }
+
+    [Test]
+    public async Task Widening_from_the_sandbox_asset_records_names_the_fields_the_documented_profile_lacks()
+    {
+        var records = await QueryRecordsAsync("asset", 40);
+        var (status, body) = await PostNdjsonAsync("api/types/asset/operations/QUERY/learn", string.Join('\n', records.Select(r => r.ToString(Newtonsoft.Json.Formatting.None))));
+        Assert.That(status, Is.EqualTo(200), body);
+        var learned = JObject.Parse(body);
+        Assert.That((int?)learned["sampleCount"], Is.EqualTo(records.Count));
+        Assert.That((string?)learned["operation"], Is.EqualTo("QUERY"));
+        var additions = learned["additions"]!.Select(a => (string?)a).ToList();
+        Assert.That(additions, Does.Contain("created: new field").And.Contain("updated: new field"), "the sandbox's assets carry created/updated, which the documented asset profile lacks");
+        var tree = (JArray)learned["tree"]!;
+        Assert.That((string?)ProfileTree.Find(tree, "created")!["observed"], Is.EqualTo("new"));
+        Assert.That(ProfileTree.Find(tree, "tiers.customer.id")!["observed"], Is.Null, "documented fields are not marked");
+        Assert.That((bool?)learned["schema"]!["properties"]!["created"]!["x-observed"], Is.True);
+    }
+
+    [Test]
+    public async Task Widening_marks_new_fields_and_widened_types_in_the_tree()
+    {
+        var ndjson = """
+            {"id":"AS-1","items":[],"x_custom":{"level":2}}
+
+            {"id":"AS-2","items":true,"x_custom":{"level":"high"}}
+            """;
+        var (status, body) = await PostNdjsonAsync("api/types/asset/operations/GET/learn", ndjson);
+        Assert.That(status, Is.EqualTo(200), body);
+        var learned = JObject.Parse(body);
+        Assert.That((int?)learned["sampleCount"], Is.EqualTo(2), "blank lines are skipped");
+        Assert.That(learned["additions"]!.Select(a => (string?)a), Is.EqualTo(new[] { "items: also boolean", "x_custom.level: new field", "x_custom: new field" }));
+        var tree = (JArray)learned["tree"]!;
+        Assert.That((string?)ProfileTree.Find(tree, "x_custom")!["observed"], Is.EqualTo("new"));
+        Assert.That((string?)ProfileTree.Find(tree, "x_custom.level")!["type"], Is.EqualTo("string | integer"));
+        var widened = ProfileTree.Find(tree, "items")!;
+        Assert.That((string?)widened["observed"], Is.EqualTo("widened"));
+        Assert.That((string?)widened["type"], Does.Contain("array").And.Contain("boolean"));
+        Assert.That(ProfileTree.Find(tree, "items.mpn"), Is.Not.Null, "the documented fields under it stay");
+        Assert.That(ProfileTree.Find(tree, "items.mpn")!["observed"], Is.Null);
+    }
+
+    [Test]
+    public async Task Widening_with_nothing_new_has_no_additions()
+    {
+        var records = await QueryRecordsAsync("asset", 3);
+        foreach (var record in records)
+        {
+            record.Remove("created");
+            record.Remove("updated");
+        }
+
+        var (status, body) = await PostNdjsonAsync("api/types/asset/operations/QUERY/learn", string.Join('\n', records.Select(r => r.ToString(Newtonsoft.Json.Formatting.None))));
+        Assert.That(status, Is.EqualTo(200), body);
+        var learned = JObject.Parse(body);
+        Assert.That((int?)learned["sampleCount"], Is.EqualTo(3));
+        Assert.That((JArray)learned["additions"]!, Is.Empty, body);
+        Assert.That(learned.SelectTokens("$.tree..observed"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Widening_refuses_what_it_cannot_learn_from_naming_it()
+    {
+        var (status, body) = await PostNdjsonAsync("api/types/asset/operations/GET/learn", "{\"id\":\"AS-1\"}\n[1,2]\n");
+        Assert.That(status, Is.EqualTo(400), body);
+        Assert.That(body, Does.Contain("line 2").And.Contain("not a JSON object"));
+        (status, body) = await PostNdjsonAsync("api/types/asset/operations/GET/learn", "\n");
+        Assert.That(status, Is.EqualTo(400), body);
+        Assert.That(body, Does.Contain("no records"));
+        (status, body) = await PostNdjsonAsync("api/types/usage_chunk/operations/DOWNLOAD/learn", "{}");
+        Assert.That(status, Is.EqualTo(400), body);
+        Assert.That(body, Does.Contain("no JSON output profile"));
+        using var anonymous = new HttpClient { BaseAddress = Server.Address };
+        using var content = new StringContent("{}");
+        using var refused = await anonymous.PostAsync("api/types/asset/operations/GET/learn", content);
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]

@@ -6,7 +6,7 @@ namespace Connector.Tests.Designer;
 
 /// <summary>
 /// The designer page in a real headless browser (Debian's chromium driven by Playwright; one browser for the
-/// fixture): query, preview, run, select, approve; a profile tree; a wrong token. Each main screen is saved as a
+/// fixture): query, preview, run, select, approve; a profile tree; widening a profile from results; a wrong token. Each main screen is saved as a
 /// screenshot under the test output (designer-screenshots/).
 /// </summary>
 [TestFixture]
@@ -117,6 +117,19 @@ public sealed class DesignerBrowserTests : DesignerFixture
         await page.Locator("#type-list button[data-type=asset]").ClickAsync();
         await page.Locator("#panel-browse button[data-operation=GET]").ClickAsync();
         var output = page.Locator(".profile[data-role=output]");
+        var customerId = output.Locator("li[data-path='tiers.customer.id']");
+        await Expect(customerId).ToBeHiddenAsync();
+        await output.Locator("li[data-path='tiers'] > details > summary").ClickAsync();
+        var customer = output.Locator("li[data-path='tiers.customer'] > details > summary");
+        await Expect(customer).ToBeVisibleAsync();
+        await Expect(customerId).ToBeHiddenAsync();
+        await customer.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(customerId).ToBeVisibleAsync();
+        await Expect(customerId).ToContainTextAsync("id");
+        await Expect(customerId.Locator(".node-type")).ToContainTextAsync("string");
+        await ScreenshotAsync("4-asset-profile-tiers-customer-id");
+
         var nested = output.Locator("li[data-path='tiers.customer.contact_info.city']");
         await Expect(nested).ToBeHiddenAsync();
         await output.GetByRole(AriaRole.Button, new() { Name = "Expand all" }).ClickAsync();
@@ -124,8 +137,37 @@ public sealed class DesignerBrowserTests : DesignerFixture
         await Expect(output.Locator("li[data-path='status']")).ToContainTextAsync("read-only");
         await Expect(output.Locator("li[data-path='status']")).ToContainTextAsync("values: draft, processing, active");
         await Expect(page.Locator(".profile[data-role=input]")).ToContainTextAsync("No document.");
-        await ScreenshotAsync("4-asset-profile-tree");
+        await ScreenshotAsync("5-asset-profile-tree", fullPage: false);
         await AssertNoHorizontalScrollAsync();
+    }
+
+    [Test]
+    public async Task Widening_from_the_asset_results_shows_the_observed_additions_in_the_tree()
+    {
+        await page.GotoAsync(Server.LaunchUrl.ToString());
+        await page.Locator("#type-list button[data-type=asset]").ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Query" }).ClickAsync();
+        await page.Locator("#query-max").FillAsync("25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run query" }).ClickAsync();
+        await Expect(page.Locator("#query-status")).ToContainTextAsync("SUCCESS");
+        await Expect(page.Locator("#learned")).ToBeEmptyAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Widen the profile from these results" }).ClickAsync();
+        var learned = page.Locator("#learned");
+        await Expect(learned.Locator("h3")).ToHaveTextAsync("The QUERY OUTPUT profile widened from 25 records");
+        var additions = learned.Locator("#learned-additions li");
+        await Expect(additions.Filter(new() { HasText = "created: new field" })).ToHaveCountAsync(1);
+        await Expect(additions.Filter(new() { HasText = "updated: new field" })).ToHaveCountAsync(1);
+        var created = learned.Locator("li[data-path='created']");
+        await Expect(created).ToBeVisibleAsync();
+        await Expect(created.Locator(".badge.observed")).ToHaveTextAsync("new field (observed)");
+        await Expect(learned.Locator("li[data-path='id'] .badge.observed")).ToHaveCountAsync(0);
+        Assert.That(await learned.Locator("li[data-observed]").CountAsync(), Is.EqualTo(await additions.CountAsync()), "one marked node per addition");
+        await ScreenshotAsync("6-widened-asset-profile");
+        await AssertNoHorizontalScrollAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run query" }).ClickAsync();
+        await Expect(learned).ToBeEmptyAsync();
     }
 
     [Test]
@@ -155,15 +197,16 @@ public sealed class DesignerBrowserTests : DesignerFixture
         await Expect(page.Locator("#type-list button")).ToHaveCountAsync(0);
         var answer = await page.APIRequest.GetAsync(new Uri(Server.Address, "api/types").ToString(), new() { Headers = new Dictionary<string, string> { ["X-Designer-Token"] = "wrong" } });
         Assert.That(answer.Status, Is.EqualTo(401));
-        await ScreenshotAsync("5-wrong-token");
+        await ScreenshotAsync("7-wrong-token");
     }
 
-    private async Task ScreenshotAsync(string name)
+    /// <summary>Saves the page (all of it, or the viewport: an expanded profile of 1,700 fields is too tall for one image).</summary>
+    private async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         var directory = Path.Combine(TestContext.CurrentContext.WorkDirectory, "designer-screenshots");
         Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage });
         TestContext.AddTestAttachment(file, name);
     }
 

@@ -28,7 +28,7 @@ public abstract class DesignerFixture
     public async Task StartDesignerAsync()
     {
         Sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { Seed = 42, RecordsPerType = 40 });
-        connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+        connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None));
         Server = await DesignerServer.StartAsync(new DesignerOptions
         {
             Connector = connector,
@@ -63,6 +63,24 @@ public abstract class DesignerFixture
         var text = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(200), text);
         return JToken.Parse(text);
+    }
+
+    /// <summary>POSTs NDJSON with the token and returns the status and the body text.</summary>
+    protected async Task<(int Status, string Body)> PostNdjsonAsync(string path, string ndjson)
+    {
+        using var content = new StringContent(ndjson, Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson"));
+        using var response = await Api.PostAsync(path, content);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The records a designer query run streams for <paramref name="objectType"/> (at most <paramref name="max"/>).</summary>
+    protected async Task<List<JObject>> QueryRecordsAsync(string objectType, int max)
+    {
+        var (status, body) = await PostAsync("api/query/run", new JObject { ["type"] = objectType, ["max"] = max });
+        Assert.That(status, Is.EqualTo(200), body);
+        var records = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).Where(l => l["record"] is JObject).Select(l => (JObject)l["record"]!).ToList();
+        Assert.That(records, Is.Not.Empty, body);
+        return records;
     }
 
     /// <summary>POSTs JSON with the token and returns the status and the body text.</summary>

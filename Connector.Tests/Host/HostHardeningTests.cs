@@ -55,7 +55,7 @@ public sealed class HostHardeningTests
     [Test]
     public async Task The_flag_ranges_are_the_descriptor_fields_ranges()
     {
-        var descriptor = await Connector.Core.Descriptors.DescriptorLoader.LoadAsync(Connector.Operations.ConnectConnector.DefaultDescriptorPath);
+        var descriptor = await Connector.Core.Descriptors.DescriptorLoader.LoadAsync(Connector.Operations.ConnectConnector.DefaultDescriptorPath, CancellationToken.None);
         var fields = descriptor.OperationFields.ToDictionary(f => f.Id);
 
         foreach (var (id, range) in new[] { ("parallelism", FlagRange.Parallelism), ("batchSize", FlagRange.BatchSize), ("pageSize", FlagRange.PageSize) })

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -24,9 +23,9 @@ public sealed class HostProcessTests
     public async Task A_1_GB_line_and_300_lines_of_5_MB_keep_the_process_under_400_MB_and_SIGTERM_exits_143()
     {
         await using var server = await HangingServerAsync();
-        using var child = StartConnector(server, "exec", "request", "APPROVE", "--set", "template_id=TL-1", "--parallelism", "1", "--results");
+        using var connector = StartConnector(server, "exec", "request", "APPROVE", "--set", "template_id=TL-1", "--parallelism", "1", "--results");
+        var child = connector.Process;
         var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
 
         var input = child.StandardInput.BaseStream;
         await WriteLineOfAsync(input, 1L << 30);
@@ -37,13 +36,13 @@ public sealed class HostProcessTests
 
         await input.WriteAsync(Encoding.UTF8.GetBytes("{\"id\":\"PR-1\"}\n"));
         child.StandardInput.Close();
-        await WaitForActionCallAsync(server, child);
+        await WaitForActionCallAsync(server, connector);
         var peak = PeakResidentBytes(child.Id);
-        Signal(child.Id, "TERM");
-        await child.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        connector.Signal("TERM");
+        await connector.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         var output = await stdout;
-        var errors = await stderr;
+        var errors = connector.Stderr;
         Assert.That(child.ExitCode, Is.EqualTo(ExitCodes.Terminated), errors);
         Assert.That(peak, Is.LessThan(PeakBoundBytes), $"peak resident memory {peak / (1024 * 1024)} MB");
         var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
@@ -60,9 +59,9 @@ public sealed class HostProcessTests
     public async Task SIGINT_mid_run_exits_130_and_names_the_lines_never_read()
     {
         await using var server = await HangingServerAsync();
-        using var child = StartConnector(server, "exec", "request", "APPROVE", "--set", "template_id=TL-1", "--parallelism", "1", "--results");
+        using var connector = StartConnector(server, "exec", "request", "APPROVE", "--set", "template_id=TL-1", "--parallelism", "1", "--results");
+        var child = connector.Process;
         var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
 
         var lines = string.Concat(Enumerable.Range(1, 4000).Select(i => string.Create(CultureInfo.InvariantCulture, $"{{\"id\":\"PR-{i:D4}\"}}\n")));
         var writing = Task.Run(async () =>
@@ -70,12 +69,12 @@ public sealed class HostProcessTests
             await child.StandardInput.BaseStream.WriteAsync(Encoding.UTF8.GetBytes(lines));
             child.StandardInput.Close();
         });
-        await WaitForActionCallAsync(server, child);
-        Signal(child.Id, "INT");
-        await child.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        await WaitForActionCallAsync(server, connector);
+        connector.Signal("INT");
+        await connector.WaitForExitAsync(TimeSpan.FromMinutes(2));
         await writing.WaitAsync(TimeSpan.FromMinutes(1));
 
-        var errors = await stderr;
+        var errors = connector.Stderr;
         var results = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
         Assert.That(child.ExitCode, Is.EqualTo(ExitCodes.Interrupted), errors);
         var notRead = Regex.Match(errors, @"([\d,]+) lines not read");
@@ -95,25 +94,8 @@ public sealed class HostProcessTests
         return server;
     }
 
-    private static Process StartConnector(LoopbackConnectServer server, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "connector.dll"));
-        foreach (var arg in new[] { "--url", server.BaseUrl.ToString(), "--api-key", "SU-000-000-000:process-test" }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("CONNECT_API_URL");
-        start.Environment.Remove("CONNECT_API_KEY");
-        return Process.Start(start) ?? throw new InvalidOperationException("the connector process did not start");
-    }
+    private static ConnectorProcess StartConnector(LoopbackConnectServer server, params string[] args) =>
+        ConnectorProcess.Start(["--url", server.BaseUrl.ToString(), "--api-key", "SU-000-000-000:process-test", .. args]);
 
     /// <summary>Writes one line of <paramref name="length"/> 'x' bytes and its newline, from one reused 1 MB buffer.</summary>
     private static async Task WriteLineOfAsync(Stream input, long length)
@@ -129,12 +111,12 @@ public sealed class HostProcessTests
     }
 
     /// <summary>Waits until the server has received an action call (a POST): the run is then working on its documents.</summary>
-    private static async Task WaitForActionCallAsync(LoopbackConnectServer server, Process child)
+    private static async Task WaitForActionCallAsync(LoopbackConnectServer server, ConnectorProcess connector)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!server.Received.Any(r => r.Method == "POST"))
         {
-            Assert.That(child.HasExited, Is.False, "the connector exited before calling the server");
+            Assert.That(connector.Process.HasExited, Is.False, "the connector exited before calling the server");
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "no action call reached the server");
             await Task.Delay(100);
         }
@@ -145,11 +127,5 @@ public sealed class HostProcessTests
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return long.Parse(line["VmHWM:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
-    }
-
-    private static void Signal(int pid, string signal)
-    {
-        using var kill = Process.Start("kill", ["-s", signal, pid.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
     }
 }

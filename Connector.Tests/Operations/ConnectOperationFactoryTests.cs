@@ -12,7 +12,7 @@ public sealed class ConnectOperationFactoryTests
     private ConnectConnector _connector = null!;
 
     [OneTimeSetUp]
-    public async Task Create() => _connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+    public async Task Create() => _connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None));
 
     [OneTimeTearDown]
     public void Dispose() => _connector.Dispose();

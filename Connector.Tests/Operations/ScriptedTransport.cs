@@ -84,7 +84,7 @@ internal sealed record ScriptedAnswer(int Status, string Body, IReadOnlyDictiona
 /// <summary>Builds contexts from the shipped descriptor for unit tests.</summary>
 internal static class OperationTestContexts
 {
-    private static readonly Lazy<Task<ConnectorDescriptor>> Descriptor = new(() => DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+    private static readonly Lazy<Task<ConnectorDescriptor>> Descriptor = new(() => DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None));
     private static readonly Lazy<Task<CatalogStore>> Store = new(async () => new CatalogStore(await Descriptor.Value.ConfigureAwait(false)));
 
     /// <summary>The catalogue store of the descriptor the contexts use (one for the test run, as a connector owns one).</summary>

@@ -156,7 +156,7 @@ public sealed class BadInputTests : ReliabilityFixtureBase
         await File.WriteAllTextAsync(path, content, Encoding.UTF8);
         try
         {
-            var ex = await Assert.ThrowsAsync<InvalidDescriptorException>(() => DescriptorLoader.LoadAsync(path));
+            var ex = await Assert.ThrowsAsync<InvalidDescriptorException>(() => DescriptorLoader.LoadAsync(path, CancellationToken.None));
             Assert.That(ex!.Message, Does.Contain(Path.GetFileName(path)).Or.Contain("$"), ex.Message);
             Assert.That(ex.Problems, Is.Not.Empty);
         }
@@ -171,7 +171,7 @@ public sealed class BadInputTests : ReliabilityFixtureBase
     {
         ReliabilityTally.BadInput();
         var path = Path.Combine(Path.GetTempPath(), "no-such-descriptor-" + Guid.NewGuid().ToString("N") + ".json");
-        var ex = await Assert.CatchAsync<Exception>(() => DescriptorLoader.LoadAsync(path));
+        var ex = await Assert.CatchAsync<Exception>(() => DescriptorLoader.LoadAsync(path, CancellationToken.None));
         Assert.That(ex!.Message, Does.Contain(Path.GetFileName(path)));
     }
 

@@ -35,7 +35,7 @@ public abstract class ReliabilityFixtureBase
     public async Task StartAsync()
     {
         Sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { RecordsPerType = RecordsPerType, ApiKey = ApiKey, Seed = 7 });
-        Descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+        Descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
         Logs = new RecordingLoggerFactory();
         Connector = new ConnectConnector(Descriptor, Logs);
         Tester = new ConnectorTester(Connector, ConnectionProperties(ApiKey));

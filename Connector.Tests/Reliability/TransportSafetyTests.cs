@@ -81,7 +81,7 @@ public sealed class TransportSafetyTests
     [Test]
     public async Task A_self_signed_server_is_refused_with_a_clear_tls_error_before_any_request_reaches_it()
     {
-        var descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+        var descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
         using var connector = new ConnectConnector(descriptor);
         var tester = new ConnectorTester(connector, new Dictionary<string, string?>
         {

@@ -29,5 +29,5 @@ internal class ConnectApiException : ConnectException
     public IReadOnlyList<string> Errors { get; }
 
     /// <summary>The wait the last answer's Retry-After header asked for (429, 503), or null when it gave none.</summary>
-    public TimeSpan? RetryAfter { get; internal set; }
+    public TimeSpan? RetryAfter { get; init; }
 }

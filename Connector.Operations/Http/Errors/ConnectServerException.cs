@@ -1,7 +1,7 @@
 namespace Connector.Operations.Http.Errors;
 
 /// <summary>
-/// The Connect API answered 5xx (after the retries that were safe), or 429 until the retries ran out.
+/// The Connect API answered 5xx (after the retries that were safe); a 429 is a <see cref="ConnectRateLimitException"/>.
 /// </summary>
 internal sealed class ConnectServerException : ConnectApiException
 {

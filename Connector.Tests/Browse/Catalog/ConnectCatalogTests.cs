@@ -21,7 +21,7 @@ public sealed class ConnectCatalogTests
         var calls = Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.GetCatalogAsync(CancellationToken.None))).ToList();
         var catalogs = await Task.WhenAll(calls);
         var again = await store.GetCatalogAsync(CancellationToken.None);
-        var other = await new CatalogStore(await DescriptorLoader.LoadAsync(TestPaths.Descriptor)).GetCatalogAsync(CancellationToken.None);
+        var other = await new CatalogStore(await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None)).GetCatalogAsync(CancellationToken.None);
 
         Assert.That(catalogs.Distinct().Count(), Is.EqualTo(1));
         Assert.That(again, Is.SameAs(catalogs[0]));

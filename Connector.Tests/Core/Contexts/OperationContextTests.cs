@@ -10,7 +10,7 @@ public sealed class OperationContextTests
     private ConnectorDescriptor _descriptor = null!;
 
     [OneTimeSetUp]
-    public async Task Load() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+    public async Task Load() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
 
     [Test]
     public void Resolves_ids_case_insensitively()

@@ -71,7 +71,7 @@ public sealed class BadDescriptorTests
         var ex = await Assert.ThrowsAsync<InvalidDescriptorException>(async () =>
         {
             await using var stream = new MemoryStream(Encoding.UTF8.GetBytes("{\"id\": \"x\", \"label\": }"));
-            await DescriptorLoader.LoadAsync(stream, "broken.json", null);
+            await DescriptorLoader.LoadAsync(stream, "broken.json", null, CancellationToken.None);
         });
         Assert.That(ex!.Message, Does.Contain("broken.json").And.Contain("not valid JSON"));
     }
@@ -96,6 +96,6 @@ public sealed class BadDescriptorTests
     private static async Task LoadAsync(JObject descriptor)
     {
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(descriptor.ToString()));
-        await DescriptorLoader.LoadAsync(stream, "test-descriptor", TestPaths.DescriptorDirectory);
+        await DescriptorLoader.LoadAsync(stream, "test-descriptor", TestPaths.DescriptorDirectory, CancellationToken.None);
     }
 }

@@ -10,7 +10,7 @@ public sealed class DescriptorLoaderTests
     private ConnectorDescriptor _descriptor = null!;
 
     [OneTimeSetUp]
-    public async Task LoadShippedDescriptor() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+    public async Task LoadShippedDescriptor() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
 
     [Test]
     public void Shipped_descriptor_names_its_implementation_and_metadata()
@@ -121,7 +121,7 @@ public sealed class DescriptorLoaderTests
     public async Task Loading_is_repeatable_and_independent_of_the_working_directory()
     {
         await using var stream = File.OpenRead(TestPaths.Descriptor);
-        var again = await DescriptorLoader.LoadAsync(stream, "copy", TestPaths.DescriptorDirectory);
+        var again = await DescriptorLoader.LoadAsync(stream, "copy", TestPaths.DescriptorDirectory, CancellationToken.None);
         Assert.That(again.ObjectTypes, Has.Count.EqualTo(_descriptor.ObjectTypes.Count));
         Assert.That(again.OpenApiPath, Is.EqualTo(_descriptor.OpenApiPath));
     }
@@ -129,7 +129,7 @@ public sealed class DescriptorLoaderTests
     [Test]
     public async Task A_missing_file_is_named()
     {
-        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => DescriptorLoader.LoadAsync("/nonexistent/x.json"));
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => DescriptorLoader.LoadAsync("/nonexistent/x.json", CancellationToken.None));
         Assert.That(ex!.Message, Does.Contain("/nonexistent/x.json"));
     }
 }

@@ -12,7 +12,7 @@ public sealed class ConnectorServiceCollectionExtensionsTests
     [Test]
     public async Task Registers_the_connector_the_descriptor_names()
     {
-        var descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+        var descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
         await using var provider = new ServiceCollection().AddConnector(descriptor).BuildServiceProvider();
         var connector = provider.GetRequiredService<IConnector>();
         Assert.That(connector, Is.TypeOf<ConnectConnector>());
@@ -23,7 +23,7 @@ public sealed class ConnectorServiceCollectionExtensionsTests
     [Test]
     public async Task A_descriptor_naming_a_missing_type_fails_clearly()
     {
-        var descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+        var descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
         var resolver = new ServiceCollection().AddConnector(descriptor).BuildServiceProvider().GetRequiredService<IConnectorTypeResolver>();
         Assert.That(
             () => resolver.Resolve(new ImplementationDescriptor("Connector.Operations", "Connector.Operations.Nope")),

@@ -10,7 +10,7 @@ public sealed class QueryFilterValidatorTests
     private ConnectorDescriptor _descriptor = null!;
 
     [OneTimeSetUp]
-    public async Task Load() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+    public async Task Load() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
 
     [Test]
     public void A_filter_using_declared_operators_and_groups_is_valid()

@@ -12,7 +12,7 @@ public sealed class QueryArgumentsTests
     private ConnectorDescriptor _descriptor = null!;
 
     [OneTimeSetUp]
-    public async Task LoadDescriptor() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+    public async Task LoadDescriptor() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
 
     [TestCase("status eq pending", "status", "eq", new[] { "pending" })]
     [TestCase("  asset.id   EQ  AS-1 ", "asset.id", "eq", new[] { "AS-1" })]

@@ -43,7 +43,7 @@ public abstract class AgainstSandboxFixture
     public async Task StartAsync()
     {
         Sandbox = await ConnectSandbox.StartAsync(Options);
-        var descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+        var descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
         connector = new ConnectConnector(descriptor);
         Tester = new ConnectorTester(connector, new Dictionary<string, string?>
         {

@@ -20,7 +20,7 @@ public sealed class ConnectConnectionTesterTests
     public async Task Start()
     {
         _sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { RecordsPerType = 5 });
-        _connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+        _connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None));
     }
 
     [OneTimeTearDown]

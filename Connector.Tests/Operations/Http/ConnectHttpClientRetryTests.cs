@@ -1,4 +1,6 @@
 using System.Globalization;
+using Connector.Core.Results;
+using Connector.Operations.Execution;
 using Connector.Operations.Http;
 using Connector.Operations.Http.Errors;
 using Microsoft.Extensions.Time.Testing;
@@ -247,6 +249,34 @@ public sealed class ConnectHttpClientRetryTests
             Assert.That(advanced, Is.LessThan(TimeSpan.FromSeconds(60)));
             Assert.That(logger.Lines, Has.Some.Contains("retrying in 2000 ms"));
             Assert.That(_server.Received, Has.Count.EqualTo(2));
+        }
+    }
+
+    /// <summary>Like Octokit's rate-limit exception: a 429 that outlasts the retries is its own type, carrying the wait the API asked for.</summary>
+    [Test]
+    public async Task A_rate_limit_that_outlasts_the_retries_is_a_typed_exception_carrying_retry_after()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _server.Enqueue(ServerBehaviour.Empty(429, ("Retry-After", "42")));
+        }
+
+        var time = new FakeTimeProvider();
+        var settings = HttpTestSupport.Defaults(_server.BaseUrl) with { MaxRetries = 2, RetryMaxDelay = TimeSpan.FromSeconds(1) };
+        using var client = new ConnectHttpClient(settings, new CapturingLogger(), time);
+
+        var call = client.SendAsync(new ConnectRequest(HttpMethod.Post, "requests/PR-1/approve"), CancellationToken.None);
+        var error = await HttpTestSupport.CatchAsync<ConnectRateLimitException>(async () => await AdvanceUntilDoneAsync(time, call));
+        var outcome = ConnectOutcomes.FromException(error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(42)));
+            Assert.That(error.Attempts, Is.EqualTo(3));
+            Assert.That(error.StatusCode, Is.EqualTo(429));
+            Assert.That(error.Message, Does.Contain("rate limit").And.Contain("wait 42 s").And.Not.Contain("outcome is unknown"));
+            Assert.That(outcome.Status, Is.EqualTo(OperationStatus.Failure));
+            Assert.That(outcome.Code, Is.EqualTo("429"));
         }
     }
 

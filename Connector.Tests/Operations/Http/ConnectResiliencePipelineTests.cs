@@ -176,7 +176,7 @@ public sealed class ConnectResiliencePipelineTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ConnectOutcomes.FromException(new ConnectServerException("m", 429, null, [], 5, false)).Status, Is.EqualTo(OperationStatus.Failure));
+            Assert.That(ConnectOutcomes.FromException(new ConnectRateLimitException("m", null, [], 5, TimeSpan.FromSeconds(7))).Status, Is.EqualTo(OperationStatus.Failure));
             Assert.That(ConnectOutcomes.FromException(new ConnectTransportException("m", ConnectTransportFailure.Timeout, 1, true)).Code, Is.EqualTo("TRANSPORT"));
             Assert.That(ConnectOutcomes.FromException(new ConnectResponseFormatException("m")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));
             Assert.That(ConnectOutcomes.FromException(new System.Text.Json.JsonException("bad")).Code, Is.EqualTo("UNREADABLE_RESPONSE"));

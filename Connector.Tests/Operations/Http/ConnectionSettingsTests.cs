@@ -15,7 +15,7 @@ public sealed class ConnectionSettingsTests
 
     private static ConnectionSettings Read(Dictionary<string, string?> given)
     {
-        var descriptor = DescriptorLoader.LoadAsync(TestPaths.Descriptor).GetAwaiter().GetResult();
+        var descriptor = DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None).GetAwaiter().GetResult();
         var values = new Dictionary<string, string?> { [ConnectionFieldIds.Url] = "https://example.com/public/v1", [ConnectionFieldIds.ApiKey] = HttpTestSupport.ApiKey };
         foreach (var (key, value) in given)
         {

@@ -27,7 +27,7 @@ public sealed class DryRunTests
     public async Task StartAsync()
     {
         sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { RecordsPerType = 10 });
-        connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor));
+        connector = new ConnectConnector(await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None));
         baseUrl = sandbox.BaseUrl.ToString().TrimEnd('/');
         tester = new ConnectorTester(connector, new Dictionary<string, string?>
         {

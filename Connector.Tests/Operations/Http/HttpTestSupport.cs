@@ -18,7 +18,7 @@ internal static class HttpTestSupport
 
     public const string ApiKey = KeyId + ":" + KeySecret;
 
-    private static readonly Lazy<ConnectorDescriptor> ShippedDescriptor = new(() => DescriptorLoader.LoadAsync(TestPaths.Descriptor).GetAwaiter().GetResult());
+    private static readonly Lazy<ConnectorDescriptor> ShippedDescriptor = new(() => DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None).GetAwaiter().GetResult());
 
     /// <summary>The settings the shipped descriptor's defaults give for a URL and key (read as the connector reads them).</summary>
     public static ConnectionSettings Defaults(Uri baseUrl, string? apiKey = ApiKey, bool allowInsecureHttp = false) => ConnectionSettingsReader.Read(new PropertyValues(

@@ -25,7 +25,7 @@ public sealed class BoundedAnswerTests
     private ConnectorDescriptor _descriptor = null!;
 
     [OneTimeSetUp]
-    public async Task LoadDescriptorAsync() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor);
+    public async Task LoadDescriptorAsync() => _descriptor = await DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
 
     [Test]
     public async Task A_gzip_bomb_is_stopped_by_the_ratio_requested_once_in_bounded_memory()

@@ -1,0 +1,40 @@
+using Connector.Core.Endpoints;
+using NUnit.Framework;
+
+namespace Connector.Tests.Core.Endpoints;
+
+/// <summary>The cheap start-up check of a derived data file agrees with what a full load accepts, and never quotes the file.</summary>
+[TestFixture]
+public sealed class ApiCatalogCheckTests
+{
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("derived-check-").FullName;
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task The_shipped_derived_data_passes()
+    {
+        var descriptor = await Connector.Core.Descriptors.DescriptorLoader.LoadAsync(TestPaths.Descriptor, CancellationToken.None);
+        await Assert.DoesNotThrowAsync(() => ApiCatalog.CheckFileAsync(descriptor.OpenApiPath!, CancellationToken.None));
+    }
+
+    [TestCase("root:TOPSECRET:0:0", "not valid JSON")]
+    [TestCase("[1, 2]", "needs 'endpoints' and 'definitions'")]
+    [TestCase("""{"endpoints": [], "definitions": []}""", "needs 'endpoints' and 'definitions'")]
+    [TestCase("""{"endpoints": [""", "not valid JSON")]
+    public async Task What_is_not_derived_data_is_refused_naming_the_file_not_its_content(string content, string reason)
+    {
+        var path = Path.Combine(_folder, "notes.txt");
+        await File.WriteAllTextAsync(path, content);
+
+        var error = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.CheckFileAsync(path, CancellationToken.None));
+        var load = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.LoadAsync(path, CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain(path).And.Contain(reason).And.Not.Contain("TOPSECRET"));
+        Assert.That(load, Is.Not.Null, "a full load refuses it too");
+    }
+}
