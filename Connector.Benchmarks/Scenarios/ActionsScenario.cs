@@ -18,7 +18,8 @@ namespace Connector.Benchmarks.Scenarios;
 internal sealed class ActionsScenario : SandboxRestartScenario
 {
     public const int Parallelism = 8;
-    private const string Body = "{\"template_id\":\"TL-000-000-001\"}";
+    // A template of the seed-42 sandbox's first product: the sandbox refuses an unknown template, as Connect does.
+    private const string Body = "{\"template_id\":\"TL-0042-0000-0000-01\"}";
     private static readonly byte[] BodyBytes = System.Text.Encoding.UTF8.GetBytes(Body);
     private readonly BenchmarkConnector _session;
     private readonly IReadOnlyList<string> _ids;

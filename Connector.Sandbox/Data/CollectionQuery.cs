@@ -52,7 +52,27 @@ internal static class CollectionQuery
             return QueryResult.Range(collection.IndexLimit, ordering.Count == 1 && ordering[0].Descending);
         }
 
-        var matches = Scan(collection, filter, SeededPredicate.Compile(filter, collection.SeededFields));
+        if (!collection.GeneratesOnRead)
+        {
+            return Compute(collection, filter, ordering);
+        }
+
+        // Large collections: the pages of one query share one filtered, sorted result until the collection changes.
+        var version = collection.Version;
+        var key = QueryCache.KeyOf(filter, ordering);
+        if (collection.Results.Find(key, version) is { } kept)
+        {
+            return kept;
+        }
+
+        var result = Compute(collection, filter, ordering);
+        collection.Results.Keep(key, version, result);
+        return result;
+    }
+
+    private static QueryResult Compute(RecordCollection collection, RqlNode? filter, List<RqlOrdering> ordering)
+    {
+        var matches = Scan(collection, filter, SeededPredicate.Compile(filter, collection.SeededFields, collection.SeededCount));
         return QueryResult.Of(ordering.Count == 0 ? matches : Order(collection, matches, ordering));
     }
 

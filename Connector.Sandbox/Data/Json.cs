@@ -8,61 +8,29 @@ internal static class Json
     /// <summary>Sets a dotted path, creating missing intermediate objects.</summary>
     public static void Set(JsonObject root, string path, JsonNode? value)
     {
-        var parts = path.Split('.');
-        var current = root;
-        for (var i = 0; i < parts.Length - 1; i++)
-        {
-            if (current[parts[i]] is not JsonObject next)
-            {
-                next = new JsonObject();
-                current[parts[i]] = next;
-            }
-
-            current = next;
-        }
-
-        current[parts[^1]] = value;
+        var (holder, key) = JsonPath.Holder(root, path, create: true);
+        holder![key] = value;
     }
 
     /// <summary>Sets a dotted path only when every part of it already exists (keeps a record within its documented shape).</summary>
     public static void SetExisting(JsonObject root, string path, JsonNode? value)
     {
-        var parts = path.Split('.');
-        var current = root;
-        for (var i = 0; i < parts.Length - 1; i++)
+        var (holder, key) = JsonPath.Holder(root, path, create: false);
+        if (holder is not null && holder.ContainsKey(key))
         {
-            if (current[parts[i]] is not JsonObject next)
-            {
-                return;
-            }
-
-            current = next;
-        }
-
-        if (current.ContainsKey(parts[^1]))
-        {
-            current[parts[^1]] = value;
+            holder[key] = value;
         }
     }
 
     /// <summary>Removes a dotted path (through arrays, from every element).</summary>
-    public static void Remove(JsonNode? node, ReadOnlySpan<string> parts)
+    public static void Remove(JsonNode? node, string path)
     {
-        switch (node)
+        var holders = new List<JsonObject>();
+        var steps = JsonPath.Steps(path);
+        JsonPath.Holders(node, steps, holders);
+        foreach (var holder in holders)
         {
-            case JsonArray array:
-                foreach (var element in array)
-                {
-                    Remove(element, parts);
-                }
-
-                break;
-            case JsonObject obj when parts.Length == 1:
-                obj.Remove(parts[0]);
-                break;
-            case JsonObject obj:
-                Remove(obj[parts[0]], parts[1..]);
-                break;
+            holder.Remove(steps[^1]);
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed class RecordCollection
     private readonly Lazy<FrozenDictionary<string, SeededField>> seededFields;
     private int nextIndex;
     private int deleted;
+    private int version;
 
     public RecordCollection(string name, string shapeName, IdCodec ids, int seededCount, Func<int, JsonObject> generate, Func<FrozenDictionary<string, SeededField>>? seededFields = null)
     {
@@ -48,6 +49,12 @@ internal sealed class RecordCollection
     public int IndexLimit => Volatile.Read(ref nextIndex);
 
     public int Count => IndexLimit - Volatile.Read(ref deleted);
+
+    /// <summary>Changes with every write (create, replace, delete): a query result computed at one version holds until it changes.</summary>
+    public int Version => Volatile.Read(ref version);
+
+    /// <summary>The ordered results of recent queries over the large collection, reused by the following pages.</summary>
+    public QueryCache Results { get; } = new();
 
     /// <summary>True when records were deleted, so index order has holes.</summary>
     public bool HasHoles => Volatile.Read(ref deleted) > 0;
@@ -106,9 +113,10 @@ internal sealed class RecordCollection
     public void Replace(JsonObject record)
     {
         var index = Ids.Parse((string?)record["id"]) ?? throw new InvalidOperationException("The record has no id of this collection.");
-        var version = StoredRecord.Of(record);
-        stored[index] = version;
-        Changed?.Invoke(Name, version.Node);
+        var replaced = StoredRecord.Of(record);
+        stored[index] = replaced;
+        Interlocked.Increment(ref version);
+        Changed?.Invoke(Name, replaced.Node);
     }
 
     /// <summary>Adds a record, giving it the next id; returns the id.</summary>
@@ -121,6 +129,7 @@ internal sealed class RecordCollection
             var record = StoredRecord.Of(build(id));
             stored[index] = record;
             Volatile.Write(ref nextIndex, index + 1);
+            Interlocked.Increment(ref version);
             Changed?.Invoke(Name, record.Node);
             return id;
         }
@@ -151,6 +160,7 @@ internal sealed class RecordCollection
 
             stored[Ids.Parse(id)!.Value] = StoredRecord.Tombstone(record.Node);
             deleted++;
+            Interlocked.Increment(ref version);
             return true;
         }
     }

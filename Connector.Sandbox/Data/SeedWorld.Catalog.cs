@@ -62,8 +62,7 @@ internal sealed partial class SeedWorld
         r["parent"] = null;
         r["replacement"] = null;
         r["group"] = null;
-        Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
-        Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
+        CatalogEvents(r, p);
         return r;
     }
 
@@ -74,14 +73,18 @@ internal sealed partial class SeedWorld
         r["name"] = ParameterName(k);
         r["title"] = ParameterName(k).Replace('_', ' ');
         r["description"] = "Parameter " + ParameterName(k) + " of " + ProductName(p);
-        r["type"] = k == 1 ? "email" : "text";
+        r["type"] = ParameterType(k);
         r["scope"] = "asset";
         r["phase"] = k < 2 ? "ordering" : "fulfillment";
         r["position"] = k + 1;
         r["parent"] = null;
         Json.SetExisting(r, "constraints.required", k == 0);
-        Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
-        Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
+        if (ParameterChoices(k) is { } choices && r["constraints"] is JsonObject constraints)
+        {
+            constraints["choices"] = choices;
+        }
+
+        CatalogEvents(r, p);
         return r;
     }
 
@@ -96,9 +99,15 @@ internal sealed partial class SeedWorld
         r["scope"] = "asset";
         r["type"] = type;
         r["position"] = k + 1;
+        CatalogEvents(r, p);
+        return r;
+    }
+
+    /// <summary>The created and updated times of a product's item, parameter or template: those of the product, updated two days later.</summary>
+    private void CatalogEvents(JsonObject r, int p)
+    {
         Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
         Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
-        return r;
     }
 
     public JsonObject ConnectionRef(int product, int marketplace, string type = "production")

@@ -13,13 +13,7 @@ internal sealed partial class SeedWorld
     /// <summary>Copies <paramref name="source"/> into the existing fields of the object at <paramref name="path"/>.</summary>
     public static void Over(JsonObject record, string path, JsonObject source)
     {
-        JsonNode? node = record;
-        foreach (var part in path.Split('.'))
-        {
-            node = (node as JsonObject)?[part];
-        }
-
-        if (node is JsonObject target)
+        if (JsonPath.Find(record, path) is JsonObject target)
         {
             Json.CopyExisting(target, source);
         }
@@ -57,7 +51,7 @@ internal sealed partial class SeedWorld
         ("tier1", TierRef((a + 1) % TierAccounts, withId)),
         ("tier2", TierRef((a + 2) % TierAccounts, withId)));
 
-    public JsonObject AssetParam(int p, int k, int a, JsonObject template)
+    public JsonObject AssetParam(int p, int k, int a, JsonObject template, string scope = "asset")
     {
         var param = template.DeepClone().AsObject();
         Json.CopyExisting(param, Json.Obj(
@@ -65,11 +59,11 @@ internal sealed partial class SeedWorld
             ("name", ParameterName(k)),
             ("title", ParameterName(k).Replace('_', ' ')),
             ("description", "Parameter " + ParameterName(k)),
-            ("type", k == 1 ? "email" : "text"),
+            ("type", ParameterType(k)),
             ("value", ParamValue(k, a)),
             ("value_error", string.Empty),
             ("phase", k < 2 ? "ordering" : "fulfillment"),
-            ("scope", "asset")));
+            ("scope", scope)));
         return param;
     }
 
@@ -77,9 +71,24 @@ internal sealed partial class SeedWorld
     {
         0 => "tenant" + a.ToString(CultureInfo.InvariantCulture),
         1 => "admin" + a.ToString(CultureInfo.InvariantCulture) + "@example.com",
-        2 => "seats " + (a % 50 + 1).ToString(CultureInfo.InvariantCulture),
+        2 => Editions[a % Editions.Length],
         _ => "CODE-" + (Hash(41, a) % 1000000).ToString("D6", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The item-scope parameters of item <paramref name="k"/> of product <paramref name="p"/>, as real assets carry them in <c>items[].params[]</c>.</summary>
+    public JsonArray ItemParams(int p, int k)
+    {
+        var id = "PRM-" + ProductIds.Format(p)[4..] + "-I" + (k + 1).ToString("D1", CultureInfo.InvariantCulture);
+        return new JsonArray(Json.Obj(
+            ("id", id),
+            ("title", "License pool"),
+            ("description", "The license pool the item draws from."),
+            ("type", "text"),
+            ("scope", "item"),
+            ("phase", "configuration"),
+            ("value", "pool-" + ItemMpn(p, k).ToLowerInvariant()),
+            ("constraints", Json.Obj(("hidden", false), ("required", false), ("unique", false)))));
+    }
 
     public JsonObject Asset(int a)
     {
@@ -104,7 +113,10 @@ internal sealed partial class SeedWorld
         var items = new JsonArray();
         for (var k = 0; k < 2; k++)
         {
-            items.Add(Json.Obj(("id", ItemId(p, k)), ("quantity", (double)(1 + Pick(23 + k, a, 50)))));
+            var item = Json.Obj(("id", ItemId(p, k)), ("quantity", (double)(1 + Pick(23 + k, a, 50))));
+            var ik = k;
+            item["params"] = Fragment("assets|item-params|" + pk + "/" + k.ToString(CultureInfo.InvariantCulture), () => ItemParams(p, ik));
+            items.Add(item);
         }
 
         r["items"] = items;
@@ -118,7 +130,8 @@ internal sealed partial class SeedWorld
                 values.Add(param);
             }
 
-            r["params"] = new JsonArray(values);
+            // Real assets carry their parameters as one flat array (the OpenAPI document nests it one array deeper).
+            r["params"] = values;
         }
 
         r["tiers"] = Fragment("assets|tiers|" + (a % TierAccounts).ToString(CultureInfo.InvariantCulture), () => Tiers(a, withId: true));
@@ -146,9 +159,8 @@ internal sealed partial class SeedWorld
         holder.Remove(path);
         var asset = source.DeepClone().AsObject();
         var items = asset["items"] as JsonArray ?? [];
-        var paramsNode = asset["params"] is JsonArray { Count: > 0 } outer && outer[0] is JsonArray inner ? inner : new JsonArray();
-        var a = AssetIds.Parse((string?)asset["id"]) ?? 0;
-        var productIndex = ProductIds.Parse((string?)asset["product"]?["id"]) ?? AssetProduct(a);
+        var parameters = asset["params"] as JsonArray ?? [];
+        var p = ProductIds.Parse((string?)asset["product"]?["id"]) ?? AssetProduct(AssetIds.Parse((string?)asset["id"]) ?? 0);
         asset.Remove("items");
         asset.Remove("params");
         Json.CopyExisting(snapshot, asset);
@@ -162,57 +174,78 @@ internal sealed partial class SeedWorld
             snapshot["status"] = status;
         }
 
-        if (snapshot["items"] is JsonArray { Count: > 0 } itemShape && itemShape[0] is JsonObject itemTemplate)
+        if (FirstObject(snapshot["items"]) is { } itemTemplate)
         {
-            var p = productIndex;
-            var snapshotItems = new JsonArray();
-            for (var k = 0; k < items.Count; k++)
-            {
-                var item = itemTemplate.DeepClone().AsObject();
-                var quantity = items[k]?["quantity"] is JsonValue q ? Rql.RqlEvaluator.NumberOf(q) : 1;
-                Json.CopyExisting(item, Json.Obj(
-                    ("id", (string?)items[k]?["id"] ?? ItemId(p, k)),
-                    ("global_id", (string?)items[k]?["id"] ?? ItemId(p, k)),
-                    ("mpn", ItemMpn(p, k)),
-                    ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
-                    ("item_type", "Reservation"),
-                    ("period", k == 1 ? "Yearly" : "Monthly"),
-                    ("type", "Licenses")));
-                Json.SetExisting(item, "quantity", item["quantity"] is JsonValue qv && qv.GetValueKind() == System.Text.Json.JsonValueKind.String
-                    ? JsonValue.Create(quantity.ToString(CultureInfo.InvariantCulture))
-                    : JsonValue.Create(quantity));
-                Json.SetExisting(item, "old_quantity", "0");
-                snapshotItems.Add(item);
-            }
-
-            snapshot["items"] = snapshotItems;
+            snapshot["items"] = new JsonArray([.. items.Select((source, k) => (JsonNode)SnapshotItem(itemTemplate, p, k, source))]);
         }
 
-        if (snapshot["params"] is JsonArray { Count: > 0 } paramShape && paramShape[0] is JsonObject paramTemplate)
+        if (FirstObject(snapshot["params"]) is { } paramTemplate)
         {
-            var snapshotParams = new JsonArray();
-            foreach (var param in paramsNode.OfType<JsonObject>())
-            {
-                var copy = paramTemplate.DeepClone().AsObject();
-                Json.CopyExisting(copy, param);
-                if (copy.ContainsKey("value_choices"))
-                {
-                    copy["value_choices"] = new JsonArray();
-                }
-
-                if (copy.ContainsKey("structured_value"))
-                {
-                    copy["structured_value"] = new JsonObject();
-                }
-
-                snapshotParams.Add(copy);
-            }
-
-            snapshot["params"] = snapshotParams;
+            snapshot["params"] = ShapedParams(paramTemplate, parameters);
         }
 
         return snapshot;
     }
+
+    /// <summary>Item <paramref name="k"/> of an asset snapshot: the asset's item (id, quantity as the shape types it, item params) in the snapshot's item shape.</summary>
+    private JsonObject SnapshotItem(JsonObject template, int p, int k, JsonNode? source)
+    {
+        var id = (string?)source?["id"];
+        var item = ShapedItem(template, p, k, id, k == 1 ? "Yearly" : "Monthly");
+        var quantity = source?["quantity"] is JsonValue q ? Rql.RqlEvaluator.NumberOf(q) : 1;
+        Json.SetExisting(item, "quantity", item["quantity"] is JsonValue qv && qv.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? JsonValue.Create(quantity.ToString(CultureInfo.InvariantCulture))
+            : JsonValue.Create(quantity));
+        Json.SetExisting(item, "old_quantity", "0");
+        if (source?["params"] is JsonArray itemParams)
+        {
+            item["params"] = itemParams.DeepClone();
+        }
+
+        return item;
+    }
+
+    /// <summary>Item <paramref name="k"/> of product <paramref name="p"/> in the item shape of <paramref name="template"/> (id, global id, MPN, names, period).</summary>
+    private JsonObject ShapedItem(JsonObject template, int p, int k, string? id, string period)
+    {
+        var item = template.DeepClone().AsObject();
+        Json.CopyExisting(item, Json.Obj(
+            ("id", id ?? ItemId(p, k)),
+            ("global_id", id ?? ItemId(p, k)),
+            ("mpn", ItemMpn(p, k)),
+            ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
+            ("item_type", "Reservation"),
+            ("period", period),
+            ("type", "Licenses")));
+        return item;
+    }
+
+    /// <summary>Copies of <paramref name="parameters"/> in the parameter shape of <paramref name="template"/>; choices and structured values start empty.</summary>
+    private static JsonArray ShapedParams(JsonObject template, JsonArray parameters)
+    {
+        var list = new JsonArray();
+        foreach (var param in parameters.OfType<JsonObject>())
+        {
+            var copy = template.DeepClone().AsObject();
+            Json.CopyExisting(copy, param);
+            if (copy.ContainsKey("value_choices"))
+            {
+                copy["value_choices"] = new JsonArray();
+            }
+
+            if (copy.ContainsKey("structured_value"))
+            {
+                copy["structured_value"] = new JsonObject();
+            }
+
+            list.Add(copy);
+        }
+
+        return list;
+    }
+
+    /// <summary>The first element of an array when it is an object (a shape's element template), else null.</summary>
+    private static JsonObject? FirstObject(JsonNode? node) => node is JsonArray { Count: > 0 } array ? array[0] as JsonObject : null;
 
     public JsonObject Request(int i)
     {
@@ -230,7 +263,7 @@ internal sealed partial class SeedWorld
         r["updated"] = Iso(created.AddMinutes(Pick(53, i, 600)));
         r["effective_date"] = Iso(created.AddMinutes(Pick(53, i, 600)));
         r["answered"] = status is "approved" or "failed";
-        r["assignee"] = status is "pending" or "inquiring" && i % 3 == 0 ? UserIds.Format(i % 5) : string.Empty;
+        r["assignee"] = Assignee(i, status);
         r["activation_key"] = status == "approved" ? "Activation key " + Uuid(54, i) : string.Empty;
         Over(r, "marketplace", MarketplaceRef(a % Marketplaces));
         r["previous_approved_request"] = type == "purchase" ? null : Json.Obj(("id", RequestIds.Format((i + 1) % Requests)));
@@ -239,48 +272,53 @@ internal sealed partial class SeedWorld
         return r;
     }
 
+    /// <summary>
+    /// Who works on request <paramref name="i"/>: both forms real Connect sends, the user's id (a string) and the user
+    /// object <c>{id, name, email}</c>; the empty string when nobody does.
+    /// </summary>
+    public JsonNode? Assignee(int i, string status)
+    {
+        if (status is not ("pending" or "inquiring") || i % 3 == 2)
+        {
+            return string.Empty;
+        }
+
+        var user = i % 5;
+        if (i % 3 == 0)
+        {
+            return UserIds.Format(user);
+        }
+
+        var name = (string)UserRef(user)["name"]!;
+        return Json.Obj(("id", UserIds.Format(user)), ("name", name), ("email", name.Replace(' ', '.').ToLowerInvariant() + "@example.com"));
+    }
+
     public JsonObject SubscriptionAsset(int a)
     {
         var r = NewRecord("subscription_assets");
         var asset = Asset(a);
         var p = AssetProduct(a);
         var items = asset["items"]!.AsArray();
-        var parameters = asset["params"] is JsonArray { Count: > 0 } outer && outer[0] is JsonArray inner ? inner : new JsonArray();
+        var parameters = asset["params"] as JsonArray ?? [];
         asset.Remove("items");
         asset.Remove("params");
         Json.CopyExisting(r, asset);
         r["tiers"] = asset["tiers"]!.DeepClone();
         var created = CreatedAt(a, Assets);
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1)))))));
-        if (r["items"] is JsonArray { Count: > 0 } itemShape && itemShape[0] is JsonObject itemTemplate)
+        if (FirstObject(r["items"]) is { } itemTemplate)
         {
-            var list = new JsonArray();
-            for (var k = 0; k < items.Count; k++)
+            r["items"] = new JsonArray([.. items.Select((source, k) =>
             {
-                var item = itemTemplate.DeepClone().AsObject();
-                Json.CopyExisting(item, Json.Obj(
-                    ("id", ItemId(p, k)), ("global_id", ItemId(p, k)), ("mpn", ItemMpn(p, k)),
-                    ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
-                    ("item_type", "Reservation"), ("period", k == 1 ? "Yearly" : "Monthly"), ("type", "Licenses"),
-                    ("quantity", items[k]!["quantity"]!.GetValue<double>())));
-                list.Add(item);
-            }
-
-            r["items"] = list;
+                var item = ShapedItem(itemTemplate, p, k, null, k == 1 ? "Yearly" : "Monthly");
+                Json.SetExisting(item, "quantity", source!["quantity"]!.GetValue<double>());
+                return (JsonNode)item;
+            })]);
         }
 
-        if (r["params"] is JsonArray { Count: > 0 } paramShape && paramShape[0] is JsonObject paramTemplate)
+        if (FirstObject(r["params"]) is { } paramTemplate)
         {
-            var list = new JsonArray();
-            foreach (var param in parameters.OfType<JsonObject>())
-            {
-                var copy = paramTemplate.DeepClone().AsObject();
-                Json.CopyExisting(copy, param);
-                copy["structured_value"] = new JsonObject();
-                list.Add(copy);
-            }
-
-            r["params"] = list;
+            r["params"] = ShapedParams(paramTemplate, parameters);
         }
 
         var anniversary = CreatedAt(a, Assets);
@@ -308,21 +346,15 @@ internal sealed partial class SeedWorld
             r["asset"]!["params"] = ps.DeepClone();
         }
 
-        if (r["items"] is JsonArray { Count: > 0 } itemShape && itemShape[0] is JsonObject itemTemplate)
+        if (FirstObject(r["items"]) is { } itemTemplate)
         {
-            var list = new JsonArray();
-            for (var k = 0; k < 2; k++)
+            r["items"] = new JsonArray([.. Enumerable.Range(0, 2).Select(k =>
             {
-                var item = itemTemplate.DeepClone().AsObject();
-                Json.CopyExisting(item, Json.Obj(
-                    ("id", ItemId(p, k)), ("global_id", ItemId(p, k)), ("mpn", ItemMpn(p, k)),
-                    ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
-                    ("item_type", "Reservation"), ("period", "Monthly"), ("type", "Licenses"), ("quantity", (double)(1 + Pick(60 + k, i, 20)))));
+                var item = ShapedItem(itemTemplate, p, k, null, "Monthly");
+                Json.SetExisting(item, "quantity", (double)(1 + Pick(60 + k, i, 20)));
                 Json.SetExisting(item, "billing.cycle_number", 1 + (i % 12));
-                list.Add(item);
-            }
-
-            r["items"] = list;
+                return (JsonNode)item;
+            })]);
         }
 
         r["attributes"] = new JsonArray(Json.Obj(("vendor", Json.Obj(("external_id", "V-" + i.ToString(CultureInfo.InvariantCulture)))), ("provider", new JsonObject())));

@@ -12,12 +12,24 @@ internal sealed partial class SeedWorld
         "Access problem, urgent", "Question about \"premium\" plan",
     ];
 
-    public JsonObject AccountRef(JsonObject template, JsonObject source)
+    /// <summary>The states of a helpdesk case, in life-cycle order.</summary>
+    public static readonly string[] CaseStates = ["pending", "inquiring", "resolved", "closed"];
+
+    /// <summary>The states a case in <paramref name="state"/> can move to (the <c>next</c> of the state's object form).</summary>
+    public static IReadOnlyList<string> NextCaseStates(string state)
     {
-        var copy = template.DeepClone().AsObject();
-        Json.CopyExisting(copy, source);
-        return copy;
+        return state switch
+        {
+            "pending" => ["inquiring", "resolved"],
+            "inquiring" => ["pending"],
+            "resolved" => ["pending", "closed"],
+            _ => [],
+        };
     }
+
+    /// <summary>Moves a case to <paramref name="state"/>, keeping the form (string or <c>{current,next,all}</c>) its state has.</summary>
+    public static void SetCaseState(JsonObject record, string state) =>
+        StateValue.Write(record, "state", state, NextCaseStates, CaseStates);
 
     public JsonObject Case(int i)
     {
@@ -30,7 +42,7 @@ internal sealed partial class SeedWorld
         r["subject"] = Subjects[i % Subjects.Length] + " #" + (i + 1).ToString(CultureInfo.InvariantCulture);
         r["description"] = "Customer reports: " + Subjects[i % Subjects.Length].ToLowerInvariant() + ".";
         r["priority"] = i % 4;
-        r["state"] = state;
+        r["state"] = i % 3 == 1 ? StateValue.Expanded(state, NextCaseStates(state), CaseStates) : state;
         r["type"] = i % 3 == 0 ? "business" : "technical";
         if (r["issuer"] is JsonObject issuer)
         {

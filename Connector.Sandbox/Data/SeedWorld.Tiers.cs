@@ -86,7 +86,8 @@ internal sealed partial class SeedWorld
         var account = TierRef(t, withId: true);
         r["account"] = account;
         Over(r, "product", ProductRef(p));
-        r["tier_level"] = c % 2 == 0 ? "1" : "2";
+        var level = c % 2 == 0 ? "1" : "2";
+        r["tier_level"] = level;
         Over(r, "connection", ConnectionRef(p, m));
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)), ("by", UserRef(c % 5)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1))), ("by", UserRef(c % 5))))));
         if (r["params"] is JsonArray { Count: > 0 } ps && ps[0] is JsonObject paramTemplate)
@@ -94,7 +95,7 @@ internal sealed partial class SeedWorld
             var list = new JsonArray();
             for (var k = 0; k < 2; k++)
             {
-                list.Add(AssetParam(p, k, c, paramTemplate));
+                list.Add(AssetParam(p, k, c, paramTemplate, "tier" + level));
             }
 
             r["params"] = list;
@@ -105,6 +106,11 @@ internal sealed partial class SeedWorld
         r["status"] = c % 7 == 3 ? "processing" : "active";
         Over(r, "contract", Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture))));
         Over(r, "marketplace", MarketplaceRef(m));
+        if (r.ContainsKey("tiers"))
+        {
+            // Real tier configs name the accounts of the chain, an object of tier objects keyed by level.
+            r["tiers"] = Json.Obj(("customer", TierRef((c + 1) % TierAccounts, withId: true)), ("tier1", account.DeepClone()));
+        }
     }
 
     public JsonObject TierConfig(int c)
@@ -125,6 +131,9 @@ internal sealed partial class SeedWorld
         r["status"] = status;
         var configuration = (JsonObject)r["configuration"]!;
         FillConfiguration(configuration, c);
+
+        // Real tier config requests carry the parameters they set as an array of parameter objects.
+        r["params"] = configuration["params"] is JsonArray parameters ? parameters.DeepClone() : new JsonArray();
         r["parent_configuration"] = null;
         r["previous_approved_request"] = null;
         r["assignee"] = status is "pending" or "inquiring" && i % 2 == 0 ? UserRef(i % 5) : null;

@@ -206,13 +206,7 @@ internal sealed partial class SeedWorld
     public JsonNode Shaped(string shapeName, string path, string key, Func<JsonObject> source) =>
         Fragment(shapeName + "|" + path + "|" + key, () =>
         {
-            JsonNode? node = NewRecord(shapeName);
-            foreach (var part in path.Split('.'))
-            {
-                node = node?[part];
-            }
-
-            var target = node is JsonObject o ? o.DeepClone().AsObject() : [];
+            var target = JsonPath.Find(NewRecord(shapeName), path) is JsonObject o ? o.DeepClone().AsObject() : [];
             Json.CopyExisting(target, source());
             return target;
         });
@@ -288,7 +282,45 @@ internal sealed partial class SeedWorld
 
     public string ParameterId(int product, int k) => "PRM-" + ProductIds.Format(product)[4..] + "-" + (k + 1).ToString("D2", CultureInfo.InvariantCulture);
 
-    public static string ParameterName(int k) => new[] { "subdomain", "admin_email", "seats_note", "activation_code" }[k % ParametersPerProduct];
+    public static string ParameterName(int k) => new[] { "subdomain", "admin_email", "edition", "activation_code" }[k % ParametersPerProduct];
+
+    /// <summary>The type of product parameter <paramref name="k"/>: the third is a choice, whose choices are objects as real Connect sends them.</summary>
+    public static string ParameterType(int k) => (k % ParametersPerProduct) switch
+    {
+        1 => "email",
+        2 => "choice",
+        _ => "text",
+    };
+
+    /// <summary>The values a choice parameter offers.</summary>
+    public static readonly string[] Editions = ["basic", "standard", "premium"];
+
+    /// <summary>The choices of parameter <paramref name="k"/> in Connect's form (<c>[{value, label, default?}]</c>), or null when it is not a choice.</summary>
+    public static JsonArray? ParameterChoices(int k) => ParameterType(k) != "choice"
+        ? null
+        : new JsonArray([.. Editions.Select((e, n) =>
+        {
+            var choice = Json.Obj(("value", e), ("label", char.ToUpperInvariant(e[0]) + e[1..] + " edition"));
+            if (n == 0)
+            {
+                choice["default"] = true;
+            }
+
+            return (JsonNode)choice;
+        })]);
 
     public string TemplateId(int product, int k) => "TL-" + ProductIds.Format(product)[4..] + "-" + (k + 1).ToString("D2", CultureInfo.InvariantCulture);
+
+    /// <summary>The product index of a template id made by <see cref="TemplateId"/>, or null when the id is not one.</summary>
+    public int? TemplateProduct(string? id)
+    {
+        if (id is null || !id.StartsWith("TL-", StringComparison.Ordinal) || id.Length < 7 || id[^3] != '-'
+            || !int.TryParse(id.AsSpan(id.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+            || position is < 1 or > TemplatesPerProduct)
+        {
+            return null;
+        }
+
+        return ProductIds.Parse("PRD-" + id[3..^3]);
+    }
 }

@@ -11,67 +11,77 @@ internal static class HelpdeskRoutes
 {
     private const string Code = "HD_003";
 
+    private static readonly string[] OpenStates = ["pending", "inquiring", "resolved"];
+    private static readonly RequiredField[] CaseFields = [RequiredField.Text("subject"), RequiredField.Text("description")];
+    private static readonly RequiredField[] MessageFields = [RequiredField.Text("text")];
+
     public static void Map(IEndpointRouteBuilder app, SandboxApi api)
     {
         api.MapReads(app, "/helpdesk/cases", "cases", "Case");
         app.MapPost("/helpdesk/cases", context => CreateCaseAsync(context, api));
-        app.MapPut("/helpdesk/cases/{id}", context => api.TransitionAsync(context, "cases", "Case", "state", ["pending", "inquiring", "resolved"], Code, (r, b) =>
-        {
-            foreach (var key in new[] { "subject", "description", "type" })
-            {
-                if (b[key] is JsonValue value)
-                {
-                    r[key] = value.ToString();
-                }
-            }
-
-            if (b["priority"] is JsonValue priority)
-            {
-                if (!int.TryParse(priority.ToString(), out var p) || p is < 0 or > 3)
-                {
-                    return ["priority: must be 0, 1, 2 or 3."];
-                }
-
-                r["priority"] = p;
-            }
-
-            Json.SetExisting(r, "events.updated.at", api.Now());
-            return null;
-        }));
+        app.MapPut("/helpdesk/cases/{id}", context => api.TransitionAsync(context, "cases", "Case", "state", OpenStates, Code, (r, b) => UpdateCase(r, b, api)));
         app.MapPost("/helpdesk/cases/{id}/pend", context => Move(context, api, ["inquiring", "resolved"], "pending"));
         app.MapPost("/helpdesk/cases/{id}/inquire", context => Move(context, api, ["pending"], "inquiring"));
         app.MapPost("/helpdesk/cases/{id}/resolve", context => Move(context, api, ["pending"], "resolved"));
-        app.MapPost("/helpdesk/cases/{id}/close", context => api.TransitionAsync(context, "cases", "Case", "state", ["resolved"], Code, (r, b) =>
-        {
-            if (b["rating"] is JsonValue rating)
-            {
-                if (!int.TryParse(rating.ToString(), out var value) || value is < 1 or > 5)
-                {
-                    return ["rating: must be between 1 and 5."];
-                }
-
-                r["rating"] = value;
-            }
-
-            if (b["feedback"] is JsonValue feedback)
-            {
-                r["feedback"] = feedback.ToString();
-            }
-
-            Stamp(r, "closed", api);
-            r["state"] = "closed";
-            return null;
-        }));
+        app.MapPost("/helpdesk/cases/{id}/close", context => api.TransitionAsync(context, "cases", "Case", "state", ["resolved"], Code, (r, b) => CloseCase(r, b, api)));
 
         api.MapReads(app, "/conversations", "conversations", "Conversation");
-        app.MapGet("/conversations/{conversation_id}/messages", context =>
-        {
-            var id = SandboxApi.Route(context, "conversation_id");
-            return api.Store["conversations"].Get(id) is null
-                ? ConnectResponses.NotFound(context, "Conversation", id)
-                : ListResponder.InMemoryAsync(context, Messages(api, id), "messages");
-        });
+        app.MapGet("/conversations/{conversation_id}/messages", context => MessagesAsync(context, api));
         app.MapPost("/conversations/{conversation_id}/messages", context => PostMessageAsync(context, api));
+    }
+
+    private static string[]? UpdateCase(JsonObject r, JsonObject b, SandboxApi api)
+    {
+        foreach (var key in new[] { "subject", "description", "type" })
+        {
+            if (b[key] is JsonValue value)
+            {
+                r[key] = value.ToString();
+            }
+        }
+
+        if (b["priority"] is JsonValue priority)
+        {
+            if (!int.TryParse(priority.ToString(), out var p) || p is < 0 or > 3)
+            {
+                return ["priority: must be 0, 1, 2 or 3."];
+            }
+
+            r["priority"] = p;
+        }
+
+        Json.SetExisting(r, "events.updated.at", api.Now());
+        return null;
+    }
+
+    private static string[]? CloseCase(JsonObject r, JsonObject b, SandboxApi api)
+    {
+        if (b["rating"] is JsonValue rating)
+        {
+            if (!int.TryParse(rating.ToString(), out var value) || value is < 1 or > 5)
+            {
+                return ["rating: must be between 1 and 5."];
+            }
+
+            r["rating"] = value;
+        }
+
+        if (b["feedback"] is JsonValue feedback)
+        {
+            r["feedback"] = feedback.ToString();
+        }
+
+        Stamp(r, "closed", api);
+        SeedWorld.SetCaseState(r, "closed");
+        return null;
+    }
+
+    private static Task MessagesAsync(HttpContext context, SandboxApi api)
+    {
+        var id = SandboxApi.Route(context, "conversation_id");
+        return api.Store["conversations"].Get(id) is null
+            ? ConnectResponses.NotFound(context, "Conversation", id)
+            : ListResponder.InMemoryAsync(context, Messages(api, id), "messages");
     }
 
     private static void Stamp(JsonObject record, string eventName, SandboxApi api)
@@ -86,7 +96,7 @@ internal static class HelpdeskRoutes
     private static Task Move(HttpContext context, SandboxApi api, string[] from, string to) =>
         api.TransitionAsync(context, "cases", "Case", "state", from, Code, (r, _) =>
         {
-            r["state"] = to;
+            SeedWorld.SetCaseState(r, to);
             Stamp(r, to, api);
             return null;
         });
@@ -133,12 +143,13 @@ internal static class HelpdeskRoutes
             return;
         }
 
-        var text = SandboxApi.Text(body, "text");
-        if (string.IsNullOrWhiteSpace(text))
+        if (RequiredField.Missing(body, MessageFields) is { Count: > 0 } missing)
         {
-            await ConnectResponses.Validation(context, "text: This field is required.").ConfigureAwait(false);
+            await ConnectResponses.Validation(context, [.. missing]).ConfigureAwait(false);
             return;
         }
+
+        var text = SandboxApi.Text(body, "text");
 
         var messages = api.Store["messages"];
         var id = messages.Add(newId =>
@@ -163,36 +174,7 @@ internal static class HelpdeskRoutes
             return;
         }
 
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(SandboxApi.Text(body, "subject")))
-        {
-            errors.Add("subject: This field is required.");
-        }
-
-        if (string.IsNullOrWhiteSpace(SandboxApi.Text(body, "description")))
-        {
-            errors.Add("description: This field is required.");
-        }
-
-        var productId = SandboxApi.Text(body, "product.id");
-        var product = productId is null ? null : api.World.ProductIds.Parse(productId);
-        if (productId is not null && (product is null || api.Store["products"].Get(product.Value) is null))
-        {
-            errors.Add("product.id: product not found.");
-        }
-
-        var priority = 0;
-        if (body["priority"] is JsonValue pv && (!int.TryParse(pv.ToString(), out priority) || priority is < 0 or > 3))
-        {
-            errors.Add("priority: must be 0, 1, 2 or 3.");
-        }
-
-        var type = SandboxApi.Text(body, "type") ?? "technical";
-        if (type is not ("technical" or "business"))
-        {
-            errors.Add("type: must be technical or business.");
-        }
-
+        var (errors, product, priority, type) = CheckCase(body, api);
         if (errors.Count > 0)
         {
             await ConnectResponses.Validation(context, [.. errors]).ConfigureAwait(false);
@@ -218,5 +200,31 @@ internal static class HelpdeskRoutes
         });
         api.OpenConversation(id, "Helpdesk case " + id);
         await ConnectResponses.Json(context, StatusCodes.Status201Created, cases.GetCopy(id)!).ConfigureAwait(false);
+    }
+
+    /// <summary>The validation messages of a new case's body, and the product, priority and type it asks for.</summary>
+    private static (List<string> Errors, int? Product, int Priority, string Type) CheckCase(JsonObject body, SandboxApi api)
+    {
+        var errors = RequiredField.Missing(body, CaseFields);
+        var productId = SandboxApi.Text(body, "product.id");
+        var product = productId is null ? null : api.World.ProductIds.Parse(productId);
+        if (productId is not null && (product is null || api.Store["products"].Get(product.Value) is null))
+        {
+            errors.Add("product.id: product not found.");
+        }
+
+        var priority = 0;
+        if (body["priority"] is JsonValue pv && (!int.TryParse(pv.ToString(), out priority) || priority is < 0 or > 3))
+        {
+            errors.Add("priority: must be 0, 1, 2 or 3.");
+        }
+
+        var type = SandboxApi.Text(body, "type") ?? "technical";
+        if (type is not ("technical" or "business"))
+        {
+            errors.Add("type: must be technical or business.");
+        }
+
+        return (errors, product, priority, type);
     }
 }

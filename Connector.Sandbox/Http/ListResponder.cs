@@ -100,7 +100,7 @@ internal static class ListResponder
         var copy = node.DeepClone().AsObject();
         foreach (var path in excluded)
         {
-            Json.Remove(copy, path.Split('.'));
+            Json.Remove(copy, path);
         }
 
         return SandboxJson.Bytes(copy);

@@ -15,7 +15,8 @@ namespace Connector.Sandbox.Http;
 /// </summary>
 internal static class NotificationRoutes
 {
-    private static readonly string[] Required = ["object_class", "label", "product_id", "description", "external_url", "jwt_secret", "active", "http_method"];
+    private static readonly RequiredField[] Required =
+        [.. new[] { "object_class", "label", "product_id", "description", "external_url", "jwt_secret", "active", "http_method" }.Select(RequiredField.Value)];
 
     public static void Map(IEndpointRouteBuilder app, SandboxApi api, SandboxWebhooks webhooks)
     {
@@ -87,7 +88,7 @@ internal static class NotificationRoutes
             return null;
         }
 
-        var errors = Required.Where(f => body[f] is null).Select(f => f + ": This field is required.").ToList();
+        var errors = RequiredField.Missing(body, Required);
         var objectClass = SandboxApi.Text(body, "object_class");
         if (objectClass is not null && !SandboxWebhooks.ObjectClasses.ContainsKey(objectClass))
         {

@@ -79,19 +79,18 @@ internal sealed class SandboxApi(SandboxStore store)
         return null;
     }
 
-    public static string? Text(JsonNode? node, string path)
-    {
-        foreach (var part in path.Split('.'))
-        {
-            node = (node as JsonObject)?[part];
-        }
+    /// <summary>The string at a dotted path of <paramref name="node"/>, or null when it is absent or not a string.</summary>
+    public static string? Text(JsonNode? node, string path) =>
+        JsonPath.Find(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
-        return node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-    }
+    /// <summary>The first of <paramref name="paths"/> that holds a string that is not blank (the one of "id or email").</summary>
+    public static string? FirstText(JsonNode? node, params string[] paths) =>
+        paths.Select(p => Text(node, p)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     /// <summary>
     /// Runs an action on a stored record: 404 for an unknown id, 400 (<paramref name="stateCode"/>) when the record is not in
-    /// one of <paramref name="from"/>, 400 VAL_001 when <paramref name="apply"/> returns validation messages; otherwise stores
+    /// one of <paramref name="from"/>, 400 VAL_001 naming the fields of <paramref name="required"/> the body lacks or when
+    /// <paramref name="apply"/> returns validation messages; otherwise stores
     /// the changed record and answers 200 with it (or with <paramref name="respond"/>'s object, or 204 when that returns null
     /// and <paramref name="noContent"/> is set).
     /// </summary>
@@ -104,7 +103,8 @@ internal sealed class SandboxApi(SandboxStore store)
         string stateCode,
         Func<JsonObject, JsonObject, string[]?> apply,
         bool noContent = false,
-        Func<JsonObject, JsonObject, JsonObject?>? respond = null)
+        Func<JsonObject, JsonObject, JsonObject?>? respond = null,
+        IReadOnlyList<RequiredField>? required = null)
     {
         var id = Route(context, "id");
         var target = Store[collection];
@@ -121,7 +121,7 @@ internal sealed class SandboxApi(SandboxStore store)
             return;
         }
 
-        var state = (string?)record[stateField] ?? string.Empty;
+        var state = StateValue.Read(record[stateField]) ?? string.Empty;
         if (from.Length > 0 && !from.Contains(state))
         {
             await ConnectResponses.Error(context, StatusCodes.Status400BadRequest, stateCode,
@@ -129,7 +129,8 @@ internal sealed class SandboxApi(SandboxStore store)
             return;
         }
 
-        var errors = apply(record, body);
+        var missing = required is null ? [] : RequiredField.Missing(body, required);
+        var errors = missing.Count > 0 ? [.. missing] : apply(record, body);
         if (errors is { Length: > 0 })
         {
             await ConnectResponses.Validation(context, errors).ConfigureAwait(false);
@@ -146,6 +147,15 @@ internal sealed class SandboxApi(SandboxStore store)
 
         await ConnectResponses.Json(context, StatusCodes.Status200OK, answer ?? record).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The validation message for a template id that names no template of an existing product (as Connect refuses an
+    /// action with an unknown template), or null when <paramref name="templateId"/> is known or not given.
+    /// </summary>
+    public string? UnknownTemplate(string field, string? templateId) =>
+        string.IsNullOrEmpty(templateId) || World.TemplateProduct(templateId) is { } product && Store["products"].Get(product) is not null
+            ? null
+            : $"{field}: template {templateId} does not exist.";
 
     /// <summary>Opens the conversation of a newly created request or case, as Connect does (found by <c>instance_id</c>).</summary>
     public void OpenConversation(string instanceId, string topic) =>

@@ -93,6 +93,12 @@ internal sealed partial class SandboxPipeline(SandboxRequestLog log, FaultInject
 
     private async Task FaultAsync(HttpContext context, RequestDelegate next, FaultRule rule)
     {
+        if (rule.Kind is FaultKind.ResetMidBody or FaultKind.TruncatedJson or FaultKind.MissingContentRange or FaultKind.WrongContentRange)
+        {
+            await SpoilAnswerAsync(context, next, rule.Kind).ConfigureAwait(false);
+            return;
+        }
+
         var response = context.Response;
         switch (rule.Kind)
         {
@@ -119,8 +125,12 @@ internal sealed partial class SandboxPipeline(SandboxRequestLog log, FaultInject
                 await AuthenticatedAsync(context, next).ConfigureAwait(false);
                 return;
         }
+    }
 
-        // The remaining kinds change a normal answer: produce it into a buffer first.
+    /// <summary>The faults that change a normal answer: it is produced into a buffer first, then sent spoiled.</summary>
+    private async Task SpoilAnswerAsync(HttpContext context, RequestDelegate next, FaultKind kind)
+    {
+        var response = context.Response;
         var original = response.Body;
         using var captured = new MemoryStream();
         response.Body = captured;
@@ -134,7 +144,7 @@ internal sealed partial class SandboxPipeline(SandboxRequestLog log, FaultInject
         }
 
         var bytes = captured.ToArray();
-        switch (rule.Kind)
+        switch (kind)
         {
             case FaultKind.ResetMidBody:
                 response.ContentLength = bytes.Length;
@@ -143,19 +153,14 @@ internal sealed partial class SandboxPipeline(SandboxRequestLog log, FaultInject
                 context.Abort();
                 return;
             case FaultKind.TruncatedJson:
-            {
-                var truncated = bytes.Length > 1 ? bytes[..Math.Max(1, bytes.Length / 2)] : "{\"id\":"u8.ToArray();
+                bytes = bytes.Length > 1 ? bytes[..Math.Max(1, bytes.Length / 2)] : "{\"id\":"u8.ToArray();
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentType = ConnectResponses.JsonContentType;
-                response.ContentLength = truncated.Length;
-                await response.Body.WriteAsync(truncated, context.RequestAborted).ConfigureAwait(false);
-                return;
-            }
-
+                break;
             case FaultKind.MissingContentRange:
                 response.Headers.Remove("Content-Range");
                 break;
-            case FaultKind.WrongContentRange:
+            default:
                 response.Headers["Content-Range"] = WrongRange(response.Headers["Content-Range"].ToString());
                 break;
         }

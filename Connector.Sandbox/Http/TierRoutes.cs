@@ -13,159 +13,158 @@ internal static class TierRoutes
     private const string ConfigRequestCode = "TC_003";
     private static readonly string[] OpenConfigStates = ["draft", "tiers_setup", "pending", "inquiring"];
 
+    private static readonly RequiredField[] ReasonFields = [RequiredField.Text("reason")];
+    private static readonly RequiredField[] ApproveFields = [RequiredField.Text("template.id")];
+    private static readonly RequiredField[] AssignFields = [RequiredField.OneOf("id", "email")];
+    private static readonly RequiredField[] AccountFields = [RequiredField.Text("name"), RequiredField.Object("contact_info")];
+
     public static void Map(IEndpointRouteBuilder app, SandboxApi api)
     {
         api.MapReads(app, "/tier/accounts", "tier_accounts", "Tier account");
         app.MapPost("/tier/accounts", context => CreateAccountAsync(context, api));
         app.MapPut("/tier/accounts/{id}", context => api.TransitionAsync(context, "tier_accounts", "Tier account", "type", [], "TA_003", (r, b) => UpdateAccount(r, b, api)));
-        app.MapDelete("/tier/accounts/{id}", context =>
-        {
-            var id = SandboxApi.Route(context, "id");
-            return api.Store["tier_accounts"].Delete(id) ? ConnectResponses.NoContent(context) : ConnectResponses.NotFound(context, "Tier account", id);
-        });
-        app.MapGet("/tier/accounts/{account_id}/versions", context =>
-        {
-            var id = SandboxApi.Route(context, "account_id");
-            return api.Store["tier_accounts"].Get(id) is null
-                ? ConnectResponses.NotFound(context, "Tier account", id)
-                : ListResponder.InMemoryAsync(context, api.Store.Versions(id), "tier_account_versions");
-        });
-        app.MapGet("/tier/accounts/{account_id}/versions/{version}", context =>
-        {
-            var id = SandboxApi.Route(context, "account_id");
-            var version = SandboxApi.Route(context, "version");
-            var match = api.Store.Versions(id).FirstOrDefault(v => v["version"]?.ToJsonString() == version);
-            return match is null
-                ? ConnectResponses.NotFound(context, "Tier account version", id + " v" + version)
-                : ConnectResponses.Json(context, StatusCodes.Status200OK, match);
-        });
+        app.MapDelete("/tier/accounts/{id}", context => DeleteAccountAsync(context, api));
+        app.MapGet("/tier/accounts/{account_id}/versions", context => VersionsAsync(context, api));
+        app.MapGet("/tier/accounts/{account_id}/versions/{version}", context => VersionAsync(context, api));
 
         api.MapReads(app, "/tier/account-requests", "tier_account_requests", "Tier account request");
         app.MapPost("/tier/account-requests", context => CreateAccountRequestAsync(context, api));
-        app.MapPost("/tier/account-requests/{id}/accept", context => api.TransitionAsync(context, "tier_account_requests", "Tier account request", "status", ["pending"], "TAR_003", (r, _) =>
-        {
-            r["status"] = "accepted";
-            Json.SetExisting(r, "events.updated.at", api.Now());
-            return null;
-        }));
-        app.MapPost("/tier/account-requests/{id}/ignore", context => api.TransitionAsync(context, "tier_account_requests", "Tier account request", "status", ["pending"], "TAR_003", (r, b) =>
-        {
-            var reason = SandboxApi.Text(b, "reason");
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                return ["reason: This field is required."];
-            }
-
-            r["status"] = "ignored";
-            r["reason"] = reason;
-            Json.SetExisting(r, "events.updated.at", api.Now());
-            return null;
-        }));
+        app.MapPost("/tier/account-requests/{id}/accept", context => AccountRequestAction(context, api, (r, _) => r["status"] = "accepted"));
+        app.MapPost("/tier/account-requests/{id}/ignore", context => AccountRequestAction(context, api, Ignore, ReasonFields));
 
         api.MapReads(app, "/tier/configs", "tier_configs", "Tier config");
 
         api.MapReads(app, "/tier/config-requests", "tier_config_requests", "Tier config request");
         app.MapPost("/tier/config-requests", context => CreateConfigRequestAsync(context, api));
-        app.MapPut("/tier/config-requests/{id}", context => api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", OpenConfigStates, ConfigRequestCode, (r, b) =>
+        app.MapPut("/tier/config-requests/{id}", context => api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", OpenConfigStates, ConfigRequestCode, (r, b) => UpdateConfigRequest(r, b, api)));
+        app.MapPost("/tier/config-requests/{id}/approve", context => api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", ["pending"], ConfigRequestCode, (r, b) => ApproveConfigRequest(r, b, api), respond: ApprovalAnswer, required: ApproveFields));
+        app.MapPost("/tier/config-requests/{id}/fail", context => ConfigAction(context, api, ["pending", "inquiring"], FailConfigRequest, ReasonFields));
+        app.MapPost("/tier/config-requests/{id}/inquire", context => ConfigAction(context, api, ["pending"], (r, _) => MoveConfigRequest(r, "inquiring", "inquired", api)));
+        app.MapPost("/tier/config-requests/{id}/pend", context => ConfigAction(context, api, ["inquiring"], (r, _) => MoveConfigRequest(r, "pending", "pended", api)));
+        app.MapPost("/tier/config-requests/{id}/assign", context => ConfigAction(context, api, OpenConfigStates, AssignConfigRequest, AssignFields));
+        app.MapPost("/tier/config-requests/{id}/unassign", context => ConfigAction(context, api, OpenConfigStates, (r, _) => r["assignee"] = null));
+    }
+
+    private static Task DeleteAccountAsync(HttpContext context, SandboxApi api)
+    {
+        var id = SandboxApi.Route(context, "id");
+        return api.Store["tier_accounts"].Delete(id) ? ConnectResponses.NoContent(context) : ConnectResponses.NotFound(context, "Tier account", id);
+    }
+
+    private static Task VersionsAsync(HttpContext context, SandboxApi api)
+    {
+        var id = SandboxApi.Route(context, "account_id");
+        return api.Store["tier_accounts"].Get(id) is null
+            ? ConnectResponses.NotFound(context, "Tier account", id)
+            : ListResponder.InMemoryAsync(context, api.Store.Versions(id), "tier_account_versions");
+    }
+
+    private static Task VersionAsync(HttpContext context, SandboxApi api)
+    {
+        var id = SandboxApi.Route(context, "account_id");
+        var version = SandboxApi.Route(context, "version");
+        var match = api.Store.Versions(id).FirstOrDefault(v => v["version"]?.ToJsonString() == version);
+        return match is null
+            ? ConnectResponses.NotFound(context, "Tier account version", id + " v" + version)
+            : ConnectResponses.Json(context, StatusCodes.Status200OK, match);
+    }
+
+    /// <summary>An action on a pending tier account request: <paramref name="apply"/>, then the update time.</summary>
+    private static Task AccountRequestAction(HttpContext context, SandboxApi api, Action<JsonObject, JsonObject> apply, RequiredField[]? required = null) =>
+        api.TransitionAsync(context, "tier_account_requests", "Tier account request", "status", ["pending"], "TAR_003", (r, b) =>
         {
-            if (b["params"] is JsonArray updates && r["configuration"]?["params"] is JsonArray current)
+            apply(r, b);
+            Json.SetExisting(r, "events.updated.at", api.Now());
+            return null;
+        }, required: required);
+
+    private static void Ignore(JsonObject r, JsonObject b)
+    {
+        r["status"] = "ignored";
+        r["reason"] = SandboxApi.Text(b, "reason");
+    }
+
+    private static string[]? UpdateConfigRequest(JsonObject r, JsonObject b, SandboxApi api)
+    {
+        if (b["params"] is JsonArray updates)
+        {
+            foreach (var update in updates.OfType<JsonObject>())
             {
-                foreach (var update in updates.OfType<JsonObject>())
+                var id = SandboxApi.Text(update, "id");
+                var targets = new[] { r["params"], r["configuration"]?["params"] }
+                    .OfType<JsonArray>()
+                    .Select(list => list.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == id))
+                    .OfType<JsonObject>()
+                    .ToList();
+                if (targets.Count == 0)
                 {
-                    var target = current.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == SandboxApi.Text(update, "id"));
-                    if (target is null)
-                    {
-                        return [$"params: parameter {SandboxApi.Text(update, "id")} does not exist on this request."];
-                    }
-
-                    target["value"] = update["value"]?.DeepClone();
+                    return [$"params: parameter {id} does not exist on this request."];
                 }
-            }
 
-            if (b["notes"] is JsonValue notes)
-            {
-                r["notes"] = notes.ToString();
+                targets.ForEach(target => target["value"] = update["value"]?.DeepClone());
             }
+        }
 
-            Touch(r, api);
-            return null;
-        }));
-        app.MapPost("/tier/config-requests/{id}/approve", context => api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", ["pending"], ConfigRequestCode, (r, b) =>
+        if (b["notes"] is JsonValue notes)
         {
-            var template = SandboxApi.Text(b, "template.id");
-            if (string.IsNullOrWhiteSpace(template))
-            {
-                return ["template.id: This field is required."];
-            }
+            r["notes"] = notes.ToString();
+        }
 
-            r["status"] = "approved";
-            r["effective_date"] = api.Now();
-            SeedWorld.Over(r, "template", Json.Obj(("id", template)));
-            Touch(r, api);
-            return null;
-        },
-        respond: (r, b) => Json.Obj(
-            ("template", Json.Obj(("id", SandboxApi.Text(b, "template.id")), ("representation", "Approved with template " + SandboxApi.Text(b, "template.id")))),
-            ("effective_date", r["effective_date"]!.DeepClone()))));
-        app.MapPost("/tier/config-requests/{id}/fail", context => ConfigAction(context, api, ["pending", "inquiring"], (r, b) =>
-        {
-            var reason = SandboxApi.Text(b, "reason");
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                return ["reason: This field is required."];
-            }
+        Touch(r, api);
+        return null;
+    }
 
-            r["status"] = "failed";
-            r["reason"] = reason;
-            return null;
-        }));
-        app.MapPost("/tier/config-requests/{id}/inquire", context => ConfigAction(context, api, ["pending"], (r, _) =>
+    private static string[]? ApproveConfigRequest(JsonObject r, JsonObject b, SandboxApi api)
+    {
+        var template = SandboxApi.Text(b, "template.id");
+        if (api.UnknownTemplate("template.id", template) is { } unknown)
         {
-            r["status"] = "inquiring";
-            if (r["events"] is JsonObject events)
-            {
-                events["inquired"] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
-            }
+            return [unknown];
+        }
 
-            return null;
-        }));
-        app.MapPost("/tier/config-requests/{id}/pend", context => ConfigAction(context, api, ["inquiring"], (r, _) =>
-        {
-            r["status"] = "pending";
-            if (r["events"] is JsonObject events)
-            {
-                events["pended"] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
-            }
+        r["status"] = "approved";
+        r["effective_date"] = api.Now();
+        SeedWorld.Over(r, "template", Json.Obj(("id", template)));
+        Touch(r, api);
+        return null;
+    }
 
-            return null;
-        }));
-        app.MapPost("/tier/config-requests/{id}/assign", context => ConfigAction(context, api, OpenConfigStates, (r, b) =>
-        {
-            var who = SandboxApi.Text(b, "id") ?? SandboxApi.Text(b, "email");
-            if (string.IsNullOrWhiteSpace(who))
-            {
-                return ["id: id or email is required."];
-            }
+    /// <summary>What Connect answers to an approval: <c>{template, effective_date}</c>, not the request.</summary>
+    private static JsonObject ApprovalAnswer(JsonObject r, JsonObject b) => Json.Obj(
+        ("template", Json.Obj(("id", SandboxApi.Text(b, "template.id")), ("representation", "Approved with template " + SandboxApi.Text(b, "template.id")))),
+        ("effective_date", r["effective_date"]!.DeepClone()));
 
-            r["assignee"] = Json.Obj(("id", who), ("name", who), ("icon", "/media/users/default.png"));
-            return null;
-        }));
-        app.MapPost("/tier/config-requests/{id}/unassign", context => ConfigAction(context, api, OpenConfigStates, (r, _) =>
+    private static void FailConfigRequest(JsonObject r, JsonObject b)
+    {
+        r["status"] = "failed";
+        r["reason"] = SandboxApi.Text(b, "reason");
+    }
+
+    private static void MoveConfigRequest(JsonObject r, string status, string eventName, SandboxApi api)
+    {
+        r["status"] = status;
+        if (r["events"] is JsonObject events)
         {
-            r["assignee"] = null;
-            return null;
-        }));
+            events[eventName] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
+        }
+    }
+
+    private static void AssignConfigRequest(JsonObject r, JsonObject b)
+    {
+        var who = SandboxApi.FirstText(b, "id", "email");
+        r["assignee"] = Json.Obj(("id", who), ("name", who), ("icon", "/media/users/default.png"));
     }
 
     private static void Touch(JsonObject record, SandboxApi api) => Json.SetExisting(record, "events.updated.at", api.Now());
 
-    private static Task ConfigAction(HttpContext context, SandboxApi api, string[] from, Func<JsonObject, JsonObject, string[]?> apply) =>
+    /// <summary>An action on a tier config request that answers 204: <paramref name="apply"/>, then the update time.</summary>
+    private static Task ConfigAction(HttpContext context, SandboxApi api, string[] from, Action<JsonObject, JsonObject> apply, RequiredField[]? required = null) =>
         api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", from, ConfigRequestCode, (r, b) =>
         {
-            var errors = apply(r, b);
+            apply(r, b);
             Touch(r, api);
-            return errors;
-        }, noContent: true);
+            return null;
+        }, noContent: true, required: required);
 
     private static string[]? UpdateAccount(JsonObject record, JsonObject body, SandboxApi api)
     {
@@ -185,18 +184,24 @@ internal static class TierRoutes
         var version = (record["version"] is JsonValue v ? (int)Rql.RqlEvaluator.NumberOf(v) : 1) + 1;
         record["version"] = version;
         Json.SetExisting(record, "events.updated.at", api.Now());
+        api.Store.AddVersion((string)record["id"]!, AccountVersion(api, record));
+        return null;
+    }
+
+    /// <summary>A tier account as a version of itself (the shape tier account requests embed and the versions list serves).</summary>
+    private static JsonObject AccountVersion(SandboxApi api, JsonObject account)
+    {
         var snapshot = api.World.NewRecord("tier_account_versions");
-        Json.CopyExisting(snapshot, record);
-        snapshot["contact_info"] = record["contact_info"]?.DeepClone();
-        snapshot["scopes"] = record["scopes"]?.DeepClone();
-        snapshot["parent"] = record["parent"]?.DeepClone();
+        Json.CopyExisting(snapshot, account);
+        snapshot["contact_info"] = account["contact_info"]?.DeepClone();
+        snapshot["scopes"] = account["scopes"]?.DeepClone();
+        snapshot["parent"] = account["parent"]?.DeepClone();
         if (snapshot["events"] is JsonObject events)
         {
             events.Remove("decommissioned");
         }
 
-        api.Store.AddVersion((string)record["id"]!, snapshot);
-        return null;
+        return snapshot;
     }
 
     private static async Task CreateAccountAsync(HttpContext context, SandboxApi api)
@@ -207,17 +212,7 @@ internal static class TierRoutes
             return;
         }
 
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(SandboxApi.Text(body, "name")))
-        {
-            errors.Add("name: This field is required.");
-        }
-
-        if (body["contact_info"] is not JsonObject)
-        {
-            errors.Add("contact_info: This field is required.");
-        }
-
+        var errors = RequiredField.Missing(body, AccountFields);
         if (errors.Count > 0)
         {
             await ConnectResponses.Validation(context, [.. errors]).ConfigureAwait(false);
@@ -262,17 +257,7 @@ internal static class TierRoutes
         {
             r["status"] = "pending";
             r["reason"] = null;
-            var snapshot = api.World.NewRecord("tier_account_versions");
-            Json.CopyExisting(snapshot, account);
-            snapshot["contact_info"] = account["contact_info"]?.DeepClone();
-            snapshot["scopes"] = account["scopes"]?.DeepClone();
-            snapshot["parent"] = account["parent"]?.DeepClone();
-            if (snapshot["events"] is JsonObject events)
-            {
-                events.Remove("decommissioned");
-            }
-
-            r["account"] = snapshot;
+            r["account"] = AccountVersion(api, account);
             if (SandboxApi.Text(body, "product.id") is { } product && api.World.ProductIds.Parse(product) is { } p)
             {
                 SeedWorld.Over(r, "product", api.World.ProductRef(p));
@@ -332,6 +317,7 @@ internal static class TierRoutes
                 }
             }
 
+            r["params"] = target["params"]?.DeepClone() ?? new JsonArray();
             r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))), ("updated", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
         });
         await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(id)!).ConfigureAwait(false);

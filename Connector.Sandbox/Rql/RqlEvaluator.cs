@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,8 +10,6 @@ namespace Connector.Sandbox.Rql;
 /// </summary>
 internal static class RqlEvaluator
 {
-    private static readonly ConcurrentDictionary<string, string[]> SplitPaths = new();
-
     /// <summary>
     /// Removes the terms whose field the collection does not know (the real API ignores unknown filters);
     /// a group left without children is removed too. Returns null when nothing is left.
@@ -74,43 +71,47 @@ internal static class RqlEvaluator
         _ => throw new InvalidOperationException($"{leaf.GetType().Name} is not a leaf term."),
     };
 
-    /// <summary>The values a dotted path reaches (several through arrays; none when absent).</summary>
+    /// <summary>
+    /// The values a dotted path reaches: several through arrays (any element may match), none when absent, a null
+    /// element for JSON null, an empty array itself when the path ends on one; a state object counts as its current value.
+    /// </summary>
     public static List<JsonNode?> Resolve(JsonObject record, string path)
     {
-        var parts = SplitPaths.GetOrAdd(path, static p => p.Split('.'));
-        var values = new List<JsonNode?>(1);
-        Walk(record, parts, 0, values);
+        var steps = Data.JsonPath.Steps(path);
+        var holders = new List<JsonObject>(1);
+        Data.JsonPath.Holders(record, steps, holders);
+        var values = new List<JsonNode?>(holders.Count);
+        foreach (var holder in holders)
+        {
+            if (holder.TryGetPropertyValue(steps[^1], out var leaf))
+            {
+                if (leaf is JsonArray { Count: 0 })
+                {
+                    values.Add(leaf);
+                }
+                else
+                {
+                    AddLeaves(leaf, values);
+                }
+            }
+        }
+
         return values;
     }
 
-    private static void Walk(JsonNode? node, string[] parts, int index, List<JsonNode?> values)
+    private static void AddLeaves(JsonNode? node, List<JsonNode?> values)
     {
         if (node is JsonArray array)
         {
             foreach (var element in array)
             {
-                Walk(element, parts, index, values);
+                AddLeaves(element, values);
             }
 
             return;
         }
 
-        if (index == parts.Length)
-        {
-            values.Add(node);
-            return;
-        }
-
-        if (node is JsonObject obj && obj.TryGetPropertyValue(parts[index], out var child))
-        {
-            if (index + 1 == parts.Length && child is JsonArray leafArray && leafArray.Count == 0)
-            {
-                values.Add(leafArray);
-                return;
-            }
-
-            Walk(child, parts, index + 1, values);
-        }
+        values.Add(Data.StateValue.Comparable(node));
     }
 
     private static bool MatchesComparison(IReadOnlyList<JsonNode?> values, RqlComparison c)

@@ -88,15 +88,7 @@ internal sealed class RqlParser
             return first;
         }
 
-        var children = new List<RqlNode>();
-        AddIfNotNull(children, first);
-        while (Current.Kind == RqlTokenKind.Pipe)
-        {
-            position++;
-            AddIfNotNull(children, ParseAnd(topLevel: false));
-        }
-
-        return new RqlOr(children);
+        return new RqlOr(Series(first, RqlTokenKind.Pipe, () => ParseAnd(topLevel: false)));
     }
 
     private RqlNode? ParseAnd(bool topLevel)
@@ -108,15 +100,21 @@ internal sealed class RqlParser
             return first;
         }
 
+        return new RqlAnd(Series(first, RqlTokenKind.Ampersand, () => ParsePrimary(topLevel: false)));
+    }
+
+    /// <summary><paramref name="first"/> and the terms <paramref name="next"/> parses after each <paramref name="separator"/>.</summary>
+    private List<RqlNode> Series(RqlNode? first, RqlTokenKind separator, Func<RqlNode?> next)
+    {
         var children = new List<RqlNode>();
         AddIfNotNull(children, first);
-        while (Current.Kind == RqlTokenKind.Ampersand)
+        while (Current.Kind == separator)
         {
             position++;
-            AddIfNotNull(children, ParsePrimary(topLevel: false));
+            AddIfNotNull(children, next());
         }
 
-        return new RqlAnd(children);
+        return children;
     }
 
     private static void AddIfNotNull(List<RqlNode> list, RqlNode? node)
@@ -222,39 +220,11 @@ internal sealed class RqlParser
         Expect(RqlTokenKind.OpenParen);
         switch (name)
         {
-            case "and":
-            case "or":
-            {
-                var children = new List<RqlNode>();
-                do
-                {
-                    AddIfNotNull(children, ParseOr(topLevel: false));
-                }
-                while (Accept(RqlTokenKind.Comma));
-
-                Expect(RqlTokenKind.CloseParen);
-                return name == "and" ? new RqlAnd(children) : new RqlOr(children);
-            }
-
+            case "and" or "or":
+                return ParseGroup(name);
             case "not":
-            {
-                var start = Current.Position;
-                var child = ParseOr(topLevel: false);
-                if (child is not (RqlComparison or RqlList or RqlSearch))
-                {
-                    throw new RqlSyntaxException($"not() takes one comparison, list or search term (position {start}).");
-                }
-
-                Expect(RqlTokenKind.CloseParen);
-                return new RqlNot(child);
-            }
-
-            case "eq":
-            case "ne":
-            case "gt":
-            case "ge":
-            case "lt":
-            case "le":
+                return ParseNot();
+            case "eq" or "ne" or "gt" or "ge" or "lt" or "le":
             {
                 var field = ParseField();
                 Expect(RqlTokenKind.Comma);
@@ -263,8 +233,7 @@ internal sealed class RqlParser
                 return new RqlComparison(name, field, value);
             }
 
-            case "like":
-            case "ilike":
+            case "like" or "ilike":
             {
                 var field = ParseField();
                 Expect(RqlTokenKind.Comma);
@@ -273,58 +242,76 @@ internal sealed class RqlParser
                 return new RqlSearch(name, field, pattern.Text);
             }
 
-            case "in":
-            case "out":
-            {
-                var field = ParseField();
-                Expect(RqlTokenKind.Comma);
-                var values = new List<RqlValue>();
-                if (Accept(RqlTokenKind.OpenParen))
-                {
-                    do
-                    {
-                        values.Add(ParseValue());
-                    }
-                    while (Accept(RqlTokenKind.Comma));
-
-                    Expect(RqlTokenKind.CloseParen);
-                }
-                else
-                {
-                    do
-                    {
-                        values.Add(ParseValue());
-                    }
-                    while (Accept(RqlTokenKind.Comma));
-                }
-
-                Expect(RqlTokenKind.CloseParen);
-                return new RqlList(name, field, values);
-            }
-
-            case "ordering":
+            case "in" or "out":
+                return ParseList(name);
+            case "ordering" or "select" or "limit":
                 RequireTopLevel(name, topLevel);
-                if (query.Ordering.Count > 0)
-                {
-                    throw new RqlSyntaxException("Only one ordering() is allowed.");
-                }
-
-                foreach (var item in ParseWordList())
-                {
-                    var descending = item.StartsWith('-');
-                    var field = item.TrimStart('-', '+');
-                    query.Ordering.Add(new RqlOrdering(field, descending));
-                }
-
-                if (query.Ordering.Count > MaxOrderingFields)
-                {
-                    throw new RqlSyntaxException($"ordering() takes at most {MaxOrderingFields} fields.");
-                }
-
+                ParseQueryOption(name);
                 return null;
+            default:
+                throw new RqlSyntaxException($"Unknown RQL operator '{name}'.");
+        }
+    }
 
+    /// <summary>The children of and(...) or or(...), after the opening parenthesis.</summary>
+    private RqlNode ParseGroup(string name)
+    {
+        var children = new List<RqlNode>();
+        do
+        {
+            AddIfNotNull(children, ParseOr(topLevel: false));
+        }
+        while (Accept(RqlTokenKind.Comma));
+
+        Expect(RqlTokenKind.CloseParen);
+        return name == "and" ? new RqlAnd(children) : new RqlOr(children);
+    }
+
+    /// <summary>The one comparison, list or search term of not(...).</summary>
+    private RqlNot ParseNot()
+    {
+        var start = Current.Position;
+        var child = ParseOr(topLevel: false);
+        if (child is not (RqlComparison or RqlList or RqlSearch))
+        {
+            throw new RqlSyntaxException($"not() takes one comparison, list or search term (position {start}).");
+        }
+
+        Expect(RqlTokenKind.CloseParen);
+        return new RqlNot(child);
+    }
+
+    /// <summary>in(field,(a,b)) or in(field,a,b), after the opening parenthesis.</summary>
+    private RqlList ParseList(string name)
+    {
+        var field = ParseField();
+        Expect(RqlTokenKind.Comma);
+        var values = new List<RqlValue>();
+        var parenthesized = Accept(RqlTokenKind.OpenParen);
+        do
+        {
+            values.Add(ParseValue());
+        }
+        while (Accept(RqlTokenKind.Comma));
+
+        if (parenthesized)
+        {
+            Expect(RqlTokenKind.CloseParen);
+        }
+
+        Expect(RqlTokenKind.CloseParen);
+        return new RqlList(name, field, values);
+    }
+
+    /// <summary>ordering(...), select(...) or limit(...): options of the whole query, not filter terms.</summary>
+    private void ParseQueryOption(string name)
+    {
+        switch (name)
+        {
+            case "ordering":
+                ParseOrdering();
+                break;
             case "select":
-                RequireTopLevel(name, topLevel);
                 foreach (var item in ParseWordList())
                 {
                     if (item.StartsWith('-'))
@@ -337,11 +324,8 @@ internal sealed class RqlParser
                     }
                 }
 
-                return null;
-
-            case "limit":
-            {
-                RequireTopLevel(name, topLevel);
+                break;
+            default:
                 query.Limit = ParseNonNegative("limit", ParseScalar().Text);
                 if (Accept(RqlTokenKind.Comma))
                 {
@@ -349,11 +333,27 @@ internal sealed class RqlParser
                 }
 
                 Expect(RqlTokenKind.CloseParen);
-                return null;
-            }
+                break;
+        }
+    }
 
-            default:
-                throw new RqlSyntaxException($"Unknown RQL operator '{name}'.");
+    private void ParseOrdering()
+    {
+        if (query.Ordering.Count > 0)
+        {
+            throw new RqlSyntaxException("Only one ordering() is allowed.");
+        }
+
+        foreach (var item in ParseWordList())
+        {
+            var descending = item.StartsWith('-');
+            var field = item.TrimStart('-', '+');
+            query.Ordering.Add(new RqlOrdering(field, descending));
+        }
+
+        if (query.Ordering.Count > MaxOrderingFields)
+        {
+            throw new RqlSyntaxException($"ordering() takes at most {MaxOrderingFields} fields.");
         }
     }
 

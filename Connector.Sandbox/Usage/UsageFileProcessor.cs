@@ -17,33 +17,16 @@ internal sealed class UsageFileProcessor(SandboxStore store)
 
     public static string UploadKey(string fileId) => "usage:" + fileId;
 
+    private static readonly string[] RequiredColumns =
+        ["record_id", "item_search_criteria", "item_search_value", "quantity", "start_time_utc", "end_time_utc", "asset_search_criteria", "asset_search_value"];
+
     /// <summary>Processes <paramref name="content"/> for <paramref name="file"/> (changed in place).</summary>
     public void Process(JsonObject file, byte[] content, string now)
     {
-        var fileId = (string)file["id"]!;
-        List<List<string>> rows;
-        try
+        var (header, rows, problem) = ReadSheet(content);
+        if (problem is not null)
         {
-            rows = XlsxReader.Read(content, "records");
-        }
-        catch (InvalidDataException ex)
-        {
-            Invalid(file, ex.Message, now);
-            return;
-        }
-
-        if (rows.Count == 0)
-        {
-            Invalid(file, "The records sheet is empty.", now);
-            return;
-        }
-
-        var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var missing = new[] { "record_id", "item_search_criteria", "item_search_value", "quantity", "start_time_utc", "end_time_utc", "asset_search_criteria", "asset_search_value" }
-            .Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            Invalid(file, "Missing columns: " + string.Join(", ", missing) + ".", now);
+            Invalid(file, problem, now);
             return;
         }
 
@@ -54,116 +37,21 @@ internal sealed class UsageFileProcessor(SandboxStore store)
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         for (var r = 1; r < rows.Count; r++)
         {
-            var row = rows[r];
-            if (row.All(string.IsNullOrWhiteSpace))
+            if (rows[r].All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
-            string Cell(string column)
-            {
-                var index = header.IndexOf(column);
-                return index >= 0 && index < row.Count ? row[index].Trim() : string.Empty;
-            }
-
+            var row = new SheetRow(header, rows[r]);
             var rowErrors = new List<string>();
-            var recordId = Cell("record_id");
-            if (recordId.Length == 0)
+            if (CheckRow(row, fileProduct, seenIds, rowErrors) is { } valid)
             {
-                rowErrors.Add("record_id: This field is required.");
+                records.Add(NewRecord(file, row, valid));
             }
-            else if (!seenIds.Add(recordId))
-            {
-                rowErrors.Add($"record_id: duplicate value {recordId}.");
-            }
-
-            if (!decimal.TryParse(Cell("quantity"), NumberStyles.Float, CultureInfo.InvariantCulture, out var quantity) || quantity < 0)
-            {
-                rowErrors.Add("quantity: a non-negative number is required.");
-            }
-
-            decimal? amount = null;
-            if (Cell("amount") is { Length: > 0 } amountText)
-            {
-                if (decimal.TryParse(amountText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsedAmount))
-                {
-                    amount = parsedAmount;
-                }
-                else
-                {
-                    rowErrors.Add("amount: a number is required.");
-                }
-            }
-
-            var start = ParseDate(Cell("start_time_utc"));
-            var end = ParseDate(Cell("end_time_utc"));
-            if (start is null)
-            {
-                rowErrors.Add("start_time_utc: a date-time is required.");
-            }
-
-            if (end is null)
-            {
-                rowErrors.Add("end_time_utc: a date-time is required.");
-            }
-
-            if (start is not null && end is not null && end < start)
-            {
-                rowErrors.Add("end_time_utc: must not be before start_time_utc.");
-            }
-
-            var asset = FindAsset(Cell("asset_search_criteria"), Cell("asset_search_value"));
-            if (asset is null)
-            {
-                rowErrors.Add($"asset_search_value: asset {Cell("asset_search_value")} not found by {Cell("asset_search_criteria")}.");
-            }
-            else if (fileProduct is not null && asset.Value.Product != fileProduct)
-            {
-                rowErrors.Add($"asset_search_value: asset {asset.Value.Id} belongs to product {World.ProductIds.Format(asset.Value.Product)}, not to this report's product {World.ProductIds.Format(fileProduct.Value)}.");
-                asset = null;
-            }
-
-            JsonObject? item = null;
-            if (asset is not null)
-            {
-                item = FindItem(asset.Value.Product, Cell("item_search_criteria"), Cell("item_search_value"));
-                if (item is null)
-                {
-                    rowErrors.Add($"item_search_value: item {Cell("item_search_value")} not found in product {World.ProductIds.Format(asset.Value.Product)}.");
-                }
-            }
-
-            if (rowErrors.Count > 0)
+            else
             {
                 errors.AddRange(rowErrors.Select(e => $"Row {r + 1}: {e}"));
-                continue;
             }
-
-            var record = World.NewRecord("usage_records");
-            var (assetId, externalId, externalUid, product) = asset!.Value;
-            record["start_date"] = SeedWorld.Iso(start!.Value);
-            record["end_date"] = SeedWorld.Iso(end!.Value);
-            record["product_id"] = World.ProductIds.Format(product);
-            record["external_billing_id"] = string.Empty;
-            record["external_billing_note"] = string.Empty;
-            record["item"] = item;
-            record["asset"] = Json.Obj(("id", assetId), ("external_id", externalId), ("external_uid", externalUid));
-            record["category"] = "standard";
-            record["tier"] = int.TryParse(Cell("tier"), NumberStyles.None, CultureInfo.InvariantCulture, out var tier) ? tier : null;
-            record["amount"] = amount is null ? null : (double)amount.Value;
-            record["multiplier"] = 1;
-            record["usage"] = (double)quantity;
-            record["status"] = "valid";
-            record["closed_at"] = null;
-            record["closed_by"] = null;
-            record["params"] = new JsonArray();
-            record["item_id"] = (string?)item!["id"];
-            record["asset_id"] = assetId;
-            record["usagefile"] = Json.Obj(("id", fileId), ("name", (string?)file["name"]), ("schema", (string?)file["schema"] ?? "qt"), ("currency", (string?)file["currency"] ?? "USD"));
-            record["resource_local_id"] = recordId;
-            record["asset_external_id"] = externalId;
-            record["asset_external_uid"] = externalUid;
-            records.Add(record);
         }
 
         if (errors.Count > 0)
@@ -178,6 +66,157 @@ internal sealed class UsageFileProcessor(SandboxStore store)
             return;
         }
 
+        Ready(file, records, now);
+    }
+
+    /// <summary>The header (trimmed, lower case) and rows of the records sheet, or why the sheet cannot be processed.</summary>
+    private static (List<string> Header, List<List<string>> Rows, string? Problem) ReadSheet(byte[] content)
+    {
+        List<List<string>> rows;
+        try
+        {
+            rows = XlsxReader.Read(content, "records");
+        }
+        catch (InvalidDataException ex)
+        {
+            return ([], [], ex.Message);
+        }
+
+        if (rows.Count == 0)
+        {
+            return ([], [], "The records sheet is empty.");
+        }
+
+        var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
+        return (header, rows, missing.Count > 0 ? "Missing columns: " + string.Join(", ", missing) + "." : null);
+    }
+
+    /// <summary>The checked values of one row, or null after adding its errors to <paramref name="rowErrors"/>.</summary>
+    private ValidRow? CheckRow(SheetRow row, int? fileProduct, HashSet<string> seenIds, List<string> rowErrors)
+    {
+        var recordId = row["record_id"];
+        if (recordId.Length == 0)
+        {
+            rowErrors.Add("record_id: This field is required.");
+        }
+        else if (!seenIds.Add(recordId))
+        {
+            rowErrors.Add($"record_id: duplicate value {recordId}.");
+        }
+
+        if (!decimal.TryParse(row["quantity"], NumberStyles.Float, CultureInfo.InvariantCulture, out var quantity) || quantity < 0)
+        {
+            rowErrors.Add("quantity: a non-negative number is required.");
+        }
+
+        var amount = CheckAmount(row["amount"], rowErrors);
+        var (start, end) = CheckPeriod(row, rowErrors);
+        var asset = CheckAsset(row, fileProduct, rowErrors);
+        JsonObject? item = null;
+        if (asset is not null)
+        {
+            item = FindItem(asset.Value.Product, row["item_search_criteria"], row["item_search_value"]);
+            if (item is null)
+            {
+                rowErrors.Add($"item_search_value: item {row["item_search_value"]} not found in product {World.ProductIds.Format(asset.Value.Product)}.");
+            }
+        }
+
+        return rowErrors.Count > 0 ? null : new ValidRow(recordId, quantity, amount, start!.Value, end!.Value, asset!.Value, item!);
+    }
+
+    private static decimal? CheckAmount(string text, List<string> rowErrors)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
+        {
+            return amount;
+        }
+
+        rowErrors.Add("amount: a number is required.");
+        return null;
+    }
+
+    private static (DateTime? Start, DateTime? End) CheckPeriod(SheetRow row, List<string> rowErrors)
+    {
+        var start = ParseDate(row["start_time_utc"]);
+        var end = ParseDate(row["end_time_utc"]);
+        if (start is null)
+        {
+            rowErrors.Add("start_time_utc: a date-time is required.");
+        }
+
+        if (end is null)
+        {
+            rowErrors.Add("end_time_utc: a date-time is required.");
+        }
+
+        if (start is not null && end is not null && end < start)
+        {
+            rowErrors.Add("end_time_utc: must not be before start_time_utc.");
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>The asset a row names, when it exists and belongs to the report's product.</summary>
+    private FoundAsset? CheckAsset(SheetRow row, int? fileProduct, List<string> rowErrors)
+    {
+        var asset = FindAsset(row["asset_search_criteria"], row["asset_search_value"]);
+        if (asset is null)
+        {
+            rowErrors.Add($"asset_search_value: asset {row["asset_search_value"]} not found by {row["asset_search_criteria"]}.");
+            return null;
+        }
+
+        if (fileProduct is not null && asset.Value.Product != fileProduct)
+        {
+            rowErrors.Add($"asset_search_value: asset {asset.Value.Id} belongs to product {World.ProductIds.Format(asset.Value.Product)}, not to this report's product {World.ProductIds.Format(fileProduct.Value)}.");
+            return null;
+        }
+
+        return asset;
+    }
+
+    /// <summary>The usage record of a valid row of <paramref name="file"/> (its id is given when stored).</summary>
+    private JsonObject NewRecord(JsonObject file, SheetRow row, ValidRow valid)
+    {
+        var record = World.NewRecord("usage_records");
+        var (assetId, externalId, externalUid, product) = valid.Asset;
+        record["start_date"] = SeedWorld.Iso(valid.Start);
+        record["end_date"] = SeedWorld.Iso(valid.End);
+        record["product_id"] = World.ProductIds.Format(product);
+        record["external_billing_id"] = string.Empty;
+        record["external_billing_note"] = string.Empty;
+        record["item"] = valid.Item;
+        record["asset"] = Json.Obj(("id", assetId), ("external_id", externalId), ("external_uid", externalUid));
+        record["category"] = "standard";
+        record["tier"] = int.TryParse(row["tier"], NumberStyles.None, CultureInfo.InvariantCulture, out var tier) ? tier : null;
+        record["amount"] = valid.Amount is null ? null : (double)valid.Amount.Value;
+        record["multiplier"] = 1;
+        record["usage"] = (double)valid.Quantity;
+        record["status"] = "valid";
+        record["closed_at"] = null;
+        record["closed_by"] = null;
+        record["params"] = new JsonArray();
+        record["item_id"] = (string?)valid.Item["id"];
+        record["asset_id"] = assetId;
+        record["usagefile"] = Json.Obj(("id", (string?)file["id"]), ("name", (string?)file["name"]), ("schema", (string?)file["schema"] ?? "qt"), ("currency", (string?)file["currency"] ?? "USD"));
+        record["resource_local_id"] = valid.RecordId;
+        record["asset_external_id"] = externalId;
+        record["asset_external_uid"] = externalUid;
+        return record;
+    }
+
+    /// <summary>Stores the records of a valid upload and moves the file to ready with its counts.</summary>
+    private void Ready(JsonObject file, List<JsonObject> records, string now)
+    {
+        var fileId = (string)file["id"]!;
         var collection = store["usage_records"];
         foreach (var record in records)
         {
@@ -229,7 +268,7 @@ internal sealed class UsageFileProcessor(SandboxStore store)
             : null;
     }
 
-    private (string Id, string ExternalId, string ExternalUid, int Product)? FindAsset(string criteria, string value)
+    private FoundAsset? FindAsset(string criteria, string value)
     {
         var assets = store["assets"];
         JsonObject? asset = null;
@@ -264,7 +303,7 @@ internal sealed class UsageFileProcessor(SandboxStore store)
         }
 
         var product = World.ProductIds.Parse((string?)asset["product"]?["id"]) ?? 0;
-        return ((string)asset["id"]!, (string?)asset["external_id"] ?? string.Empty, (string?)asset["external_uid"] ?? string.Empty, product);
+        return new FoundAsset((string)asset["id"]!, (string?)asset["external_id"] ?? string.Empty, (string?)asset["external_uid"] ?? string.Empty, product);
     }
 
     private JsonObject? FindItem(int product, string criteria, string value)
@@ -288,5 +327,24 @@ internal sealed class UsageFileProcessor(SandboxStore store)
         }
 
         return null;
+    }
+
+    /// <summary>An asset a row names.</summary>
+    private readonly record struct FoundAsset(string Id, string ExternalId, string ExternalUid, int Product);
+
+    /// <summary>The checked values of a row without errors.</summary>
+    private sealed record ValidRow(string RecordId, decimal Quantity, decimal? Amount, DateTime Start, DateTime End, FoundAsset Asset, JsonObject Item);
+
+    /// <summary>One row of the records sheet, its cells read by column name (trimmed; empty when absent).</summary>
+    private readonly struct SheetRow(List<string> header, List<string> cells)
+    {
+        public string this[string column]
+        {
+            get
+            {
+                var index = header.IndexOf(column);
+                return index >= 0 && index < cells.Count ? cells[index].Trim() : string.Empty;
+            }
+        }
     }
 }

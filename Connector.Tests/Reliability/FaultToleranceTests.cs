@@ -237,7 +237,8 @@ public sealed class FaultToleranceTests(OperationScenario scenario) : Reliabilit
             case OperationScenario.Execute:
             {
                 var ids = Take("requests", "eq(status,pending)", Documents);
-                return new Prepared("request", "APPROVE", t => ids.Select(id => t.Document("""{"template_id":"TL-000-000-000"}""", Id(id))).ToList(), null, (f, results) =>
+                var template = Sandbox.Store.World.TemplateId(0, 0);
+                return new Prepared("request", "APPROVE", t => ids.Select(id => t.Document($$"""{"template_id":"{{template}}"}""", Id(id))).ToList(), null, (f, results) =>
                 {
                     for (var i = 0; i < ids.Count; i++)
                     {

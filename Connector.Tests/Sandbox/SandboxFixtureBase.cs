@@ -16,6 +16,9 @@ public abstract class SandboxFixtureBase
     /// <summary>An authenticated raw client.</summary>
     internal SandboxClient Client { get; private set; } = null!;
 
+    /// <summary>A template of a seeded product: actions that name a template need one that exists.</summary>
+    protected string Template => Sandbox.Store.World.TemplateId(0, 0);
+
     /// <summary>Options of the fixture's sandbox.</summary>
     protected virtual SandboxOptions Options => new() { RecordsPerType = 40 };
 

@@ -33,7 +33,7 @@ public sealed class SandboxLifecycleTests : SandboxFixtureBase
     {
         var id = Take("requests", "eq(status,draft)");
         Assert.That((string?)(await OkAsync($"requests/{id}/purchase"))["status"], Is.EqualTo("pending"));
-        Assert.That((string?)(await OkAsync($"requests/{id}/inquire", """{"template_id":"TL-1"}"""))["status"], Is.EqualTo("inquiring"));
+        Assert.That((string?)(await OkAsync($"requests/{id}/inquire", $$"""{"template_id":"{{Template}}"}"""))["status"], Is.EqualTo("inquiring"));
         Assert.That((string?)(await OkAsync($"requests/{id}/pend"))["status"], Is.EqualTo("pending"));
         Assert.That((string?)(await OkAsync($"requests/{id}/assign", """{"email":"me@example.com"}"""))["assignee"], Is.EqualTo("me@example.com"));
         Assert.That((string?)(await OkAsync($"requests/{id}/unassign"))["assignee"], Is.Empty);
@@ -70,7 +70,7 @@ public sealed class SandboxLifecycleTests : SandboxFixtureBase
         Assert.That((string?)Record("assets", assetId)["status"], Is.EqualTo("processing"));
         Assert.That((string?)Record("assets", assetId)["external_id"], Is.EqualTo("X-1"));
         await OkAsync($"requests/{created["id"]}/purchase");
-        await OkAsync($"requests/{created["id"]}/approve", """{"template_id":"TL-1"}""");
+        await OkAsync($"requests/{created["id"]}/approve", $$"""{"template_id":"{{Template}}"}""");
         Assert.That((string?)Record("assets", assetId)["status"], Is.EqualTo("active"));
         await RefusedAsync("requests", """{"type":"change","asset":{"id":"AS-9999-9999-9999"}}""", "VAL_001");
     }
@@ -87,15 +87,15 @@ public sealed class SandboxLifecycleTests : SandboxFixtureBase
         }
 
         Assert.That((string?)Record("tier_config_requests", id)["status"], Is.EqualTo("inquiring"));
-        await RefusedAsync($"tier/config-requests/{id}/approve", """{"template":{"id":"TL-1"}}""", "TC_003");
+        await RefusedAsync($"tier/config-requests/{id}/approve", $$$"""{"template":{"id":"{{{Template}}}"}}""", "TC_003");
         using (var pend = await Client.SendAsync(HttpMethod.Post, $"tier/config-requests/{id}/pend"))
         {
             Assert.That(pend.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         }
 
         await RefusedAsync($"tier/config-requests/{id}/approve", "{}", "VAL_001");
-        var approved = await OkAsync($"tier/config-requests/{id}/approve", """{"template":{"id":"TL-1"}}""");
-        Assert.That((string?)approved["template"]!["id"], Is.EqualTo("TL-1"));
+        var approved = await OkAsync($"tier/config-requests/{id}/approve", $$$"""{"template":{"id":"{{{Template}}}"}}""");
+        Assert.That((string?)approved["template"]!["id"], Is.EqualTo(Template));
         Assert.That((string?)approved["effective_date"], Is.Not.Empty);
         Assert.That((string?)Record("tier_config_requests", id)["status"], Is.EqualTo("approved"));
         await RefusedAsync($"tier/config-requests/{id}/fail", """{"reason":"x"}""", "TC_003");

@@ -70,4 +70,137 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
             Assert.That((string?)record["item"]!["id"], Does.StartWith(product + "-"));
         }
     }
+
+    /// <summary>APPROVE and INQUIRE of a request, and APPROVE of a tier config request, refuse a template that does not exist, naming it; a known template works.</summary>
+    [TestCase("requests", "approve", """{"template_id":"TL-0042-9999-9999-01"}""", "template_id", "TL-0042-9999-9999-01")]
+    [TestCase("requests", "inquire", """{"template_id":"TL-1"}""", "template_id", "TL-1")]
+    [TestCase("tier/config-requests", "approve", """{"template":{"id":"TL-000-000-000"}}""", "template.id", "TL-000-000-000")]
+    public async Task Actions_refuse_an_unknown_template_naming_it(string path, string action, string body, string field, string template)
+    {
+        var collection = path == "requests" ? "requests" : "tier_config_requests";
+        var id = Take(collection, "eq(status,pending)");
+        var (refused, error) = await Client.PostAsync($"{path}/{id}/{action}", JsonNode.Parse(body));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), error?.ToJsonString());
+        Assert.That((string?)error!["error_code"], Is.EqualTo("VAL_001"));
+        Assert.That(error["errors"]!.AsArray().Select(e => (string?)e), Has.Some.StartsWith(field + ":").And.Some.Contains(template));
+        Assert.That((string?)Record(collection, id)["status"], Is.EqualTo("pending"), "a refused action changes nothing");
+
+        var known = Sandbox.Store.World.TemplateId(1, 0);
+        var (accepted, answer) = await Client.PostAsync($"{path}/{id}/{action}", JsonNode.Parse(body.Replace(template, known, StringComparison.Ordinal)));
+        Assert.That(accepted.IsSuccessStatusCode, Is.True, answer?.ToJsonString());
+    }
+
+    /// <summary>Seeded requests carry <c>assignee</c> in both real forms: the user's id as a string and the user object <c>{id, name, email}</c>.</summary>
+    [Test]
+    public void Request_assignees_come_in_both_real_forms()
+    {
+        var assignees = Sandbox.Store.Query("requests").Select(r => r["assignee"]).ToList();
+        Assert.That(assignees.OfType<JsonValue>().Select(v => (string)v!), Has.Some.StartsWith("UR-").And.Some.Empty);
+        var objects = assignees.OfType<JsonObject>().ToList();
+        Assert.That(objects, Is.Not.Empty);
+        Assert.That(objects.Select(o => o.Select(p => p.Key).Order()), Is.All.EqualTo(new[] { "email", "id", "name" }));
+        Assert.That(objects.Select(o => (string?)o["id"]), Is.All.StartsWith("UR-"));
+    }
+
+    /// <summary>A tier config request's <c>params</c> is an array of parameter objects (those of its configuration), and PUT updates them.</summary>
+    [Test]
+    public async Task Tier_config_request_params_are_arrays_of_parameter_objects()
+    {
+        foreach (var request in Sandbox.Store.Query("tier_config_requests"))
+        {
+            var parameters = request["params"] as JsonArray;
+            Assert.That(parameters, Is.Not.Null.And.Not.Empty, (string?)request["id"]);
+            Assert.That(parameters!.Select(p => p as JsonObject), Is.All.Not.Null);
+            Assert.That(parameters.Select(p => (string?)p!["id"]), Is.EqualTo(request["configuration"]!["params"]!.AsArray().Select(p => (string?)p!["id"])));
+            Assert.That(parameters.Select(p => (string?)p!["scope"]), Is.All.StartsWith("tier"));
+        }
+
+        var id = Take("tier_config_requests", "eq(status,pending)");
+        var parameter = (string)Record("tier_config_requests", id)["params"]![0]!["id"]!;
+        var (updated, answer) = await Client.JsonAsync(HttpMethod.Put, "tier/config-requests/" + id, JsonNode.Parse($$"""{"params":[{"id":"{{parameter}}","value":"changed"}]}"""));
+        Assert.That(updated.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer?.ToJsonString());
+        Assert.That((string?)answer!["params"]![0]!["value"], Is.EqualTo("changed"));
+    }
+
+    /// <summary>A tier config's <c>tiers</c> is an object of tier account objects keyed by level, as real configs carry it.</summary>
+    [Test]
+    public void Tier_config_tiers_are_an_object_of_account_objects()
+    {
+        foreach (var config in Sandbox.Store.Query("tier_configs"))
+        {
+            var tiers = config["tiers"] as JsonObject;
+            Assert.That(tiers, Is.Not.Null, (string?)config["id"]);
+            Assert.That(tiers!.Select(t => t.Key), Is.EquivalentTo(new[] { "customer", "tier1" }));
+            Assert.That(tiers.Select(t => (string?)t.Value!["id"]), Is.All.StartsWith("TA-"));
+            Assert.That(tiers.Select(t => t.Value!["contact_info"]), Is.All.InstanceOf<JsonObject>());
+            Assert.That((string?)tiers["tier1"]!["id"], Is.EqualTo((string?)config["account"]!["id"]));
+        }
+    }
+
+    /// <summary>
+    /// Helpdesk cases carry <c>state</c> as a string and, as one real source sends it, as <c>{current, next, all}</c>;
+    /// filters read both by the current state, and an action keeps the form while moving it.
+    /// </summary>
+    [Test]
+    public async Task Case_state_comes_in_both_forms_and_filters_and_moves_by_its_current_value()
+    {
+        var cases = Sandbox.Store.Query("cases");
+        Assert.That(cases.Select(c => c["state"]).OfType<JsonValue>(), Is.Not.Empty);
+        var expanded = cases.Where(c => c["state"] is JsonObject).ToList();
+        Assert.That(expanded, Is.Not.Empty);
+        foreach (var state in expanded.Select(c => c["state"]!))
+        {
+            Assert.That(state["all"]!.AsArray().Select(s => (string?)s), Is.EqualTo(new[] { "pending", "inquiring", "resolved", "closed" }));
+            Assert.That(state["all"]!.AsArray().Select(s => (string?)s), Does.Contain((string?)state["current"]));
+        }
+
+        var (_, pending) = await Client.GetAsync("helpdesk/cases?eq(state,pending)&limit=100");
+        var expected = cases.Where(c => (c["state"] is JsonObject o ? (string?)o["current"] : (string?)c["state"]) == "pending").Select(c => (string?)c["id"]);
+        Assert.That(pending!.AsArray().Select(c => (string?)c!["id"]), Is.EquivalentTo(expected));
+
+        var id = expanded.Select(c => (string)c["id"]!).First(i => (string?)Record("cases", i)["state"]!["current"] == "pending");
+        var (moved, answer) = await Client.PostAsync($"helpdesk/cases/{id}/resolve");
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer?.ToJsonString());
+        Assert.That((string?)answer!["state"]!["current"], Is.EqualTo("resolved"));
+        Assert.That(answer["state"]!["next"]!.AsArray().Select(s => (string?)s), Is.EqualTo(new[] { "pending", "closed" }));
+        var (refused, _) = await Client.PostAsync($"helpdesk/cases/{id}/inquire");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a resolved case cannot be inquired, whatever the form of its state");
+    }
+
+    /// <summary>A choice parameter of a product lists its <c>constraints.choices[]</c> as objects <c>{value, label, default?}</c>, and assets hold one of them.</summary>
+    [Test]
+    public async Task Product_parameter_choices_are_objects()
+    {
+        var product = (string)Sandbox.Store.Query("products")[0]["id"]!;
+        var (_, parameters) = await Client.GetAsync($"products/{product}/parameters");
+        var choice = parameters!.AsArray().Single(p => (string?)p!["type"] == "choice")!;
+        var choices = choice["constraints"]!["choices"]!.AsArray();
+        Assert.That(choices, Has.Count.GreaterThan(1));
+        Assert.That(choices.Select(c => c as JsonObject), Is.All.Not.Null);
+        Assert.That(choices.Select(c => (string?)c!["value"]), Is.All.Not.Empty);
+        Assert.That(choices.Select(c => (string?)c!["label"]), Is.All.Not.Empty);
+        Assert.That(choices.Count(c => c!["default"] is JsonValue d && d.GetValue<bool>()), Is.EqualTo(1));
+        var values = choices.Select(c => (string?)c!["value"]).ToList();
+        var (_, asset) = await Client.GetAsync($"assets?eq(product.id,{product})&limit=1");
+        var held = asset!.AsArray()[0]!["params"]!.AsArray().Single(p => (string?)p!["id"] == (string?)choice["id"])!;
+        Assert.That(values, Does.Contain((string?)held["value"]));
+    }
+
+    /// <summary>Assets carry <c>params</c> as one flat array of parameter objects and their items carry their item-scope <c>params[]</c>; a request's asset snapshot keeps them.</summary>
+    [Test]
+    public async Task Asset_items_carry_their_parameters()
+    {
+        var (_, assets) = await Client.GetAsync("assets?limit=20");
+        Assert.That(assets!.AsArray().SelectMany(a => a!["params"]!.AsArray()), Is.All.InstanceOf<JsonObject>());
+        foreach (var item in assets!.AsArray().SelectMany(a => a!["items"]!.AsArray()))
+        {
+            var parameters = item!["params"]!.AsArray();
+            Assert.That(parameters, Is.Not.Empty);
+            Assert.That(parameters.Select(p => (string?)p!["scope"]), Is.All.EqualTo("item"));
+            Assert.That(parameters.Select(p => (string?)p!["value"]), Is.All.Not.Empty);
+        }
+
+        var (_, requests) = await Client.GetAsync("requests?limit=5");
+        Assert.That(requests!.AsArray().SelectMany(r => r!["asset"]!["items"]!.AsArray()).Select(i => i!["params"]), Is.All.InstanceOf<JsonArray>());
+    }
 }

@@ -31,4 +31,32 @@ public sealed class SandboxScaleTests
         Assert.That(SandboxClient.ContentRange(assets), Is.EqualTo("items 999999-999999/1000000"));
         Assert.That(assetPage!.AsArray(), Has.Count.EqualTo(1));
     }
+
+    /// <summary>
+    /// The pages of one filtered, sorted query over a large collection share one result, and every write makes it
+    /// stale: a changed and a created record show up in the next page, at their place.
+    /// </summary>
+    [Test]
+    public async Task Pages_of_a_query_share_its_result_until_the_collection_changes()
+    {
+        await using var sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { RecordsPerType = 20, AssetCount = 60_000 });
+        using var client = new SandboxClient(sandbox);
+        const string Query = "assets?and(eq(status,suspended),gt(created,2023-06-01))&ordering(-created)";
+        var (first, page) = await client.GetAsync(Query + "&limit=5");
+        var total = SandboxClient.ContentRange(first)!.Split('/')[1];
+        var (_, again) = await client.GetAsync(Query + "&limit=5&offset=0");
+        Assert.That(again!.ToJsonString(), Is.EqualTo(page!.ToJsonString()));
+
+        var changed = sandbox.Store.Query("assets", "eq(status,active)&gt(created,2023-06-01)&limit=1")[0];
+        changed["status"] = "suspended";
+        changed["created"] = "2030-01-01T00:00:00+00:00";
+        sandbox.Store.Put("assets", changed);
+        var (after, latest) = await client.GetAsync(Query + "&limit=5");
+        Assert.That((string?)latest!.AsArray()[0]!["id"], Is.EqualTo((string?)changed["id"]), "the changed record leads the next page");
+        Assert.That(SandboxClient.ContentRange(after), Does.EndWith("/" + (int.Parse(total, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var created = sandbox.Store.Put("assets", new JsonObject { ["status"] = "suspended", ["created"] = "2031-01-01T00:00:00+00:00" });
+        var (_, newest) = await client.GetAsync(Query + "&limit=5");
+        Assert.That((string?)newest!.AsArray()[0]!["id"], Is.EqualTo(created));
+    }
 }

@@ -28,6 +28,9 @@ public abstract class AgainstSandboxFixture
     /// <summary>Hands out records in a wanted state.</summary>
     protected SandboxClaims Claims { get; private set; } = null!;
 
+    /// <summary>A template of a seeded product: actions that name a template need one that exists.</summary>
+    protected string Template => Sandbox.Store.World.TemplateId(0, 0);
+
     /// <summary>A raw HTTP client of the sandbox (to compare what the connector returns with what is served).</summary>
     internal SandboxClient Raw { get; private set; } = null!;
 

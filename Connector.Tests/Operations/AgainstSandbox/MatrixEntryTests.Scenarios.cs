@@ -29,14 +29,14 @@ public sealed partial class MatrixEntryTests
             t => t.ActAsync("request", "UPDATE", "requests", "eq(status,pending)", """{"note":"updated"}""", "note", "updated"),
             t => t.WrongStateAsync("request", "UPDATE", "requests", "eq(status,approved)", """{"note":"too late"}""")),
         ["request EXECUTE:APPROVE"] = new(
-            t => t.ActAsync("request", "APPROVE", "requests", "eq(status,pending)", """{"template_id":"TL-000-000-000"}""", "status", "approved"),
-            t => t.WrongStateAsync("request", "APPROVE", "requests", "eq(status,failed)", """{"template_id":"TL-000-000-000"}""")),
+            t => t.ActAsync("request", "APPROVE", "requests", "eq(status,pending)", $$"""{"template_id":"{{t.Template}}"}""", "status", "approved"),
+            t => t.WrongStateAsync("request", "APPROVE", "requests", "eq(status,failed)", $$"""{"template_id":"{{t.Template}}"}""")),
         ["request EXECUTE:REJECT"] = new(
             t => t.ActAsync("request", "REJECT", "requests", "eq(status,pending)", """{"reason":"no stock"}""", "status", "failed"),
             t => t.WrongStateAsync("request", "REJECT", "requests", "eq(status,approved)", """{"reason":"no stock"}""")),
         ["request EXECUTE:INQUIRE"] = new(
-            t => t.ActAsync("request", "INQUIRE", "requests", "eq(status,pending)", """{"template_id":"TL-000-000-001"}""", "status", "inquiring"),
-            t => t.WrongStateAsync("request", "INQUIRE", "requests", "eq(status,approved)", """{"template_id":"TL-000-000-001"}""")),
+            t => t.ActAsync("request", "INQUIRE", "requests", "eq(status,pending)", $$"""{"template_id":"{{t.Template}}"}""", "status", "inquiring"),
+            t => t.WrongStateAsync("request", "INQUIRE", "requests", "eq(status,approved)", $$"""{"template_id":"{{t.Template}}"}""")),
         ["request EXECUTE:PENDING"] = new(
             t => t.ActAsync("request", "PENDING", "requests", "eq(status,inquiring)", null, "status", "pending"),
             t => t.WrongStateAsync("request", "PENDING", "requests", "eq(status,approved)")),
@@ -141,11 +141,11 @@ public sealed partial class MatrixEntryTests
             async t =>
             {
                 var id = t.Claims.Claim("tier_config_requests", "eq(status,pending)");
-                var answer = Ok(await t.RunAsync("tier_config_request", "APPROVE", id, """{"template":{"id":"TL-000-000-000"}}"""));
-                Assert.That((string?)answer["template"]!["id"], Is.EqualTo("TL-000-000-000"), "the approve answer is {template, effective_date}");
+                var answer = Ok(await t.RunAsync("tier_config_request", "APPROVE", id, $$$"""{"template":{"id":"{{{t.Template}}}"}}"""));
+                Assert.That((string?)answer["template"]!["id"], Is.EqualTo(t.Template), "the approve answer is {template, effective_date}");
                 Assert.That((string?)t.Stored("tier_config_requests", id)["status"], Is.EqualTo("approved"));
             },
-            t => t.WrongStateAsync("tier_config_request", "APPROVE", "tier_config_requests", "eq(status,failed)", """{"template":{"id":"TL-000-000-000"}}""")),
+            t => t.WrongStateAsync("tier_config_request", "APPROVE", "tier_config_requests", "eq(status,failed)", $$$"""{"template":{"id":"{{{t.Template}}}"}}""")),
         ["tier_config_request EXECUTE:REJECT"] = new(
             t => t.RereadAsync("REJECT", "eq(status,pending)", """{"reason":"bad"}""", "failed"),
             t => t.WrongStateAsync("tier_config_request", "REJECT", "tier_config_requests", "eq(status,approved)", """{"reason":"bad"}""")),

@@ -144,7 +144,7 @@ public sealed class OutboundAgainstSandboxTests : AgainstSandboxFixture
         var path = $"/public/v1/requests/{id}/approve";
         Sandbox.Faults.Add(new FaultRule { Method = "POST", PathPrefix = path, Kind = kind, Count = 0 });
         var mark = Mark();
-        var result = await RunAsync("request", "APPROVE", id, """{"template_id":"TL-000-000-000"}""");
+        var result = await RunAsync("request", "APPROVE", id, $$"""{"template_id":"{{Template}}"}""");
         Assert.That(result.Status, Is.EqualTo(OperationStatus.Failure), result.ToString());
         Assert.That(result.StatusCode, Is.EqualTo(code));
         Assert.That(result.Message, Does.Contain("outcome is unknown"));
@@ -159,7 +159,7 @@ public sealed class OutboundAgainstSandboxTests : AgainstSandboxFixture
         var path = $"/public/v1/requests/{id}/approve";
         Sandbox.Faults.Add(new FaultRule { Method = "POST", PathPrefix = path, Kind = kind, RetryAfter = "1" });
         var mark = Mark();
-        var result = await RunAsync("request", "APPROVE", id, """{"template_id":"TL-000-000-000"}""");
+        var result = await RunAsync("request", "APPROVE", id, $$"""{"template_id":"{{Template}}"}""");
         Assert.That((string?)Ok(result)["status"], Is.EqualTo("approved"));
         Assert.That(Since(mark).Where(e => e.Path == path).Select(e => e.Status), Is.EqualTo(new[] { status, 200 }), "refused before processing, then carried out once");
     }
