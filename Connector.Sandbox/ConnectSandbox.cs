@@ -1,9 +1,7 @@
-using System.Net;
+using Connector.LoopbackHosting;
 using Connector.Sandbox.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,14 +49,7 @@ public sealed class ConnectSandbox : IAsyncDisposable
     public static async Task<ConnectSandbox> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ConnectSandbox).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-            kestrel.Limits.MaxRequestBodySize = 512L * 1024 * 1024;
-            kestrel.AddServerHeader = false;
-        });
+        var builder = LoopbackWebApplication.CreateBuilder(typeof(ConnectSandbox), options.Port, 512L * 1024 * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = 512L * 1024 * 1024);
         var app = builder.Build();
 
@@ -84,26 +75,12 @@ public sealed class ConnectSandbox : IAsyncDisposable
             : ConnectResponses.Error(context, StatusCodes.Status404NotFound, "NTF_001", "Not found."));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
-        return new ConnectSandbox(app, new Uri($"http://127.0.0.1:{port}/public/v1"), log, faults, store);
+        return new ConnectSandbox(app, new Uri(LoopbackWebApplication.RootOf(app), "public/v1"), log, faults, store);
     }
 
     /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled (for a foreground <c>sandbox</c> command), then stops.</summary>
     /// <param name="cancellationToken">Stops the sandbox when cancelled.</param>
-    public async Task RunUntilStoppedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping is the expected end.
-        }
-
-        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-    }
+    public Task RunUntilStoppedAsync(CancellationToken cancellationToken) => LoopbackWebApplication.RunUntilStoppedAsync(app, cancellationToken);
 
     /// <summary>Stops the server and releases the port.</summary>
     public async ValueTask DisposeAsync()

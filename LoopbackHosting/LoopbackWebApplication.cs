@@ -11,8 +11,8 @@ namespace Connector.LoopbackHosting;
 /// <summary>
 /// Kestrel the way every local server of the connector runs it (the sandbox, the designer, the webhook receiver):
 /// a slim application listening on 127.0.0.1 only, without logging providers or a Server header, with a request
-/// body limit of its own. This file is compiled into each of those assemblies (linked, internal), so none of them
-/// depends on another for it.
+/// body limit of its own. This file is compiled into each of those assemblies (linked, internal: Connector.Sandbox,
+/// Connector.Designer, Connector.Operations), so none of them depends on another for it.
 /// </summary>
 internal static class LoopbackWebApplication
 {

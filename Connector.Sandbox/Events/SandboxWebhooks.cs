@@ -175,7 +175,7 @@ public sealed class SandboxWebhooks : IAsyncDisposable
     private async Task DeliverAsync(string webhookId, JsonObject record)
     {
         var objectId = (string?)record["id"] ?? string.Empty;
-        var body = Encoding.UTF8.GetBytes(record.ToJsonString());
+        var body = Encoding.UTF8.GetBytes(record.ToJsonString(Data.SandboxJson.Options));
         var delay = FirstRetryDelay;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {

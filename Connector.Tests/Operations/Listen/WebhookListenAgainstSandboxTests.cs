@@ -65,6 +65,8 @@ public sealed class WebhookListenAgainstSandboxTests : AgainstSandboxFixture
         await Sandbox.Webhooks.WaitForDeliveriesAsync(log => log.Count(d => d.Delivered && created.Contains(d.ObjectId)) == created.Count, stop.Token);
 
         Assert.That(collector.Events.Select(e => e.ObjectId), Is.EqualTo(created), "each created request once, in order");
+        var delivered = Encoding.UTF8.GetString(collector.Events[0].Json.Span);
+        Assert.That(delivered, Does.Contain("+00:00").And.Not.Contain("\\u002B"), "dates are delivered as Connect writes them, '+' unescaped");
         var mine = Sandbox.Webhooks.Deliveries.Where(d => created.Contains(d.ObjectId)).ToList();
         Assert.That(mine.Where(d => d.Status == 503), Is.Not.Empty, "the receiver pushed back");
         Assert.That(mine.Where(d => d.Delivered).Select(d => d.ObjectId), Is.EqualTo(created), "the sandbox's retries got every one through, once");
