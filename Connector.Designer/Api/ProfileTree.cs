@@ -70,47 +70,10 @@ internal sealed class ProfileTree
         {
             var path = prefix.Length == 0 ? name : prefix + "." + name;
             var resolved = Merge(property, references);
-            var node = new JObject
-            {
-                ["name"] = name,
-                ["path"] = path,
-                ["type"] = string.Join(" | ", resolved.Types.Where(t => t != "null")),
-                ["nullable"] = resolved.Types.Contains("null"),
-                ["readOnly"] = resolved.ReadOnly,
-                ["required"] = required.Contains(name),
-            };
-            if (resolved.Enum.Count > 0)
-            {
-                node["enum"] = new JArray(resolved.Enum);
-            }
-
-            if (resolved.Format is not null)
-            {
-                node["format"] = resolved.Format;
-            }
-
-            if (resolved.Description is not null)
-            {
-                node["description"] = resolved.Description;
-            }
-
+            var node = Node(name, path, property, resolved, required.Contains(name));
             var nested = new HashSet<string>(references);
             nested.UnionWith(resolved.References);
             var children = resolved.Recursive ? [] : Children(resolved, path, nested, depth + 1);
-            if (resolved.Recursive)
-            {
-                node["recursive"] = true;
-            }
-
-            if (MergedSchema.IsObserved(property))
-            {
-                node["observed"] = "new";
-            }
-            else if (resolved.Observed)
-            {
-                node["observed"] = "widened";
-            }
-
             if (children.Count > 0)
             {
                 node["children"] = children;
@@ -120,6 +83,50 @@ internal sealed class ProfileTree
         }
 
         return nodes;
+    }
+
+    /// <summary>One field's node without its children: type, nullability, flags, documented values and what was observed.</summary>
+    private static JObject Node(string name, string path, JObject property, MergedSchema resolved, bool required)
+    {
+        var node = new JObject
+        {
+            ["name"] = name,
+            ["path"] = path,
+            ["type"] = string.Join(" | ", resolved.Types.Where(t => t != "null")),
+            ["nullable"] = resolved.Types.Contains("null"),
+            ["readOnly"] = resolved.ReadOnly,
+            ["required"] = required,
+        };
+        if (resolved.Enum.Count > 0)
+        {
+            node["enum"] = new JArray(resolved.Enum);
+        }
+
+        if (resolved.Format is not null)
+        {
+            node["format"] = resolved.Format;
+        }
+
+        if (resolved.Description is not null)
+        {
+            node["description"] = resolved.Description;
+        }
+
+        if (resolved.Recursive)
+        {
+            node["recursive"] = true;
+        }
+
+        if (MergedSchema.IsObserved(property))
+        {
+            node["observed"] = "new";
+        }
+        else if (resolved.Observed)
+        {
+            node["observed"] = "widened";
+        }
+
+        return node;
     }
 
     /// <summary>A schema with its references and combinators folded into one view.</summary>
