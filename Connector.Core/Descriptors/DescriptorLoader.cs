@@ -45,8 +45,8 @@ public static class DescriptorLoader
             return await LoadAsync(stream, fullPath, Path.GetDirectoryName(fullPath), cancellationToken).ConfigureAwait(false);
         }
 
-        // A descriptor is small: read it once, for its key and its parse.
-        var bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);
+        // A descriptor is small: read it once (bounded: a device or a huge file is refused), for its key and its parse.
+        var bytes = await ReadBoundedAsync(fullPath, cancellationToken).ConfigureAwait(false);
         var key = DescriptorSchemaValidator.ContentKey(bytes);
         var root = await ParseAsync(new MemoryStream(bytes, writable: false), fullPath, cancellationToken).ConfigureAwait(false);
         var validated = validationCache.IsValidated(key);
@@ -71,6 +71,28 @@ public static class DescriptorLoader
         ArgumentNullException.ThrowIfNull(json);
         var root = await ParseAsync(json, sourceName, cancellationToken).ConfigureAwait(false);
         return await CheckAndBuildAsync(root, sourceName, baseDirectory, validateSchema: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The largest descriptor read for its content key (the shipped one is about 50 KB).</summary>
+    private const int MaxCachedDescriptorBytes = 16 * 1024 * 1024;
+
+    private static async Task<byte[]> ReadBoundedAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16384, useAsync: true);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxCachedDescriptorBytes)
+            {
+                throw new InvalidDescriptorException(path, [new DescriptorProblem("$", $"the file is larger than {MaxCachedDescriptorBytes / (1024 * 1024)} MB: it is not a descriptor")]);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static async Task<JToken> ParseAsync(Stream json, string sourceName, CancellationToken cancellationToken)

@@ -40,6 +40,9 @@ public sealed class ApiCatalog
         return await LoadAsync(stream, path, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The largest derived data file <see cref="CheckFileAsync"/> reads (the shipped one is about 2.4 MB).</summary>
+    private const long MaxDerivedDataBytes = 256L * 1024 * 1024;
+
     /// <summary>
     /// Checks, without building the catalog, that a file is derived OpenAPI data: valid JSON whose root has
     /// <c>endpoints</c> and <c>definitions</c> (a streaming read, a fraction of the cost of <see cref="LoadAsync(string, CancellationToken)"/>).
@@ -51,6 +54,13 @@ public sealed class ApiCatalog
     /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
     public static async Task CheckFileAsync(string path, CancellationToken cancellationToken)
     {
+        // A device, a FIFO or a /proc file reports no size and may never end: only a regular file of a sane size is read.
+        var length = new FileInfo(path).Length;
+        if (length is 0 or > MaxDerivedDataBytes)
+        {
+            throw new FormatException($"{path} is not derived OpenAPI data: it is {(length == 0 ? "empty or not a regular file" : $"larger than {MaxDerivedDataBytes / (1024 * 1024)} MB")}.");
+        }
+
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, useAsync: true);
         System.Text.Json.JsonDocument document;
         try

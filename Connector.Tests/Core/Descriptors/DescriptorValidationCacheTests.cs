@@ -58,6 +58,25 @@ public sealed class DescriptorValidationCacheTests
         Assert.That(cache.Remembered, Is.Empty);
     }
 
+    /// <summary>Reading a descriptor for its content key is bounded: a device that never ends is refused, not read forever.</summary>
+    [Test]
+    public async Task A_device_given_as_descriptor_is_refused_after_a_bounded_read()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("/dev/zero is a Unix device");
+        }
+
+        var cache = new RecordingCache(knowsEverything: false);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var error = await Assert.ThrowsAsync<InvalidDescriptorException>(() => DescriptorLoader.LoadAsync("/dev/zero", cache, CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain("larger than 16 MB"));
+        Assert.That(GC.GetTotalAllocatedBytes(precise: true) - before, Is.LessThan(128L * 1024 * 1024));
+        Assert.That(cache.Remembered, Is.Empty);
+    }
+
     private async Task<string> CopyAsync(string name, Action<JObject> edit)
     {
         var json = JObject.Parse(await File.ReadAllTextAsync(TestPaths.Descriptor));

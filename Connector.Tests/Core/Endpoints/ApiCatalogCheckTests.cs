@@ -22,6 +22,7 @@ public sealed class ApiCatalogCheckTests
         await Assert.DoesNotThrowAsync(() => ApiCatalog.CheckFileAsync(descriptor.OpenApiPath!, CancellationToken.None));
     }
 
+    [TestCase("", "empty or not a regular file")]
     [TestCase("root:TOPSECRET:0:0", "not valid JSON")]
     [TestCase("[1, 2]", "needs 'endpoints' and 'definitions'")]
     [TestCase("""{"endpoints": [], "definitions": []}""", "needs 'endpoints' and 'definitions'")]
@@ -32,9 +33,21 @@ public sealed class ApiCatalogCheckTests
         await File.WriteAllTextAsync(path, content);
 
         var error = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.CheckFileAsync(path, CancellationToken.None));
-        var load = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.LoadAsync(path, CancellationToken.None));
+        var load = await Assert.CatchAsync(() => ApiCatalog.LoadAsync(path, CancellationToken.None));
 
         Assert.That(error!.Message, Does.Contain(path).And.Contain(reason).And.Not.Contain("TOPSECRET"));
         Assert.That(load, Is.Not.Null, "a full load refuses it too");
+    }
+
+    [Test]
+    public async Task A_device_is_refused_without_reading_it()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("/dev/zero is a Unix device");
+        }
+
+        var error = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.CheckFileAsync("/dev/zero", CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain("empty or not a regular file"));
     }
 }
