@@ -18,25 +18,8 @@ internal sealed class AccountStore(string folder)
     public string FilePath => Path.Combine(folder, FileName);
 
     /// <summary>The store of this user, or null when no config folder can be told (no HOME).</summary>
-    public static AccountStore? ForUser(Func<string, string?> environment)
-    {
-        if (environment(FolderVariable) is { Length: > 0 } overridden)
-        {
-            return new AccountStore(overridden);
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return environment("APPDATA") is { Length: > 0 } appData ? new AccountStore(Path.Combine(appData, "connector")) : null;
-        }
-
-        if (environment("XDG_CONFIG_HOME") is { Length: > 0 } xdg)
-        {
-            return new AccountStore(Path.Combine(xdg, "connector"));
-        }
-
-        return environment("HOME") is { Length: > 0 } home ? new AccountStore(Path.Combine(home, ".config", "connector")) : null;
-    }
+    public static AccountStore? ForUser(Func<string, string?> environment) =>
+        UserFolder.Config(environment, FolderVariable) is { } folder ? new AccountStore(folder) : null;
 
     /// <summary>The accounts, sorted by name, and the name of the one in use (or null).</summary>
     public (IReadOnlyList<SavedAccount> Accounts, string? Current) Read()

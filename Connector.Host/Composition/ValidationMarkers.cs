@@ -15,14 +15,8 @@ internal sealed class ValidationMarkers(string folder) : IDescriptorValidationCa
     public const string FolderVariable = "CONNECTOR_CACHE_DIR";
 
     /// <summary>The markers of this user, or null when no cache folder can be told (no HOME).</summary>
-    public static ValidationMarkers? ForUser(Func<string, string?> environment)
-    {
-        var root = environment(FolderVariable) is { Length: > 0 } overridden ? overridden
-            : OperatingSystem.IsWindows() ? Under(environment("LOCALAPPDATA"), "connector")
-            : environment("XDG_CACHE_HOME") is { Length: > 0 } xdg ? Path.Combine(xdg, "connector")
-            : Under(environment("HOME"), ".cache", "connector");
-        return root is null ? null : new ValidationMarkers(Path.Combine(root, "checked"));
-    }
+    public static ValidationMarkers? ForUser(Func<string, string?> environment) =>
+        UserFolder.Cache(environment, FolderVariable) is { } root ? new ValidationMarkers(Path.Combine(root, "checked")) : null;
 
     /// <summary>
     /// The key of a file as it is now: its full path, length and last write time (a changed or replaced file has
@@ -65,8 +59,6 @@ internal sealed class ValidationMarkers(string folder) : IDescriptorValidationCa
             // A cache that cannot be written only costs the next command the validation.
         }
     }
-
-    private static string? Under(string? home, params string[] parts) => home is { Length: > 0 } ? Path.Combine([home, .. parts]) : null;
 
     private static bool IsKey(string contentKey) => contentKey.Length == 64 && contentKey.All(char.IsAsciiHexDigitLower);
 }
