@@ -120,7 +120,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
     {
         if (profile is null)
         {
-            return (InputProfile.ToUtf8(json), null);
+            return (Encoding.UTF8.GetBytes(json.ToString(Formatting.None)), null);
         }
 
         // Only action bodies are projected. The v37 document's CREATE and UPDATE schemas omit fields the API takes
@@ -138,7 +138,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 $"document '{document.TrackingId}' does not fit the {profile.Name} input profile, nothing was sent: {string.Join("; ", problems)}");
         }
 
-        return (InputProfile.ToUtf8(projected), note);
+        return (Encoding.UTF8.GetBytes(projected.ToString(Formatting.None)), note);
     }
 
     /// <summary>

@@ -35,18 +35,6 @@ internal sealed class InputProfile(JsonSchema schema, string name)
     /// </summary>
     public JToken Project(JToken value, ISet<string>? leftOut = null) => Project(value, Schema, leftOut, string.Empty);
 
-    /// <summary>Serializes a body to UTF-8 JSON bytes without an intermediate string.</summary>
-    public static byte[] ToUtf8(JToken body)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Newtonsoft.Json.JsonTextWriter(new StreamWriter(buffer, new System.Text.UTF8Encoding(false), 4096, leaveOpen: true)) { Formatting = Newtonsoft.Json.Formatting.None })
-        {
-            body.WriteTo(writer);
-        }
-
-        return buffer.ToArray();
-    }
-
     /// <summary>Lists every problem of a body, e.g. <c>template_id: required (one of: template_id, activation_tile)</c>.</summary>
     public IReadOnlyList<string> Validate(JToken body)
     {
