@@ -60,7 +60,7 @@ internal static class BrowseSteps
         var browser = await new CatalogStore(descriptor).GetBrowserAsync(cancellationToken).ConfigureAwait(false);
         var definitions = browser.GetObjectDefinitions(FirstAnswerObjectType, OperationType.TryParse(FirstAnswerOperation, out var operation) ? operation : OperationType.Get);
         var answerMs = watch.Elapsed.TotalMilliseconds;
-        if (definitions.Count != 2 || definitions.Any(d => d.ContentType == DefinitionContentType.Json && d.Schema is null))
+        if (definitions.Count != 2 || definitions.Any(d => d.ContentType == DefinitionContentType.Json && d.ProfileJson is null))
         {
             throw new InvalidOperationException($"the browser answered {definitions.Count} definitions for {FirstAnswerObjectType} {FirstAnswerOperation}");
         }

@@ -3,70 +3,52 @@ using Connector.Core.Browsing;
 using Connector.Core.Descriptors;
 using Connector.Core.Endpoints;
 using Connector.Core.Operations;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NJsonSchema;
 
 namespace Connector.Browse.Catalog;
 
 /// <summary>
 /// Builds catalogue entries (object type × operation, both roles) from the descriptor and the derived data: all of
-/// them at once, or one alone (what a browser needs to answer for one object type).
+/// them at once, or one alone (what a browser needs to answer for one object type). An entry's product is its
+/// profiles' JSON text (<see cref="ProfileJsonWriter"/>); the NJsonSchema objects are loaded from it on first use.
 /// </summary>
 internal static class CatalogBuilder
 {
     /// <summary>Builds every entry, in descriptor order.</summary>
     /// <exception cref="FormatException">The derived data lacks an endpoint the descriptor uses, or a schema is malformed.</exception>
-    public static async Task<IReadOnlyList<ConnectCatalogEntry>> BuildEntriesAsync(
-        ConnectorDescriptor descriptor,
-        ApiCatalog api,
-        CancellationToken cancellationToken)
+    public static IReadOnlyList<ConnectCatalogEntry> BuildEntries(ConnectorDescriptor descriptor, ProfileJsonWriter profiles, CancellationToken cancellationToken)
     {
-        CheckEndpoints(descriptor.ObjectTypes, api);
-
-        // The JSON side is cheap and done in order; loading into NJsonSchema dominates and runs in parallel.
-        var drafts = descriptor.ObjectTypes
-            .SelectMany(t =>
-            {
-                var writeProfiles = WriteProfiles(t, api);
-                return t.Operations.Select(o => Draft(t, o, api, writeProfiles));
-            })
-            .ToList();
-        var inputs = new ObjectDefinition[drafts.Count];
-        var outputs = new ObjectDefinition[drafts.Count];
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        await Parallel.ForAsync(0, drafts.Count, options, async (i, token) =>
+        CheckEndpoints(descriptor.ObjectTypes, profiles.Api);
+        var entries = new List<ConnectCatalogEntry>();
+        foreach (var objectType in descriptor.ObjectTypes)
         {
-            var draft = drafts[i];
-            inputs[i] = await DefinitionAsync(ObjectDefinitionRole.Input, draft.InputType, draft.InputJson, token).ConfigureAwait(false);
-            outputs[i] = await DefinitionAsync(ObjectDefinitionRole.Output, draft.OutputType, draft.OutputJson, token).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+            var writeProfiles = WriteProfiles(objectType, profiles.Api);
+            foreach (var operation in objectType.Operations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                entries.Add(BuildEntry(objectType, operation, profiles, writeProfiles));
+            }
+        }
 
-        return drafts.Select((d, i) => d.ToEntry(inputs[i], outputs[i])).ToList();
+        return entries;
     }
 
-    /// <summary>Builds one entry alone, with the same rules as <see cref="BuildEntriesAsync"/>.</summary>
+    /// <summary>Builds one entry alone, with the same rules as <see cref="BuildEntries"/>.</summary>
     /// <exception cref="FormatException">The derived data lacks an endpoint the object type uses, or a schema is malformed.</exception>
-    public static async Task<ConnectCatalogEntry> BuildEntryAsync(
-        ObjectTypeDescriptor objectType,
-        OperationDescriptor operation,
-        ApiCatalog api,
-        CancellationToken cancellationToken)
+    public static ConnectCatalogEntry BuildEntry(ObjectTypeDescriptor objectType, OperationDescriptor operation, ProfileJsonWriter profiles)
     {
-        CheckEndpoints([objectType], api);
-        var draft = Draft(objectType, operation, api, WriteProfiles(objectType, api));
-        var input = await DefinitionAsync(ObjectDefinitionRole.Input, draft.InputType, draft.InputJson, cancellationToken).ConfigureAwait(false);
-        var output = await DefinitionAsync(ObjectDefinitionRole.Output, draft.OutputType, draft.OutputJson, cancellationToken).ConfigureAwait(false);
-        return draft.ToEntry(input, output);
+        CheckEndpoints([objectType], profiles.Api);
+        return BuildEntry(objectType, operation, profiles, WriteProfiles(objectType, profiles.Api));
     }
 
-    /// <summary>The INPUT profile JSON of one entry (null when it takes no JSON body), as the catalogue builds it.</summary>
-    public static JObject? InputSchemaJson(ObjectTypeDescriptor objectType, OperationDescriptor operation, ApiCatalog api)
+    /// <summary>The INPUT profile JSON text of one entry (null when it takes no JSON body), as the catalogue builds it.</summary>
+    /// <exception cref="FormatException">The derived data has no endpoint for the entry, or its schema is malformed.</exception>
+    public static string? InputProfileJson(ObjectTypeDescriptor objectType, OperationDescriptor operation, ProfileJsonWriter profiles)
     {
-        var endpoint = api.Find(operation.Method, operation.Path)
+        var endpoint = profiles.Api.Find(operation.Method, operation.Path)
             ?? throw new FormatException($"The derived OpenAPI data has no endpoint for {objectType.Id} {operation.Type} ({operation.Endpoint}).");
-        var input = ProfileRules.Input(operation, endpoint, api.Definitions);
-        return input.Schema is null ? null : ProfileSchemaFactory.Build(api, input.Schema, Title(objectType, operation, "input"), endpoint.Summary);
+        var input = ProfileRules.Input(operation, endpoint, profiles.Api.Definitions);
+        return input.Schema is null ? null : profiles.Write(input.Schema, Title(objectType, operation, "input"), endpoint.Summary, writable: null);
     }
 
     private static void CheckEndpoints(IEnumerable<ObjectTypeDescriptor> objectTypes, ApiCatalog api)
@@ -88,46 +70,33 @@ internal static class CatalogBuilder
             .OfType<JObject>()
             .ToList();
 
-    /// <summary>The JSON side of one entry: both profiles' standalone schemas, the OUTPUT's read-only fields marked.</summary>
-    private static EntryDraft Draft(ObjectTypeDescriptor objectType, OperationDescriptor operation, ApiCatalog api, IReadOnlyList<JObject> writeProfiles)
+    /// <summary>One entry: both profiles' standalone schema text, the OUTPUT's read-only fields marked.</summary>
+    private static ConnectCatalogEntry BuildEntry(ObjectTypeDescriptor objectType, OperationDescriptor operation, ProfileJsonWriter profiles, IReadOnlyList<JObject> writeProfiles)
     {
+        var api = profiles.Api;
         var endpoint = api.Find(operation.Method, operation.Path)!;
         var input = ProfileRules.Input(operation, endpoint, api.Definitions);
         var output = ProfileRules.Output(objectType, operation, endpoint, api);
-        var inputJson = input.Schema is null ? null : ProfileSchemaFactory.Build(api, input.Schema, Title(objectType, operation, "input"), endpoint.Summary);
-        var outputJson = output.Schema is null ? null : ProfileSchemaFactory.Build(api, output.Schema, Title(objectType, operation, "output"), endpoint.Summary);
-        if (outputJson is not null)
-        {
-            ReadOnlyMarking.Mark(outputJson, ReadOnlyMarking.WritableFields(objectType, writeProfiles, input.Schema, api.Definitions));
-        }
-
-        return new EntryDraft(objectType, operation, endpoint, input.ContentType, inputJson, output.ContentType, outputJson);
+        var inputJson = input.Schema is null ? null : profiles.Write(input.Schema, Title(objectType, operation, "input"), endpoint.Summary, writable: null);
+        var outputJson = output.Schema is null
+            ? null
+            : profiles.Write(
+                output.Schema,
+                Title(objectType, operation, "output"),
+                endpoint.Summary,
+                ReadOnlyMarking.WritableFields(objectType, writeProfiles, input.Schema, api.Definitions));
+        return new ConnectCatalogEntry(
+            objectType,
+            operation,
+            endpoint,
+            Definition(ObjectDefinitionRole.Input, input.ContentType, inputJson),
+            Definition(ObjectDefinitionRole.Output, output.ContentType, outputJson));
     }
 
     /// <summary>The root title, e.g. "Request (APPROVE input)".</summary>
     private static string Title(ObjectTypeDescriptor objectType, OperationDescriptor operation, string role) =>
         $"{objectType.Label} ({operation.Type.ToDisplayName()} {role})";
 
-    private static async Task<ObjectDefinition> DefinitionAsync(
-        ObjectDefinitionRole role,
-        DefinitionContentType contentType,
-        JObject? json,
-        CancellationToken cancellationToken)
-    {
-        var schema = json is null ? null : await JsonSchema.FromJsonAsync(json.ToString(Formatting.None), cancellationToken).ConfigureAwait(false);
-        return new ObjectDefinition(role, contentType, schema);
-    }
-
-    private sealed record EntryDraft(
-        ObjectTypeDescriptor ObjectType,
-        OperationDescriptor Operation,
-        ApiEndpoint Endpoint,
-        DefinitionContentType InputType,
-        JObject? InputJson,
-        DefinitionContentType OutputType,
-        JObject? OutputJson)
-    {
-        public ConnectCatalogEntry ToEntry(ObjectDefinition input, ObjectDefinition output) =>
-            new(ObjectType, Operation, Endpoint, input, InputJson, output, OutputJson);
-    }
+    private static ObjectDefinition Definition(ObjectDefinitionRole role, DefinitionContentType contentType, string? json) =>
+        json is null ? new ObjectDefinition(role, contentType, null) : new ObjectDefinition(role, json);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Connector.Browse.Browsing;
+using Connector.Browse.Profiles;
 using Connector.Core.Browsing;
 using Connector.Core.Descriptors;
 using Connector.Core.Endpoints;
@@ -9,7 +10,8 @@ using NJsonSchema;
 namespace Connector.Browse.Catalog;
 
 /// <summary>
-/// The design-time state of one connector instance: the derived OpenAPI data its descriptor names, the catalogue
+/// The design-time state of one connector instance: the derived OpenAPI data its descriptor names (with the
+/// <see cref="ProfileJsonWriter"/> that serializes each shared definition once for every profile), the catalogue
 /// built from both, and the compiled INPUT schemas operations validate bodies with. The connector creates one for
 /// its descriptor and keeps it for its lifetime (a DI singleton per descriptor), so nothing is shared between
 /// descriptors: two descriptors naming the same derived file each see their own object types and labels. Each part
@@ -18,7 +20,7 @@ namespace Connector.Browse.Catalog;
 /// </summary>
 public sealed class CatalogStore
 {
-    private readonly RetryingLoad<ApiCatalog> _api;
+    private readonly RetryingLoad<ProfileJsonWriter> _profiles;
     private readonly RetryingLoad<ConnectCatalog> _catalog;
     private readonly ConcurrentDictionary<(string ObjectType, OperationType Operation), RetryingLoad<JsonSchema?>> _inputSchemas = new();
     private readonly ConcurrentDictionary<(string ObjectType, OperationType Operation), Lazy<ConnectCatalogEntry>> _entries = new();
@@ -29,9 +31,10 @@ public sealed class CatalogStore
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         Descriptor = descriptor;
-        _api = new RetryingLoad<ApiCatalog>(() => ApiCatalog.LoadAsync(DerivedDataPath(), CancellationToken.None));
+        _profiles = new RetryingLoad<ProfileJsonWriter>(async () =>
+            new ProfileJsonWriter(await ApiCatalog.LoadAsync(DerivedDataPath(), CancellationToken.None).ConfigureAwait(false)));
         _catalog = new RetryingLoad<ConnectCatalog>(async () =>
-            await ConnectCatalog.BuildAsync(Descriptor, await _api.GetAsync(CancellationToken.None).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false));
+            await ConnectCatalog.BuildAsync(Descriptor, await _profiles.GetAsync(CancellationToken.None).ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false));
     }
 
     /// <summary>The descriptor the store serves.</summary>
@@ -43,7 +46,8 @@ public sealed class CatalogStore
     /// <exception cref="InvalidOperationException">The descriptor names no derived OpenAPI data.</exception>
     /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public Task<ApiCatalog> GetApiAsync(CancellationToken cancellationToken = default) => _api.GetAsync(cancellationToken);
+    public async Task<ApiCatalog> GetApiAsync(CancellationToken cancellationToken = default) =>
+        (await _profiles.GetAsync(cancellationToken).ConfigureAwait(false)).Api;
 
     /// <summary>The whole catalogue (every object type × operation with both profiles), built on first use.</summary>
     /// <param name="cancellationToken">Stops waiting (the build goes on for other callers).</param>
@@ -63,8 +67,8 @@ public sealed class CatalogStore
     /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
     public async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken = default)
     {
-        var api = await _api.GetAsync(cancellationToken).ConfigureAwait(false);
-        return new ConnectBrowser(Descriptor, api, (objectType, operation) => EntryOf(objectType, operation, api));
+        var profiles = await _profiles.GetAsync(cancellationToken).ConfigureAwait(false);
+        return new ConnectBrowser(Descriptor, profiles.Api, (objectType, operation) => EntryOf(objectType, operation, profiles));
     }
 
     /// <summary>
@@ -83,28 +87,26 @@ public sealed class CatalogStore
         ArgumentNullException.ThrowIfNull(operation);
         var load = _inputSchemas.GetOrAdd((objectType.Id, operation.Type), _ => new RetryingLoad<JsonSchema?>(async () =>
         {
-            var api = await _api.GetAsync(CancellationToken.None).ConfigureAwait(false);
-            var json = CatalogBuilder.InputSchemaJson(objectType, operation, api);
-            return json is null ? null : await JsonSchema.FromJsonAsync(json.ToString(Newtonsoft.Json.Formatting.None)).ConfigureAwait(false);
+            var profiles = await _profiles.GetAsync(CancellationToken.None).ConfigureAwait(false);
+            var json = CatalogBuilder.InputProfileJson(objectType, operation, profiles);
+            return json is null ? null : await JsonSchema.FromJsonAsync(json).ConfigureAwait(false);
         }));
         return load.GetAsync(cancellationToken);
     }
 
     /// <summary>One entry for the browser: from the whole catalogue when built, else built alone once (a failed build is retried).</summary>
-    private ConnectCatalogEntry EntryOf(ObjectTypeDescriptor objectType, OperationDescriptor operation, ApiCatalog api)
+    private ConnectCatalogEntry EntryOf(ObjectTypeDescriptor objectType, OperationDescriptor operation, ProfileJsonWriter profiles)
     {
         if (_catalog.TryGetLoaded(out var catalog))
         {
             return catalog.GetEntry(objectType.Id, operation.Type);
         }
 
-        // IBrowser answers synchronously and NJsonSchema loads only asynchronously; a profile's references all point
-        // inside it, so the load completes without I/O.
+        // The entry's profiles are JSON text, spliced from the definitions the store's writer serialized once; their
+        // NJsonSchema objects are loaded when first read.
         var entry = _entries.GetOrAdd(
             (objectType.Id, operation.Type),
-            _ => new Lazy<ConnectCatalogEntry>(
-                () => CatalogBuilder.BuildEntryAsync(objectType, operation, api, CancellationToken.None).GetAwaiter().GetResult(),
-                LazyThreadSafetyMode.PublicationOnly));
+            _ => new Lazy<ConnectCatalogEntry>(() => CatalogBuilder.BuildEntry(objectType, operation, profiles), LazyThreadSafetyMode.PublicationOnly));
         return entry.Value;
     }
 

@@ -1,4 +1,5 @@
 using Connector.Browse.Browsing;
+using Connector.Browse.Profiles;
 using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
@@ -54,11 +55,27 @@ public sealed class ConnectCatalog
         return _entries[(objectType.Id, resolved.Type)];
     }
 
-    /// <summary>Builds a catalogue from loaded data (what <see cref="CatalogStore"/> does on first use; tests with hand-made data).</summary>
-    internal static async Task<ConnectCatalog> BuildAsync(ConnectorDescriptor descriptor, ApiCatalog api, CancellationToken cancellationToken)
+    /// <summary>Builds a catalogue from loaded data (tests with hand-made data; a benchmark's rebuild).</summary>
+    internal static Task<ConnectCatalog> BuildAsync(ConnectorDescriptor descriptor, ApiCatalog api, CancellationToken cancellationToken) =>
+        BuildAsync(descriptor, new ProfileJsonWriter(api), cancellationToken);
+
+    /// <summary>Builds a catalogue with the profile writer of loaded data (what <see cref="CatalogStore"/> does on first use).</summary>
+    internal static Task<ConnectCatalog> BuildAsync(ConnectorDescriptor descriptor, ProfileJsonWriter profiles, CancellationToken cancellationToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
-        var entries = await CatalogBuilder.BuildEntriesAsync(descriptor, api, cancellationToken).ConfigureAwait(false);
-        return new ConnectCatalog(descriptor, api, entries, TimeProvider.System.GetElapsedTime(started));
+        // The build does no I/O (the data is loaded; schemas are loaded into NJsonSchema only when first read).
+        try
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            var entries = CatalogBuilder.BuildEntries(descriptor, profiles, cancellationToken);
+            return Task.FromResult(new ConnectCatalog(descriptor, profiles.Api, entries, TimeProvider.System.GetElapsedTime(started)));
+        }
+        catch (FormatException ex)
+        {
+            return Task.FromException<ConnectCatalog>(ex);
+        }
+        catch (OperationCanceledException ex) when (ex.CancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<ConnectCatalog>(ex.CancellationToken);
+        }
     }
 }

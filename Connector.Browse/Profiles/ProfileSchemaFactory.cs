@@ -22,12 +22,33 @@ internal static class ProfileSchemaFactory
     public static JObject Build(ApiCatalog api, JObject schema, string title, string? summary)
     {
         var standalone = api.BuildStandaloneSchema(schema);
-        var root = standalone;
-        if (standalone.ContainsKey("$ref"))
+        var result = BuildRoot(standalone, standalone["definitions"] as JObject ?? [], title, summary);
+        if (standalone.Property("definitions") is { } definitionsProperty)
         {
-            var definitions = standalone["definitions"] as JObject ?? [];
-            root = (JObject)SchemaShape.FollowRootReference(standalone, definitions).DeepClone();
-            foreach (var sibling in standalone.Properties().Where(p => p.Name is not "$ref" and not "definitions"))
+            definitionsProperty.Remove();
+            result.Add(definitionsProperty);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The root of a profile as <see cref="Build"/> makes it, without <c>definitions</c>: a bare root reference
+    /// replaced by the definition it names, the title and description first, then the root's other keywords.
+    /// </summary>
+    /// <param name="copy">A private copy of the derived schema; its properties are moved into the result.</param>
+    /// <param name="definitions">Where a root reference is followed (not changed: the followed definition is copied).</param>
+    /// <param name="title">The root title.</param>
+    /// <param name="summary">The fallback description, or null.</param>
+    /// <returns>A new schema object without <c>definitions</c>.</returns>
+    /// <exception cref="FormatException">A root reference does not resolve.</exception>
+    public static JObject BuildRoot(JObject copy, JObject definitions, string title, string? summary)
+    {
+        var root = copy;
+        if (copy.ContainsKey("$ref"))
+        {
+            root = (JObject)SchemaShape.FollowRootReference(copy, definitions).DeepClone();
+            foreach (var sibling in copy.Properties().Where(p => p.Name is not "$ref" and not "definitions"))
             {
                 root[sibling.Name] = sibling.Value;
             }
@@ -40,7 +61,7 @@ internal static class ProfileSchemaFactory
             result["description"] = description;
         }
 
-        // Move (not copy) the properties: the standalone schema is already a private copy.
+        // Move (not copy) the properties: the root is already a private copy.
         foreach (var property in root.Properties().Where(p => p.Name is not "$schema" and not "title" and not "description" and not "definitions").ToList())
         {
             property.Remove();
@@ -51,12 +72,6 @@ internal static class ProfileSchemaFactory
         if (result["type"] is JArray types && types.Any(t => (string?)t == "object"))
         {
             result["type"] = "object";
-        }
-
-        if (standalone.Property("definitions") is { } definitionsProperty)
-        {
-            definitionsProperty.Remove();
-            result.Add(definitionsProperty);
         }
 
         return result;

@@ -1,3 +1,5 @@
+using System.Text;
+using Newtonsoft.Json;
 using NJsonSchema;
 
 namespace Connector.Core.Browsing;
@@ -8,7 +10,61 @@ namespace Connector.Core.Browsing;
 /// <param name="Schema">The JSON schema (definitions inside, every reference resolvable), for JSON profiles.</param>
 public sealed record ObjectDefinition(ObjectDefinitionRole Role, DefinitionContentType ContentType, JsonSchema? Schema)
 {
+    private readonly Lazy<JsonSchema?> _schema = new(Schema);
+    private readonly Lazy<string?> _profileJson = new(() => Schema?.ToJson(Formatting.None));
+
+    /// <summary>
+    /// A JSON profile given as its schema text: the text is the answer, and the NJsonSchema object is loaded from it
+    /// the first time <see cref="Schema"/> is read (a browser answers without paying for schemas nobody validates with).
+    /// </summary>
+    /// <param name="role">INPUT or OUTPUT.</param>
+    /// <param name="profileJson">The self-contained JSON schema text (definitions inside); it is not parsed here.</param>
+    /// <exception cref="ArgumentException">The text is empty.</exception>
+    public ObjectDefinition(ObjectDefinitionRole role, string profileJson)
+        : this(role, DefinitionContentType.Json, (JsonSchema?)null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(profileJson);
+        _profileJson = new Lazy<string?>(profileJson);
+
+        // References all point inside the text, so the load completes without I/O; a malformed text throws on every read.
+        _schema = new Lazy<JsonSchema?>(() => JsonSchema.FromJsonAsync(profileJson).GetAwaiter().GetResult());
+    }
+
+    /// <summary>The JSON schema (definitions inside, every reference resolvable), for JSON profiles; loaded on first read when the definition was given as text.</summary>
+    /// <exception cref="Newtonsoft.Json.JsonException">The definition was given as text that is not a JSON schema.</exception>
+    public JsonSchema? Schema
+    {
+        get => _schema.Value;
+        init
+        {
+            _schema = new Lazy<JsonSchema?>(value);
+            _profileJson = new Lazy<string?>(() => value?.ToJson(Formatting.None));
+        }
+    }
+
+    /// <summary>
+    /// The profile's schema as compact JSON text, or null for BINARY and NONE content: the text the browser built
+    /// (no NJsonSchema load needed), or for a definition made from a <see cref="JsonSchema"/> that schema's compact JSON.
+    /// </summary>
+    public string? ProfileJson => _profileJson.Value;
+
     /// <summary>The schema as JSON text, or null.</summary>
     /// <returns>The schema as JSON text, or null when the profile has no schema (BINARY or NONE content).</returns>
     public string? ToSchemaJson() => Schema?.ToJson();
+
+    /// <summary>Equal when role, content type and <see cref="ProfileJson"/> text are.</summary>
+    /// <param name="other">The other definition.</param>
+    /// <returns>Whether both describe the same profile.</returns>
+    public bool Equals(ObjectDefinition? other) =>
+        other is not null && Role == other.Role && ContentType == other.ContentType
+        && (ReferenceEquals(_profileJson, other._profileJson) || string.Equals(ProfileJson, other.ProfileJson, StringComparison.Ordinal));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Role, ContentType);
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Role = ").Append(Role).Append(", ContentType = ").Append(ContentType);
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Connector.Browse.Catalog;
+using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Endpoints;
@@ -71,6 +72,30 @@ public sealed class ConnectCatalogTests
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task An_entry_s_json_forms_are_parsed_from_its_profile_text_on_first_read_keeping_strings_as_written()
+    {
+        var catalog = await BrowseFixture.CatalogAsync();
+        var any = catalog.Entries[0];
+        const string output = """{"title":"Thing","type":"object","properties":{"created":{"type":"string","default":"2024-01-02T03:04:05+00:00"}}}""";
+        var entry = new ConnectCatalogEntry(
+            any.ObjectType,
+            any.Operation,
+            any.Endpoint,
+            new ObjectDefinition(ObjectDefinitionRole.Input, DefinitionContentType.None, null),
+            new ObjectDefinition(ObjectDefinitionRole.Output, output));
+
+        Assert.That(entry.InputSchemaJson, Is.Null);
+        Assert.That(entry.OutputSchemaJson!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo(output), "a date-like string stays the string it was");
+        var parsed = entry.OutputSchemaJson;
+        Assert.That(entry.OutputSchemaJson, Is.SameAs(parsed), "parsed once");
+        foreach (var built in catalog.Entries.Where((_, i) => i % 5 == 0))
+        {
+            Assert.That(built.OutputSchemaJson?.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo(built.Output.ProfileJson), built.ToString());
+            Assert.That(built.InputSchemaJson?.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo(built.Input.ProfileJson), built.ToString());
         }
     }
 

@@ -1,0 +1,128 @@
+using System.Text;
+using Connector.Browse.Profiles;
+using Connector.Core.Browsing;
+using Connector.Core.Endpoints;
+using Connector.Core.Operations;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace Connector.Tests.Browse.Profiles;
+
+/// <summary>The spliced profile text is byte for byte the text of the copying path (<see cref="ProfileSchemaFactory.Build"/>).</summary>
+public sealed class ProfileJsonWriterTests
+{
+    private const string Sample = """
+        {"source": {}, "relaxations": [], "endpoints": [],
+         "definitions": {
+           "response.Thing": {"type": "object", "description": "A thing.",
+             "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "owner": {"$ref": "#/definitions/response.Owner"}, "created": {"type": "string", "default": "2024-01-02T03:04:05+00:00"}}},
+           "response.Owner": {"type": "object", "properties": {"id": {"type": "string"}, "parent": {"$ref": "#/definitions/response.Owner"}, "tag": {"$ref": "#/definitions/a \"quoted\" näme"}}},
+           "a \"quoted\" näme": {"type": "string", "pattern": "^\\\\d+ü$"},
+           "response.Unused": {"type": "object"}
+         }}
+        """;
+
+    [Test]
+    public async Task Every_catalogue_profile_is_the_text_of_the_copying_path()
+    {
+        var catalog = await BrowseFixture.CatalogAsync();
+        var compared = 0;
+        foreach (var entry in catalog.Entries)
+        {
+            var (input, output) = CopyingPathTexts(entry, catalog.Api);
+            Assert.That(entry.Input.ProfileJson, Is.EqualTo(input), $"{entry} INPUT");
+            Assert.That(entry.Output.ProfileJson, Is.EqualTo(output), $"{entry} OUTPUT");
+            compared += (input is null ? 0 : 1) + (output is null ? 0 : 1);
+        }
+
+        Assert.That(compared, Is.GreaterThan(100), "the catalogue has over a hundred JSON profiles");
+    }
+
+    [Test]
+    public async Task Names_and_values_are_escaped_as_the_copying_path_escapes_them()
+    {
+        var api = await SampleAsync();
+        var schema = JObject.Parse("""{"$ref": "#/definitions/response.Thing", "description": "Über \"things\""}""");
+
+        var text = new ProfileJsonWriter(api).Write(schema, "Thing (GET output)", "Read", new HashSet<string> { "name" });
+
+        var copied = ProfileSchemaFactory.Build(api, schema, "Thing (GET output)", "Read");
+        ReadOnlyMarking.Mark(copied, new HashSet<string> { "name" });
+        Assert.That(text, Is.EqualTo(copied.ToString(Formatting.None)));
+        Assert.That(JObject.Parse(text)["definitions"]!.Children<JProperty>().Select(p => p.Name), Is.EqualTo(new[] { "a \"quoted\" näme", "response.Owner", "response.Thing" }));
+    }
+
+    [Test]
+    public async Task Each_shared_definition_is_serialized_once_per_writer()
+    {
+        var api = await SampleAsync();
+        var writer = new ProfileJsonWriter(api);
+        var thing = JObject.Parse("""{"$ref": "#/definitions/response.Thing"}""");
+        var owners = JObject.Parse("""{"type": "array", "items": {"$ref": "#/definitions/response.Owner"}}""");
+
+        var first = writer.Write(thing, "Thing", null, null);
+        var afterFirst = writer.SerializedDefinitionCount;
+        var second = writer.Write(thing, "Thing", null, null);
+        writer.Write(owners, "Owners", null, null);
+
+        Assert.That(afterFirst, Is.EqualTo(3), "Thing, Owner and the quoted name: the unused definition is never serialized");
+        Assert.That(writer.SerializedDefinitionCount, Is.EqualTo(3), "the second profile and the owners' profile reuse the texts");
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(new ProfileJsonWriter(api).SerializedDefinitionCount, Is.Zero, "another writer (another loaded catalog) starts empty");
+    }
+
+    [Test]
+    public async Task A_schema_with_definitions_of_its_own_gets_the_copying_path_text()
+    {
+        var api = await SampleAsync();
+        var schema = JObject.Parse("""{"type": "object", "properties": {"own": {"$ref": "#/definitions/response.Owner"}}, "definitions": {"local": {"type": "integer"}}}""");
+
+        var text = new ProfileJsonWriter(api).Write(schema, "Own", null, null);
+
+        Assert.That(text, Is.EqualTo(ProfileSchemaFactory.Build(api, schema, "Own", null).ToString(Formatting.None)));
+        Assert.That(((JObject)JObject.Parse(text)["definitions"]!).Properties().Select(p => p.Name), Does.Contain("local").And.Contain("response.Owner"));
+    }
+
+    [Test]
+    public async Task A_reference_that_does_not_resolve_is_refused_as_by_the_copying_path()
+    {
+        var api = await SampleAsync();
+        var schema = JObject.Parse("""{"type": "object", "properties": {"x": {"$ref": "#/definitions/response.Missing"}}}""");
+
+        var ex = Assert.Throws<FormatException>(() => new ProfileJsonWriter(api).Write(schema, "X", null, null));
+        var copying = Assert.Throws<FormatException>(() => ProfileSchemaFactory.Build(api, schema, "X", null));
+
+        Assert.That(ex!.Message, Is.EqualTo(copying!.Message));
+        Assert.Throws<FormatException>(() => new ProfileJsonWriter(api).Write(JObject.Parse("""{"$ref": "other.json#/x"}"""), "X", null, null));
+    }
+
+    /// <summary>The profiles as the catalogue built them before their text was spliced: standalone copies, serialized.</summary>
+    private static (string? Input, string? Output) CopyingPathTexts(Connector.Browse.Catalog.ConnectCatalogEntry entry, ApiCatalog api)
+    {
+        var writeProfiles = entry.ObjectType.Operations
+            .Where(o => o.Type.Kind is OperationKind.Create or OperationKind.Update)
+            .Select(o => ProfileRules.Input(o, api.Find(o.Method, o.Path)!, api.Definitions).Schema)
+            .OfType<JObject>()
+            .ToList();
+        var input = ProfileRules.Input(entry.Operation, entry.Endpoint, api.Definitions);
+        var output = ProfileRules.Output(entry.ObjectType, entry.Operation, entry.Endpoint, api);
+        string Title(string role) => $"{entry.ObjectType.Label} ({entry.Operation.Type.ToDisplayName()} {role})";
+        var inputJson = input.Schema is null ? null : ProfileSchemaFactory.Build(api, input.Schema, Title("input"), entry.Endpoint.Summary);
+        var outputJson = output.Schema is null ? null : ProfileSchemaFactory.Build(api, output.Schema, Title("output"), entry.Endpoint.Summary);
+        if (outputJson is not null)
+        {
+            ReadOnlyMarking.Mark(outputJson, ReadOnlyMarking.WritableFields(entry.ObjectType, writeProfiles, input.Schema, api.Definitions));
+        }
+
+        Assert.That(entry.Input.ContentType, Is.EqualTo(input.ContentType));
+        Assert.That(entry.Output.ContentType, Is.EqualTo(output.ContentType));
+        return (inputJson?.ToString(Formatting.None), outputJson?.ToString(Formatting.None));
+    }
+
+    private static async Task<ApiCatalog> SampleAsync()
+    {
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Sample));
+        return await ApiCatalog.LoadAsync(stream, "sample", CancellationToken.None);
+    }
+}
