@@ -22,6 +22,7 @@ internal static class BrowseSteps
     public const string CachedGet = "cached_get_ms";
     public const string Entries = "entries";
     public const string FirstAnswer = "first_answer_ms";
+    public const string FirstSchemaLoad = "first_schema_load_ms";
 
     /// <summary>The object type and operation the first answer is asked for: the largest profile pair of the matrix.</summary>
     public const string FirstAnswerObjectType = "request";
@@ -29,11 +30,14 @@ internal static class BrowseSteps
     /// <summary>See <see cref="FirstAnswerObjectType"/>.</summary>
     public const string FirstAnswerOperation = "GET";
 
-    /// <summary>Cold, as a runtime does it in a fresh process: load the descriptor, then get (load + build) its catalogue.</summary>
-    public static async Task<Dictionary<string, double>> RunColdAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Cold, as the command line does it in a fresh process: load the descriptor (its schema validation remembered in
+    /// the <paramref name="markers"/> of the user's cache folder once it passed), then get (load + build) its catalogue.
+    /// </summary>
+    public static async Task<Dictionary<string, double>> RunColdAsync(IDescriptorValidationCache? markers, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath, cancellationToken).ConfigureAwait(false);
+        var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath, markers, cancellationToken).ConfigureAwait(false);
         var descriptorMs = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var catalogue = await new CatalogStore(descriptor).GetCatalogAsync(cancellationToken).ConfigureAwait(false);
@@ -48,13 +52,15 @@ internal static class BrowseSteps
     }
 
     /// <summary>
-    /// Cold, as a designer does it in a fresh process: load the descriptor, create the connector's catalogue store,
-    /// get its browser and ask it for one object type's profiles (only that entry is built).
+    /// Cold, as a designer does it in a fresh process: load the descriptor (see <see cref="RunColdAsync"/>), create the
+    /// connector's catalogue store, get its browser and ask it for one object type's profiles (only that entry is
+    /// built; the answer is the profiles' JSON text). Then, timed apart, what a first validation adds: loading that
+    /// entry's OUTPUT profile into NJsonSchema.
     /// </summary>
-    public static async Task<Dictionary<string, double>> RunFirstAnswerAsync(CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, double>> RunFirstAnswerAsync(IDescriptorValidationCache? markers, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath, cancellationToken).ConfigureAwait(false);
+        var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath, markers, cancellationToken).ConfigureAwait(false);
         var descriptorMs = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var browser = await new CatalogStore(descriptor).GetBrowserAsync(cancellationToken).ConfigureAwait(false);
@@ -65,10 +71,15 @@ internal static class BrowseSteps
             throw new InvalidOperationException($"the browser answered {definitions.Count} definitions for {FirstAnswerObjectType} {FirstAnswerOperation}");
         }
 
+        watch.Restart();
+        var schema = definitions[1].Schema ?? throw new InvalidOperationException($"the OUTPUT of {FirstAnswerObjectType} {FirstAnswerOperation} has no schema");
+        var schemaMs = watch.Elapsed.TotalMilliseconds;
+        GC.KeepAlive(schema);
         return new Dictionary<string, double>(StringComparer.Ordinal)
         {
             [DescriptorLoad] = descriptorMs,
             [FirstAnswer] = answerMs,
+            [FirstSchemaLoad] = schemaMs,
             [Entries] = 1,
         };
     }

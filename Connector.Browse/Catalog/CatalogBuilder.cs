@@ -10,7 +10,8 @@ namespace Connector.Browse.Catalog;
 /// <summary>
 /// Builds catalogue entries (object type × operation, both roles) from the descriptor and the derived data: all of
 /// them at once, or one alone (what a browser needs to answer for one object type). An entry's product is its
-/// profiles' JSON text (<see cref="ProfileJsonWriter"/>); the NJsonSchema objects are loaded from it on first use.
+/// profiles' JSON text (<see cref="ProfileJsonWriter"/>: every reference resolved and each shared definition
+/// serialized once at build time, the parts joined on first read); the NJsonSchema objects are loaded from it on first use.
 /// </summary>
 internal static class CatalogBuilder
 {
@@ -48,7 +49,7 @@ internal static class CatalogBuilder
         var endpoint = profiles.Api.Find(operation.Method, operation.Path)
             ?? throw new FormatException($"The derived OpenAPI data has no endpoint for {objectType.Id} {operation.Type} ({operation.Endpoint}).");
         var input = ProfileRules.Input(operation, endpoint, profiles.Api.Definitions);
-        return input.Schema is null ? null : profiles.Write(input.Schema, Title(objectType, operation, "input"), endpoint.Summary, writable: null);
+        return input.Schema is null ? null : profiles.Write(input.Schema, Title(objectType, operation, "input"), endpoint.Summary, writable: null).Join();
     }
 
     private static void CheckEndpoints(IEnumerable<ObjectTypeDescriptor> objectTypes, ApiCatalog api)
@@ -97,6 +98,6 @@ internal static class CatalogBuilder
     private static string Title(ObjectTypeDescriptor objectType, OperationDescriptor operation, string role) =>
         $"{objectType.Label} ({operation.Type.ToDisplayName()} {role})";
 
-    private static ObjectDefinition Definition(ObjectDefinitionRole role, DefinitionContentType contentType, string? json) =>
-        json is null ? new ObjectDefinition(role, contentType, null) : new ObjectDefinition(role, json);
+    private static ObjectDefinition Definition(ObjectDefinitionRole role, DefinitionContentType contentType, SplicedProfile? json) =>
+        json is null ? new ObjectDefinition(role, contentType, null) : new ObjectDefinition(role, json.Join);
 }

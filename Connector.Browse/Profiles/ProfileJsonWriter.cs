@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Connector.Core.Endpoints;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -10,7 +9,7 @@ namespace Connector.Browse.Profiles;
 /// Writes the profiles of one loaded <see cref="ApiCatalog"/> as self-contained JSON text, the same text
 /// <see cref="ProfileSchemaFactory.Build"/> serializes to, without copying the shared definitions into every profile:
 /// each definition is serialized (and its references listed) once, the first time a profile reaches it, and its text
-/// is spliced into every profile that reaches it. Belongs to the loaded data it was made for (the connector's
+/// is spliced into every profile that reaches it (<see cref="SplicedProfile"/>). Belongs to the loaded data it was made for (the connector's
 /// <see cref="Catalog.CatalogStore"/> keeps one); safe to use concurrently.
 /// </summary>
 internal sealed class ProfileJsonWriter(ApiCatalog api)
@@ -26,39 +25,26 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
 
     /// <summary>
     /// Writes one profile: what <see cref="ProfileSchemaFactory.Build"/> makes of <paramref name="schema"/>, its root
-    /// properties marked read-only unless <paramref name="writable"/> names them (<see cref="ReadOnlyMarking"/>), as compact JSON.
+    /// properties marked read-only unless <paramref name="writable"/> names them (<see cref="ReadOnlyMarking"/>), as
+    /// compact JSON: the root's own text and the shared texts of every definition it reaches, joined on request.
     /// </summary>
     /// <param name="schema">The derived schema (not changed); its references point into the catalog's definitions.</param>
     /// <param name="title">The root title.</param>
     /// <param name="summary">The fallback description, or null.</param>
     /// <param name="writable">For OUTPUT profiles, the root fields something can write; null leaves the root unmarked.</param>
-    /// <returns>The profile's JSON text.</returns>
+    /// <returns>The profile's parts; every reference is resolved already, so joining them cannot fail.</returns>
     /// <exception cref="FormatException">A reference does not resolve.</exception>
-    public string Write(JObject schema, string title, string? summary, IReadOnlySet<string>? writable)
+    public SplicedProfile Write(JObject schema, string title, string? summary, IReadOnlySet<string>? writable)
     {
         if (schema.ContainsKey("definitions"))
         {
             // A schema with definitions of its own merges them with the reached ones: the general (copying) path.
-            return Marked(ProfileSchemaFactory.Build(api, schema, title, summary), writable).ToString(Formatting.None);
+            return new SplicedProfile(Marked(ProfileSchemaFactory.Build(api, schema, title, summary), writable).ToString(Formatting.None), []);
         }
 
         var reached = Reached(schema);
         var root = Marked(ProfileSchemaFactory.BuildRoot((JObject)schema.DeepClone(), api.Definitions, title, summary), writable).ToString(Formatting.None);
-        if (reached.Count == 0)
-        {
-            return root;
-        }
-
-        var length = root.Length + 20 + reached.Sum(d => d.QuotedName.Length + d.Text.Length + 2);
-        var text = new StringBuilder(length)
-            .Append(root, 0, root.Length - 1)
-            .Append(",\"definitions\":{");
-        for (var i = 0; i < reached.Count; i++)
-        {
-            text.Append(i == 0 ? "" : ",").Append(reached[i].QuotedName).Append(':').Append(reached[i].Text);
-        }
-
-        return text.Append("}}").ToString();
+        return new SplicedProfile(root, reached);
     }
 
     private static JObject Marked(JObject profile, IReadOnlySet<string>? writable)
@@ -72,10 +58,12 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
     }
 
     /// <summary>Every definition the schema reaches, transitively, in ordinal name order (the order of <see cref="ApiCatalog.BuildStandaloneSchema"/>).</summary>
-    private List<SharedDefinition> Reached(JObject schema)
+    private SharedDefinition[] Reached(JObject schema)
     {
         var reached = new SortedDictionary<string, SharedDefinition>(StringComparer.Ordinal);
-        var pending = new Stack<string>(References(schema));
+        var roots = new List<string>();
+        AddReferences(schema, roots);
+        var pending = new Stack<string>(roots);
         while (pending.Count > 0)
         {
             var name = pending.Pop();
@@ -88,7 +76,10 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
             reached[name] = definition;
             foreach (var next in definition.References)
             {
-                pending.Push(next);
+                if (!reached.ContainsKey(next))
+                {
+                    pending.Push(next);
+                }
             }
         }
 
@@ -98,20 +89,37 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
     private SharedDefinition Share(string name)
     {
         var definition = api.Definitions[name] ?? throw new FormatException($"The reference '{DefinitionPrefix}{name}' does not resolve.");
-        return new SharedDefinition(JsonConvert.ToString(name), definition.ToString(Formatting.None), References(definition));
+        var references = new List<string>();
+        AddReferences(definition, references);
+        return new SharedDefinition(JsonConvert.ToString(name), definition.ToString(Formatting.None), [.. references.Distinct(StringComparer.Ordinal)]);
     }
 
-    /// <summary>The definition names a schema's <c>$ref</c>s name, anywhere inside it.</summary>
-    private static string[] References(JToken schema) =>
-        schema is JContainer container
-            ? container.DescendantsAndSelf().OfType<JProperty>().Where(p => p.Name == "$ref").Select(p => DefinitionName((string?)p.Value)).ToArray()
-            : [];
+    /// <summary>Adds the definition names of a schema's <c>$ref</c>s, anywhere inside it.</summary>
+    private static void AddReferences(JToken schema, ICollection<string> names)
+    {
+        switch (schema)
+        {
+            case JProperty property:
+                if (property.Name == "$ref")
+                {
+                    names.Add(DefinitionName((string?)property.Value));
+                }
+
+                AddReferences(property.Value, names);
+                break;
+            case JContainer container:
+                for (var child = container.First; child is not null; child = child.Next)
+                {
+                    AddReferences(child, names);
+                }
+
+                break;
+        }
+    }
 
     private static string DefinitionName(string? target) =>
         target is not null && target.StartsWith(DefinitionPrefix, StringComparison.Ordinal)
             ? target[DefinitionPrefix.Length..]
             : throw new FormatException($"The reference '{target}' does not point into the catalog's definitions.");
 
-    /// <summary>One shared definition: its name as a JSON string, its compact JSON text and the definitions it names.</summary>
-    private sealed record SharedDefinition(string QuotedName, string Text, string[] References);
 }

@@ -14,20 +14,20 @@ public sealed record ObjectDefinition(ObjectDefinitionRole Role, DefinitionConte
     private readonly Lazy<string?> _profileJson = new(() => Schema?.ToJson(Formatting.None));
 
     /// <summary>
-    /// A JSON profile given as its schema text: the text is the answer, and the NJsonSchema object is loaded from it
-    /// the first time <see cref="Schema"/> is read (a browser answers without paying for schemas nobody validates with).
+    /// A JSON profile given as its schema text, made on first read of <see cref="ProfileJson"/>; the NJsonSchema object
+    /// is loaded from that text the first time <see cref="Schema"/> is read (a browser answers without paying for
+    /// texts nobody reads or schemas nobody validates with).
     /// </summary>
     /// <param name="role">INPUT or OUTPUT.</param>
-    /// <param name="profileJson">The self-contained JSON schema text (definitions inside); it is not parsed here.</param>
-    /// <exception cref="ArgumentException">The text is empty.</exception>
-    public ObjectDefinition(ObjectDefinitionRole role, string profileJson)
+    /// <param name="profileJson">Makes the self-contained JSON schema text (definitions inside); called at most once.</param>
+    public ObjectDefinition(ObjectDefinitionRole role, Func<string> profileJson)
         : this(role, DefinitionContentType.Json, (JsonSchema?)null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(profileJson);
+        ArgumentNullException.ThrowIfNull(profileJson);
         _profileJson = new Lazy<string?>(profileJson);
 
         // References all point inside the text, so the load completes without I/O; a malformed text throws on every read.
-        _schema = new Lazy<JsonSchema?>(() => JsonSchema.FromJsonAsync(profileJson).GetAwaiter().GetResult());
+        _schema = new Lazy<JsonSchema?>(() => JsonSchema.FromJsonAsync(_profileJson.Value!).GetAwaiter().GetResult());
     }
 
     /// <summary>The JSON schema (definitions inside, every reference resolvable), for JSON profiles; loaded on first read when the definition was given as text.</summary>

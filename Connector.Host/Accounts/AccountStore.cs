@@ -1,4 +1,5 @@
 using System.Text;
+using Connector.Core.Hosting;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

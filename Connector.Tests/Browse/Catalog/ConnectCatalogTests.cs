@@ -86,7 +86,7 @@ public sealed class ConnectCatalogTests
             any.Operation,
             any.Endpoint,
             new ObjectDefinition(ObjectDefinitionRole.Input, DefinitionContentType.None, null),
-            new ObjectDefinition(ObjectDefinitionRole.Output, output));
+            new ObjectDefinition(ObjectDefinitionRole.Output, () => output));
 
         Assert.That(entry.InputSchemaJson, Is.Null);
         Assert.That(entry.OutputSchemaJson!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo(output), "a date-like string stays the string it was");

@@ -12,10 +12,18 @@ public sealed class ObjectDefinitionTests
     [Test]
     public void A_definition_given_as_text_answers_with_the_text_and_loads_the_schema_only_when_read()
     {
-        var definition = new ObjectDefinition(ObjectDefinitionRole.Output, "this is not a schema");
+        var made = 0;
+        var definition = new ObjectDefinition(ObjectDefinitionRole.Output, () =>
+        {
+            made++;
+            return "this is not a schema";
+        });
 
         Assert.That(definition.ContentType, Is.EqualTo(DefinitionContentType.Json));
+        Assert.That(made, Is.Zero, "the text is made when first read");
         Assert.That(definition.ProfileJson, Is.EqualTo("this is not a schema"), "the answer needs no schema load");
+        Assert.That(definition.ProfileJson, Is.EqualTo("this is not a schema"));
+        Assert.That(made, Is.EqualTo(1), "and made once");
         Assert.That(definition.ToString(), Does.Contain("Output").And.Not.Contain("not a schema"));
         Assert.Throws<JsonReaderException>(() => _ = definition.Schema, "the text is loaded into NJsonSchema on the first read");
     }
@@ -23,7 +31,7 @@ public sealed class ObjectDefinitionTests
     [Test]
     public async Task The_schema_loaded_from_the_text_is_the_schema_the_text_describes_and_is_loaded_once()
     {
-        var definition = new ObjectDefinition(ObjectDefinitionRole.Input, Profile);
+        var definition = new ObjectDefinition(ObjectDefinitionRole.Input, () => Profile);
         var expected = await JsonSchema.FromJsonAsync(Profile, CancellationToken.None);
 
         Assert.That(definition.Schema!.ToJson(), Is.EqualTo(expected.ToJson()));
@@ -44,9 +52,9 @@ public sealed class ObjectDefinitionTests
         Assert.That(fromSchema.ProfileJson, Is.EqualTo(schema.ToJson(Formatting.None)));
         Assert.That(replaced.Schema, Is.SameAs(other));
         Assert.That(replaced.ProfileJson, Is.EqualTo(other.ToJson(Formatting.None)), "a new schema brings its own text");
-        var sameText = new ObjectDefinition(ObjectDefinitionRole.Input, Profile);
-        Assert.That(new ObjectDefinition(ObjectDefinitionRole.Input, Profile), Is.EqualTo(sameText));
-        Assert.That(new ObjectDefinition(ObjectDefinitionRole.Input, Profile), Is.Not.EqualTo(new ObjectDefinition(ObjectDefinitionRole.Output, Profile)));
+        var sameText = new ObjectDefinition(ObjectDefinitionRole.Input, () => Profile);
+        Assert.That(new ObjectDefinition(ObjectDefinitionRole.Input, () => Profile), Is.EqualTo(sameText));
+        Assert.That(new ObjectDefinition(ObjectDefinitionRole.Input, () => Profile), Is.Not.EqualTo(new ObjectDefinition(ObjectDefinitionRole.Output, () => Profile)));
         Assert.That(replaced, Is.Not.EqualTo(fromSchema));
         Assert.That(new ObjectDefinition(ObjectDefinitionRole.Input, DefinitionContentType.None, null).ProfileJson, Is.Null);
     }

@@ -48,6 +48,23 @@ public sealed class ApiCatalogCheckTests
         }
 
         var error = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.CheckFileAsync("/dev/zero", CancellationToken.None));
+        var load = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.LoadAsync("/dev/zero", CancellationToken.None));
+
         Assert.That(error!.Message, Does.Contain("empty or not a regular file"));
+        Assert.That(load!.Message, Does.Contain("/dev/zero"), "a full load reads the file's size, not the endless device");
+    }
+
+    [Test]
+    public async Task A_full_load_refuses_a_file_beyond_the_size_bound_without_reading_it()
+    {
+        var path = Path.Combine(_folder, "huge.derived.json");
+        await using (var sparse = File.Create(path))
+        {
+            sparse.SetLength(257L * 1024 * 1024);
+        }
+
+        var error = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.LoadAsync(path, CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain(path).And.Contain("larger than 256 MB"));
     }
 }

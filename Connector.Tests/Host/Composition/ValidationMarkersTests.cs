@@ -1,5 +1,6 @@
+using Connector.Core.Descriptors;
+using Connector.Core.Hosting;
 using Connector.Host;
-using Connector.Host.Composition;
 using NUnit.Framework;
 
 namespace Connector.Tests.Host.Composition;

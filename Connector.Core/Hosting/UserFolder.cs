@@ -1,4 +1,4 @@
-namespace Connector.Host;
+namespace Connector.Core.Hosting;
 
 /// <summary>
 /// Where the command line keeps a user's files, by each platform's convention: an override variable first

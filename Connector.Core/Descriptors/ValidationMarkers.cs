@@ -1,6 +1,6 @@
-using Connector.Core.Descriptors;
+using Connector.Core.Hosting;
 
-namespace Connector.Host.Composition;
+namespace Connector.Core.Descriptors;
 
 /// <summary>
 /// The command line's memory of start-up checks that passed, so that every command after the first skips them while
