@@ -43,7 +43,9 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
         }
 
         var reached = Reached(schema);
-        var root = Marked(ProfileSchemaFactory.BuildRoot((JObject)schema.DeepClone(), api.Definitions, title, summary), writable).ToString(Formatting.None);
+        // BuildRoot moves a root's own properties out of its argument, but only reads a bare reference and its siblings.
+        var copy = schema.ContainsKey("$ref") ? schema : (JObject)schema.DeepClone();
+        var root = Marked(ProfileSchemaFactory.BuildRoot(copy, api.Definitions, title, summary), writable).ToString(Formatting.None);
         return new SplicedProfile(root, reached);
     }
 

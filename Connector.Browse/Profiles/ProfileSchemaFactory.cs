@@ -36,7 +36,7 @@ internal static class ProfileSchemaFactory
     /// The root of a profile as <see cref="Build"/> makes it, without <c>definitions</c>: a bare root reference
     /// replaced by the definition it names, the title and description first, then the root's other keywords.
     /// </summary>
-    /// <param name="copy">A private copy of the derived schema; its properties are moved into the result.</param>
+    /// <param name="copy">A private copy of the derived schema; its properties are moved into the result (a bare root reference and its siblings are only read: such a schema need not be a copy).</param>
     /// <param name="definitions">Where a root reference is followed (not changed: the followed definition is copied).</param>
     /// <param name="title">The root title.</param>
     /// <param name="summary">The fallback description, or null.</param>
