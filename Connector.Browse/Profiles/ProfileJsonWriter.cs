@@ -16,6 +16,7 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
 {
     private const string DefinitionPrefix = "#/definitions/";
     private readonly ConcurrentDictionary<string, SharedDefinition> _definitions = new(StringComparer.Ordinal);
+    private readonly ProfileRootWriter _roots = new(api.Definitions);
 
     /// <summary>The loaded data the profiles are written from.</summary>
     public ApiCatalog Api => api;
@@ -43,10 +44,7 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
         }
 
         var reached = Reached(schema);
-        // BuildRoot moves a root's own properties out of its argument, but only reads a bare reference and its siblings.
-        var copy = schema.ContainsKey("$ref") ? schema : (JObject)schema.DeepClone();
-        var root = Marked(ProfileSchemaFactory.BuildRoot(copy, api.Definitions, title, summary), writable).ToString(Formatting.None);
-        return new SplicedProfile(root, reached);
+        return new SplicedProfile(_roots.Write(schema, title, summary, writable), reached);
     }
 
     private static JObject Marked(JObject profile, IReadOnlySet<string>? writable)

@@ -6,7 +6,7 @@ namespace Connector.Browse.Profiles;
 /// <summary>Turns a derived schema into a profile's self-contained JSON schema.</summary>
 internal static class ProfileSchemaFactory
 {
-    private const string SchemaVersion = "http://json-schema.org/draft-07/schema#";
+    internal const string SchemaVersion = "http://json-schema.org/draft-07/schema#";
 
     /// <summary>
     /// Builds the standalone schema: every reached definition copied under <c>definitions</c>, a bare root reference
@@ -36,7 +36,7 @@ internal static class ProfileSchemaFactory
     /// The root of a profile as <see cref="Build"/> makes it, without <c>definitions</c>: a bare root reference
     /// replaced by the definition it names, the title and description first, then the root's other keywords.
     /// </summary>
-    /// <param name="copy">A private copy of the derived schema; its properties are moved into the result (a bare root reference and its siblings are only read: such a schema need not be a copy).</param>
+    /// <param name="copy">A private copy of the derived schema; its properties are moved into the result.</param>
     /// <param name="definitions">Where a root reference is followed (not changed: the followed definition is copied).</param>
     /// <param name="title">The root title.</param>
     /// <param name="summary">The fallback description, or null.</param>

@@ -79,5 +79,6 @@ internal static class ReadOnlyMarking
         return marked;
     }
 
-    private static bool IsReadOnly(JObject schema) => schema["readOnly"] is JValue { Type: JTokenType.Boolean } value && (bool)value;
+    /// <summary>Whether the document marks the schema <c>readOnly: true</c> already.</summary>
+    public static bool IsReadOnly(JObject schema) => schema["readOnly"] is JValue { Type: JTokenType.Boolean } value && (bool)value;
 }

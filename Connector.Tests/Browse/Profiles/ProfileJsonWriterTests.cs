@@ -19,7 +19,8 @@ public sealed class ProfileJsonWriterTests
              "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "owner": {"$ref": "#/definitions/response.Owner"}, "created": {"type": "string", "default": "2024-01-02T03:04:05+00:00"}}},
            "response.Owner": {"type": "object", "properties": {"id": {"type": "string"}, "parent": {"$ref": "#/definitions/response.Owner"}, "tag": {"$ref": "#/definitions/a \"quoted\" näme"}}},
            "a \"quoted\" näme": {"type": "string", "pattern": "^\\\\d+ü$"},
-           "response.Unused": {"type": "object"}
+           "response.Unused": {"type": "object"},
+           "response.Odd": {"description": "Odd one.", "type": ["object", "null"], "title": "Dropped", "properties": {"a": {}, "b": {"readOnly": false}, "c": {"readOnly": true}, "d": true, "e": {"$ref": "#/definitions/response.Owner"}, "name": {"type": "string"}}}
          }}
         """;
 
@@ -51,6 +52,31 @@ public sealed class ProfileJsonWriterTests
         ReadOnlyMarking.Mark(copied, new HashSet<string> { "name" });
         Assert.That(text, Is.EqualTo(copied.ToString(Formatting.None)));
         Assert.That(JObject.Parse(text)["definitions"]!.Children<JProperty>().Select(p => p.Name), Is.EqualTo(new[] { "a \"quoted\" näme", "response.Owner", "response.Thing" }));
+    }
+
+    [TestCase("""{"$ref": "#/definitions/response.Odd", "description": "Sibling wins", "x-extra": 1}""")]
+    [TestCase("""{"$ref": "#/definitions/response.Odd"}""")]
+    [TestCase("""{"type": ["object", "null"], "properties": {"a": {}, "b": {"readOnly": false, "type": "string"}, "c": {"readOnly": true}, "d": true, "e": {"$ref": "#/definitions/response.Owner"}, "name": {"type": "string"}}}""")]
+    [TestCase("""{"type": "object", "description": "   ", "properties": {}}""")]
+    [TestCase("""{"anyOf": [{"$ref": "#/definitions/response.Thing"}, {"type": "null"}]}""")]
+    public async Task Roots_are_written_as_the_copying_path_writes_them(string schemaJson)
+    {
+        var api = await SampleAsync();
+        var schema = JObject.Parse(schemaJson);
+        foreach (var writable in new[] { null, new HashSet<string> { "name" } })
+        {
+            var text = new ProfileJsonWriter(api).Write(schema, "Odd (GET output)", "The summary", writable).Join();
+
+            var copied = ProfileSchemaFactory.Build(api, schema, "Odd (GET output)", "The summary");
+            if (writable is not null)
+            {
+                ReadOnlyMarking.Mark(copied, writable);
+            }
+
+            Assert.That(text, Is.EqualTo(copied.ToString(Formatting.None)), writable is null ? "unmarked" : "marked");
+        }
+
+        Assert.That(schema.ToString(Formatting.None), Is.EqualTo(JObject.Parse(schemaJson).ToString(Formatting.None)), "the derived schema is not changed");
     }
 
     [Test]
