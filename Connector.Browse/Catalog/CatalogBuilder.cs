@@ -20,18 +20,17 @@ internal static class CatalogBuilder
     public static IReadOnlyList<ConnectCatalogEntry> BuildEntries(ConnectorDescriptor descriptor, ProfileJsonWriter profiles, CancellationToken cancellationToken)
     {
         CheckEndpoints(descriptor.ObjectTypes, profiles.Api);
-        var work = descriptor.ObjectTypes
-            .SelectMany(t =>
+        var entries = new List<ConnectCatalogEntry>();
+        foreach (var objectType in descriptor.ObjectTypes)
+        {
+            var writeProfiles = WriteProfiles(objectType, profiles.Api);
+            foreach (var operation in objectType.Operations)
             {
-                var writeProfiles = WriteProfiles(t, profiles.Api);
-                return t.Operations.Select(o => (ObjectType: t, Operation: o, WriteProfiles: writeProfiles));
-            })
-            .ToList();
+                cancellationToken.ThrowIfCancellationRequested();
+                entries.Add(BuildEntry(objectType, operation, profiles, writeProfiles));
+            }
+        }
 
-        // Entries only read the loaded data (and the writer's shared texts, which are safe to share): build them in parallel.
-        var entries = new ConnectCatalogEntry[work.Count];
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, work.Count, options, i => entries[i] = BuildEntry(work[i].ObjectType, work[i].Operation, profiles, work[i].WriteProfiles));
         return entries;
     }
 
