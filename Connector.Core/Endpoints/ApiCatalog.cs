@@ -126,7 +126,7 @@ public sealed class ApiCatalog
     /// (transitively) copied under its own <c>definitions</c>.
     /// </summary>
     /// <param name="schema">A schema whose references point into <see cref="Definitions"/>.</param>
-    /// <returns>The standalone schema.</returns>
+    /// <returns>A new object the caller owns (the catalog is not changed); a non-object schema comes back wrapped in <c>allOf</c>, and definitions are listed in name order.</returns>
     /// <exception cref="FormatException">A reference does not resolve.</exception>
     public JObject BuildStandaloneSchema(JToken schema)
     {

@@ -28,7 +28,7 @@ public sealed class ListenCheckpoint
 
     /// <summary>Whether this change was delivered already (same id and same change timestamp).</summary>
     /// <param name="change">A change read by a poll; compared by id, timestamp and version. Must not be null.</param>
-    /// <returns>True when it was delivered.</returns>
+    /// <returns>True when it equals the checkpoint's cursor or one of the recent changes; a change older than the window is not remembered and reads as false.</returns>
     public bool HasDelivered(ListenCursor change)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -65,7 +65,7 @@ public sealed class OperationResponse
 
     /// <summary>Whether the document already has its final result.</summary>
     /// <param name="document">Any document; one that is not an input of this response counts as unfinished (false).</param>
-    /// <returns>True when finished.</returns>
+    /// <returns>True once the document's final result was reported (later reports for it are violations); false before that.</returns>
     public bool IsFinished(TrackedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -7,7 +7,7 @@ namespace Connector.Core.Results;
 /// <summary>An output document: bytes with a content type, streamed to whoever consumes results.</summary>
 public abstract class Payload : IAsyncDisposable
 {
-    /// <summary>The JSON content type.</summary>
+    /// <summary><c>application/json</c>, without a charset: JSON payloads are UTF-8. <see cref="IsJson"/> also accepts it with parameters.</summary>
     public const string JsonContentType = "application/json";
 
     /// <summary>The generic binary content type.</summary>
