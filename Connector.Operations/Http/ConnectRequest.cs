@@ -36,7 +36,7 @@ internal sealed class ConnectRequest
         Idempotent = method != HttpMethod.Post;
     }
 
-    /// <summary>The HTTP method.</summary>
+    /// <summary>GET, POST, PUT or DELETE (the constructor refuses others); POST makes the request non-idempotent by default.</summary>
     public HttpMethod Method { get; }
 
     /// <summary>The path relative to the base URL, without a leading '/'.</summary>

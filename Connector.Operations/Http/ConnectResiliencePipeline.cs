@@ -105,7 +105,7 @@ internal static class ConnectResiliencePipeline
     {
         private int _attempts;
 
-        /// <summary>The request.</summary>
+        /// <summary>The request every attempt of this call sends (the same instance each time: its body must be re-sendable).</summary>
         public ConnectRequest Request { get; } = request;
 
         /// <summary>How many attempts were started.</summary>
