@@ -25,7 +25,7 @@ internal sealed record RqlSearch(string Operator, string Field, string Pattern) 
     public LikePattern Matcher { get; } = LikePattern.Compile(Pattern, Operator == "ilike");
 }
 
-/// <summary>Kinds of RQL values.</summary>
+/// <summary>Which comparison value was written: plain or quoted text, the constant <c>null()</c> or the constant <c>empty()</c>.</summary>
 internal enum RqlValueKind
 {
     Text,
