@@ -45,7 +45,7 @@ internal sealed class ConnectRequest
     /// <summary>The raw query string without '?', or null.</summary>
     public string? Query { get; }
 
-    /// <summary>The body, or null.</summary>
+    /// <summary>The body, or null for none; every kind of body can be sent again on a retry.</summary>
     public ConnectRequestBody? Body { get; }
 
     /// <summary>

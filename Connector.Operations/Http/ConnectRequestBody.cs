@@ -31,7 +31,7 @@ internal abstract class ConnectRequestBody
         public ReadOnlyMemory<byte> Content { get; } = content;
     }
 
-    /// <summary>JSON from a stream factory.</summary>
+    /// <summary>A JSON body streamed without buffering: a new stream is opened for each attempt and disposed after it.</summary>
     internal sealed class JsonStream(Func<Stream> openStream) : ConnectRequestBody
     {
         /// <summary>Opens the JSON stream for one attempt.</summary>
