@@ -37,7 +37,7 @@ internal sealed class ConnectRequest
         Idempotent = method != HttpMethod.Post;
     }
 
-    /// <summary>The HTTP method.</summary>
+    /// <summary>GET, POST, PUT or DELETE (the constructor refuses others); POST makes the request non-idempotent by default.</summary>
     public HttpMethod Method { get; }
 
     /// <summary>The path relative to the base URL, without a leading '/'.</summary>
@@ -46,7 +46,7 @@ internal sealed class ConnectRequest
     /// <summary>The raw query string without '?', or null.</summary>
     public string? Query { get; }
 
-    /// <summary>The body, or null.</summary>
+    /// <summary>The body, or null for none; every kind of body can be sent again on a retry.</summary>
     public ConnectRequestBody? Body { get; }
 
     /// <summary>

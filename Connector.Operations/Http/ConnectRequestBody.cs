@@ -19,7 +19,7 @@ internal abstract class ConnectRequestBody
     public static ConnectRequestBody Multipart(ConnectFilePart file, IReadOnlyList<KeyValuePair<string, string>>? fields = null) =>
         new MultipartForm(file ?? throw new ArgumentNullException(nameof(file)), fields ?? []);
 
-    /// <summary>JSON bytes.</summary>
+    /// <summary>A JSON body held in memory: the same bytes are sent on every attempt.</summary>
     internal sealed class JsonBytes(ReadOnlyMemory<byte> content) : ConnectRequestBody
     {
         /// <summary>The UTF-8 JSON.</summary>
@@ -35,10 +35,10 @@ internal abstract class ConnectRequestBody
                 : Content.ToArray();
     }
 
-    /// <summary>A multipart form.</summary>
+    /// <summary>A <c>multipart/form-data</c> body, rebuilt per attempt: the file part first, then the plain fields.</summary>
     internal sealed class MultipartForm(ConnectFilePart file, IReadOnlyList<KeyValuePair<string, string>> fields) : ConnectRequestBody
     {
-        /// <summary>The file part.</summary>
+        /// <summary>The one file of the form, whose content is opened anew for each attempt.</summary>
         public ConnectFilePart File { get; } = file;
 
         /// <summary>The plain text fields, sent after the file.</summary>

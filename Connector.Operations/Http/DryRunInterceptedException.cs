@@ -15,7 +15,7 @@ internal sealed class DryRunInterceptedException : Exception
     public const string Code = "DRY_RUN";
 
     /// <summary>Creates the description of one request.</summary>
-    /// <param name="method">The HTTP method.</param>
+    /// <param name="method">The method as it would be sent, upper case (<c>POST</c>).</param>
     /// <param name="url">The full URL, query included, exactly as it would be sent.</param>
     /// <param name="body">The body as JSON (a JSON body itself, or a description of a form), or null.</param>
     public DryRunInterceptedException(string method, string url, JToken? body)
@@ -26,13 +26,13 @@ internal sealed class DryRunInterceptedException : Exception
         Body = body;
     }
 
-    /// <summary>The HTTP method.</summary>
+    /// <summary>The method as it would have been sent, upper case (<c>POST</c>).</summary>
     public string Method { get; }
 
     /// <summary>The full URL with the query.</summary>
     public string Url { get; }
 
-    /// <summary>The body, or null.</summary>
+    /// <summary>The JSON body, or for a multipart form a JSON description of its parts; null when the request has no body.</summary>
     public JToken? Body { get; }
 
     /// <summary>The result payload: <c>{"method":..,"url":..,"body":..|null}</c>.</summary>
