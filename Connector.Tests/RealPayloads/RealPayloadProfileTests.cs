@@ -35,7 +35,7 @@ public sealed class RealPayloadProfileTests
         ["asset"] = 81.4,
 
         // state.current/next/all[] (`state` is a plain string enum everywhere), from/to.{account,actor,cc[]} (no
-        // helpdesk object has from/to), product.title/logo.
+        // helpdesk object has from/to), product.title/logo (no `product` of the document has them).
         ["case"] = 78.2,
 
         // events.created.updated.* (a hand-made sample nests `updated` inside `created`; no events object of the document
@@ -43,9 +43,9 @@ public sealed class RealPayloadProfileTests
         ["conversation_message"] = 86.6,
 
         // asset.items[].params[].* (as for asset: 538 of the 1,130 missed leaves), top-level contract.* / template.* /
-        // external_attributes / planned_date (not fields of any request schema), asset.tiers.{customer,tier1,tier2}.
-        // type/version/owner/hub/events/scopes/parent (no `tiers` member of the document has them),
-        // asset.params[].constraints.hint/placeholder/meta, asset.configuration.params[].hint/placeholder.
+        // external_attributes / planned_date (no request answer documents them; planned_date is only in the schedule
+        // body), asset.tiers.{customer,tier1,tier2}.type/version/owner/hub/events/scopes/parent (no `tiers` member of the
+        // document has them), asset.params[].constraints.hint/placeholder/meta, asset.configuration.params[].hint/placeholder.
         ["request"] = 82.0,
 
         // marketplace.{id,name,icon}: no tier account schema of the document has a marketplace.
