@@ -11,7 +11,7 @@ internal static class HostProgram
     public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         RunAsync(args, new HostConsole(stdin, stdout, stderr, _ => null), cancellationToken);
 
-    /// <summary>Runs the host.</summary>
+    /// <summary>Parses the arguments and runs the command they name; usage errors are printed with suggestions instead of thrown.</summary>
     public static async Task<int> RunAsync(string[] args, HostConsole console, CancellationToken cancellationToken)
     {
         var root = Build(console);

@@ -29,7 +29,7 @@ public sealed class FaultInjector
     }
 
     /// <summary>Adds a rule; its request counting starts now.</summary>
-    /// <param name="rule">The rule.</param>
+    /// <param name="rule">Kept as given, not copied; a <see cref="FaultRule.Fraction"/> outside 0..1 or an <see cref="FaultRule.Nth"/> below 1 throws <see cref="ArgumentOutOfRangeException"/>.</param>
     public void Add(FaultRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);

@@ -40,7 +40,7 @@ public sealed class SandboxRequestLog
     }
 
     /// <summary>Appends an entry, dropping the oldest when full.</summary>
-    /// <param name="entry">The entry.</param>
+    /// <param name="entry">Must not be null; readers see it in <see cref="Entries"/> as soon as this returns.</param>
     public void Add(SandboxRequestLogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

@@ -53,7 +53,7 @@ public sealed class SandboxStore
         }
     }
 
-    /// <summary>Names of the collections.</summary>
+    /// <summary>The collection names the other members accept (e.g. <c>requests</c>, <c>tier_accounts</c>); fixed when the store is created.</summary>
     public IReadOnlyCollection<string> Collections => collections.Keys;
 
     internal SeedWorld World { get; }
@@ -64,19 +64,19 @@ public sealed class SandboxStore
     internal Events.SandboxWebhooks Webhooks { get; }
 
     /// <summary>A copy of the record with <paramref name="id"/>, or null.</summary>
-    /// <param name="collection">Collection name, for example <c>requests</c>.</param>
-    /// <param name="id">Record id.</param>
+    /// <param name="collection">A name from <see cref="Collections"/>, for example <c>requests</c>; any other throws <see cref="ArgumentException"/>.</param>
+    /// <param name="id">The record's <c>id</c> (<c>PR-...</c>); null comes back when the collection has no such record.</param>
     public JsonObject? Get(string collection, string id) => this[collection].GetCopy(id);
 
     /// <summary>How many records the collection holds.</summary>
-    /// <param name="collection">Collection name.</param>
+    /// <param name="collection">A name from <see cref="Collections"/>; any other throws <see cref="ArgumentException"/>.</param>
     public int Count(string collection) => this[collection].Count;
 
     /// <summary>
     /// Runs a query string (the same RQL the HTTP API accepts, for example <c>and(eq(status,pending),gt(created,2024-01-01))&amp;ordering(-created)</c>)
     /// and returns copies of ALL matching records (limit and offset in the query are honoured when given).
     /// </summary>
-    /// <param name="collection">Collection name.</param>
+    /// <param name="collection">A name from <see cref="Collections"/>; any other throws <see cref="ArgumentException"/>.</param>
     /// <param name="rql">Decoded query string; empty for everything.</param>
     public IReadOnlyList<JsonObject> Query(string collection, string rql = "")
     {
@@ -99,8 +99,8 @@ public sealed class SandboxStore
     }
 
     /// <summary>Stores <paramref name="record"/>: replaces the record with the same id, or adds it (a new id is assigned when it has none).</summary>
-    /// <param name="collection">Collection name.</param>
-    /// <param name="record">The record; it is copied.</param>
+    /// <param name="collection">A name from <see cref="Collections"/>; any other throws <see cref="ArgumentException"/>.</param>
+    /// <param name="record">Copied before it is stored, so later changes to it do not reach the store; an <c>id</c> in it picks the record to replace.</param>
     /// <returns>The id of the stored record.</returns>
     public string Put(string collection, JsonObject record)
     {

@@ -11,4 +11,18 @@ public static class TestPaths
 
     /// <summary>The real-payload corpus (copied from ../shared/real-payloads): MANIFEST.tsv, README.md, OBJECT_TYPE/*.json.</summary>
     public static string RealPayloads => Path.Combine(AppContext.BaseDirectory, "TestData", "RealPayloads");
+
+    /// <summary>The checkout the tests were built from (the folder holding Connector.sln above the test assembly), for tests that read sources or pack projects.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Connector.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("the repository root (Connector.sln) is not above " + AppContext.BaseDirectory);
+    }
 }

@@ -28,8 +28,12 @@ internal static class RequestLogComparison
         }
     }
 
+    /// <summary>
+    /// One request as the server understands it: the query decoded (Connect decodes the whole query before parsing
+    /// RQL, so <c>"</c> and <c>%22</c> are the same request, and the two sides' HTTP stacks may escape differently).
+    /// </summary>
     private static string Signature(SandboxRequestLogEntry entry) =>
-        $"{entry.Method} {entry.Path}?{entry.RawQuery.TrimStart('?')} {entry.Status} {Canonical(entry.Body)}";
+        $"{entry.Method} {entry.Path}?{Uri.UnescapeDataString(entry.RawQuery.TrimStart('?'))} {entry.Status} {Canonical(entry.Body)}";
 
     private static string Canonical(string body)
     {

@@ -76,10 +76,10 @@ public sealed class CatalogStore
     /// operation never waits for the whole catalogue. For a JSON array body it is the schema of one element; null
     /// when the entry takes no JSON body.
     /// </summary>
-    /// <param name="objectType">The object type (of this store's descriptor).</param>
+    /// <param name="objectType">An object type of this store's descriptor; the built schema is cached under its id, whatever instance is passed.</param>
     /// <param name="operation">An operation of <paramref name="objectType"/>; the schema is built once per object type id and operation type, then shared.</param>
     /// <param name="cancellationToken">Stops waiting (the build goes on for other callers).</param>
-    /// <returns>The schema, or null.</returns>
+    /// <returns>The shared schema (read it, never change it), or null when the operation takes no JSON body.</returns>
     /// <exception cref="FormatException">The derived data has no endpoint for the entry, or its schema is malformed.</exception>
     public Task<JsonSchema?> GetInputSchemaAsync(ObjectTypeDescriptor objectType, OperationDescriptor operation, CancellationToken cancellationToken = default)
     {

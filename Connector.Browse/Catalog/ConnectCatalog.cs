@@ -44,7 +44,7 @@ public sealed class ConnectCatalog
 
     /// <summary>Finds the entry of an object type's operation.</summary>
     /// <param name="objectTypeId">The object type id (case-insensitive).</param>
-    /// <param name="operation">The operation type.</param>
+    /// <param name="operation">A kind, or EXECUTE with its action id (matched by value, any letter case); must not be null.</param>
     /// <returns>The entry, with its INPUT and OUTPUT profiles.</returns>
     /// <exception cref="UnknownOperationException">The object type or operation is not declared; the message lists the valid ones.</exception>
     public ConnectCatalogEntry GetEntry(string objectTypeId, OperationType operation)

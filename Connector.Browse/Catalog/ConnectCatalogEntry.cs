@@ -33,7 +33,7 @@ public sealed class ConnectCatalogEntry
         _outputSchemaJson = new Lazy<JObject?>(() => Parse(output.ProfileJson));
     }
 
-    /// <summary>The object type.</summary>
+    /// <summary>The descriptor's object type of this entry (shared with the descriptor, not a copy).</summary>
     public ObjectTypeDescriptor ObjectType { get; }
 
     /// <summary>The operation (and the endpoint behind it, as the descriptor declares it).</summary>

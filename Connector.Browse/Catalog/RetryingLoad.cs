@@ -7,7 +7,7 @@ namespace Connector.Browse.Catalog;
 /// forgotten so that the next caller tries again. The load is not tied to any caller's token: one caller giving up
 /// does not cancel it for the others.
 /// </summary>
-/// <typeparam name="T">The value.</typeparam>
+/// <typeparam name="T">What the load produces; the one instance is handed to every caller, so it should be safe to share.</typeparam>
 internal sealed class RetryingLoad<T>(Func<Task<T>> load)
 {
     private readonly object _gate = new();

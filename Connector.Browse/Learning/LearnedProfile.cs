@@ -15,7 +15,7 @@ namespace Connector.Browse.Learning;
 public sealed record LearnedProfile(JObject Schema, int SampleCount, IReadOnlyList<string> Additions)
 {
     /// <summary>The schema as indented JSON text (deterministic: the same inputs give the same text).</summary>
-    /// <returns>The JSON.</returns>
+    /// <returns>A new string on each call, two-space indented.</returns>
     public string ToJson() => Schema.ToString(Formatting.Indented);
 
     /// <summary>The learned profile as a definition of the given role, like the browser's own.</summary>

@@ -31,7 +31,7 @@ public sealed class ProfileLearner
 
     /// <summary>The self-contained JSON of a browser definition, the documented profile to learn from.</summary>
     /// <param name="definition">A JSON definition from <see cref="IBrowser.GetObjectDefinitions"/>.</param>
-    /// <returns>A new JSON object.</returns>
+    /// <returns>A new JSON object parsed from the definition on each call; changing it does not change the browser's profile.</returns>
     /// <exception cref="ArgumentException">The definition is not a JSON profile.</exception>
     public static JObject ProfileJson(ObjectDefinition definition)
     {
@@ -44,7 +44,7 @@ public sealed class ProfileLearner
     /// <summary>Widens a documented profile with sample documents (sample N in messages is the N-th, 1-based).</summary>
     /// <param name="documentedProfile">The documented profile (not changed).</param>
     /// <param name="samples">The samples; each must be a JSON object.</param>
-    /// <returns>The learned profile.</returns>
+    /// <returns>A new profile; with no samples it is a copy of the documented one with no additions.</returns>
     /// <exception cref="InvalidSampleException">A sample is not a JSON object.</exception>
     public LearnedProfile Learn(JObject documentedProfile, IEnumerable<JToken> samples)
     {
@@ -65,7 +65,7 @@ public sealed class ProfileLearner
     /// <param name="documentedProfile">The documented profile (not changed).</param>
     /// <param name="samples">The samples; each must be a JSON object.</param>
     /// <param name="cancellationToken">Stops reading samples.</param>
-    /// <returns>The learned profile.</returns>
+    /// <returns>A new profile; with no samples it is a copy of the documented one with no additions.</returns>
     /// <exception cref="InvalidSampleException">A sample is not a JSON object.</exception>
     public async Task<LearnedProfile> LearnAsync(JObject documentedProfile, IAsyncEnumerable<JToken> samples, CancellationToken cancellationToken = default)
     {
@@ -87,9 +87,9 @@ public sealed class ProfileLearner
     /// valid JSON, not an object, or longer than <see cref="MaxLineLength"/> fails naming it (<c>line N</c>, 1-based).
     /// </summary>
     /// <param name="documentedProfile">The documented profile (not changed).</param>
-    /// <param name="ndjson">The samples.</param>
+    /// <param name="ndjson">Read to its end (or until cancelled); not disposed, the caller keeps it.</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    /// <returns>The learned profile.</returns>
+    /// <returns>A new profile; with no samples it is a copy of the documented one with no additions.</returns>
     /// <exception cref="InvalidSampleException">A line is not a JSON object.</exception>
     public async Task<LearnedProfile> LearnFromNdjsonAsync(JObject documentedProfile, TextReader ndjson, CancellationToken cancellationToken = default)
     {

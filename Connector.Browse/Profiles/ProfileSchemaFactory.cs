@@ -15,9 +15,9 @@ internal static class ProfileSchemaFactory
     /// </summary>
     /// <param name="api">The catalog the schema's references point into.</param>
     /// <param name="schema">The derived schema (not changed).</param>
-    /// <param name="title">The root title.</param>
+    /// <param name="title">What the profile is for people (e.g. the object type and operation); replaces any title the schema had.</param>
     /// <param name="summary">The fallback description, or null.</param>
-    /// <returns>A new schema object.</returns>
+    /// <returns>A new draft-07 schema object the caller owns; nothing in it is shared with the catalog.</returns>
     /// <exception cref="FormatException">A reference does not resolve.</exception>
     public static JObject Build(ApiCatalog api, JObject schema, string title, string? summary)
     {

@@ -37,7 +37,7 @@ internal static class SchemaShape
     }
 
     /// <summary>The schema of one element of an array schema (root references followed).</summary>
-    /// <param name="schema">The array schema.</param>
+    /// <param name="schema">A schema with an <c>items</c> schema, directly or through a root <c>$ref</c>; not changed.</param>
     /// <param name="definitions">Where references point.</param>
     /// <param name="what">What the schema is, for messages.</param>
     /// <returns>The items schema (not copied).</returns>

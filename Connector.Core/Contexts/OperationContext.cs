@@ -24,22 +24,22 @@ public sealed class OperationContext
         OperationProperties = operationProperties;
     }
 
-    /// <summary>The descriptor.</summary>
+    /// <summary>The descriptor the ids were resolved in; its fields give the properties' defaults and ranges.</summary>
     public ConnectorDescriptor Descriptor { get; }
 
-    /// <summary>The object type.</summary>
+    /// <summary>The declared object type the context was resolved to (whatever letter case the caller used).</summary>
     public ObjectTypeDescriptor ObjectType { get; }
 
-    /// <summary>The object type id.</summary>
+    /// <summary>The id of <see cref="ObjectType"/> as the descriptor spells it, not as the caller typed it.</summary>
     public string ObjectTypeId => ObjectType.Id;
 
     /// <summary>The operation (and its endpoint).</summary>
     public OperationDescriptor Operation { get; }
 
-    /// <summary>The operation type.</summary>
+    /// <summary>The type of <see cref="Operation"/>: its kind plus, for EXECUTE, the upper-case action id.</summary>
     public OperationType OperationType => Operation.Type;
 
-    /// <summary>The operation kind.</summary>
+    /// <summary>The kind of <see cref="Operation"/> without the action id (every custom action is EXECUTE).</summary>
     public OperationKind OperationKind => Operation.Type.Kind;
 
     /// <summary>The custom type id of an EXECUTE operation, else null.</summary>

@@ -32,18 +32,18 @@ public sealed class PropertyValues
     public IEnumerable<string> GivenIds => _values.Keys;
 
     /// <summary>Whether a value was given explicitly for the field.</summary>
-    /// <param name="id">The field id.</param>
-    /// <returns>True when given.</returns>
+    /// <param name="id">The field id, case-insensitive; an id the descriptor does not declare has no default and no range.</param>
+    /// <returns>False for a missing id and for one given as null, even when the descriptor has a default for it.</returns>
     public bool IsGiven(string id) => _values.TryGetValue(id, out var v) && v is not null;
 
     /// <summary>Reads a string, falling back to the descriptor default.</summary>
-    /// <param name="id">The field id.</param>
+    /// <param name="id">The field id, case-insensitive; an id the descriptor does not declare has no default and no range.</param>
     /// <returns>The value, or null when neither given nor defaulted.</returns>
     public string? GetString(string id) =>
         _values.TryGetValue(id, out var value) && value is not null ? value : _fields(id)?.DefaultValue?.ToString();
 
     /// <summary>Reads a string that must be present.</summary>
-    /// <param name="id">The field id.</param>
+    /// <param name="id">The field id, case-insensitive; an id the descriptor does not declare has no default and no range.</param>
     /// <returns>The given or default value; never null or blank.</returns>
     /// <exception cref="InvalidPropertyException">No value was given and the field has no default.</exception>
     public string GetRequiredString(string id)
@@ -55,7 +55,7 @@ public sealed class PropertyValues
     }
 
     /// <summary>Reads an integer, falling back to the descriptor default, checked against the field's range.</summary>
-    /// <param name="id">The field id.</param>
+    /// <param name="id">The field id, case-insensitive; an id the descriptor does not declare has no default and no range.</param>
     /// <param name="fallback">Used when neither given nor defaulted.</param>
     /// <returns>The given value, else the field's default, else <paramref name="fallback"/>; within the field's range whichever it is.</returns>
     /// <exception cref="InvalidPropertyException">The value is not a whole number or outside the range.</exception>
@@ -87,7 +87,7 @@ public sealed class PropertyValues
     }
 
     /// <summary>Reads an integer that fits an <see cref="int"/>.</summary>
-    /// <param name="id">The field id.</param>
+    /// <param name="id">The field id, case-insensitive; an id the descriptor does not declare has no default and no range.</param>
     /// <param name="fallback">Used when neither given nor defaulted.</param>
     /// <returns>The given value, else the field's default, else <paramref name="fallback"/>; within the field's range.</returns>
     public int GetInt32(string id, int fallback = 0)
@@ -99,7 +99,7 @@ public sealed class PropertyValues
     }
 
     /// <summary>Reads a boolean (true/false/yes/no/1/0), falling back to the descriptor default.</summary>
-    /// <param name="id">The field id.</param>
+    /// <param name="id">The field id, case-insensitive; an id the descriptor does not declare has no default and no range.</param>
     /// <param name="fallback">Used when neither given nor defaulted.</param>
     /// <returns>The given value (true/yes/1/on or false/no/0/off, any case; anything else throws <see cref="InvalidPropertyException"/>), else the field's default, else <paramref name="fallback"/>.</returns>
     public bool GetBoolean(string id, bool fallback = false)

@@ -12,6 +12,6 @@ public sealed class UnknownOperationException : Exception
         ValidChoices = validChoices;
     }
 
-    /// <summary>The valid choices.</summary>
+    /// <summary>The ids that would have been accepted, in the order and spelling the message lists them.</summary>
     public IReadOnlyList<string> ValidChoices { get; }
 }

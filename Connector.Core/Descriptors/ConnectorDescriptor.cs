@@ -54,13 +54,13 @@ public sealed class ConnectorDescriptor
         _customActions = ToLookup(customActions, a => a.Id);
     }
 
-    /// <summary>The connector id.</summary>
+    /// <summary>The machine name of the connector as the descriptor spells it (<c>cloudblue-connect</c>); messages name the connector by it.</summary>
     public string Id { get; }
 
-    /// <summary>The connector label.</summary>
+    /// <summary>The name people see (<c>CloudBlue Connect</c>), e.g. in the designer's header.</summary>
     public string Label { get; }
 
-    /// <summary>The descriptor version, if given.</summary>
+    /// <summary>The descriptor's own <c>version</c> text, not checked or compared by the loader; null when the descriptor has none.</summary>
     public string? Version { get; }
 
     /// <summary>What the connector connects to.</summary>
@@ -75,7 +75,7 @@ public sealed class ConnectorDescriptor
     /// <summary>Connection fields (url, credentials, timeouts...).</summary>
     public IReadOnlyList<FieldDescriptor> ConnectionFields { get; }
 
-    /// <summary>Operation fields operations may read.</summary>
+    /// <summary>Every operation field of the connector, in descriptor order; each operation names the ones it reads in <see cref="OperationDescriptor.Fields"/>.</summary>
     public IReadOnlyList<FieldDescriptor> OperationFields { get; }
 
     /// <summary>The operation kinds the connector supports.</summary>
@@ -84,13 +84,13 @@ public sealed class ConnectorDescriptor
     /// <summary>The custom actions (EXECUTE custom type ids).</summary>
     public IReadOnlyList<CustomActionDescriptor> CustomActions { get; }
 
-    /// <summary>The query operators offered.</summary>
+    /// <summary>The comparison operators a QUERY filter may use, in descriptor order; an operation's own operator list narrows them, and <see cref="Querying.QueryFilterValidator"/> refuses any other.</summary>
     public IReadOnlyList<QueryOperatorDescriptor> QueryOperators { get; }
 
     /// <summary>The logical groupings a filter may use.</summary>
     public QueryGroupingDescriptor QueryGrouping { get; }
 
-    /// <summary>The sort orders offered.</summary>
+    /// <summary>The sort directions (ids <c>ASC</c>, <c>DESC</c>) a QUERY may use; <see cref="Querying.QueryFilterValidator"/> refuses a sort in any other.</summary>
     public IReadOnlyList<SortOrder> SortOrders { get; }
 
     /// <summary>The most sort fields one query may use.</summary>
@@ -100,13 +100,13 @@ public sealed class ConnectorDescriptor
     public IReadOnlyList<ObjectTypeDescriptor> ObjectTypes { get; }
 
     /// <summary>Finds an object type by id, case-insensitively.</summary>
-    /// <param name="id">The object type id.</param>
-    /// <returns>The object type, or null.</returns>
+    /// <param name="id">Matched ignoring letter case; surrounding spaces are not trimmed.</param>
+    /// <returns>The object type, or null when none has that id.</returns>
     public ObjectTypeDescriptor? FindObjectType(string id) => _objectTypes.GetValueOrDefault(id);
 
-    /// <summary>Finds a connection field by id.</summary>
-    /// <param name="id">The field id.</param>
-    /// <returns>The field, or null.</returns>
+    /// <summary>Finds a connection field by id, case-insensitively.</summary>
+    /// <param name="id">Matched ignoring letter case (<c>apiKey</c> and <c>APIKEY</c> are the same field).</param>
+    /// <returns>The field, or null when the connector declares no such connection field.</returns>
     public FieldDescriptor? FindConnectionField(string id) => _connectionFields.GetValueOrDefault(id);
 
     /// <summary>Finds the connection field a host fills for a role (the API address, the credential...).</summary>
@@ -115,19 +115,19 @@ public sealed class ConnectorDescriptor
     public FieldDescriptor? FindConnectionField(ConnectionRole role) =>
         role == ConnectionRole.None ? null : ConnectionFields.FirstOrDefault(f => f.Role == role);
 
-    /// <summary>Finds an operation field by id.</summary>
-    /// <param name="id">The field id.</param>
-    /// <returns>The field, or null.</returns>
+    /// <summary>Finds an operation field by id, case-insensitively.</summary>
+    /// <param name="id">Matched ignoring letter case.</param>
+    /// <returns>The field, or null when the connector declares no such operation field.</returns>
     public FieldDescriptor? FindOperationField(string id) => _operationFields.GetValueOrDefault(id);
 
-    /// <summary>Finds a query operator by id.</summary>
-    /// <param name="id">The operator id.</param>
-    /// <returns>The operator, or null.</returns>
+    /// <summary>Finds a query operator by id, case-insensitively.</summary>
+    /// <param name="id">The operator id as filters write it (<c>eq</c>, <c>like</c>...), any letter case.</param>
+    /// <returns>The operator, or null when filters may not use it.</returns>
     public QueryOperatorDescriptor? FindQueryOperator(string id) => _queryOperators.GetValueOrDefault(id);
 
-    /// <summary>Finds a custom action by id.</summary>
-    /// <param name="id">The action id.</param>
-    /// <returns>The action, or null.</returns>
+    /// <summary>Finds a custom action by id, case-insensitively.</summary>
+    /// <param name="id">The EXECUTE custom type id (<c>APPROVE</c>), any letter case.</param>
+    /// <returns>The action, or null when the connector declares no such action.</returns>
     public CustomActionDescriptor? FindCustomAction(string id) => _customActions.GetValueOrDefault(id);
 
     private static Dictionary<string, T> ToLookup<T>(IEnumerable<T> items, Func<T, string> key)

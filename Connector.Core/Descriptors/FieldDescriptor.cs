@@ -3,7 +3,7 @@ namespace Connector.Core.Descriptors;
 /// <summary>A connection field or an operation field declared by the descriptor.</summary>
 /// <param name="Id">The field id, as properties name it.</param>
 /// <param name="Label">The label a designer shows.</param>
-/// <param name="Type">The value type.</param>
+/// <param name="Type">Which typed getter of <see cref="Contexts.PropertyValues"/> fits the field; <see cref="FieldType.Password"/> values are masked wherever property values are listed.</param>
 /// <param name="HelpText">What the field means.</param>
 /// <param name="DefaultValue">The value used when none is given (string, long or bool), or null.</param>
 /// <param name="Required">Whether a value must be given.</param>

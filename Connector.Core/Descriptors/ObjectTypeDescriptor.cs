@@ -26,7 +26,7 @@ public sealed record ObjectTypeDescriptor(
     public IReadOnlyList<string> Columns { get; init; } = [];
 
     /// <summary>Finds the operation of the given type, or null.</summary>
-    /// <param name="type">The operation type.</param>
+    /// <param name="type">Compared by value: the kind and, for EXECUTE, the action id (stored upper case, so <c>Execute("approve")</c> finds APPROVE).</param>
     /// <returns>The operation, or null when the object type does not support it.</returns>
     public OperationDescriptor? FindOperation(OperationType type) => Operations.FirstOrDefault(o => o.Type == type);
 }

@@ -23,14 +23,14 @@ public sealed class ApiCatalog
     /// <summary>Where the data came from (document title, version, checksum).</summary>
     public JObject Source { get; }
 
-    /// <summary>Every endpoint.</summary>
+    /// <summary>Every endpoint in file order (one per method and path).</summary>
     public IReadOnlyList<ApiEndpoint> Endpoints { get; }
 
     /// <summary>The shared schema definitions, by name.</summary>
     public JObject Definitions { get; }
 
     /// <summary>Loads the derived data file.</summary>
-    /// <param name="path">The file.</param>
+    /// <param name="path">The derived data file (<c>openApi</c> of the descriptor); read whole, shared for reading while open.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>The catalog of every endpoint and shared definition in the file.</returns>
     /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
@@ -61,7 +61,7 @@ public sealed class ApiCatalog
     /// <c>endpoints</c> and <c>definitions</c> (a streaming read, a fraction of the cost of <see cref="LoadAsync(string, CancellationToken)"/>).
     /// Messages never quote the file's content.
     /// </summary>
-    /// <param name="path">The file.</param>
+    /// <param name="path">The file to check; only a regular file of at most 256 MB is read.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>A task that completes when the file passed.</returns>
     /// <exception cref="FormatException">The file is not derived OpenAPI data.</exception>
@@ -157,9 +157,9 @@ public sealed class ApiCatalog
     }
 
     /// <summary>Finds an endpoint by method and the descriptor's path template.</summary>
-    /// <param name="method">The HTTP method.</param>
-    /// <param name="path">The path template.</param>
-    /// <returns>The endpoint, or null.</returns>
+    /// <param name="method">The HTTP method, any letter case.</param>
+    /// <param name="path">The path template as the descriptor spells it (<c>requests/{id}</c>), compared exactly.</param>
+    /// <returns>The endpoint, or null when the data documents no such method and path.</returns>
     public ApiEndpoint? Find(string method, string path) => _endpoints.GetValueOrDefault(method.ToUpperInvariant() + " " + path);
 
     /// <summary>
@@ -167,7 +167,7 @@ public sealed class ApiCatalog
     /// (transitively) copied under its own <c>definitions</c>.
     /// </summary>
     /// <param name="schema">A schema whose references point into <see cref="Definitions"/>.</param>
-    /// <returns>The standalone schema.</returns>
+    /// <returns>A new object the caller owns (the catalog is not changed); a non-object schema comes back wrapped in <c>allOf</c>, and definitions are listed in name order.</returns>
     /// <exception cref="FormatException">A reference does not resolve.</exception>
     public JObject BuildStandaloneSchema(JToken schema)
     {

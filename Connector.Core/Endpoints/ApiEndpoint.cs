@@ -1,7 +1,7 @@
 namespace Connector.Core.Endpoints;
 
 /// <summary>An endpoint of the API as derived from its OpenAPI document.</summary>
-/// <param name="Method">The HTTP method.</param>
+/// <param name="Method">The HTTP method in upper case, as <see cref="Key"/> and <see cref="ApiCatalog.Find"/> expect it.</param>
 /// <param name="Path">The path template as the descriptor spells it.</param>
 /// <param name="OpenApiPath">The path template as the OpenAPI document spells it.</param>
 /// <param name="OperationId">The document's operation id.</param>

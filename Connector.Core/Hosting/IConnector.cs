@@ -18,12 +18,12 @@ public interface IConnector
     /// <summary>Creates a browser (design time: object types, profiles, fields), served from memory once built.</summary>
     /// <param name="connectionProperties">The connection properties (may be empty for schema browsing).</param>
     /// <param name="cancellationToken">Stops waiting for the catalogue.</param>
-    /// <returns>The browser.</returns>
+    /// <returns>A browser the caller may keep and query repeatedly; it is not disposable, and a connector may hand the same instance to every caller.</returns>
     Task<IBrowser> CreateBrowserAsync(PropertyValues connectionProperties, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a connection tester.</summary>
+    /// <summary>Creates a connection tester; nothing is sent until <see cref="IConnectionTester.TestConnectionAsync"/> is called.</summary>
     /// <param name="connectionProperties">The connection properties to probe with (url, api key...); must not be null.</param>
-    /// <returns>The tester.</returns>
+    /// <returns>A tester bound to these properties; each test call sends a new probe.</returns>
     /// <exception cref="InvalidPropertyException">A connection property is invalid.</exception>
     IConnectionTester CreateConnectionTester(PropertyValues connectionProperties);
 

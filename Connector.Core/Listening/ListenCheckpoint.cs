@@ -28,7 +28,7 @@ public sealed class ListenCheckpoint
 
     /// <summary>Whether this change was delivered already (same id and same change timestamp).</summary>
     /// <param name="change">A change read by a poll; compared by id, timestamp and version. Must not be null.</param>
-    /// <returns>True when it was delivered.</returns>
+    /// <returns>True when it equals the checkpoint's cursor or one of the recent changes; a change older than the window is not remembered and reads as false.</returns>
     public bool HasDelivered(ListenCursor change)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -39,9 +39,9 @@ public sealed class ListenCheckpoint
     /// The checkpoint after delivering <paramref name="change"/>: the cursor moves forward (never back), the change joins
     /// the recent list, and changes older than <paramref name="window"/> before the new cursor leave it.
     /// </summary>
-    /// <param name="change">The delivered change.</param>
+    /// <param name="change">A change just handed on; it may be older than <see cref="Cursor"/> (a re-read), which then stays. Must not be null.</param>
     /// <param name="window">How far before the cursor a poll re-reads.</param>
-    /// <returns>The next checkpoint.</returns>
+    /// <returns>A new checkpoint; this one is not changed.</returns>
     public ListenCheckpoint After(ListenCursor change, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -32,26 +32,26 @@ public sealed record ListenCursor(string At, string Id, string? Version = null) 
     }
 
     /// <summary>Whether <paramref name="left"/> sorts before <paramref name="right"/>.</summary>
-    /// <param name="left">A cursor.</param>
-    /// <param name="right">Another cursor.</param>
+    /// <param name="left">Compared by time, then id; <see cref="Version"/> plays no part. Null sorts before every cursor.</param>
+    /// <param name="right">Compared the same way; null sorts before every cursor.</param>
     /// <returns>True when left is earlier.</returns>
     public static bool operator <(ListenCursor left, ListenCursor right) => left is null ? right is not null : left.CompareTo(right) < 0;
 
     /// <summary>Whether <paramref name="left"/> sorts after <paramref name="right"/>.</summary>
-    /// <param name="left">A cursor.</param>
-    /// <param name="right">Another cursor.</param>
+    /// <param name="left">Compared by time, then id; <see cref="Version"/> plays no part. Null sorts before every cursor.</param>
+    /// <param name="right">Compared the same way; null sorts before every cursor.</param>
     /// <returns>True when left is later.</returns>
     public static bool operator >(ListenCursor left, ListenCursor right) => left is not null && left.CompareTo(right) > 0;
 
     /// <summary>Whether <paramref name="left"/> sorts before or with <paramref name="right"/>.</summary>
-    /// <param name="left">A cursor.</param>
-    /// <param name="right">Another cursor.</param>
+    /// <param name="left">Compared by time, then id; <see cref="Version"/> plays no part. Null sorts before every cursor.</param>
+    /// <param name="right">Compared the same way; null sorts before every cursor.</param>
     /// <returns>True when left is not later.</returns>
     public static bool operator <=(ListenCursor left, ListenCursor right) => !(left > right);
 
     /// <summary>Whether <paramref name="left"/> sorts after or with <paramref name="right"/>.</summary>
-    /// <param name="left">A cursor.</param>
-    /// <param name="right">Another cursor.</param>
+    /// <param name="left">Compared by time, then id; <see cref="Version"/> plays no part. Null sorts before every cursor.</param>
+    /// <param name="right">Compared the same way; null sorts before every cursor.</param>
     /// <returns>True when left is not earlier.</returns>
     public static bool operator >=(ListenCursor left, ListenCursor right) => !(left < right);
 

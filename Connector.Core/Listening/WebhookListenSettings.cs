@@ -21,7 +21,7 @@ public sealed class WebhookListenSettings
     /// <summary>The TCP port on 127.0.0.1 (0: a free one).</summary>
     public int Port { get; }
 
-    /// <summary>The shared secret.</summary>
+    /// <summary>The secret deliveries must be signed with (never empty); a delivery with another signature is refused. Never logged or printed.</summary>
     public string Secret { get; }
 
     /// <summary>How many accepted deliveries may wait for the sink before new ones get 503 (64 by default).</summary>

@@ -15,13 +15,13 @@ public sealed class OperationRequest
         Filter = filter;
     }
 
-    /// <summary>The input documents.</summary>
+    /// <summary>The input documents, in the order results are expected; a query request has exactly one.</summary>
     public IReadOnlyList<TrackedDocument> Documents { get; }
 
-    /// <summary>The query filter (QUERY only).</summary>
+    /// <summary>The filter of a QUERY request (never null there); null for every other request.</summary>
     public QueryFilter? Filter { get; }
 
-    /// <summary>A request for a batch of documents.</summary>
+    /// <summary>A request for GET, CREATE, UPDATE, DELETE or EXECUTE: one result per document, no filter.</summary>
     /// <param name="documents">The documents; tracking ids must be unique.</param>
     /// <returns>A request over the documents as given (the list is kept, not copied).</returns>
     public static OperationRequest ForDocuments(IReadOnlyList<TrackedDocument> documents)

@@ -35,25 +35,25 @@ public sealed record OperationType
         CustomTypeId = customTypeId?.ToUpperInvariant();
     }
 
-    /// <summary>GET.</summary>
+    /// <summary>The GET type (read one object by id); equal by value to any <c>new OperationType(OperationKind.Get)</c>.</summary>
     public static OperationType Get { get; } = new(OperationKind.Get);
 
-    /// <summary>QUERY.</summary>
+    /// <summary>The QUERY type (search a collection with a filter); no custom type id.</summary>
     public static OperationType Query { get; } = new(OperationKind.Query);
 
-    /// <summary>CREATE.</summary>
+    /// <summary>The CREATE type (one new object per input document); no custom type id.</summary>
     public static OperationType Create { get; } = new(OperationKind.Create);
 
-    /// <summary>UPDATE.</summary>
+    /// <summary>The UPDATE type (change the object a document names by id); no custom type id.</summary>
     public static OperationType Update { get; } = new(OperationKind.Update);
 
-    /// <summary>DELETE.</summary>
+    /// <summary>The DELETE type (remove the object a document names by id); no custom type id.</summary>
     public static OperationType Delete { get; } = new(OperationKind.Delete);
 
-    /// <summary>LISTEN.</summary>
+    /// <summary>The LISTEN type (hand on new and changed objects as they appear); no custom type id.</summary>
     public static OperationType Listen { get; } = new(OperationKind.Listen);
 
-    /// <summary>The kind.</summary>
+    /// <summary>What the operation does; <see cref="OperationKind.Execute"/> always comes with a <see cref="CustomTypeId"/>.</summary>
     public OperationKind Kind { get; }
 
     /// <summary>The custom action id of an EXECUTE operation, upper case; null for other kinds.</summary>

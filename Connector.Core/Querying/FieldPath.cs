@@ -10,9 +10,9 @@ namespace Connector.Core.Querying;
 public static class FieldPath
 {
     /// <summary>The value at a dotted path, or null when the record has none.</summary>
-    /// <param name="record">The record.</param>
-    /// <param name="path">The dotted path.</param>
-    /// <returns>The value (not a copy), or null.</returns>
+    /// <param name="record">Any JSON value, not changed; must not be null. Only objects and arrays have parts to walk into.</param>
+    /// <param name="path">The dotted path; names match case-sensitively and an array index is a plain non-negative number.</param>
+    /// <returns>The value (not a copy), or null when a part is missing, an index is out of range or a step meets a scalar.</returns>
     public static JToken? Select(JToken record, string path)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -59,8 +59,8 @@ public static class FieldPath
     }
 
     /// <summary>Whether a path walks into an array (a number part) before its end.</summary>
-    /// <param name="record">The record.</param>
-    /// <param name="path">The dotted path.</param>
+    /// <param name="record">The JSON value to walk, not changed; null reads as "no array on the way".</param>
+    /// <param name="path">The dotted path; its last part is not walked into (an array at the end does not count).</param>
     /// <returns>True when an array lies on the way.</returns>
     public static bool ThroughArray(JToken record, string path)
     {

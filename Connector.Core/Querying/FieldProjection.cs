@@ -26,7 +26,7 @@ public sealed class FieldProjection
     public IReadOnlyList<string> Excluded { get; }
 
     /// <summary>The projection of a field list (<c>a</c>, <c>+a.b</c>, <c>-c</c>), or null when it names no field (every field is kept).</summary>
-    /// <param name="fields">The fields.</param>
+    /// <param name="fields">Dotted paths, each optionally prefixed <c>+</c> (keep, the same as none) or <c>-</c> (remove); blanks and bare signs are skipped and repeats count once. Must not be null.</param>
     /// <returns>The projection, or null.</returns>
     public static FieldProjection? From(IEnumerable<string> fields)
     {
@@ -53,7 +53,7 @@ public sealed class FieldProjection
     }
 
     /// <summary>Projects one record; the result shares nothing with it.</summary>
-    /// <param name="record">The record.</param>
+    /// <param name="record">The record to project; not changed. Must not be null.</param>
     /// <returns>The projected record (a non-object record: a copy of it).</returns>
     public JToken Apply(JToken record)
     {

@@ -9,7 +9,7 @@ namespace Connector.Core.Querying;
 /// </summary>
 public static class QueryFilterJson
 {
-    /// <summary>Parses an expression.</summary>
+    /// <summary>Reads one expression and, recursively, the expressions it groups or negates.</summary>
     /// <param name="json">A JSON object (a comparison, or an <c>and</c>/<c>or</c>/<c>not</c> group); its path locates errors in messages. Must not be null.</param>
     /// <returns>The expression tree; operators and argument counts are not checked yet (see <see cref="QueryFilterValidator"/>).</returns>
     /// <exception cref="FormatException">The JSON is not a filter expression; the message names the JSON path.</exception>

@@ -1,7 +1,7 @@
 namespace Connector.Core.Querying;
 
 /// <summary>One sort key of a query.</summary>
-/// <param name="Property">The property path.</param>
+/// <param name="Property">The dotted path of the record field to sort by, without a sign; whether the endpoint can order by it is checked by the operation that runs the query, not here.</param>
 /// <param name="Direction">Ascending or descending; the descriptor's sort orders say which the connector offers.</param>
 public sealed record SortSpecification(string Property, SortDirection Direction)
 {

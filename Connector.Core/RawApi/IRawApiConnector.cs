@@ -18,7 +18,7 @@ public interface IRawApiConnector
     /// </summary>
     /// <param name="connectionProperties">The connection properties (URL, key, limits, dry run).</param>
     /// <param name="request">What to send.</param>
-    /// <returns>The operation.</returns>
+    /// <returns>A new operation bound to this request and these connection properties; like any operation it may serve several runs.</returns>
     /// <exception cref="InvalidPropertyException">A connection property is invalid.</exception>
     /// <exception cref="ArgumentException">The request cannot be sent (a method the API does not use, a path leaving the API).</exception>
     IOperation CreateRawApiOperation(PropertyValues connectionProperties, RawApiRequest request);

@@ -48,7 +48,7 @@ public sealed class OperationResponse
         }
     }
 
-    /// <summary>The input documents.</summary>
+    /// <summary>The input documents in the order given, each with its own tracking id; each must get exactly one final result.</summary>
     public IReadOnlyList<TrackedDocument> Inputs => _inputs;
 
     /// <summary>Invariant violations seen so far (each is a connector bug).</summary>
@@ -65,7 +65,7 @@ public sealed class OperationResponse
 
     /// <summary>Whether the document already has its final result.</summary>
     /// <param name="document">Any document; one that is not an input of this response counts as unfinished (false).</param>
-    /// <returns>True when finished.</returns>
+    /// <returns>True once the document's final result was reported (later reports for it are violations); false before that.</returns>
     public bool IsFinished(TrackedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -76,11 +76,11 @@ public sealed class OperationResponse
     }
 
     /// <summary>Reports the final result of a document.</summary>
-    /// <param name="document">The input document.</param>
+    /// <param name="document">One of <see cref="Inputs"/> (matched by tracking id); must not be null.</param>
     /// <param name="status">SUCCESS, APPLICATION_ERROR (the endpoint refused the document) or FAILURE (the connector or transport failed).</param>
     /// <param name="statusCode">The HTTP status as text for API answers (<c>201</c>, <c>404</c>), else a connector code such as <c>MISSING_ID</c>.</param>
     /// <param name="message">What happened, for people; never a secret (it reaches logs and results).</param>
-    /// <param name="payloads">Output documents, if any.</param>
+    /// <param name="payloads">Output documents, null or empty for none; the sink owns them from here.</param>
     /// <param name="cancellationToken">Cancels the write to the sink.</param>
     /// <returns>A task that completes when the sink took the result.</returns>
     /// <exception cref="ResultInvariantException">The document already has a final result or is not an input.</exception>
@@ -97,17 +97,17 @@ public sealed class OperationResponse
     }
 
     /// <summary>Reports a SUCCESS with zero or one payload.</summary>
-    /// <param name="document">The input document.</param>
-    /// <param name="statusCode">The status code (the HTTP status).</param>
-    /// <param name="payload">The output document, or null for an empty success.</param>
+    /// <param name="document">One of <see cref="Inputs"/> (matched by tracking id); must not be null.</param>
+    /// <param name="statusCode">The HTTP status as text (<c>200</c>, <c>201</c>, <c>204</c>).</param>
+    /// <param name="payload">The output document, or null for an empty success; the sink owns it from here.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the sink took the result.</returns>
     public ValueTask AddSuccessAsync(TrackedDocument document, string statusCode, Payload? payload, CancellationToken cancellationToken = default) =>
         AddResultAsync(document, OperationStatus.Success, statusCode, payload is null ? "OK (no content)" : "OK", payload is null ? [] : [payload], cancellationToken);
 
     /// <summary>Reports one partial result (one record of a query).</summary>
-    /// <param name="document">The input document.</param>
-    /// <param name="payload">The record.</param>
+    /// <param name="document">One of <see cref="Inputs"/> (matched by tracking id); must not be null.</param>
+    /// <param name="payload">One record as a JSON payload; the sink owns it from here (the caller does not dispose it).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the sink took the result.</returns>
     /// <exception cref="ResultInvariantException">The document is finished already or is not an input.</exception>
@@ -119,7 +119,7 @@ public sealed class OperationResponse
     }
 
     /// <summary>Tells the sink how many partial results (records) a document will have in all, once it is known (a query's total).</summary>
-    /// <param name="document">The input document.</param>
+    /// <param name="document">One of <see cref="Inputs"/> (matched by tracking id); must not be null.</param>
     /// <param name="records">The expected number of records.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the sink took the hint.</returns>
@@ -148,8 +148,8 @@ public sealed class OperationResponse
     }
 
     /// <summary>Finishes a document that received partial results (or none) with its final status.</summary>
-    /// <param name="document">The input document.</param>
-    /// <param name="status">The final status.</param>
+    /// <param name="document">One of <see cref="Inputs"/> (matched by tracking id); must not be null.</param>
+    /// <param name="status">The document's final status; the partial results already reported stay whatever it is.</param>
     /// <param name="statusCode">The HTTP status as text for API answers, else a connector code.</param>
     /// <param name="message">The message (e.g. how many records were emitted).</param>
     /// <param name="cancellationToken">Cancels the write.</param>

@@ -7,20 +7,20 @@ namespace Connector.Core.Results;
 /// <summary>An output document: bytes with a content type, streamed to whoever consumes results.</summary>
 public abstract class Payload : IAsyncDisposable
 {
-    /// <summary>The JSON content type.</summary>
+    /// <summary><c>application/json</c>, without a charset: JSON payloads are UTF-8. <see cref="IsJson"/> also accepts it with parameters.</summary>
     public const string JsonContentType = "application/json";
 
-    /// <summary>The generic binary content type.</summary>
+    /// <summary><c>application/octet-stream</c>: for content whose type is unknown (a download without a Content-Type).</summary>
     public const string BinaryContentType = "application/octet-stream";
 
     /// <summary>The content type (application/json, or the file's type for binaries).</summary>
     public abstract string ContentType { get; }
 
-    /// <summary>Whether the payload is JSON.</summary>
+    /// <summary>Whether <see cref="ContentType"/> starts with <c>application/json</c> (any letter case, parameters allowed).</summary>
     public bool IsJson => ContentType.StartsWith(JsonContentType, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Creates a JSON payload from UTF-8 bytes (not copied).</summary>
-    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <param name="utf8Json">One UTF-8 JSON value, not checked or copied: leave it unchanged until the payload has been consumed.</param>
     /// <returns>A JSON payload readable any number of times; disposing it releases nothing.</returns>
     public static Payload FromJsonBytes(ReadOnlyMemory<byte> utf8Json) => new MemoryPayload(utf8Json, JsonContentType);
 
@@ -41,7 +41,7 @@ public abstract class Payload : IAsyncDisposable
 
     /// <summary>Creates a payload over bytes.</summary>
     /// <param name="bytes">The content, not copied: leave it unchanged until the payload has been consumed. It can be read any number of times.</param>
-    /// <param name="contentType">Their content type.</param>
+    /// <param name="contentType">The media type consumers see; <see cref="JsonContentType"/> (with or without parameters) makes <see cref="IsJson"/> true.</param>
     /// <returns>A payload readable any number of times; disposing it releases nothing.</returns>
     public static Payload FromBytes(ReadOnlyMemory<byte> bytes, string contentType) => new MemoryPayload(bytes, contentType);
 

@@ -19,9 +19,9 @@ public sealed class ConnectorTester
     private readonly IReadOnlyDictionary<string, string?> _connectionProperties;
     private int _nextDocument;
 
-    /// <summary>Creates a tester.</summary>
-    /// <param name="connector">The connector under test.</param>
-    /// <param name="connectionProperties">Connection properties by field id (url, apiKey...).</param>
+    /// <summary>Creates a tester; nothing is sent until an operation runs.</summary>
+    /// <param name="connector">The connector under test; the tester does not dispose it.</param>
+    /// <param name="connectionProperties">Connection properties by field id (url, apiKey...); kept, not copied, and used by every context the tester creates.</param>
     public ConnectorTester(IConnector connector, IReadOnlyDictionary<string, string?> connectionProperties)
     {
         ArgumentNullException.ThrowIfNull(connector);
@@ -45,7 +45,7 @@ public sealed class ConnectorTester
     public Task<IBrowser> BrowserAsync(CancellationToken cancellationToken = default) => Connector.CreateBrowserAsync(ConnectionProperties, cancellationToken);
 
     /// <summary>Creates a context in one line.</summary>
-    /// <param name="objectType">The object type id.</param>
+    /// <param name="objectType">The object type id, any letter case; an unknown one throws <see cref="UnknownOperationException"/> naming the valid ones.</param>
     /// <param name="operation">GET, QUERY, ..., or an action id.</param>
     /// <param name="operationProperties">Operation properties by field id.</param>
     /// <returns>A new context; unknown ids throw <see cref="UnknownOperationException"/> naming the valid ones.</returns>
@@ -73,9 +73,9 @@ public sealed class ConnectorTester
         TrackedDocument.FromBytes(NextTrackingId(), bytes, dynamicProperties);
 
     /// <summary>Runs an operation on documents and returns each document's results, in input order.</summary>
-    /// <param name="objectType">The object type id.</param>
+    /// <param name="objectType">The object type id, any letter case; an unknown one throws <see cref="UnknownOperationException"/> naming the valid ones.</param>
     /// <param name="operation">GET, CREATE, UPDATE, DELETE, or an action id.</param>
-    /// <param name="documents">The input documents.</param>
+    /// <param name="documents">Each with its own tracking id; all are disposed when the run ends, even when it fails.</param>
     /// <param name="operationProperties">Operation properties by field id.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>One entry per input document.</returns>
@@ -88,11 +88,11 @@ public sealed class ConnectorTester
         RunAsync(Context(objectType, operation, operationProperties), OperationRequest.ForDocuments(documents), cancellationToken);
 
     /// <summary>Runs a query and returns its one input's results (every record as a payload).</summary>
-    /// <param name="objectType">The object type id.</param>
+    /// <param name="objectType">The object type id, any letter case; an unknown one throws <see cref="UnknownOperationException"/> naming the valid ones.</param>
     /// <param name="filter">Expression, sorts and selected fields, checked by the operation; <see cref="QueryFilter.All"/> for every record. Must not be null.</param>
     /// <param name="operationProperties">Operation properties (pageSize, maxResults, parentId...).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>The query's result.</returns>
+    /// <returns>The one query document's result: every record as a payload in the order read, then the final status (a failed query keeps the records read before it failed).</returns>
     public async Task<DocumentResult> QueryAsync(
         string objectType,
         QueryFilter filter,

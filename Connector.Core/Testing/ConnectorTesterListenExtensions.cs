@@ -7,7 +7,7 @@ public static class ConnectorTesterListenExtensions
 {
     /// <summary>Runs the object type's LISTEN operation until nothing is pending and returns the events.</summary>
     /// <param name="tester">The harness whose connector and connection properties the LISTEN context is built from; must not be null.</param>
-    /// <param name="objectType">The object type id.</param>
+    /// <param name="objectType">The object type id, any letter case; an unknown one throws <see cref="Contexts.UnknownOperationException"/> naming the valid ones.</param>
     /// <param name="request">Filter, checkpoint and start (DrainOnce is forced on); null for every pending change.</param>
     /// <param name="operationProperties">Operation properties (pageSize...).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -26,7 +26,7 @@ public static class ConnectorTesterListenExtensions
 
     /// <summary>Runs the object type's LISTEN operation with a sink (until cancelled, or drained with DrainOnce).</summary>
     /// <param name="tester">The harness whose connector and connection properties the LISTEN context is built from; must not be null.</param>
-    /// <param name="objectType">The object type id.</param>
+    /// <param name="objectType">The object type id, any letter case; an unknown one throws <see cref="Contexts.UnknownOperationException"/> naming the valid ones.</param>
     /// <param name="request">What to listen for.</param>
     /// <param name="sink">Where events go.</param>
     /// <param name="operationProperties">Operation properties (pageSize...).</param>

@@ -4,10 +4,10 @@ using Newtonsoft.Json.Linq;
 namespace Connector.Core.Testing;
 
 /// <summary>Everything one input document received: its final result plus the payloads of its partial results.</summary>
-/// <param name="TrackingId">The document's tracking id.</param>
-/// <param name="Status">The final status.</param>
-/// <param name="StatusCode">The final status code.</param>
-/// <param name="Message">The final message.</param>
+/// <param name="TrackingId">The input document's tracking id: results come back in input order, this tells them apart.</param>
+/// <param name="Status">The status of the last final result; FAILURE when there was none (<see cref="FinalResultCount"/> is then 0).</param>
+/// <param name="StatusCode">The HTTP status as text or a connector code, from the last final result; <see cref="OperationResponse.MissingResultCode"/> when there was none.</param>
+/// <param name="Message">The message of the last final result, for people; "no final result" when there was none.</param>
 /// <param name="Payloads">Every payload, partial results first, in the order reported.</param>
 /// <param name="FinalResultCount">How many final results the document received (exactly 1 when the operation is correct).</param>
 public sealed record DocumentResult(

@@ -58,7 +58,7 @@ internal sealed class AccountStore(string folder)
                 : Help.NameSuggestions.Unknown("account", name, accounts.Select(a => a.Name).ToList(), "'connector account list' lists them"));
     }
 
-    /// <summary>The account in use ('account use'), or null.</summary>
+    /// <summary>The account chosen with 'account use', read from the file on each call; null when none was chosen or it was removed since.</summary>
     public SavedAccount? Current()
     {
         var (accounts, current) = Read();

@@ -17,7 +17,7 @@ namespace Connector.Host.Composition;
 /// </summary>
 internal sealed class ConnectorSession : IAsyncDisposable
 {
-    /// <summary>The seed the embedded sandbox starts with.</summary>
+    /// <summary>Fixed, so every command on the embedded sandbox sees the same generated records (ids, names) from run to run.</summary>
     public const int EmbeddedSandboxSeed = 42;
 
     private readonly ServiceProvider _services;

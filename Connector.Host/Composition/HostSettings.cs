@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Connector.Host.Composition;
 
 /// <summary>The global settings every command shares.</summary>
-/// <param name="DescriptorPath">The descriptor file.</param>
+/// <param name="DescriptorPath">The descriptor given with --descriptor, else the shipped one (<see cref="DefaultDescriptor.Find"/>); not checked to exist yet.</param>
 /// <param name="Url">The API URL given with --url (or CONNECT_API_URL), or null for the embedded sandbox.</param>
 /// <param name="ApiKey">The API key given with --api-key (or CONNECT_API_KEY). A secret: never printed.</param>
 /// <param name="AllowInsecure">Allow http:// to a non-loopback host.</param>

@@ -10,7 +10,7 @@ namespace Connector.Host.Help;
 internal static partial class MessageWording
 {
     /// <summary>Rewrites the unknown-field problems of an INVALID_FILTER message; other text is kept.</summary>
-    /// <param name="message">The message.</param>
+    /// <param name="message">A result message from the connector; without an unknown-field problem it comes back unchanged.</param>
     /// <param name="objectTypeId">The object type queried ('connector describe' lists its fields).</param>
     public static string QueryProblems(string message, string objectTypeId) => UnknownField().Replace(message, match =>
     {

@@ -11,7 +11,7 @@ internal static class RecordOutputs
     /// <summary>The format used: the one asked for, else a table on a terminal and JSON lines in a pipe.</summary>
     public static OutputFormat Resolve(OutputFormat? asked, HostConsole console) => asked ?? (console.OutputIsTerminal ? OutputFormat.Table : OutputFormat.Json);
 
-    /// <param name="options">The output options of the command.</param>
+    /// <param name="options">--output and --fields as given; a missing --output picks a table on a terminal and JSON lines in a pipe.</param>
     /// <param name="console">The console (stdout, whether it is a terminal and how wide).</param>
     /// <param name="keyColumns">The object type's key columns (a table's default).</param>
     public static IRecordOutput Create(OutputOptions options, HostConsole console, IReadOnlyList<string> keyColumns) => Resolve(options.Format, console) switch

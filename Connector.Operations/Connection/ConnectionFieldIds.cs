@@ -6,7 +6,7 @@ public static class ConnectionFieldIds
     /// <summary>The API base URL.</summary>
     public const string Url = "url";
 
-    /// <summary>The API key (secret).</summary>
+    /// <summary>The API key field (<c>SU-...:secret</c>): a password field, masked wherever properties are listed and never logged.</summary>
     public const string ApiKey = "apiKey";
 
     /// <summary>The per-attempt timeout in seconds.</summary>

@@ -32,7 +32,7 @@ internal static class InputDocumentReader
         JToken token;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, ArrayPool = SharedCharBufferPool.Instance };
             token = JToken.ReadFrom(reader);
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
             {

@@ -20,7 +20,7 @@ internal static class ConnectOutcomes
     /// <summary>The code of an answer bigger than the connection's limits allow.</summary>
     public const string ResponseTooLargeCode = "RESPONSE_TOO_LARGE";
 
-    /// <summary>The code of a cancelled call.</summary>
+    /// <summary>The FAILURE code of a document whose call was cancelled mid-way; the same text as <see cref="Core.Results.OperationResponse.CancelledCode"/>, so every cancelled document reads alike.</summary>
     public const string CancelledCode = "CANCELLED";
 
     /// <summary>The code of any other exception.</summary>

@@ -14,7 +14,7 @@ internal sealed record ConnectErrorBody(string? ErrorCode, IReadOnlyList<string>
 
     private const int SnippetLength = 200;
 
-    /// <summary>An empty body.</summary>
+    /// <summary>What an empty or unreadable body reads as: no code, no errors, no snippet (one shared instance).</summary>
     public static readonly ConnectErrorBody Empty = new(null, [], null);
 
     /// <summary>The errors joined for a message, or the raw snippet, or null.</summary>
@@ -46,7 +46,10 @@ internal sealed record ConnectErrorBody(string? ErrorCode, IReadOnlyList<string>
         return Parse(bytes);
     }
 
-    /// <summary>Parses an error body.</summary>
+    /// <summary>
+    /// Reads Connect's <c>error_code</c> and <c>errors</c> (or a problem's <c>detail</c>); never throws: a body that is not
+    /// such JSON (a proxy's HTML page, plain text) keeps its first 200 characters as <see cref="RawSnippet"/>.
+    /// </summary>
     public static ConnectErrorBody Parse(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty || bytes.Trim(" \t\r\n"u8).IsEmpty)

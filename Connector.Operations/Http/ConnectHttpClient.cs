@@ -22,7 +22,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the client for one connection (validates <paramref name="settings"/>).</summary>
-    /// <param name="settings">The connection settings.</param>
+    /// <param name="settings">Base URL, API key, timeouts and retry limits, kept for the client's lifetime; invalid ones throw <see cref="InvalidConnectionSettingsException"/> listing every problem.</param>
     /// <param name="logger">Where requests, answers and retries are logged (never the API key), or null.</param>
     /// <param name="timeProvider">Time for timeouts and waits (tests pass a fake), or null for the system clock.</param>
     public ConnectHttpClient(ConnectionSettings settings, ILogger<ConnectHttpClient>? logger = null, TimeProvider? timeProvider = null)

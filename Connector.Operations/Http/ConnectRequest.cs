@@ -4,9 +4,10 @@ using System.Text;
 namespace Connector.Operations.Http;
 
 /// <summary>
-/// One call to the Connect API. The path and the query are sent exactly as given (they must already be
-/// percent-encoded by the caller); only characters that cannot appear on an HTTP request line
-/// (space, control and non-ASCII characters, <c>#</c>) are percent-encoded here.
+/// One call to the Connect API. The path and the query are sent as given (they must already be percent-encoded by the
+/// caller); only characters that cannot appear on an HTTP request line (space, control and non-ASCII characters,
+/// <c>#</c>) are percent-encoded here. On the way out <see cref="Uri"/> may normalise escapes (<c>"</c> travels as
+/// <c>%22</c>, <c>%41</c> as <c>A</c>) without changing the decoded text, which is what Connect parses.
 /// </summary>
 internal sealed class ConnectRequest
 {
@@ -36,7 +37,7 @@ internal sealed class ConnectRequest
         Idempotent = method != HttpMethod.Post;
     }
 
-    /// <summary>The HTTP method.</summary>
+    /// <summary>GET, POST, PUT or DELETE (the constructor refuses others); POST makes the request non-idempotent by default.</summary>
     public HttpMethod Method { get; }
 
     /// <summary>The path relative to the base URL, without a leading '/'.</summary>
@@ -45,7 +46,7 @@ internal sealed class ConnectRequest
     /// <summary>The raw query string without '?', or null.</summary>
     public string? Query { get; }
 
-    /// <summary>The body, or null.</summary>
+    /// <summary>The body, or null for none; every kind of body can be sent again on a retry.</summary>
     public ConnectRequestBody? Body { get; }
 
     /// <summary>
@@ -79,7 +80,7 @@ internal sealed class ConnectRequest
 
     /// <summary>
     /// Percent-encodes only what cannot travel as is: space, control characters, '#', non-ASCII (as UTF-8).
-    /// Everything else, including existing %XX sequences and RQL punctuation, is kept byte for byte.
+    /// Everything else, including existing %XX sequences and RQL punctuation, is kept as it is.
     /// </summary>
     internal static string EncodeUnsafe(string value)
     {

@@ -1,8 +1,10 @@
+using System.Runtime.InteropServices;
+
 namespace Connector.Operations.Http;
 
 /// <summary>
-/// The body of a <see cref="ConnectRequest"/>: JSON (bytes or a stream opened per attempt) or a multipart form with
-/// one file part and plain fields. Every form can be sent again on a retry.
+/// The body of a <see cref="ConnectRequest"/>: JSON bytes or a multipart form with one file part (a stream opened
+/// per attempt) and plain fields. Every form can be sent again on a retry.
 /// </summary>
 internal abstract class ConnectRequestBody
 {
@@ -13,35 +15,30 @@ internal abstract class ConnectRequestBody
     /// <summary>A JSON body from bytes (Content-Type <c>application/json</c>).</summary>
     public static ConnectRequestBody Json(ReadOnlyMemory<byte> utf8Json) => new JsonBytes(utf8Json);
 
-    /// <summary>
-    /// A JSON body streamed from <paramref name="openStream"/>, which is called once per attempt; the stream it
-    /// returns is disposed after the attempt.
-    /// </summary>
-    public static ConnectRequestBody Json(Func<Stream> openStream) =>
-        new JsonStream(openStream ?? throw new ArgumentNullException(nameof(openStream)));
-
     /// <summary>A <c>multipart/form-data</c> body: one file part plus plain text fields.</summary>
     public static ConnectRequestBody Multipart(ConnectFilePart file, IReadOnlyList<KeyValuePair<string, string>>? fields = null) =>
         new MultipartForm(file ?? throw new ArgumentNullException(nameof(file)), fields ?? []);
 
-    /// <summary>JSON bytes.</summary>
+    /// <summary>A JSON body held in memory: the same bytes are sent on every attempt.</summary>
     internal sealed class JsonBytes(ReadOnlyMemory<byte> content) : ConnectRequestBody
     {
         /// <summary>The UTF-8 JSON.</summary>
         public ReadOnlyMemory<byte> Content { get; } = content;
+
+        /// <summary>
+        /// The JSON as an array of exactly its length, as an HTTP library's byte-array body needs: the caller's own
+        /// array when <see cref="Content"/> spans all of it (no copy), otherwise a copy of the slice.
+        /// </summary>
+        public byte[] ToArray() =>
+            MemoryMarshal.TryGetArray(Content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                ? segment.Array
+                : Content.ToArray();
     }
 
-    /// <summary>JSON from a stream factory.</summary>
-    internal sealed class JsonStream(Func<Stream> openStream) : ConnectRequestBody
-    {
-        /// <summary>Opens the JSON stream for one attempt.</summary>
-        public Func<Stream> OpenStream { get; } = openStream;
-    }
-
-    /// <summary>A multipart form.</summary>
+    /// <summary>A <c>multipart/form-data</c> body, rebuilt per attempt: the file part first, then the plain fields.</summary>
     internal sealed class MultipartForm(ConnectFilePart file, IReadOnlyList<KeyValuePair<string, string>> fields) : ConnectRequestBody
     {
-        /// <summary>The file part.</summary>
+        /// <summary>The one file of the form, whose content is opened anew for each attempt.</summary>
         public ConnectFilePart File { get; } = file;
 
         /// <summary>The plain text fields, sent after the file.</summary>

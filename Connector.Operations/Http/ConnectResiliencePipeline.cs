@@ -20,7 +20,7 @@ internal static class ConnectResiliencePipeline
     internal static readonly ResiliencePropertyKey<CallState> CallStateKey = new("connect.call");
 
     /// <summary>Builds the pipeline for one connection.</summary>
-    /// <param name="settings">Valid settings.</param>
+    /// <param name="settings">Already validated; its retry limit, delays and per-attempt timeout shape the pipeline.</param>
     /// <param name="timeProvider">Time for delays and timeouts.</param>
     /// <param name="onRetry">Called before each wait (for logging), with the call, the reason and the delay.</param>
     public static ResiliencePipeline<ConnectResponse> Build(ConnectionSettings settings, TimeProvider timeProvider, Action<CallState, string, TimeSpan>? onRetry = null)
@@ -105,7 +105,7 @@ internal static class ConnectResiliencePipeline
     {
         private int _attempts;
 
-        /// <summary>The request.</summary>
+        /// <summary>The request every attempt of this call sends (the same instance each time: its body must be re-sendable).</summary>
         public ConnectRequest Request { get; } = request;
 
         /// <summary>How many attempts were started.</summary>

@@ -10,7 +10,7 @@ internal sealed class ConnectResponse : IDisposable, IAsyncDisposable
     private int _disposed;
 
     /// <summary>Creates a response.</summary>
-    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="statusCode">The numeric HTTP status as received (the response does not check it is 2xx).</param>
     /// <param name="headers">Response and content headers, raw values, case-insensitive names.</param>
     /// <param name="body">The body stream; disposed with the response.</param>
     /// <param name="owner">Something else to dispose with the response (the HTTP content), or null.</param>
@@ -22,7 +22,7 @@ internal sealed class ConnectResponse : IDisposable, IAsyncDisposable
         _owner = owner;
     }
 
-    /// <summary>The HTTP status code.</summary>
+    /// <summary>The numeric HTTP status; 2xx for every response <see cref="ConnectHttpClient.SendAsync"/> hands out.</summary>
     public int StatusCode { get; }
 
     /// <summary>Every response and content header (raw values; repeated headers joined with ", ").</summary>

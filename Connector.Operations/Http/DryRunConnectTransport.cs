@@ -23,11 +23,11 @@ internal sealed class DryRunConnectTransport : IConnectTransport
 
     /// <summary>Never sends: always throws the description of <paramref name="request"/>.</summary>
     /// <exception cref="DryRunInterceptedException">Always.</exception>
-    public async Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
+    public Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var body = await DryRunInterceptedException.DescribeBodyAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        var body = DryRunInterceptedException.DescribeBody(request.Body);
         throw new DryRunInterceptedException(request.Method.Method, _baseTarget + request.RelativeTarget, body);
     }
 

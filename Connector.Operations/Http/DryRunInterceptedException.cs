@@ -14,11 +14,8 @@ internal sealed class DryRunInterceptedException : Exception
     /// <summary>The result code of a document whose request was not sent.</summary>
     public const string Code = "DRY_RUN";
 
-    /// <summary>The largest streamed JSON body described in full; a longer one is described by its size.</summary>
-    internal const int MaxDescribedBodyBytes = 1 << 20;
-
     /// <summary>Creates the description of one request.</summary>
-    /// <param name="method">The HTTP method.</param>
+    /// <param name="method">The method as it would be sent, upper case (<c>POST</c>).</param>
     /// <param name="url">The full URL, query included, exactly as it would be sent.</param>
     /// <param name="body">The body as JSON (a JSON body itself, or a description of a form), or null.</param>
     public DryRunInterceptedException(string method, string url, JToken? body)
@@ -29,13 +26,13 @@ internal sealed class DryRunInterceptedException : Exception
         Body = body;
     }
 
-    /// <summary>The HTTP method.</summary>
+    /// <summary>The method as it would have been sent, upper case (<c>POST</c>).</summary>
     public string Method { get; }
 
     /// <summary>The full URL with the query.</summary>
     public string Url { get; }
 
-    /// <summary>The body, or null.</summary>
+    /// <summary>The JSON body, or for a multipart form a JSON description of its parts; null when the request has no body.</summary>
     public JToken? Body { get; }
 
     /// <summary>The result payload: <c>{"method":..,"url":..,"body":..|null}</c>.</summary>
@@ -54,11 +51,10 @@ internal sealed class DryRunInterceptedException : Exception
     /// Describes a body: JSON as itself (text that is not JSON as a string); a multipart form as
     /// <c>{"form":{field:value...},"file":{"part":..,"fileName":..,"contentType":..}}</c>.
     /// </summary>
-    internal static async Task<JToken?> DescribeBodyAsync(ConnectRequestBody? body, CancellationToken cancellationToken) => body switch
+    internal static JToken? DescribeBody(ConnectRequestBody? body) => body switch
     {
         null => null,
         ConnectRequestBody.JsonBytes json => ParseOrText(json.Content.Span),
-        ConnectRequestBody.JsonStream json => await DescribeStreamAsync(json.OpenStream, cancellationToken).ConfigureAwait(false),
         ConnectRequestBody.MultipartForm form => new JObject
         {
             ["form"] = new JObject(form.Fields.Select(f => new JProperty(f.Key, f.Value))),
@@ -71,28 +67,6 @@ internal sealed class DryRunInterceptedException : Exception
         },
         _ => null,
     };
-
-    private static async Task<JToken> DescribeStreamAsync(Func<Stream> openStream, CancellationToken cancellationToken)
-    {
-        var stream = openStream();
-        await using (stream.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxDescribedBodyBytes)
-                {
-                    return new JValue($"(a JSON body longer than {MaxDescribedBodyBytes} bytes, not shown)");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return ParseOrText(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        }
-    }
 
     private static JToken ParseOrText(ReadOnlySpan<byte> utf8)
     {

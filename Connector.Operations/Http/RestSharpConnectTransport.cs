@@ -11,18 +11,13 @@ namespace Connector.Operations.Http;
 /// body is decoded by <see cref="DecodedAnswerStream"/>, which bounds its size, ratio and read time while streaming).
 /// </summary>
 /// <remarks>
-/// <para>RestSharp builds the request (default headers, method, multipart form with streamed file parts). Two things
-/// RestSharp does not do are done through its documented hooks:</para>
-/// <list type="bullet">
-/// <item>Exact request target: System.Uri, which RestSharp uses, rewrites a query (<c>"</c> becomes <c>%22</c>,
-/// <c>%41</c> becomes <c>A</c>). A per-request <see cref="Interceptor"/> replaces the request URI by one built with
-/// <see cref="UriCreationOptions.DangerousDisablePathAndQueryCanonicalization"/>, so RQL goes out byte for byte.
-/// The same hook sets JSON bodies (bytes or a stream opened per attempt) without a string round-trip.</item>
-/// <item>Streaming: the request asks for <see cref="HttpCompletionOption.ResponseHeadersRead"/> and an
-/// <see cref="RestRequest.AdvancedResponseWriter"/> takes the <see cref="HttpContent"/> away from the
-/// <see cref="HttpResponseMessage"/> (RestSharp disposes the message when ExecuteAsync returns). The body is then
-/// read straight from the connection by the caller.</item>
-/// </list>
+/// <para>RestSharp builds the whole request: the target from the base URL and the request's relative target (its
+/// query string is kept as text; <see cref="Uri"/> only normalises escapes the server decodes anyway, such as
+/// <c>"</c> to <c>%22</c>), default headers, a JSON body from bytes, and a multipart form with a streamed file part.</para>
+/// <para>Answers are streamed with RestSharp's own streaming call, <see cref="RestClient.DownloadStreamAsync"/>, set
+/// up not to turn error statuses into exceptions, so a 4xx/5xx body can be read too. The status and headers come
+/// from the <see cref="HttpResponseMessage"/>, which a read-only <see cref="Interceptor"/> (<c>AfterHttpRequest</c>)
+/// keeps; this transport owns and disposes it with the answer. Transport failures surface as exceptions.</para>
 /// <para>TLS certificate validation is left to the platform (no callback is installed). Redirects are not followed,
 /// so the Authorization header never goes to another host. RestSharp's own timeout is off: the resilience pipeline
 /// cancels each attempt after <see cref="ConnectionSettings.RequestTimeout"/> (until the headers), the body stream
@@ -65,7 +60,8 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
         var options = new RestClientOptions(baseUrl)
         {
             UserAgent = ConnectUserAgent.Value,
-            ThrowOnAnyError = false,
+            ThrowOnAnyError = true,
+            SetErrorExceptionOnUnsuccessfulStatusCode = false,
             FollowRedirects = false,
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
@@ -79,51 +75,42 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
     public async Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (restRequest, ownBody) = BuildRequest(request);
-
-        HttpResponseMessage? message = null;
-        HttpContent? content = null;
-        restRequest.AdvancedResponseWriter = (responseMessage, sentRequest) =>
-        {
-            message = responseMessage;
-            content = responseMessage.Content;
-            responseMessage.Content = new ByteArrayContent([]);
-            return new RestResponse(sentRequest) { StatusCode = responseMessage.StatusCode, ResponseStatus = ResponseStatus.Completed };
-        };
-
-        RestResponse restResponse;
+        var answer = new AnswerObserver();
+        var restRequest = BuildRequest(request, answer);
+        Stream? raw;
         try
         {
-            restResponse = await _client.ExecuteAsync(restRequest, cancellationToken).ConfigureAwait(false);
+            raw = await _client.DownloadStreamAsync(restRequest, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            content?.Dispose();
+            answer.Message?.Dispose();
             throw TransportFailureException.From(e);
         }
-        finally
+        catch
         {
-            ownBody?.Dispose();
+            answer.Message?.Dispose();
+            throw;
         }
 
-        if (message is null || content is null)
+        var message = answer.Message;
+        if (message is null || raw is null)
         {
-            content?.Dispose();
-            cancellationToken.ThrowIfCancellationRequested();
-            throw TransportFailureException.From(restResponse.ErrorException ?? new IOException(restResponse.ErrorMessage ?? "no response"));
+            message?.Dispose();
+            raw?.Dispose();
+            throw TransportFailureException.From(new IOException("the connection ended without an answer"));
         }
 
         try
         {
-            var headers = Headers(message, content);
-            var raw = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var content = message.Content;
             var limits = request.Accept == ConnectRequest.JsonMediaType ? _jsonLimits : _downloadLimits;
             var body = DecodedAnswerStream.Open(raw, content.Headers.ContentEncoding, content.Headers.ContentLength, limits, _time);
-            return new ConnectResponse((int)message.StatusCode, headers, body, content);
+            return new ConnectResponse((int)message.StatusCode, Headers(message, content), body, message);
         }
         catch
         {
-            content.Dispose();
+            message.Dispose();
             throw;
         }
     }
@@ -131,25 +118,21 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
 
-    /// <summary>The RestSharp request for one attempt, and the JSON body this transport owns (RestSharp owns a form's parts).</summary>
-    private (RestRequest Request, HttpContent? OwnBody) BuildRequest(ConnectRequest request)
+    /// <summary>
+    /// The RestSharp request for one attempt: the relative target (RestSharp keeps its query text), the Accept header,
+    /// and the body: JSON bytes, or a multipart form whose file part RestSharp opens (and disposes) per attempt.
+    /// </summary>
+    private static RestRequest BuildRequest(ConnectRequest request, AnswerObserver answer)
     {
-        var target = new Uri(_baseTarget + request.RelativeTarget, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
-        var restRequest = new RestRequest(request.Path, ToRestMethod(request.Method))
+        var restRequest = new RestRequest(request.RelativeTarget, ToRestMethod(request.Method))
         {
-            CompletionOption = HttpCompletionOption.ResponseHeadersRead,
+            Interceptors = [answer],
         };
         restRequest.AddHeader("Accept", request.Accept);
-        HttpContent? ownBody = null;
         switch (request.Body)
         {
             case ConnectRequestBody.JsonBytes json:
-                ownBody = new ReadOnlyMemoryContent(json.Content);
-                ownBody.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
-                break;
-            case ConnectRequestBody.JsonStream json:
-                ownBody = new StreamContent(json.OpenStream());
-                ownBody.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
+                restRequest.AddBody(json.ToArray(), ContentType.Json);
                 break;
             case ConnectRequestBody.MultipartForm form:
                 restRequest.AlwaysMultipartFormData = true;
@@ -162,8 +145,7 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
                 break;
         }
 
-        restRequest.Interceptors = [new ExactRequestInterceptor(target, ownBody)];
-        return (restRequest, ownBody);
+        return restRequest;
     }
 
     /// <summary>Response and content headers by name (raw values; repeated headers joined with ", ").</summary>
@@ -187,17 +169,18 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
         _ => throw new ArgumentException($"unsupported method {method}", nameof(method)),
     };
 
-    /// <summary>Puts the exact target URI (and a JSON body) on the HttpRequestMessage RestSharp built.</summary>
-    private sealed class ExactRequestInterceptor(Uri target, HttpContent? body) : Interceptor
+    /// <summary>
+    /// Keeps the <see cref="HttpResponseMessage"/> RestSharp received, for its status and headers; it changes nothing.
+    /// RestSharp's streaming call leaves the message undisposed, so whoever reads <see cref="Message"/> owns it.
+    /// </summary>
+    private sealed class AnswerObserver : Interceptor
     {
-        public override ValueTask BeforeHttpRequest(HttpRequestMessage requestMessage, CancellationToken cancellationToken)
-        {
-            requestMessage.RequestUri = target;
-            if (body is not null)
-            {
-                requestMessage.Content = body;
-            }
+        /// <summary>The answer of the attempt, or null while none has arrived (or when the attempt failed before one).</summary>
+        public HttpResponseMessage? Message { get; private set; }
 
+        public override ValueTask AfterHttpRequest(HttpResponseMessage responseMessage, CancellationToken cancellationToken)
+        {
+            Message = responseMessage;
             return ValueTask.CompletedTask;
         }
     }

@@ -14,7 +14,7 @@ internal static class RetryAfterHeader
 
     /// <summary>The wait the header asks for (never negative), or null when it is missing or unreadable.</summary>
     /// <param name="value">The raw header value.</param>
-    /// <param name="now">The current time, for HTTP-dates.</param>
+    /// <param name="now">What an HTTP-date is measured from (a date in the past gives zero); unused for a number of seconds.</param>
     public static TimeSpan? Parse(string? value, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -19,7 +19,7 @@ internal sealed class CollectionPager(ConnectHttpClient client)
     /// Asks page after page until the collection, or <paramref name="maxResults"/>, is exhausted; returns how many
     /// pages were read. <paramref name="onTotal"/> hears the collection's total once, from the first page's Content-Range.
     /// </summary>
-    /// <param name="path">The collection's path.</param>
+    /// <param name="path">The collection's path relative to the API base URL (<c>requests</c>), already encoded.</param>
     /// <param name="query">The query without limit and offset (RQL, other parameters), already encoded; may be empty.</param>
     /// <param name="pageSize">Records asked per page.</param>
     /// <param name="maxResults">Stop after this many records (0: no limit).</param>

@@ -16,12 +16,12 @@ internal static class ChangeCursorQuery
     public static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 
-    /// <summary>The filter of a page.</summary>
+    /// <summary>The filter of one page: the user's expression AND-ed with the cursor bound, sorted by cursor then id.</summary>
     /// <param name="user">The user's filter (its sorts are replaced).</param>
     /// <param name="cursorProperty">The dotted cursor property.</param>
     /// <param name="from">The lower time bound of the first page, or null for none.</param>
     /// <param name="after">The last record read in this poll, or null on the first page.</param>
-    /// <returns>The page's filter.</returns>
+    /// <returns>A new filter; the user's selected fields are kept, its sorts are not. With neither bound it is the user's expression alone.</returns>
     public static QueryFilter Page(QueryFilter user, string cursorProperty, DateTimeOffset? from, ListenCursor? after)
     {
         FilterExpression? bound = after is not null

@@ -119,16 +119,17 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
 
     private async Task<IReadOnlyList<DocumentOutcome>> SendBatchAsync(IReadOnlyList<JObject> batch, CancellationToken cancellationToken)
     {
+        // Written synchronously: the batch goes to memory, and Newtonsoft's async writer costs a task per token.
         var body = new MemoryStream(batch.Count * 96);
-        await using (var writer = new JsonTextWriter(new StreamWriter(body, new UTF8Encoding(false), 4096, leaveOpen: true)) { Formatting = Formatting.None })
+        using (var writer = new JsonTextWriter(new StreamWriter(body, new UTF8Encoding(false), 4096, leaveOpen: true)) { Formatting = Formatting.None })
         {
-            await writer.WriteStartArrayAsync(cancellationToken).ConfigureAwait(false);
+            writer.WriteStartArray();
             foreach (var record in batch)
             {
-                await record.WriteToAsync(writer, cancellationToken).ConfigureAwait(false);
+                record.WriteTo(writer);
             }
 
-            await writer.WriteEndArrayAsync(cancellationToken).ConfigureAwait(false);
+            writer.WriteEndArray();
         }
 
         var request = new ConnectRequest(new HttpMethod(context.Operation.Method), context.Operation.Path, body: ConnectRequestBody.Json(body.GetBuffer().AsMemory(0, (int)body.Length)));

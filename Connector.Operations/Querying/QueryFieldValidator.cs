@@ -19,7 +19,7 @@ namespace Connector.Operations.Querying;
 internal static class QueryFieldValidator
 {
     /// <summary>Lists every problem; empty when the filter fits the endpoint.</summary>
-    /// <param name="filter">The query filter.</param>
+    /// <param name="filter">Its fields, operators and sort keys are checked; raw RQL terms and selected fields are not. Must not be null.</param>
     /// <param name="endpoint">The list endpoint (its key names it in messages).</param>
     public static IReadOnlyList<string> Validate(QueryFilter filter, ApiEndpoint endpoint)
     {
@@ -28,7 +28,7 @@ internal static class QueryFieldValidator
     }
 
     /// <summary>Lists every problem; empty when the filter fits the documented filters.</summary>
-    /// <param name="filter">The query filter.</param>
+    /// <param name="filter">Its fields, operators and sort keys are checked; raw RQL terms and selected fields are not. Must not be null.</param>
     /// <param name="endpointName">How messages name the endpoint, e.g. <c>GET /requests</c>.</param>
     /// <param name="filters">The endpoint's documented filters.</param>
     public static IReadOnlyList<string> Validate(QueryFilter filter, string endpointName, IReadOnlyList<ApiFilter> filters)

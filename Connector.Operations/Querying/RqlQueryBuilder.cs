@@ -85,7 +85,7 @@ internal static class RqlQueryBuilder
     /// <summary>Appends paging to RQL built once by <see cref="Build(QueryFilter)"/>: <c>rql&amp;limit=N&amp;offset=M</c>.</summary>
     /// <param name="rql">The encoded RQL (may be empty).</param>
     /// <param name="limit">The page size, 0 or more.</param>
-    /// <param name="offset">The offset, 0 or more.</param>
+    /// <param name="offset">How many records to skip before the page, 0 or more.</param>
     public static string AppendPage(string rql, int limit, int offset)
     {
         ArgumentNullException.ThrowIfNull(rql);

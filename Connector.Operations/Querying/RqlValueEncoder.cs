@@ -41,10 +41,10 @@ internal static class RqlValueEncoder
         "t", "and", "or", "not", "eq", "ne", "gt", "ge", "lt", "le", "in", "out", "like", "ilike", "ordering", "select",
     };
 
-    /// <summary>The constant <c>null()</c>.</summary>
+    /// <summary>RQL's null value, written unquoted: the null and notnull operators compare with it (<c>eq(field,null())</c>).</summary>
     public const string NullConstant = "null()";
 
-    /// <summary>The constant <c>empty()</c>.</summary>
+    /// <summary>RQL's empty-string value, written unquoted: an empty operand of eq, ne, in or out becomes it.</summary>
     public const string EmptyConstant = "empty()";
 
     /// <summary>Writes a value, quoted when needed and percent-encoded.</summary>

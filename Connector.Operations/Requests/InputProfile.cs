@@ -31,9 +31,11 @@ internal sealed class InputProfile(JsonSchema schema, string name)
     /// <summary>
     /// Keeps only the properties the schema declares, recursively; objects whose schema declares none keep everything.
     /// The dotted path of each property left out (<c>asset.params</c>; <c>items[].x</c> inside arrays) is added to
-    /// <paramref name="leftOut"/> when given.
+    /// <paramref name="leftOut"/> when given. When nothing would be left out (the usual case for documents written
+    /// for the action) <paramref name="value"/> itself is returned, not a copy: neither may be changed afterwards.
     /// </summary>
-    public JToken Project(JToken value, ISet<string>? leftOut = null) => Project(value, Schema, leftOut, string.Empty);
+    public JToken Project(JToken value, ISet<string>? leftOut = null) =>
+        Fits(value, Schema) ? value : Project(value, Schema, leftOut, string.Empty);
 
     /// <summary>Lists every problem of a body, e.g. <c>template_id: required (one of: template_id, activation_tile)</c>.</summary>
     public IReadOnlyList<string> Validate(JToken body)
@@ -99,6 +101,43 @@ internal sealed class InputProfile(JsonSchema schema, string name)
                 return new JArray(array.Select(item => Project(item, itemSchema, leftOut, path + "[]")));
             default:
                 return value.DeepClone();
+        }
+    }
+
+    /// <summary>Whether projecting <paramref name="value"/> would leave nothing out (checked without copying anything).</summary>
+    private bool Fits(JToken value, JsonSchema schema)
+    {
+        var actual = schema.ActualSchema;
+        switch (value)
+        {
+            case JObject obj:
+                var properties = _declared.GetOrAdd(actual, Declared);
+                if (properties.Count == 0)
+                {
+                    return true;
+                }
+
+                foreach (var property in obj.Properties())
+                {
+                    if (!properties.TryGetValue(property.Name, out var propertySchema) || !Fits(property.Value, propertySchema))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JArray array when ItemSchema(actual) is { } itemSchema:
+                foreach (var item in array)
+                {
+                    if (!Fits(item, itemSchema))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
         }
     }
 

@@ -6,7 +6,7 @@ public sealed record UsageRow
     /// <summary>Record id chosen by the uploader (unique within the file).</summary>
     public required string RecordId { get; init; }
 
-    /// <summary>Free note.</summary>
+    /// <summary>Free text for people, written to the <c>record_note</c> column; null leaves the cell empty.</summary>
     public string? RecordNote { get; init; }
 
     /// <summary>How the item is found: <c>item.mpn</c>, <c>item.local_id</c> or <c>item.id</c>.</summary>
@@ -18,7 +18,7 @@ public sealed record UsageRow
     /// <summary>Amount (price) of the record; optional.</summary>
     public decimal? Amount { get; init; }
 
-    /// <summary>Consumed quantity.</summary>
+    /// <summary>How much of the item was consumed in the period, in the item's own unit (the <c>quantity</c> column); 0 by default.</summary>
     public decimal Quantity { get; init; }
 
     /// <summary>Start of the usage period (UTC).</summary>
@@ -33,7 +33,7 @@ public sealed record UsageRow
     /// <summary>The value searched with <see cref="AssetSearchCriteria"/>.</summary>
     public required string AssetSearchValue { get; init; }
 
-    /// <summary>Optional item name column.</summary>
+    /// <summary>A name for the item, for people reading the file (the <c>item_name</c> column); null leaves the cell empty.</summary>
     public string? ItemName { get; init; }
 
     /// <summary>Optional tier column (for reseller-level usage).</summary>

@@ -25,7 +25,7 @@ internal sealed class RequiredField
     /// <summary>A string that is not blank.</summary>
     public static RequiredField Text(string path) => new([path], IsText, path + ": This field is required.");
 
-    /// <summary>A JSON object.</summary>
+    /// <summary>A field that must hold a JSON object (an empty one counts); anything else is reported as missing.</summary>
     public static RequiredField Object(string path) => new([path], n => n is JsonObject, path + ": This field is required.");
 
     /// <summary>Any value but null.</summary>

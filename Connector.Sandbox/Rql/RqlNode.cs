@@ -15,7 +15,7 @@ internal sealed record RqlNot(RqlNode Child) : RqlNode;
 /// <summary>eq, ne, gt, ge, lt or le.</summary>
 internal sealed record RqlComparison(string Operator, string Field, RqlValue Value) : RqlNode;
 
-/// <summary>in or out.</summary>
+/// <summary>in or out: whether the field equals any of <see cref="Values"/> (in) or none of them (out).</summary>
 internal sealed record RqlList(string Operator, string Field, IReadOnlyList<RqlValue> Values) : RqlNode;
 
 /// <summary>like or ilike, with its pattern compiled once when parsed.</summary>
@@ -25,7 +25,7 @@ internal sealed record RqlSearch(string Operator, string Field, string Pattern) 
     public LikePattern Matcher { get; } = LikePattern.Compile(Pattern, Operator == "ilike");
 }
 
-/// <summary>Kinds of RQL values.</summary>
+/// <summary>Which comparison value was written: plain or quoted text, the constant <c>null()</c> or the constant <c>empty()</c>.</summary>
 internal enum RqlValueKind
 {
     Text,

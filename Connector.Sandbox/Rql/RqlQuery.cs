@@ -17,9 +17,9 @@ internal sealed class RqlQuery
     /// <summary>Fields of <c>select()</c> with a leading minus: removed from the output.</summary>
     public List<string> SelectExcluded { get; } = [];
 
-    /// <summary>The <c>limit</c> parameter, when given.</summary>
+    /// <summary>The page size from <c>limit=N</c> or <c>limit(N,M)</c>, 0 or more; null when not given (every match).</summary>
     public int? Limit { get; set; }
 
-    /// <summary>The <c>offset</c> parameter, when given.</summary>
+    /// <summary>How many matches to skip, from <c>offset=M</c> or <c>limit(N,M)</c>; null when not given (none).</summary>
     public int? Offset { get; set; }
 }

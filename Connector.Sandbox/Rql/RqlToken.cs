@@ -1,6 +1,6 @@
 namespace Connector.Sandbox.Rql;
 
-/// <summary>Kinds of RQL tokens.</summary>
+/// <summary>What the tokenizer saw: a bare word, a quoted value, one of the punctuation marks <c>( ) , &amp; | =</c>, or the end of the query.</summary>
 internal enum RqlTokenKind
 {
     Word,

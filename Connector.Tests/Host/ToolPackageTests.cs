@@ -21,7 +21,7 @@ public sealed class ToolPackageTests
         var tools = Path.Combine(work, "tools");
         try
         {
-            var project = Path.Combine(RepositoryRoot(), "Connector.Host", "Connector.Host.csproj");
+            var project = Path.Combine(TestPaths.RepositoryRoot(), "Connector.Host", "Connector.Host.csproj");
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
             await RunAsync(Dotnet(), ["pack", project, "-c", configuration, "--no-build", "-o", packages, "--nologo"], work);
             Assert.That(Directory.GetFiles(packages, PackageId + ".*.nupkg"), Is.Not.Empty);
@@ -48,18 +48,7 @@ public sealed class ToolPackageTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Connector.sln")))
-            {
-                return folder.FullName;
-            }
-        }
 
-        throw new InvalidOperationException("the repository root (Connector.sln) is not above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>The dotnet the tests run under (the CLI sets DOTNET_HOST_PATH for the processes it starts).</summary>
     private static string Dotnet() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";

@@ -22,21 +22,37 @@ public sealed class RealPayloadProfileTests
     private const double RequiredDescribe = 95.0;
 
     /// <summary>
-    /// Object types whose real payloads carry fields the OpenAPI document documents nowhere for that object (request
-    /// `contract`, `external_attributes`, `planned_date`; conversation `messages`; usage file `created_by`...), so no rule
-    /// derived from the document describes them yet: they are held to today's figure (a floor that catches regressions)
-    /// instead of 95%, and listed with their figures in descriptor/openapi/README.md. Remove an entry when it reaches 95%.
+    /// Object types whose real payloads carry leaf paths that the OpenAPI document gives no object of that name anywhere,
+    /// so no rule derived from the document can describe them (only learning, <c>connector schema OBJECT OPERATION --learn</c>,
+    /// does): they are held to today's figure (a floor that catches regressions) instead of 95%, each with the paths that
+    /// keep it below. Every other object type must reach 95%. Remove an entry when it reaches 95%.
     /// </summary>
     private static readonly Dictionary<string, double> KnownDescribeShortfalls = new(StringComparer.Ordinal)
     {
-        ["asset"] = 80.0,
-        ["case"] = 78.0,
-        ["conversation"] = 8.0,
-        ["conversation_message"] = 86.5,
-        ["request"] = 78.0,
-        ["tier_account"] = 93.0,
-        ["tier_account_request"] = 94.5,
-        ["usage_report"] = 76.5,
+        // items[].params[].* (item parameters: no `items` object of the document has `params`; 401 of the 544 missed
+        // leaves), items[].name/limit/description, connection.hub.account_id/instance_id, params[].constraints.hint/
+        // placeholder/default, params[].structured_value.* (free-form values).
+        ["asset"] = 81.4,
+
+        // state.current/next/all[] (`state` is a plain string enum everywhere), from/to.{account,actor,cc[]} (no
+        // helpdesk object has from/to), product.title/logo (no `product` of the document has them).
+        ["case"] = 78.2,
+
+        // events.created.updated.* (a hand-made sample nests `updated` inside `created`; no events object of the document
+        // nests events) and conversation.id (a message's `conversation` is a string wherever the document gives it).
+        ["conversation_message"] = 86.6,
+
+        // asset.items[].params[].* (as for asset: 538 of the 1,130 missed leaves), top-level contract.* / template.* /
+        // external_attributes / planned_date (no request answer documents them; planned_date is only in the schedule
+        // body), asset.tiers.{customer,tier1,tier2}.type/version/owner/hub/events/scopes/parent (no `tiers` member of the
+        // document has them), asset.params[].constraints.hint/placeholder/meta, asset.configuration.params[].hint/placeholder.
+        ["request"] = 82.0,
+
+        // marketplace.{id,name,icon}: no tier account schema of the document has a marketplace.
+        ["tier_account"] = 92.9,
+
+        // account.marketplace.{id,name,icon}: as for tier_account, the embedded account has no marketplace anywhere.
+        ["tier_account_request"] = 94.7,
     };
 
     [Test]

@@ -8,7 +8,7 @@ internal class ConnectApiException : ConnectException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A message without secrets, e.g. <c>HTTP 400 VAL_001: reason: This field is required.</c></param>
-    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="statusCode">The status that was not a success: 4xx and 5xx, or a 3xx redirect (never followed).</param>
     /// <param name="errorCode">Connect's <c>error_code</c>, or null when the body had none.</param>
     /// <param name="errors">Connect's <c>errors</c> list (empty when the body had none).</param>
     public ConnectApiException(string message, int statusCode, string? errorCode, IReadOnlyList<string> errors)

@@ -7,7 +7,7 @@ internal sealed class ConnectServerException : ConnectApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">A message without secrets.</param>
-    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="statusCode">The 5xx status of the last attempt.</param>
     /// <param name="errorCode">Connect's error code, or null.</param>
     /// <param name="errors">Connect's error messages.</param>
     /// <param name="attempts">How many attempts were made.</param>

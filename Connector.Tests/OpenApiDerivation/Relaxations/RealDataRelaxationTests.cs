@@ -33,27 +33,27 @@ public sealed class RealDataRelaxationTests
     [Test]
     public async Task Scalar_also_documented_shapes_accepts_and_describes_the_object_form_of_the_same_name()
     {
-        var (request, definitions) = ConvertRequest();
+        var (request, definitions) = ConvertedSchemas.ConvertResponse(Components, "Request");
 
         var assignee = (JObject)request["properties"]!["assignee"]!;
         Assert.That(assignee["anyOf"]![1]!["$ref"]!.ToString(), Is.EqualTo("#/definitions/response.shapes-elsewhere.assignee"));
         var shapes = (JObject)definitions["response.shapes-elsewhere.assignee"]!;
         Assert.That(shapes["anyOf"]![0]!["properties"]!["email"], Is.Not.Null);
         Assert.That(definitions["response.shapes-elsewhere.params"]!["anyOf"]![0]!["items"]!["properties"]!["value"], Is.Not.Null, "a scalar params takes the parameter array documented elsewhere");
-        await AssertAcceptsAsync(request, definitions, """{"assignee":{"id":"UR-1","email":"a@b.c"},"params":[{"id":"p","value":"1"}]}""");
-        await AssertAcceptsAsync(request, definitions, """{"assignee":"UR-1","params":"x"}""");
+        await ConvertedSchemas.AssertAcceptsAsync(request, definitions, """{"assignee":{"id":"UR-1","email":"a@b.c"},"params":[{"id":"p","value":"1"}]}""");
+        await ConvertedSchemas.AssertAcceptsAsync(request, definitions, """{"assignee":"UR-1","params":"x"}""");
     }
 
     [Test]
     public async Task Fields_documented_elsewhere_adds_the_fields_other_objects_of_that_name_document()
     {
-        var (request, definitions) = ConvertRequest();
+        var (request, definitions) = ConvertedSchemas.ConvertResponse(Components, "Request");
 
         var contract = (JObject)request["properties"]!["contract"]!;
         Assert.That(contract["anyOf"]![1]!["$ref"]!.ToString(), Is.EqualTo("#/definitions/response.fields-elsewhere.contract"));
         var fields = (JObject)definitions["response.fields-elsewhere.contract"]!["properties"]!;
         Assert.That(fields.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "name", "type" }));
-        await AssertAcceptsAsync(request, definitions, """{"contract":{"id":"CRD-1","name":"C","type":"distribution"}}""");
+        await ConvertedSchemas.AssertAcceptsAsync(request, definitions, """{"contract":{"id":"CRD-1","name":"C","type":"distribution"}}""");
     }
 
     [Test]
@@ -111,10 +111,10 @@ public sealed class RealDataRelaxationTests
     [Test]
     public async Task Empty_string_as_absent_accepts_an_empty_string_for_a_nullable_object_but_no_other_string()
     {
-        var (request, definitions) = ConvertRequest();
+        var (request, definitions) = ConvertedSchemas.ConvertResponse(Components, "Request");
 
-        await AssertAcceptsAsync(request, definitions, """{"previous":""}""");
-        var schema = await JsonSchema.FromJsonAsync(Standalone(request, definitions).ToString());
+        await ConvertedSchemas.AssertAcceptsAsync(request, definitions, """{"previous":""}""");
+        var schema = await JsonSchema.FromJsonAsync(ConvertedSchemas.Standalone(request, definitions).ToString());
         Assert.That(schema.Validate("""{"previous":"PR-1"}"""), Is.Not.Empty);
     }
 
@@ -157,26 +157,5 @@ public sealed class RealDataRelaxationTests
         Assert.That(converted["properties"]!["created_at"], Is.Null);
         Assert.That(definitions.Keys, Has.None.Contains("elsewhere"));
         Assert.That(request["$ref"], Is.Not.Null);
-    }
-
-    private static (JObject Request, JObject Definitions) ConvertRequest()
-    {
-        var converter = new SchemaConverter(Components);
-        converter.Convert(JObject.Parse("""{"$ref":"#/components/schemas/Request"}"""), SchemaRole.Response);
-        var definitions = new JObject(converter.DrainDefinitions().Select(d => new JProperty(d.Key, d.Value)));
-        return ((JObject)definitions["response.Request"]!, definitions);
-    }
-
-    private static JObject Standalone(JObject schema, JObject definitions)
-    {
-        var standalone = (JObject)schema.DeepClone();
-        standalone["definitions"] = definitions.DeepClone();
-        return standalone;
-    }
-
-    private static async Task AssertAcceptsAsync(JObject schema, JObject definitions, string json)
-    {
-        var validator = await JsonSchema.FromJsonAsync(Standalone(schema, definitions).ToString());
-        Assert.That(validator.Validate(json).Select(e => e.ToString()), Is.Empty, json);
     }
 }

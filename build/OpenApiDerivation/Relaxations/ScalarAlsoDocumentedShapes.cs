@@ -4,8 +4,8 @@ using Newtonsoft.Json.Linq;
 namespace Connector.OpenApiDerivation.Relaxations;
 
 /// <summary>
-/// A property documented as a scalar where the document elsewhere gives the same property name an object or an array
-/// of objects also accepts those shapes, with their fields described.
+/// A property documented as a scalar, or as an array of scalars, where the document elsewhere gives the same property name
+/// an object or an array of objects also accepts those shapes, with their fields described.
 /// </summary>
 internal sealed class ScalarAlsoDocumentedShapes : PropertyRelaxation
 {
@@ -20,18 +20,20 @@ internal sealed class ScalarAlsoDocumentedShapes : PropertyRelaxation
     public override IReadOnlyList<SchemaRole> Roles { get; } = [SchemaRole.Response];
 
     public override string Rule =>
-        "A property documented as a scalar (string, number, integer, boolean) whose name the document elsewhere documents as "
-        + $"an object or an array of objects becomes `anyOf`: the documented scalar first, then a reference to "
+        "A property documented as a scalar (string, number, integer, boolean) or as an array of scalars whose name the document "
+        + "elsewhere documents as "
+        + $"an object or an array of objects becomes `anyOf`: the documented form first, then a reference to "
         + $"`response.{DefinitionPrefix}NAME` (`anyOf` of up to {MaxShapes} of those shapes, most frequent first), so both "
         + "forms are accepted and the object's fields are described.";
 
     public override string Reason =>
         "Connect expands references: `assignee` arrives as `{id, name, email}` where a request's document says a string, "
-        + "tier config request `params` as the parameter array where GET says a string, `extensions` and `template` as objects.";
+        + "tier config request `params` as the parameter array where GET says a string, `extensions` and `template` as objects, "
+        + "parameter `value_choices` as `[{label, value}]` where the request's asset says an array of strings.";
 
     public override JObject? Relax(PropertyContext context)
     {
-        if (!PropertyShapeIndex.IsScalar(context.Raw))
+        if (!PropertyShapeIndex.IsScalar(context.Raw) && !IsArrayOfScalars(context.Raw))
         {
             return null;
         }
@@ -56,4 +58,7 @@ internal sealed class ScalarAlsoDocumentedShapes : PropertyRelaxation
         wrapper["anyOf"] = new JArray(context.Converted, shared);
         return wrapper;
     }
+
+    private static bool IsArrayOfScalars(JToken raw) =>
+        raw is JObject array && array["type"]?.ToString() == "array" && PropertyShapeIndex.Element(array) is { } element && PropertyShapeIndex.IsScalar(element);
 }

@@ -43,6 +43,12 @@ internal abstract class SchemaRelaxation
     /// </summary>
     public abstract void Apply(JObject schema);
 
+    /// <summary>
+    /// Rewrites one converted schema node in place, with the document's schema of the node at hand; by default the same
+    /// as <see cref="Apply(JObject)"/>. The converter calls this one.
+    /// </summary>
+    public virtual void Apply(JObject schema, NodeContext context) => Apply(schema);
+
     /// <summary>Appends a sentence to a schema's description.</summary>
     protected static void AppendDescription(JObject schema, string sentence)
     {

@@ -46,26 +46,36 @@ internal sealed class PropertyShapeIndex
             .ToList();
 
     /// <summary>
-    /// The fields (raw property schemas) the object shapes of a property name document, first documentation of each
-    /// field winning; for array shapes the fields of their items. Order: shapes most frequent first, fields in order.
+    /// The fields (raw property schemas) the object shapes of a property name document, each field's documentations merged
+    /// deeply (<see cref="DeepFieldMerge"/>); for array shapes the fields of their items. Order: shapes most frequent
+    /// first, fields in order of first documentation.
     /// </summary>
     public IReadOnlyList<JProperty> FieldsOf(string name, bool arrayItems)
     {
-        var fields = new List<JProperty>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var documentations = new Dictionary<string, List<JObject>>(StringComparer.Ordinal);
+        var order = new List<string>();
         foreach (var shape in Shapes(name))
         {
             var element = arrayItems ? (shape["type"]?.ToString() == "array" ? Element(shape) : null) : shape;
             foreach (var field in element is null ? [] : ObjectProperties(element)?.Properties() ?? [])
             {
-                if (seen.Add(field.Name))
+                if (field.Value is not JObject schema)
                 {
-                    fields.Add(field);
+                    continue;
                 }
+
+                if (!documentations.TryGetValue(field.Name, out var list))
+                {
+                    documentations[field.Name] = list = [];
+                    order.Add(field.Name);
+                }
+
+                list.Add(schema);
             }
         }
 
-        return fields;
+        var merge = new DeepFieldMerge(ObjectProperties);
+        return order.Select(f => new JProperty(f, merge.Merge(documentations[f]))).ToList();
     }
 
     /// <summary>The innermost element schema of a raw array schema (arrays of arrays unwrapped); null when there is none.</summary>

@@ -25,12 +25,19 @@ internal sealed class SchemaConverter
     private readonly Queue<(string Name, SchemaRole Role)> _pending = new();
     private readonly SortedSet<string> _unresolved = new(StringComparer.Ordinal);
     private readonly PropertyShapeIndex _shapes;
+    private readonly SubCollectionIndex _subCollections;
+    private readonly Dictionary<JObject, string> _componentNames = new(ReferenceEqualityComparer.Instance);
     private readonly RelaxationLocations _locations = new();
 
     public SchemaConverter(JObject components, JObject? paths = null)
     {
         _components = components;
         _shapes = new PropertyShapeIndex(components, paths);
+        _subCollections = new SubCollectionIndex(paths);
+        foreach (var component in components.Properties().Where(c => c.Value is JObject))
+        {
+            _componentNames[(JObject)component.Value] = component.Name;
+        }
     }
 
     /// <summary>References that did not resolve and were replaced by a permissive object.</summary>
@@ -133,7 +140,8 @@ internal sealed class SchemaConverter
             AddNullType(target);
         }
 
-        Relax(target, role);
+        var context = new NodeContext(source, _componentNames.GetValueOrDefault(source), _shapes, _subCollections, raw => Convert(raw, role));
+        Relax(target, context, role);
 
         if (nullable && target["type"] is null && target.Count > 0)
         {
@@ -233,18 +241,18 @@ internal sealed class SchemaConverter
         target["type"] = types.Count == 1 ? new JValue(types[0]) : new JArray(types);
     }
 
-    private void Relax(JObject target, SchemaRole role)
+    private void Relax(JObject target, NodeContext context, SchemaRole role)
     {
         foreach (var relaxation in SchemaRelaxationCatalog.For(role))
         {
             if (!relaxation.RecordsLocations)
             {
-                relaxation.Apply(target);
+                relaxation.Apply(target, context);
                 continue;
             }
 
             var before = target.DeepClone();
-            relaxation.Apply(target);
+            relaxation.Apply(target, context);
             if (!JToken.DeepEquals(before, target))
             {
                 _locations.Record(relaxation.Id);

@@ -1,0 +1,116 @@
+using Connector.OpenApiDerivation.Schemas;
+using Connector.Tests.RealPayloads;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+
+namespace Connector.Tests.OpenApiDerivation.Relaxations;
+
+/// <summary>
+/// The relaxations that borrow from elsewhere in the document (other documentations of a field, referenced event
+/// schemas, sub-collection paths), each on a tiny document written here; "described" is measured as the real-payload
+/// test measures it (<see cref="ProfileCoverage"/>).
+/// </summary>
+[TestFixture]
+public sealed class DocumentWideRelaxationTests
+{
+    [Test]
+    public async Task Fields_documented_elsewhere_merges_the_nested_fields_of_every_documentation_of_a_name()
+    {
+        var components = JObject.Parse("""
+            {
+              "A": { "properties": { "params": { "type": "array", "items": { "type": "object", "properties": {
+                "id": { "type": "string" },
+                "constraints": { "type": "object", "properties": { "required": { "type": "boolean" } } },
+                "value_choices": { "type": "array", "items": { "type": "string" } } } } } } },
+              "B": { "properties": { "params": { "type": "array", "items": { "type": "object", "properties": {
+                "constraints": { "type": "object", "properties": { "hidden": { "type": "boolean" },
+                  "choices": { "type": "array", "items": { "type": "object", "properties": { "label": { "type": "string" } } } } } },
+                "value_choices": { "type": "array", "items": { "type": "object", "properties": { "label": { "type": "string" }, "value": { "type": "string" } } } } } } } } },
+              "Widget": { "properties": { "params": { "type": "array", "items": { "type": "object", "properties": { "title": { "type": "string" } } } } } }
+            }
+            """);
+
+        var (widget, definitions) = ConvertedSchemas.ConvertResponse(components, "Widget");
+
+        var coverage = new ProfileCoverage(ConvertedSchemas.Standalone(widget, definitions));
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "required"]), "the first documentation's field");
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "hidden"]), "a nested field only the second documentation has");
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "choices", "[]", "label"]));
+        Assert.That(coverage.Describes(["params", "[]", "value_choices", "[]", "label"]), "the object form of value_choices");
+        await ConvertedSchemas.AssertAcceptsAsync(widget, definitions, """{"params":[{"id":"p","value_choices":["a","b"],"constraints":{"required":true}}]}""");
+        await ConvertedSchemas.AssertAcceptsAsync(widget, definitions, """{"params":[{"value_choices":[{"label":"A","value":"a"}],"constraints":{"hidden":"True","choices":[{"label":"x"}]}}]}""");
+    }
+
+    [Test]
+    public async Task Scalar_also_documented_shapes_widens_an_array_of_scalars_that_is_an_array_of_objects_elsewhere()
+    {
+        var components = JObject.Parse("""
+            {
+              "Choice": { "properties": { "value_choices": { "type": "array", "items": { "type": "object", "properties": { "label": { "type": "string" }, "value": { "type": "string" } } } } } },
+              "Widget": { "properties": { "value_choices": { "type": "array", "items": { "type": "string" } } } }
+            }
+            """);
+
+        var (widget, definitions) = ConvertedSchemas.ConvertResponse(components, "Widget");
+
+        Assert.That(widget["properties"]!["value_choices"]!["anyOf"]![1]!["$ref"]!.ToString(), Is.EqualTo("#/definitions/response.shapes-elsewhere.value_choices"));
+        Assert.That(new ProfileCoverage(ConvertedSchemas.Standalone(widget, definitions)).Describes(["value_choices", "[]", "value"]));
+        await ConvertedSchemas.AssertAcceptsAsync(widget, definitions, """{"value_choices":["a"]}""");
+        await ConvertedSchemas.AssertAcceptsAsync(widget, definitions, """{"value_choices":[{"label":"A","value":"a"}]}""");
+    }
+
+    [Test]
+    public async Task Flattened_event_fields_follow_a_referenced_event_and_take_the_actor_as_a_string()
+    {
+        var components = JObject.Parse("""
+            {
+              "UsageEvents": { "type": "object", "properties": { "at": { "type": "string", "format": "datetime" },
+                "by": { "type": "object", "properties": { "id": { "type": "string" }, "name": { "type": "string" } } } } },
+              "UsageFile": { "properties": { "id": { "type": "string" },
+                "events": { "type": "object", "properties": { "uploaded": { "$ref": "#/components/schemas/UsageEvents" } } } } }
+            }
+            """);
+
+        var (file, definitions) = ConvertedSchemas.ConvertResponse(components, "UsageFile");
+
+        var coverage = new ProfileCoverage(ConvertedSchemas.Standalone(file, definitions));
+        Assert.That(coverage.Describes(["uploaded_at"]));
+        Assert.That(coverage.Describes(["uploaded_by"]));
+        Assert.That(coverage.Describes(["uploaded_by", "id"]), "the documented object form stays described");
+        await ConvertedSchemas.AssertAcceptsAsync(file, definitions, """{"uploaded_at":"2019-03-06T13:30:06Z","uploaded_by":"someone@example.com"}""");
+        await ConvertedSchemas.AssertAcceptsAsync(file, definitions, """{"uploaded_by":{"id":"UR-1","name":"Someone"}}""");
+    }
+
+    [Test]
+    public async Task Sub_collections_embedded_describes_the_children_that_name_their_owner()
+    {
+        var components = JObject.Parse("""
+            {
+              "Conversation": { "properties": { "id": { "type": "string" } } },
+              "Message": { "properties": { "id": { "type": "string" }, "conversation": { "type": "string" }, "text": { "type": "string" } } },
+              "Attachment": { "properties": { "id": { "type": "string" } } }
+            }
+            """);
+        var paths = JObject.Parse("""
+            {
+              "/conversations/{id}": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Conversation" } } } } } } },
+              "/conversations/{conversation_id}/messages": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Message" } } } } } } } },
+              "/conversations/{conversation_id}/attachments": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Attachment" } } } } } } } }
+            }
+            """);
+        var converter = new SchemaConverter(components, paths);
+
+        converter.Convert(JObject.Parse("""{"$ref":"#/components/schemas/Conversation"}"""), SchemaRole.Response, "GET /conversations/{id} 200");
+        var definitions = new JObject(converter.DrainDefinitions().Select(d => new JProperty(d.Key, d.Value)));
+        var conversation = (JObject)definitions["response.Conversation"]!;
+
+        Assert.That(new ProfileCoverage(ConvertedSchemas.Standalone(conversation, definitions)).Describes(["messages", "[]", "text"]));
+        Assert.That(conversation["properties"]!["attachments"], Is.Null, "attachments do not name their conversation: a separate collection");
+        Assert.That(converter.Locations.Fired["sub-collections-embedded"], Does.Contain("response.Conversation#/"));
+        await ConvertedSchemas.AssertAcceptsAsync(conversation, definitions, """{"id":"CO-1","messages":[{"id":"ME-1","conversation":"CO-1","text":"hi"}]}""");
+
+        var request = new SchemaConverter(components, paths);
+        request.Convert(JObject.Parse("""{"$ref":"#/components/schemas/Conversation"}"""), SchemaRole.Request);
+        Assert.That(request.DrainDefinitions()["request.Conversation"]!["properties"]!["messages"], Is.Null, "request bodies are not widened");
+    }
+}

@@ -1,0 +1,21 @@
+using Connector.OpenApiDerivation.Schemas;
+using Newtonsoft.Json.Linq;
+
+namespace Connector.OpenApiDerivation.Relaxations;
+
+/// <summary>
+/// What a per-node rule may look at besides the converted node: the document's own schema of that node (references
+/// not followed, so a rule can read the fields a converted <c>$ref</c> hides), which component it is, the document's
+/// indexes, and a way to convert what it borrows.
+/// </summary>
+/// <param name="Raw">The document's schema of the node (OpenAPI, not converted).</param>
+/// <param name="Component">The component name when the node is a whole component schema (<c>conversations.Conversation</c>), else null.</param>
+/// <param name="Shapes">The document's property shapes, which also resolve component references and <c>allOf</c>.</param>
+/// <param name="SubCollections">The document's list sub-collections per component.</param>
+/// <param name="Convert">Converts a schema of the document for the role being converted (every rule applies).</param>
+internal sealed record NodeContext(
+    JObject Raw,
+    string? Component,
+    PropertyShapeIndex Shapes,
+    SubCollectionIndex SubCollections,
+    Func<JToken, JObject> Convert);
