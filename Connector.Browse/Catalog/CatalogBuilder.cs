@@ -10,8 +10,9 @@ namespace Connector.Browse.Catalog;
 /// <summary>
 /// Builds catalogue entries (object type × operation, both roles) from the descriptor and the derived data: all of
 /// them at once, or one alone (what a browser needs to answer for one object type). An entry's product is its
-/// profiles' JSON text (<see cref="ProfileJsonWriter"/>: every reference resolved and each shared definition
-/// serialized once at build time, the parts joined on first read); the NJsonSchema objects are loaded from it on first use.
+/// profiles' JSON text (<see cref="ProfileJsonWriter"/>: every reference resolved at build time; the text written,
+/// each shared definition serialized once for all profiles, when first read); the NJsonSchema objects are loaded
+/// from that text on first use.
 /// </summary>
 internal static class CatalogBuilder
 {

@@ -8,9 +8,10 @@ namespace Connector.Browse.Profiles;
 /// <summary>
 /// Writes the profiles of one loaded <see cref="ApiCatalog"/> as self-contained JSON text, the same text
 /// <see cref="ProfileSchemaFactory.Build"/> serializes to, without copying the shared definitions into every profile:
-/// each definition is serialized (and its references listed) once, the first time a profile reaches it, and its text
-/// is spliced into every profile that reaches it (<see cref="SplicedProfile"/>). Belongs to the loaded data it was made for (the connector's
-/// <see cref="Catalog.CatalogStore"/> keeps one); safe to use concurrently.
+/// each definition's references are listed once, the first time a profile reaches it (so every reference is resolved
+/// when a profile is written), and its text is serialized once, the first time a profile that reaches it is joined,
+/// then spliced into every profile that reaches it (<see cref="SplicedProfile"/>). Belongs to the loaded data it was
+/// made for (the connector's <see cref="Catalog.CatalogStore"/> keeps one); safe to use concurrently.
 /// </summary>
 internal sealed class ProfileJsonWriter(ApiCatalog api)
 {
@@ -21,13 +22,14 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
     /// <summary>The loaded data the profiles are written from.</summary>
     public ApiCatalog Api => api;
 
-    /// <summary>How many shared definitions this writer has serialized so far (each at most once).</summary>
-    public int SerializedDefinitionCount => _definitions.Count;
+    /// <summary>How many shared definitions profiles of this writer have reached so far (each listed once, its text serialized at most once).</summary>
+    public int SharedDefinitionCount => _definitions.Count;
 
     /// <summary>
     /// Writes one profile: what <see cref="ProfileSchemaFactory.Build"/> makes of <paramref name="schema"/>, its root
     /// properties marked read-only unless <paramref name="writable"/> names them (<see cref="ReadOnlyMarking"/>), as
-    /// compact JSON: the root's own text and the shared texts of every definition it reaches, joined on request.
+    /// compact JSON: the root's own text and the shared texts of every definition it reaches, both made and joined on
+    /// request (<see cref="SplicedProfile.Join"/>); what can fail (a reference that does not resolve) fails here.
     /// </summary>
     /// <param name="schema">The derived schema (not changed); its references point into the catalog's definitions.</param>
     /// <param name="title">The root title.</param>
@@ -40,11 +42,13 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
         if (schema.ContainsKey("definitions"))
         {
             // A schema with definitions of its own merges them with the reached ones: the general (copying) path.
-            return new SplicedProfile(Marked(ProfileSchemaFactory.Build(api, schema, title, summary), writable).ToString(Formatting.None), []);
+            var copied = Marked(ProfileSchemaFactory.Build(api, schema, title, summary), writable).ToString(Formatting.None);
+            return new SplicedProfile(() => copied, []);
         }
 
         var reached = Reached(schema);
-        return new SplicedProfile(_roots.Write(schema, title, summary, writable), reached);
+        SchemaShape.FollowRootReference(schema, api.Definitions);
+        return new SplicedProfile(() => _roots.Write(schema, title, summary, writable), reached);
     }
 
     private static JObject Marked(JObject profile, IReadOnlySet<string>? writable)
@@ -91,7 +95,7 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
         var definition = api.Definitions[name] ?? throw new FormatException($"The reference '{DefinitionPrefix}{name}' does not resolve.");
         var references = new List<string>();
         AddReferences(definition, references);
-        return new SharedDefinition(JsonConvert.ToString(name), definition.ToString(Formatting.None), [.. references.Distinct(StringComparer.Ordinal)]);
+        return new SharedDefinition(JsonConvert.ToString(name), new Lazy<string>(() => definition.ToString(Formatting.None)), [.. references.Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>Adds the definition names of a schema's <c>$ref</c>s, anywhere inside it.</summary>

@@ -80,7 +80,7 @@ public sealed class ProfileJsonWriterTests
     }
 
     [Test]
-    public async Task Each_shared_definition_is_serialized_once_per_writer()
+    public async Task Each_shared_definition_is_listed_once_per_writer_and_serialized_when_first_joined()
     {
         var api = await SampleAsync();
         var writer = new ProfileJsonWriter(api);
@@ -88,15 +88,18 @@ public sealed class ProfileJsonWriterTests
         var owners = JObject.Parse("""{"type": "array", "items": {"$ref": "#/definitions/response.Owner"}}""");
 
         var first = writer.Write(thing, "Thing", null, null);
-        var afterFirst = writer.SerializedDefinitionCount;
+        var afterFirst = writer.SharedDefinitionCount;
         var second = writer.Write(thing, "Thing", null, null);
         writer.Write(owners, "Owners", null, null);
 
-        Assert.That(afterFirst, Is.EqualTo(3), "Thing, Owner and the quoted name: the unused definition is never serialized");
-        Assert.That(writer.SerializedDefinitionCount, Is.EqualTo(3), "the second profile and the owners' profile reuse the texts");
-        Assert.That(second.Join(), Is.EqualTo(first.Join()));
+        Assert.That(afterFirst, Is.EqualTo(3), "Thing, Owner and the quoted name: the unused definition is never reached");
+        Assert.That(writer.SharedDefinitionCount, Is.EqualTo(3), "the second profile and the owners' profile reuse the definitions");
+        Assert.That(first.Definitions.Any(d => d.Text.IsValueCreated), Is.False, "writing a profile serializes nothing shared");
+        var joined = first.Join();
+        Assert.That(first.Definitions.All(d => d.Text.IsValueCreated), Is.True, "joining it serializes what it reaches, once for all profiles");
+        Assert.That(second.Join(), Is.EqualTo(joined));
         Assert.That(second.Definitions, Is.EqualTo(first.Definitions).Using<SharedDefinition>(ReferenceEquals), "both profiles hold the same definition texts");
-        Assert.That(new ProfileJsonWriter(api).SerializedDefinitionCount, Is.Zero, "another writer (another loaded catalog) starts empty");
+        Assert.That(new ProfileJsonWriter(api).SharedDefinitionCount, Is.Zero, "another writer (another loaded catalog) starts empty");
     }
 
     [Test]
