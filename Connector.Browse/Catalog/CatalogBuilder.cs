@@ -24,11 +24,11 @@ internal static class CatalogBuilder
         var entries = new List<ConnectCatalogEntry>();
         foreach (var objectType in descriptor.ObjectTypes)
         {
-            var writeProfiles = WriteProfiles(objectType, profiles.Api);
+            var writeFields = WriteFields(objectType, profiles.Api);
             foreach (var operation in objectType.Operations)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                entries.Add(BuildEntry(objectType, operation, profiles, writeProfiles));
+                entries.Add(BuildEntry(objectType, operation, profiles, writeFields));
             }
         }
 
@@ -40,7 +40,7 @@ internal static class CatalogBuilder
     public static ConnectCatalogEntry BuildEntry(ObjectTypeDescriptor objectType, OperationDescriptor operation, ProfileJsonWriter profiles)
     {
         CheckEndpoints([objectType], profiles.Api);
-        return BuildEntry(objectType, operation, profiles, WriteProfiles(objectType, profiles.Api));
+        return BuildEntry(objectType, operation, profiles, WriteFields(objectType, profiles.Api));
     }
 
     /// <summary>The INPUT profile JSON text of one entry (null when it takes no JSON body), as the catalogue builds it.</summary>
@@ -64,21 +64,22 @@ internal static class CatalogBuilder
         }
     }
 
-    /// <summary>The derived schemas of the object type's CREATE and UPDATE JSON inputs (what makes an OUTPUT field writable).</summary>
-    private static List<JObject> WriteProfiles(ObjectTypeDescriptor objectType, ApiCatalog api) =>
-        objectType.Operations
-            .Where(o => o.Type.Kind is OperationKind.Create or OperationKind.Update)
-            .Select(o => ProfileRules.Input(o, api.Find(o.Method, o.Path)!, api.Definitions).Schema)
-            .OfType<JObject>()
-            .ToList();
+    /// <summary>The root fields of the object type's CREATE and UPDATE JSON inputs (what makes an OUTPUT field writable).</summary>
+    private static IReadOnlySet<string> WriteFields(ObjectTypeDescriptor objectType, ApiCatalog api) =>
+        ReadOnlyMarking.RootFields(
+            objectType.Operations
+                .Where(o => o.Type.Kind is OperationKind.Create or OperationKind.Update)
+                .Select(o => ProfileRules.Input(o, api.Find(o.Method, o.Path)!, api.Definitions).Schema)
+                .OfType<JObject>(),
+            api.Definitions);
 
     /// <summary>One entry: both profiles' standalone schema text, the OUTPUT's read-only fields marked.</summary>
-    private static ConnectCatalogEntry BuildEntry(ObjectTypeDescriptor objectType, OperationDescriptor operation, ProfileJsonWriter profiles, IReadOnlyList<JObject> writeProfiles)
+    private static ConnectCatalogEntry BuildEntry(ObjectTypeDescriptor objectType, OperationDescriptor operation, ProfileJsonWriter profiles, IReadOnlySet<string> writeFields)
     {
         var api = profiles.Api;
         var endpoint = api.Find(operation.Method, operation.Path)!;
         var input = ProfileRules.Input(operation, endpoint, api.Definitions);
-        var output = ProfileRules.Output(objectType, operation, endpoint, api);
+        var output = ProfileRules.Output(objectType, operation, endpoint, api, profiles.Union);
         var inputJson = input.Schema is null ? null : profiles.Write(input.Schema, Title(objectType, operation, "input"), endpoint.Summary, writable: null);
         var outputJson = output.Schema is null
             ? null
@@ -86,7 +87,7 @@ internal static class CatalogBuilder
                 output.Schema,
                 Title(objectType, operation, "output"),
                 endpoint.Summary,
-                ReadOnlyMarking.WritableFields(objectType, writeProfiles, input.Schema, api.Definitions));
+                ReadOnlyMarking.WritableFields(objectType, writeFields, input.Schema, api.Definitions));
         return new ConnectCatalogEntry(
             objectType,
             operation,

@@ -12,17 +12,25 @@ internal static class ObjectShapes
     /// <summary>The union of the shapes (null when there are none); one shape is returned as it is.</summary>
     public static JObject? Union(IReadOnlyList<JObject> shapes, JObject definitions)
     {
+        var distinct = Distinct(shapes);
+        return distinct.Count <= 1 ? distinct.FirstOrDefault() : UnionOfDistinct(distinct, definitions);
+    }
+
+    /// <summary>The shapes without repeats (equal JSON), in order.</summary>
+    public static List<JObject> Distinct(IReadOnlyList<JObject> shapes)
+    {
         var distinct = new List<JObject>();
         foreach (var shape in shapes.Where(s => !distinct.Any(d => JToken.DeepEquals(d, s))))
         {
             distinct.Add(shape);
         }
 
-        if (distinct.Count <= 1)
-        {
-            return distinct.FirstOrDefault();
-        }
+        return distinct;
+    }
 
+    /// <summary>The union of two or more distinct shapes (<see cref="Distinct"/>): a new object.</summary>
+    public static JObject UnionOfDistinct(IReadOnlyList<JObject> distinct, JObject definitions)
+    {
         var roots = distinct.Select(s => SchemaShape.FollowRootReference(Unwrap(s), definitions)).ToList();
         if (roots.Any(r => r["properties"] is not JObject))
         {

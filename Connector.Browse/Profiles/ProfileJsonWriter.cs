@@ -18,9 +18,29 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
     private const string DefinitionPrefix = "#/definitions/";
     private readonly ConcurrentDictionary<string, SharedDefinition> _definitions = new(StringComparer.Ordinal);
     private readonly ProfileRootWriter _roots = new(api.Definitions);
+    private readonly ConcurrentDictionary<string, JObject> _unions = new(StringComparer.Ordinal);
 
     /// <summary>The loaded data the profiles are written from.</summary>
     public ApiCatalog Api => api;
+
+    /// <summary>
+    /// <see cref="ObjectShapes.Union"/>, remembered: every operation of an object type that answers the object unions
+    /// the same documented shapes, so each distinct set (told by the shapes' JSON text) is unioned once. The result is
+    /// shared: read it, never change it.
+    /// </summary>
+    /// <param name="shapes">The shapes (references into the derived data).</param>
+    /// <returns>The union, or the one distinct shape, or null when there are none.</returns>
+    public JObject? Union(IReadOnlyList<JObject> shapes)
+    {
+        var distinct = ObjectShapes.Distinct(shapes);
+        if (distinct.Count <= 1)
+        {
+            return distinct.FirstOrDefault();
+        }
+
+        var key = string.Join("\n", distinct.Select(_roots.TextOf));
+        return _unions.GetOrAdd(key, _ => ObjectShapes.UnionOfDistinct(distinct, api.Definitions));
+    }
 
     /// <summary>How many shared definitions profiles of this writer have reached so far (each listed once, its text serialized at most once).</summary>
     public int SharedDefinitionCount => _definitions.Count;

@@ -113,5 +113,6 @@ internal sealed class ProfileRootWriter(JObject definitions)
         text.Append('}');
     }
 
-    private string TextOf(JToken token) => _texts.GetOrAdd(token, t => t.ToString(Formatting.None));
+    /// <summary>A shared token's compact JSON text, serialized once.</summary>
+    public string TextOf(JToken token) => _texts.GetOrAdd(token, t => t.ToString(Formatting.None));
 }

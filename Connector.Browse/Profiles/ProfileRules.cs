@@ -35,8 +35,14 @@ internal static class ProfileRules
     /// documented response, or the object as GET returns it when the document leaves the response undescribed
     /// (<c>schema: {}</c>, e.g. <c>POST /requests</c>).
     /// </summary>
-    public static ProfilePlan Output(ObjectTypeDescriptor objectType, OperationDescriptor operation, ApiEndpoint endpoint, ApiCatalog api)
+    /// <param name="objectType">The operation's object type.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="endpoint">Its derived endpoint.</param>
+    /// <param name="api">The derived data.</param>
+    /// <param name="union">Unions shapes (<see cref="ObjectShapes.Union"/>; a caller may remember results), or null for <see cref="ObjectShapes.Union"/> itself.</param>
+    public static ProfilePlan Output(ObjectTypeDescriptor objectType, OperationDescriptor operation, ApiEndpoint endpoint, ApiCatalog api, Func<IReadOnlyList<JObject>, JObject?>? union = null)
     {
+        union ??= shapes => ObjectShapes.Union(shapes, api.Definitions);
         var response = operation.Response;
         if (response.Body == ResponseBodyKind.Binary)
         {
@@ -46,7 +52,7 @@ internal static class ProfileRules
         var variants = ObjectVariants(objectType, api);
         if (response.Body == ResponseBodyKind.Empty)
         {
-            return response.Reread ? ProfilePlan.Json(ObjectShapes.Union(variants, api.Definitions) ?? Undocumented(endpoint)) : ProfilePlan.None;
+            return response.Reread ? ProfilePlan.Json(union(variants) ?? Undocumented(endpoint)) : ProfilePlan.None;
         }
 
         var documented = ResponseSchema(endpoint, response.Status);
@@ -61,7 +67,7 @@ internal static class ProfileRules
             : documented;
         if (SchemaShape.IsUndocumented(answer))
         {
-            return ProfilePlan.Json(ObjectShapes.Union(variants, api.Definitions) ?? Undocumented(endpoint));
+            return ProfilePlan.Json(union(variants) ?? Undocumented(endpoint));
         }
 
         // An answer that is the object (CREATE and UPDATE answer it; an action's answer is the object when it carries
@@ -69,7 +75,7 @@ internal static class ProfileRules
         // the document describes one object differently per endpoint (usage file vendor: a string in the 201, an
         // object in GET; tier config request params: an array in the 201, a string in GET), real answers follow GET.
         return operation.Type.Kind is OperationKind.Create or OperationKind.Update || ObjectShapes.HasProperty(answer!, objectType.IdProperty, api.Definitions)
-            ? ProfilePlan.Json(ObjectShapes.Union([answer!, .. variants], api.Definitions)!)
+            ? ProfilePlan.Json(union([answer!, .. variants])!)
             : ProfilePlan.Json(answer!);
     }
 

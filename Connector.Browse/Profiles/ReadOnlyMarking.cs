@@ -34,19 +34,33 @@ internal static class ReadOnlyMarking
         ObjectTypeDescriptor objectType,
         IEnumerable<JObject> objectWriteProfiles,
         JObject? entryInput,
+        JObject definitions) =>
+        WritableFields(objectType, RootFields(objectWriteProfiles, definitions), entryInput, definitions);
+
+    /// <summary><see cref="WritableFields(ObjectTypeDescriptor, IEnumerable{JObject}, JObject?, JObject)"/> with the object's write profiles' <see cref="RootFields"/> given (the same for every entry of the object type).</summary>
+    public static IReadOnlySet<string> WritableFields(
+        ObjectTypeDescriptor objectType,
+        IReadOnlySet<string> objectWriteFields,
+        JObject? entryInput,
         JObject definitions)
     {
-        var writable = objectWriteProfiles
-            .Concat(entryInput is null ? [] : [entryInput])
-            .SelectMany(schema => SchemaShape.RootPropertyNames(schema, definitions))
-            .ToHashSet(StringComparer.Ordinal);
+        var writable = new HashSet<string>(objectWriteFields, StringComparer.Ordinal);
+        if (entryInput is not null)
+        {
+            writable.UnionWith(SchemaShape.RootPropertyNames(entryInput, definitions));
+        }
+
         writable.Remove(objectType.IdProperty);
         return writable;
     }
 
+    /// <summary>The root property names the schemas accept (<see cref="SchemaShape.RootPropertyNames"/>), together.</summary>
+    public static IReadOnlySet<string> RootFields(IEnumerable<JObject> schemas, JObject definitions) =>
+        schemas.SelectMany(schema => SchemaShape.RootPropertyNames(schema, definitions)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Marks the root properties of a standalone output schema that <paramref name="writable"/> lacks.</summary>
     /// <param name="output">The standalone output schema (root reference already inlined); changed in place.</param>
-    /// <param name="writable">See <see cref="WritableFields"/>.</param>
+    /// <param name="writable">See <see cref="WritableFields(ObjectTypeDescriptor, IReadOnlySet{string}, JObject?, JObject)"/>.</param>
     /// <returns>The names marked here (those the document already marks excluded).</returns>
     public static IReadOnlyList<string> Mark(JObject output, IReadOnlySet<string> writable)
     {

@@ -103,6 +103,25 @@ public sealed class ProfileJsonWriterTests
     }
 
     [Test]
+    public async Task A_union_of_the_same_shapes_is_made_once_per_writer_and_equals_the_plain_union()
+    {
+        var api = await SampleAsync();
+        var writer = new ProfileJsonWriter(api);
+        JObject Thing() => JObject.Parse("""{"$ref": "#/definitions/response.Thing"}""");
+        JObject Odd() => JObject.Parse("""{"$ref": "#/definitions/response.Odd"}""");
+
+        var first = writer.Union([Thing(), Odd()]);
+        var again = writer.Union([Thing(), Thing(), Odd()]);
+        var other = writer.Union([Odd(), Thing()]);
+
+        Assert.That(again, Is.SameAs(first), "equal shapes in other objects (another endpoint's answer) reuse the union");
+        Assert.That(other, Is.Not.SameAs(first), "the order of the shapes decides the union's order");
+        Assert.That(JToken.DeepEquals(first, ObjectShapes.Union([Thing(), Odd()], api.Definitions)), Is.True);
+        Assert.That(writer.Union([Thing(), Thing()])?.ToString(Formatting.None), Is.EqualTo(Thing().ToString(Formatting.None)), "one distinct shape is its own union");
+        Assert.That(writer.Union([]), Is.Null);
+    }
+
+    [Test]
     public async Task A_schema_with_definitions_of_its_own_gets_the_copying_path_text()
     {
         var api = await SampleAsync();
