@@ -20,8 +20,8 @@ internal static class ConnectOutcomes
     /// <summary>The code of an answer bigger than the connection's limits allow.</summary>
     public const string ResponseTooLargeCode = "RESPONSE_TOO_LARGE";
 
-    /// <summary>The FAILURE code of a document whose call was cancelled mid-way; the same text as <see cref="Core.Results.OperationResponse.CancelledCode"/>, so every cancelled document reads alike.</summary>
-    public const string CancelledCode = "CANCELLED";
+    /// <summary>The FAILURE code of a document whose call was cancelled mid-way: Core's <see cref="Core.Results.OperationResponse.CancelledCode"/>, so every cancelled document reads alike.</summary>
+    public const string CancelledCode = Core.Results.OperationResponse.CancelledCode;
 
     /// <summary>The code of any other exception.</summary>
     public const string UnexpectedCode = "UNEXPECTED";

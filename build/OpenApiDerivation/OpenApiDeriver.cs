@@ -73,46 +73,16 @@ public sealed class OpenApiDeriver
         var components = document["components"]?["schemas"] as JObject ?? [];
         var converter = new SchemaConverter(components, paths);
         var builder = new EndpointBuilder(document, converter);
-        var index = new PathTemplateIndex(paths);
 
         var operations = DescriptorReader.ReadOperations(descriptor);
-        var unmatched = new List<string>();
-        var endpoints = new List<JObject>();
-        foreach (var operation in operations)
-        {
-            var candidates = index.Match(operation.Path)
-                .Where(p => paths[p] is JObject item && item[operation.Method.ToLowerInvariant()] is not null)
-                .ToList();
-            if (candidates.Count != 1)
-            {
-                unmatched.Add($"{operation.Method} {operation.Path} (object type '{operation.ObjectType}'): "
-                    + (candidates.Count == 0 ? "no OpenAPI path of that shape has this method" : "ambiguous: " + string.Join(", ", candidates)));
-                continue;
-            }
-
-            endpoints.Add(builder.Build(operation, candidates[0]));
-        }
-
-        if (unmatched.Count > 0)
-        {
-            throw new OpenApiDerivationException(
-                "These descriptor entries do not match the OpenAPI document:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", unmatched));
-        }
+        var endpoints = BuildEndpoints(operations, new PathTemplateIndex(paths), paths, builder);
 
         var unusedRequirements = KnownRequestRequirements.Endpoints
             .Where(e => !operations.Any(o => o.Method + " " + o.Path == e))
             .ToList();
 
         var definitions = converter.DrainDefinitions();
-        var relaxations = new JArray(SchemaRelaxationCatalog.NodeRules
-            .Concat<SchemaRelaxation>(SchemaRelaxationCatalog.PropertyRules)
-            .Select(r => RelaxationRecord(r, converter.Locations)));
-        if (converter.UnresolvedReferences.Count > 0)
-        {
-            var record = RelaxationRecord(SchemaRelaxationCatalog.UnresolvedReference, converter.Locations);
-            record["references"] = new JArray(converter.UnresolvedReferences);
-            relaxations.Add(record);
-        }
+        var relaxations = RelaxationRecords(converter);
 
         var sortedEndpoints = endpoints
             .OrderBy(e => (string)e["path"]!, StringComparer.Ordinal)
@@ -144,6 +114,51 @@ public sealed class OpenApiDeriver
             unusedRequirements,
             sha256);
         return (derived, result);
+    }
+
+    /// <summary>
+    /// The endpoint of each descriptor operation: the one OpenAPI path of its shape that has its method. Every
+    /// operation without exactly one such path is listed in one error, so a descriptor is fixed in one go.
+    /// </summary>
+    private static List<JObject> BuildEndpoints(IReadOnlyList<DescriptorOperation> operations, PathTemplateIndex index, JObject paths, EndpointBuilder builder)
+    {
+        var unmatched = new List<string>();
+        var endpoints = new List<JObject>();
+        foreach (var operation in operations)
+        {
+            var candidates = index.Match(operation.Path)
+                .Where(p => paths[p] is JObject item && item[operation.Method.ToLowerInvariant()] is not null)
+                .ToList();
+            if (candidates.Count != 1)
+            {
+                unmatched.Add($"{operation.Method} {operation.Path} (object type '{operation.ObjectType}'): "
+                    + (candidates.Count == 0 ? "no OpenAPI path of that shape has this method" : "ambiguous: " + string.Join(", ", candidates)));
+                continue;
+            }
+
+            endpoints.Add(builder.Build(operation, candidates[0]));
+        }
+
+        return unmatched.Count == 0
+            ? endpoints
+            : throw new OpenApiDerivationException(
+                "These descriptor entries do not match the OpenAPI document:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", unmatched));
+    }
+
+    /// <summary>One record per relaxation rule (where it fired), plus one for unresolved references when there are any.</summary>
+    private static JArray RelaxationRecords(SchemaConverter converter)
+    {
+        var relaxations = new JArray(SchemaRelaxationCatalog.NodeRules
+            .Concat<SchemaRelaxation>(SchemaRelaxationCatalog.PropertyRules)
+            .Select(r => RelaxationRecord(r, converter.Locations)));
+        if (converter.UnresolvedReferences.Count > 0)
+        {
+            var record = RelaxationRecord(SchemaRelaxationCatalog.UnresolvedReference, converter.Locations);
+            record["references"] = new JArray(converter.UnresolvedReferences);
+            relaxations.Add(record);
+        }
+
+        return relaxations;
     }
 
     private static JObject RelaxationRecord(SchemaRelaxation relaxation, RelaxationLocations locations)

@@ -35,24 +35,7 @@ internal static class Program
         var temporary = outputPath + ".tmp";
         try
         {
-            DerivationResult result;
-            var openApi = File.OpenRead(openApiPath);
-            await using (openApi.ConfigureAwait(false))
-            {
-                var descriptor = File.OpenRead(descriptorPath);
-                await using (descriptor.ConfigureAwait(false))
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-                    var output = File.Create(temporary);
-                    await using (output.ConfigureAwait(false))
-                    {
-                        result = await new OpenApiDeriver()
-                            .DeriveAsync(openApi, Path.GetFileName(openApiPath), descriptor, output, cancellation.Token)
-                            .ConfigureAwait(false);
-                    }
-                }
-            }
-
+            var result = await DeriveAsync(openApiPath, descriptorPath, temporary, cancellation.Token).ConfigureAwait(false);
             if (result.UnusedRequirements.Count > 0)
             {
                 throw new OpenApiDerivationException(
@@ -71,6 +54,27 @@ internal static class Program
             File.Delete(temporary);
             await Console.Error.WriteLineAsync("derive-openapi: " + ex.Message).ConfigureAwait(false);
             return 1;
+        }
+    }
+
+    /// <summary>Derives from the two input files into <paramref name="outputPath"/> (created, or replaced).</summary>
+    private static async Task<DerivationResult> DeriveAsync(string openApiPath, string descriptorPath, string outputPath, CancellationToken cancellationToken)
+    {
+        var openApi = File.OpenRead(openApiPath);
+        await using (openApi.ConfigureAwait(false))
+        {
+            var descriptor = File.OpenRead(descriptorPath);
+            await using (descriptor.ConfigureAwait(false))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+                var output = File.Create(outputPath);
+                await using (output.ConfigureAwait(false))
+                {
+                    return await new OpenApiDeriver()
+                        .DeriveAsync(openApi, Path.GetFileName(openApiPath), descriptor, output, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+            }
         }
     }
 }

@@ -68,68 +68,7 @@ internal sealed class SchemaConverter
         }
 
         var target = new JObject();
-        var nullable = false;
-        var exclusiveMinimum = false;
-        var exclusiveMaximum = false;
-        foreach (var property in source.Properties())
-        {
-            var value = property.Value;
-            switch (property.Name)
-            {
-                case "type":
-                    target["type"] = value.DeepClone();
-                    break;
-                case "nullable":
-                    nullable = value.Type == JTokenType.Boolean && (bool)value;
-                    break;
-                case "format":
-                    target["format"] = value.Type == JTokenType.String && (string)value! == "datetime" ? "date-time" : value.DeepClone();
-                    break;
-                case "properties" when value is JObject properties:
-                    target["properties"] = ConvertProperties(properties, role);
-                    break;
-                case "items":
-                    using (_locations.Step("[]"))
-                    {
-                        target["items"] = Convert(value, role);
-                    }
-
-                    break;
-                case "not":
-                    target[property.Name] = Convert(value, role);
-                    break;
-                case "additionalProperties":
-                    target["additionalProperties"] = value.Type == JTokenType.Boolean ? value.DeepClone() : Convert(value, role);
-                    break;
-                case "oneOf" or "anyOf" or "allOf" when value is JArray alternatives:
-                    target[property.Name] = new JArray(alternatives.Select(a => Convert(a, role)));
-                    break;
-                case "example":
-                    target["examples"] = new JArray(value.DeepClone());
-                    break;
-                case "exclusiveMinimum":
-                    exclusiveMinimum = value.Type == JTokenType.Boolean && (bool)value;
-                    break;
-                case "exclusiveMaximum":
-                    exclusiveMaximum = value.Type == JTokenType.Boolean && (bool)value;
-                    break;
-                case "deprecated":
-                    if (value.Type == JTokenType.Boolean && (bool)value)
-                    {
-                        target["x-deprecated"] = true;
-                    }
-
-                    break;
-                default:
-                    // discriminator, xml, externalDocs and x-* extensions are OpenAPI-only: dropped.
-                    if (CopiedKeywords.Contains(property.Name))
-                    {
-                        target[property.Name] = value.DeepClone();
-                    }
-
-                    break;
-            }
-        }
+        var (nullable, exclusiveMinimum, exclusiveMaximum) = ConvertKeywords(source, target, role);
 
         // OpenAPI 3.0 exclusive bounds are booleans next to minimum/maximum; draft-07 uses the bound itself.
         MoveExclusiveBound(target, exclusiveMinimum, "minimum", "exclusiveMinimum");
@@ -150,6 +89,84 @@ internal sealed class SchemaConverter
 
         return target;
     }
+
+    /// <summary>
+    /// Writes each keyword of <paramref name="source"/> into <paramref name="target"/> in draft-07 form, and returns
+    /// the OpenAPI 3.0 flags that have no draft-07 keyword of their own (applied afterwards by the caller).
+    /// </summary>
+    private (bool Nullable, bool ExclusiveMinimum, bool ExclusiveMaximum) ConvertKeywords(JObject source, JObject target, SchemaRole role)
+    {
+        var nullable = false;
+        var exclusiveMinimum = false;
+        var exclusiveMaximum = false;
+        foreach (var property in source.Properties())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "nullable":
+                    nullable = IsTrue(value);
+                    break;
+                case "exclusiveMinimum":
+                    exclusiveMinimum = IsTrue(value);
+                    break;
+                case "exclusiveMaximum":
+                    exclusiveMaximum = IsTrue(value);
+                    break;
+                default:
+                    ConvertKeyword(property.Name, value, target, role);
+                    break;
+            }
+        }
+
+        return (nullable, exclusiveMinimum, exclusiveMaximum);
+    }
+
+    /// <summary>Writes one keyword into <paramref name="target"/>: nested schemas converted, OpenAPI-only keywords dropped.</summary>
+    private void ConvertKeyword(string name, JToken value, JObject target, SchemaRole role)
+    {
+        switch (name)
+        {
+            case "type":
+                target["type"] = value.DeepClone();
+                break;
+            case "format":
+                target["format"] = value.Type == JTokenType.String && (string)value! == "datetime" ? "date-time" : value.DeepClone();
+                break;
+            case "properties" when value is JObject properties:
+                target["properties"] = ConvertProperties(properties, role);
+                break;
+            case "items":
+                using (_locations.Step("[]"))
+                {
+                    target["items"] = Convert(value, role);
+                }
+
+                break;
+            case "not":
+                target[name] = Convert(value, role);
+                break;
+            case "additionalProperties":
+                target["additionalProperties"] = value.Type == JTokenType.Boolean ? value.DeepClone() : Convert(value, role);
+                break;
+            case "oneOf" or "anyOf" or "allOf" when value is JArray alternatives:
+                target[name] = new JArray(alternatives.Select(a => Convert(a, role)));
+                break;
+            case "example":
+                target["examples"] = new JArray(value.DeepClone());
+                break;
+            case "deprecated" when IsTrue(value):
+                target["x-deprecated"] = true;
+                break;
+            case var copied when CopiedKeywords.Contains(copied):
+                target[name] = value.DeepClone();
+                break;
+
+            // discriminator, xml, externalDocs, x-* extensions and a false "deprecated" are OpenAPI-only: dropped.
+        }
+    }
+
+    private static bool IsTrue(JToken value) => value.Type == JTokenType.Boolean && (bool)value;
 
     /// <summary>Converts every component schema queued by references, transitively.</summary>
     public IReadOnlyDictionary<string, JToken> DrainDefinitions()
