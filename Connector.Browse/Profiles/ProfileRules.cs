@@ -35,10 +35,10 @@ internal static class ProfileRules
     /// documented response, or the object as GET returns it when the document leaves the response undescribed
     /// (<c>schema: {}</c>, e.g. <c>POST /requests</c>).
     /// </summary>
-    /// <param name="objectType">The operation's object type.</param>
-    /// <param name="operation">The operation.</param>
-    /// <param name="endpoint">Its derived endpoint.</param>
-    /// <param name="api">The derived data.</param>
+    /// <param name="objectType">Whose GET and QUERY shapes an undocumented or object-carrying answer takes.</param>
+    /// <param name="operation">Its response kind decides BINARY, NONE, one record or the documented answer.</param>
+    /// <param name="endpoint">The derived endpoint whose documented response is read.</param>
+    /// <param name="api">Where the object type's other endpoints and the shared definitions are found.</param>
     /// <param name="union">Unions shapes (<see cref="ObjectShapes.Union"/>; a caller may remember results), or null for <see cref="ObjectShapes.Union"/> itself.</param>
     public static ProfilePlan Output(ObjectTypeDescriptor objectType, OperationDescriptor operation, ApiEndpoint endpoint, ApiCatalog api, Func<IReadOnlyList<JObject>, JObject?>? union = null)
     {
