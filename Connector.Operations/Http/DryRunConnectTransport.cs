@@ -28,8 +28,14 @@ internal sealed class DryRunConnectTransport : IConnectTransport
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var body = DryRunInterceptedException.DescribeBody(request.Body);
-        throw new DryRunInterceptedException(request.Method.Method, _baseTarget + request.RelativeTarget, body);
+        throw new DryRunInterceptedException(request.Method.Method, WireUrl(request), body);
     }
+
+    /// <summary>
+    /// The URL as the live transport puts it on the wire: built through <see cref="Uri"/> as RestSharp builds it, so an
+    /// escape <see cref="Uri"/> normalises (<c>"</c> as <c>%22</c>) shows as it would be sent.
+    /// </summary>
+    private string WireUrl(ConnectRequest request) => new Uri(_baseTarget + request.RelativeTarget).AbsoluteUri;
 
     /// <inheritdoc />
     public void Dispose()

@@ -16,7 +16,7 @@ internal sealed class DryRunInterceptedException : Exception
 
     /// <summary>Creates the description of one request.</summary>
     /// <param name="method">The method as it would be sent, upper case (<c>POST</c>).</param>
-    /// <param name="url">The full URL, query included, exactly as it would be sent.</param>
+    /// <param name="url">The full URL, query included, as it would go on the wire (escapes normalised as the HTTP stack does).</param>
     /// <param name="body">The body as JSON (a JSON body itself, or a description of a form), or null.</param>
     public DryRunInterceptedException(string method, string url, JToken? body)
         : base($"dry run: {method} {url} was not sent")

@@ -86,6 +86,24 @@ public sealed class ConnectHttpClientTests
         }
     }
 
+    /// <summary>A dry run shows the target the live transport sends, escapes included.</summary>
+    [TestCase("and(eq(name,\"a,b\"),in(x,(1,2)))&limit=10")]
+    [TestCase("like(name,*Acme%20Inc*)&eq(email,a+b@x.io)&ilike(t,%41%2C%28%26%3D)&select(-items)")]
+    [TestCase("eq(name,\"Acme, Inc. #1 é\")")]
+    public async Task A_dry_run_shows_the_target_that_is_sent(string query)
+    {
+        var request = new ConnectRequest(HttpMethod.Get, "assets", query);
+        using var client = new ConnectHttpClient(HttpTestSupport.Settings(_server.BaseUrl));
+        using (await client.SendAsync(request, CancellationToken.None))
+        {
+        }
+
+        using var dryRun = new DryRunConnectTransport(_server.BaseUrl);
+        var shown = await HttpTestSupport.ThrowsAsync<DryRunInterceptedException>(() => dryRun.SendAsync(request, CancellationToken.None));
+
+        Assert.That(shown.Url, Is.EqualTo(_server.BaseUrl.GetLeftPart(UriPartial.Authority) + _server.Received.Single().RawTarget));
+    }
+
     [Test]
     public async Task Characters_that_cannot_travel_are_encoded()
     {
