@@ -25,9 +25,7 @@ namespace Connector.Operations.Http;
 /// </remarks>
 internal sealed class RestSharpConnectTransport : IConnectTransport
 {
-    private const string JsonMediaType = "application/json";
     private readonly RestClient _client;
-    private readonly string _baseTarget;
     private readonly AnswerBodyLimits _jsonLimits;
     private readonly AnswerBodyLimits _downloadLimits;
     private readonly TimeProvider _time;
@@ -37,7 +35,6 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
     {
         ArgumentNullException.ThrowIfNull(settings);
         var baseUrl = settings.BaseUrl ?? throw new ArgumentException("BaseUrl is required", nameof(settings));
-        _baseTarget = baseUrl.AbsoluteUri.TrimEnd('/') + "/";
         Origin = baseUrl.GetLeftPart(UriPartial.Authority);
         (_jsonLimits, _downloadLimits) = AnswerBodyLimits.From(settings);
         _time = timeProvider ?? TimeProvider.System;
