@@ -50,26 +50,18 @@ internal sealed class DeepFieldMerge(Func<JObject, JObject?> objectProperties)
         return forms.Count == 1 ? forms[0] : new JObject { ["anyOf"] = new JArray(forms) };
     }
 
+    /// <summary>
+    /// The schemas of the given fields grouped by field name, in order of each name's first appearance; a field whose
+    /// value is not a schema object is skipped.
+    /// </summary>
+    public static IEnumerable<IGrouping<string, JObject>> DocumentationsByField(IEnumerable<JProperty> fields) =>
+        fields
+            .Where(field => field.Value is JObject)
+            .GroupBy(field => field.Name, field => (JObject)field.Value, StringComparer.Ordinal);
+
     private JObject MergeObjects(List<JObject> objects, int depth)
     {
-        var fields = new Dictionary<string, List<JObject>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var field in objects.SelectMany(o => objectProperties(o)!.Properties()))
-        {
-            if (field.Value is not JObject schema)
-            {
-                continue;
-            }
-
-            if (!fields.TryGetValue(field.Name, out var list))
-            {
-                fields[field.Name] = list = [];
-                order.Add(field.Name);
-            }
-
-            list.Add(schema);
-        }
-
+        var fields = DocumentationsByField(objects.SelectMany(o => objectProperties(o)!.Properties()));
         var merged = new JObject();
         if (objects.Select(o => o["description"]).FirstOrDefault(d => d is not null) is { } description)
         {
@@ -77,7 +69,7 @@ internal sealed class DeepFieldMerge(Func<JObject, JObject?> objectProperties)
         }
 
         merged["type"] = "object";
-        merged["properties"] = new JObject(order.Select(name => new JProperty(name, Merge(fields[name], depth + 1).DeepClone())));
+        merged["properties"] = new JObject(fields.Select(field => new JProperty(field.Key, Merge(field.ToList(), depth + 1).DeepClone())));
         return merged;
     }
 

@@ -52,30 +52,11 @@ internal sealed class PropertyShapeIndex
     /// </summary>
     public IReadOnlyList<JProperty> FieldsOf(string name, bool arrayItems)
     {
-        var documentations = new Dictionary<string, List<JObject>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var shape in Shapes(name))
-        {
-            var element = arrayItems ? (shape["type"]?.ToString() == "array" ? Element(shape) : null) : shape;
-            foreach (var field in element is null ? [] : ObjectProperties(element)?.Properties() ?? [])
-            {
-                if (field.Value is not JObject schema)
-                {
-                    continue;
-                }
-
-                if (!documentations.TryGetValue(field.Name, out var list))
-                {
-                    documentations[field.Name] = list = [];
-                    order.Add(field.Name);
-                }
-
-                list.Add(schema);
-            }
-        }
-
+        var fields = Shapes(name)
+            .Select(shape => arrayItems ? (shape["type"]?.ToString() == "array" ? Element(shape) : null) : shape)
+            .SelectMany(element => element is null ? [] : ObjectProperties(element)?.Properties() ?? []);
         var merge = new DeepFieldMerge(ObjectProperties);
-        return order.Select(f => new JProperty(f, merge.Merge(documentations[f]))).ToList();
+        return DeepFieldMerge.DocumentationsByField(fields).Select(f => new JProperty(f.Key, merge.Merge(f.ToList()))).ToList();
     }
 
     /// <summary>The innermost element schema of a raw array schema (arrays of arrays unwrapped); null when there is none.</summary>
