@@ -19,6 +19,8 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
     private readonly ConcurrentDictionary<string, SharedDefinition> _definitions = new(StringComparer.Ordinal);
     private readonly ProfileRootWriter _roots = new(api.Definitions);
     private readonly ConcurrentDictionary<string, JObject> _unions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<JObject[], JObject?> _unionsBySource = new(ShapeSetComparer.Instance);
+    private readonly ConcurrentDictionary<JObject, SharedDefinition[]> _reached = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The loaded data the profiles are written from.</summary>
     public ApiCatalog Api => api;
@@ -30,7 +32,12 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
     /// </summary>
     /// <param name="shapes">The shapes (references into the derived data).</param>
     /// <returns>The union, or the one distinct shape, or null when there are none.</returns>
-    public JObject? Union(IReadOnlyList<JObject> shapes)
+    public JObject? Union(IReadOnlyList<JObject> shapes) =>
+        // The same shape instances (references into the derived data) come back for every operation of an object
+        // type and on every rebuild: remembered by identity first, so the JSON comparisons run once per set.
+        _unionsBySource.GetOrAdd([.. shapes], UnionOfText);
+
+    private JObject? UnionOfText(JObject[] shapes)
     {
         var distinct = ObjectShapes.Distinct(shapes);
         if (distinct.Count <= 1)
@@ -66,8 +73,7 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
             return new SplicedProfile(() => copied, []);
         }
 
-        var reached = Reached(schema);
-        SchemaShape.FollowRootReference(schema, api.Definitions);
+        var reached = _reached.GetOrAdd(schema, Reached);
         return new SplicedProfile(() => _roots.Write(schema, title, summary, writable), reached);
     }
 
@@ -81,9 +87,14 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
         return profile;
     }
 
-    /// <summary>Every definition the schema reaches, transitively, in ordinal name order (the order of <see cref="ApiCatalog.BuildStandaloneSchema"/>).</summary>
+    /// <summary>
+    /// Every definition the schema reaches, transitively, in ordinal name order (the order of
+    /// <see cref="ApiCatalog.BuildStandaloneSchema"/>); remembered per schema instance (the derived data's schemas and
+    /// the remembered unions are shared, read-only), after checking that a root reference resolves.
+    /// </summary>
     private SharedDefinition[] Reached(JObject schema)
     {
+        SchemaShape.FollowRootReference(schema, api.Definitions);
         var reached = new SortedDictionary<string, SharedDefinition>(StringComparer.Ordinal);
         var roots = new List<string>();
         AddReferences(schema, roots);
@@ -146,4 +157,23 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
             ? target[DefinitionPrefix.Length..]
             : throw new FormatException($"The reference '{target}' does not point into the catalog's definitions.");
 
+    /// <summary>Sets of shapes told apart by the identity of their members, in order.</summary>
+    private sealed class ShapeSetComparer : IEqualityComparer<JObject[]>
+    {
+        public static readonly ShapeSetComparer Instance = new();
+
+        public bool Equals(JObject[]? x, JObject[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance));
+
+        public int GetHashCode(JObject[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var shape in obj)
+            {
+                hash.Add(ReferenceEqualityComparer.Instance.GetHashCode(shape));
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Connector.Browse.Profiles;
 
 /// <summary>
@@ -11,8 +9,10 @@ namespace Connector.Browse.Profiles;
 /// <param name="Definitions">The reached definitions, in ordinal name order.</param>
 internal sealed record SplicedProfile(Func<string> Root, IReadOnlyList<SharedDefinition> Definitions)
 {
+    private const string DefinitionsOpening = ",\"definitions\":{";
+
     /// <summary>The self-contained compact JSON text: the root with the definitions as its last property.</summary>
-    /// <returns>A new string.</returns>
+    /// <returns>A new string, written in one pass into its exact length (the texts are large: one copy, no builder).</returns>
     public string Join()
     {
         var root = Root();
@@ -21,13 +21,38 @@ internal sealed record SplicedProfile(Func<string> Root, IReadOnlyList<SharedDef
             return root;
         }
 
-        var length = root.Length + 18 + Definitions.Sum(d => d.QuotedName.Length + d.Text.Value.Length + 2);
-        var text = new StringBuilder(length).Append(root, 0, root.Length - 1).Append(",\"definitions\":{");
-        for (var i = 0; i < Definitions.Count; i++)
+        // root without its closing brace, ',"definitions":{', "name":text joined by commas, then "}}".
+        var length = root.Length - 1 + DefinitionsOpening.Length + (Definitions.Count - 1) + 2;
+        foreach (var definition in Definitions)
         {
-            text.Append(i == 0 ? "" : ",").Append(Definitions[i].QuotedName).Append(':').Append(Definitions[i].Text.Value);
+            length += definition.QuotedName.Length + 1 + definition.Text.Value.Length;
         }
 
-        return text.Append("}}").ToString();
+        return string.Create(length, (root, Definitions), static (span, parts) =>
+        {
+            var (root, definitions) = parts;
+            var at = Copy(span, 0, root.AsSpan(0, root.Length - 1));
+            at = Copy(span, at, DefinitionsOpening);
+            for (var i = 0; i < definitions.Count; i++)
+            {
+                if (i > 0)
+                {
+                    span[at++] = ',';
+                }
+
+                at = Copy(span, at, definitions[i].QuotedName);
+                span[at++] = ':';
+                at = Copy(span, at, definitions[i].Text.Value);
+            }
+
+            span[at++] = '}';
+            span[at] = '}';
+        });
+    }
+
+    private static int Copy(Span<char> destination, int at, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(destination[at..]);
+        return at + text.Length;
     }
 }

@@ -103,6 +103,27 @@ public sealed class ProfileJsonWriterTests
     }
 
     [Test]
+    public async Task What_a_schema_reaches_is_found_once_per_schema_instance_and_a_rebuild_splices_the_same_text()
+    {
+        var api = await SampleAsync();
+        var writer = new ProfileJsonWriter(api);
+        var thing = JObject.Parse("""{"$ref": "#/definitions/response.Thing"}""");
+
+        var first = writer.Write(thing, "Thing", null, null);
+        var rebuilt = writer.Write(thing, "Thing (again)", "Read", new HashSet<string> { "name" });
+        var equalCopy = writer.Write((JObject)thing.DeepClone(), "Thing", null, null);
+
+        Assert.That(rebuilt.Definitions, Is.SameAs(first.Definitions), "the same derived schema (a rebuild, another entry) reuses its reached definitions");
+        Assert.That(equalCopy.Definitions, Is.Not.SameAs(first.Definitions).And.EqualTo(first.Definitions).Using<SharedDefinition>(ReferenceEquals), "an equal schema elsewhere reaches the same shared definitions");
+        var copied = ProfileSchemaFactory.Build(api, thing, "Thing (again)", "Read");
+        ReadOnlyMarking.Mark(copied, new HashSet<string> { "name" });
+        Assert.That(rebuilt.Join(), Is.EqualTo(copied.ToString(Formatting.None)), "its own title, summary and marking");
+        var broken = JObject.Parse("""{"$ref": "#/definitions/response.Missing"}""");
+        Assert.Throws<FormatException>(() => writer.Write(broken, "Broken", null, null));
+        Assert.Throws<FormatException>(() => writer.Write(broken, "Broken", null, null), "a schema that fails is not remembered as reached");
+    }
+
+    [Test]
     public async Task A_union_of_the_same_shapes_is_made_once_per_writer_and_equals_the_plain_union()
     {
         var api = await SampleAsync();
