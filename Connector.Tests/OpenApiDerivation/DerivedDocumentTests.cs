@@ -1,3 +1,4 @@
+using Connector.OpenApiDerivation.Relaxations;
 using NUnit.Framework;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -193,6 +194,22 @@ public sealed class DerivedDocumentTests
         Assert.That(relaxations.Select(r => (string?)r["appliesTo"]), Is.All.AnyOf("request", "response", "both"));
         Assert.That(relaxations.Select(r => (string?)r["reason"]), Is.All.Not.Empty);
         Assert.That(relaxations.Select(r => (string?)r["id"]), Does.Contain("no-required-in-responses"));
+    }
+
+    [Test]
+    public void The_recorded_relaxations_are_the_rules_of_the_catalog_so_the_file_is_derived_by_todays_rules()
+    {
+        var recorded = ((JArray)DerivedDocumentFixture.Document["relaxations"]!).Cast<JObject>()
+            .Where(r => (string?)r["id"] != SchemaRelaxationCatalog.UnresolvedReference.Id)
+            .Select(r => $"{r["id"]} | {r["appliesTo"]} | {r["rule"]} | {r["reason"]}");
+        var rules = SchemaRelaxationCatalog.NodeRules.Concat<SchemaRelaxation>(SchemaRelaxationCatalog.PropertyRules)
+            .Select(r => $"{r.Id} | {r.AppliesTo} | {r.Rule} | {r.Reason}");
+
+        Assert.That(recorded, Is.EqualTo(rules), "descriptor/openapi is stale: run build/derive-openapi.sh");
+        var fired = ((JArray)DerivedDocumentFixture.Document["relaxations"]!).Cast<JObject>()
+            .Where(r => r["firedAt"] is JArray { Count: > 0 })
+            .Select(r => (string?)r["id"]);
+        Assert.That(fired, Is.SupersetOf(new[] { "item-scoped-parameters", "parameter-definition-fields", "embedded-reference-expanded" }));
     }
 
     private static IEnumerable<(string Name, JToken Schema)> AllSchemas()

@@ -13,9 +13,11 @@ namespace Connector.OpenApiDerivation.Relaxations;
 /// <param name="Shapes">The document's property shapes, which also resolve component references and <c>allOf</c>.</param>
 /// <param name="SubCollections">The document's list sub-collections per component.</param>
 /// <param name="Convert">Converts a schema of the document for the role being converted (every rule applies).</param>
+/// <param name="Shared">Returns a reference to the definition <c>ROLE.KEY</c>, building it once with the given function (as <see cref="PropertyContext.Shared"/>).</param>
 internal sealed record NodeContext(
     JObject Raw,
     string? Component,
     PropertyShapeIndex Shapes,
     SubCollectionIndex SubCollections,
-    Func<JToken, JObject> Convert);
+    Func<JToken, JObject> Convert,
+    Func<string, Func<JObject>, JObject> Shared);

@@ -23,14 +23,21 @@ internal static class SchemaRelaxationCatalog
         new NestedArrayAlsoFlat(),
         new FlattenedEventFields(),
         new SubCollectionsEmbedded(),
+        new ItemScopedParameters(),
         new NullAcceptedInResponses(),
         new EmptyStringAsAbsentInResponses(),
     ];
 
-    /// <summary>Per-property rules (they see the property name and the whole document), applied after the node rules.</summary>
+    /// <summary>
+    /// Per-property rules (they see the property name and the whole document), applied after the node rules; the rules that
+    /// add a component's fields to a name's shared field set come before <see cref="FieldsDocumentedElsewhere"/>, which builds
+    /// and offers the same set.
+    /// </summary>
     public static IReadOnlyList<PropertyRelaxation> PropertyRules { get; } =
     [
         new ScalarAlsoDocumentedShapes(),
+        new ParameterDefinitionFields(),
+        new EmbeddedReferenceExpanded(),
         new FieldsDocumentedElsewhere(),
     ];
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Connector.OpenApiDerivation.Schemas;
 using Newtonsoft.Json.Linq;
 
@@ -8,7 +7,7 @@ namespace Connector.OpenApiDerivation.Relaxations;
 /// A response object also describes, as an array property, each list sub-collection of its endpoint whose items name
 /// the object (the messages of a conversation, each with its <c>conversation</c>).
 /// </summary>
-internal sealed partial class SubCollectionsEmbedded : SchemaRelaxation
+internal sealed class SubCollectionsEmbedded : SchemaRelaxation
 {
     public override string Id => "sub-collections-embedded";
 
@@ -38,7 +37,7 @@ internal sealed partial class SubCollectionsEmbedded : SchemaRelaxation
             return;
         }
 
-        var owner = SnakeCase(component[(component.LastIndexOf('.') + 1)..]);
+        var owner = CollectionIndex.SnakeCase(component);
         foreach (var (segment, items) in context.SubCollections.Of(component))
         {
             var name = segment.Replace('-', '_');
@@ -55,9 +54,4 @@ internal sealed partial class SubCollectionsEmbedded : SchemaRelaxation
             });
         }
     }
-
-    private static string SnakeCase(string pascal) => UpperAfterLetter().Replace(pascal, "_$1").ToLowerInvariant();
-
-    [GeneratedRegex("(?<=[a-z0-9])([A-Z])", RegexOptions.CultureInvariant)]
-    private static partial Regex UpperAfterLetter();
 }

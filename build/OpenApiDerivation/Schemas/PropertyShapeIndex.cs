@@ -19,6 +19,7 @@ internal sealed class PropertyShapeIndex
     public PropertyShapeIndex(JObject components, JObject? paths)
     {
         _components = components;
+        Collections = new CollectionIndex(paths);
         foreach (var component in components.Properties().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             Walk(component.Value, 0);
@@ -32,6 +33,9 @@ internal sealed class PropertyShapeIndex
             }
         }
     }
+
+    /// <summary>The document's collections of objects (<c>GET /X/{id}</c> answering a component), by path shape and by name.</summary>
+    public CollectionIndex Collections { get; }
 
     /// <summary>Whether a raw schema is a plain scalar (string, number, integer or boolean; no reference, no properties).</summary>
     public static bool IsScalar(JToken schema) =>
@@ -48,16 +52,37 @@ internal sealed class PropertyShapeIndex
     /// <summary>
     /// The fields (raw property schemas) the object shapes of a property name document, each field's documentations merged
     /// deeply (<see cref="DeepFieldMerge"/>); for array shapes the fields of their items. Order: shapes most frequent
-    /// first, fields in order of first documentation.
+    /// first, then <paramref name="alsoDocumentations"/> (raw object schemas other rules say the name also stands for),
+    /// fields in order of first documentation.
     /// </summary>
-    public IReadOnlyList<JProperty> FieldsOf(string name, bool arrayItems)
+    public IReadOnlyList<JProperty> FieldsOf(string name, bool arrayItems, IEnumerable<JObject>? alsoDocumentations = null)
     {
-        var fields = Shapes(name)
-            .Select(shape => arrayItems ? (shape["type"]?.ToString() == "array" ? Element(shape) : null) : shape)
-            .SelectMany(element => element is null ? [] : ObjectProperties(element)?.Properties() ?? []);
+        var fields = ElementDocumentations(name, arrayItems)
+            .Concat(alsoDocumentations ?? [])
+            .SelectMany(element => ObjectProperties(element)?.Properties() ?? []);
         var merge = new DeepFieldMerge(ObjectProperties);
         return DeepFieldMerge.DocumentationsByField(fields).Select(f => new JProperty(f.Key, merge.Merge(f.ToList()))).ToList();
     }
+
+    /// <summary>
+    /// The distinct documentations of a property name (most frequent first); with <paramref name="arrayItems"/> the element
+    /// schemas of its array documentations only.
+    /// </summary>
+    public IEnumerable<JObject> ElementDocumentations(string name, bool arrayItems) =>
+        Shapes(name)
+            .Select(shape => arrayItems ? (shape["type"]?.ToString() == "array" ? Element(shape) : null) : shape)
+            .OfType<JObject>();
+
+    /// <summary>A component by name, as a raw reference schema (<c>{"$ref": "#/components/schemas/NAME"}</c>); null when the document has no such component.</summary>
+    public JObject? ComponentReference(string component) =>
+        _components[component] is JObject ? new JObject { ["$ref"] = ComponentPrefix + component } : null;
+
+    /// <summary>The component names of the document, in name order.</summary>
+    public IEnumerable<string> ComponentNames => _components.Properties().Select(p => p.Name).Order(StringComparer.Ordinal);
+
+    /// <summary>The values of a raw scalar schema's <c>enum</c> (empty when it has none), as strings.</summary>
+    public static IReadOnlyList<string> EnumValues(JToken? schema) =>
+        (schema as JObject)?["enum"] is JArray values ? values.Select(v => v.ToString()).ToList() : [];
 
     /// <summary>The innermost element schema of a raw array schema (arrays of arrays unwrapped); null when there is none.</summary>
     public static JObject? Element(JObject array)

@@ -33,7 +33,7 @@ internal sealed class SchemaConverter
     {
         _components = components;
         _shapes = new PropertyShapeIndex(components, paths);
-        _subCollections = new SubCollectionIndex(paths);
+        _subCollections = new SubCollectionIndex(paths, _shapes.Collections);
         foreach (var component in components.Properties().Where(c => c.Value is JObject))
         {
             _componentNames[(JObject)component.Value] = component.Name;
@@ -79,7 +79,7 @@ internal sealed class SchemaConverter
             AddNullType(target);
         }
 
-        var context = new NodeContext(source, _componentNames.GetValueOrDefault(source), _shapes, _subCollections, raw => Convert(raw, role));
+        var context = new NodeContext(source, _componentNames.GetValueOrDefault(source), _shapes, _subCollections, raw => Convert(raw, role), (key, build) => Shared(key, role, build));
         Relax(target, context, role);
 
         if (nullable && target["type"] is null && target.Count > 0)

@@ -10,26 +10,18 @@ namespace Connector.OpenApiDerivation.Schemas;
 /// </summary>
 internal sealed class SubCollectionIndex
 {
-    private const string ComponentPrefix = "#/components/schemas/";
-
     private readonly Dictionary<string, List<(string Segment, JObject Items)>> _byComponent = new(StringComparer.Ordinal);
 
-    public SubCollectionIndex(JObject? paths)
+    public SubCollectionIndex(JObject? paths, CollectionIndex collections)
     {
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var owners = collections.ItemComponentsByShape;
         var lists = new List<(string Shape, JObject Items)>();
         foreach (var path in (paths ?? []).Properties().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             var answer = path.Value["get"]?["responses"]?["200"]?["content"]?["application/json"]?["schema"] as JObject;
-            var shape = PathTemplateIndex.Shape(path.Name);
-            if (answer?["$ref"] is JValue { Type: JTokenType.String } reference && shape.EndsWith("/{}", StringComparison.Ordinal)
-                && ((string)reference!).StartsWith(ComponentPrefix, StringComparison.Ordinal))
+            if (answer?["type"]?.ToString() == "array" && answer["items"] is JObject items)
             {
-                owners.TryAdd(shape, ((string)reference!)[ComponentPrefix.Length..]);
-            }
-            else if (answer?["type"]?.ToString() == "array" && answer["items"] is JObject items)
-            {
-                lists.Add((shape, items));
+                lists.Add((PathTemplateIndex.Shape(path.Name), items));
             }
         }
 
@@ -38,17 +30,17 @@ internal sealed class SubCollectionIndex
             var slash = shape.LastIndexOf('/');
             if (slash > 0 && owners.TryGetValue(shape[..slash], out var owner) && !shape[(slash + 1)..].Contains('{', StringComparison.Ordinal))
             {
-                if (!_byComponent.TryGetValue(owner, out var collections))
+                if (!_byComponent.TryGetValue(owner, out var segments))
                 {
-                    _byComponent[owner] = collections = [];
+                    _byComponent[owner] = segments = [];
                 }
 
-                collections.Add((shape[(slash + 1)..], items));
+                segments.Add((shape[(slash + 1)..], items));
             }
         }
     }
 
     /// <summary>The sub-collections (path segment, raw item schema) of the objects a component describes, in path order.</summary>
     public IReadOnlyList<(string Segment, JObject Items)> Of(string component) =>
-        _byComponent.TryGetValue(component, out var collections) ? collections : [];
+        _byComponent.TryGetValue(component, out var segments) ? segments : [];
 }
