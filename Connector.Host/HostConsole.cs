@@ -10,7 +10,6 @@ namespace Connector.Host;
 /// <param name="OutputIsTerminal">Whether stdout is a terminal (then records print as a table, and summaries need no command name).</param>
 /// <param name="ReadSecret">Prompts on the terminal and reads a line without echoing it (null: no terminal to ask on).</param>
 /// <param name="OutputWidth">The terminal's width in columns a table fits in (0: no limit).</param>
-/// <param name="UseSystemConsoleLogging">Log through Microsoft.Extensions.Logging.Console (the real process) rather than to <see cref="Error"/>.</param>
 internal sealed record HostConsole(
     TextReader In,
     TextWriter Out,
@@ -18,7 +17,6 @@ internal sealed record HostConsole(
     Func<string, string?> Environment,
     bool ErrorIsTerminal = false,
     bool InputIsTerminal = false,
-    bool UseSystemConsoleLogging = false,
     bool OutputIsTerminal = false,
     int OutputWidth = 0,
     Func<string, string?>? ReadSecret = null);

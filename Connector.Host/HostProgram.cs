@@ -14,7 +14,7 @@ internal static class HostProgram
     /// <summary>Parses the arguments and runs the command they name; usage errors are printed with suggestions instead of thrown.</summary>
     public static async Task<int> RunAsync(string[] args, HostConsole console, CancellationToken cancellationToken)
     {
-        var root = Build(console);
+        var root = Build(console, args);
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
@@ -111,7 +111,13 @@ internal static class HostProgram
     private static string RedactSecrets(string message, string[] args, HostConsole console) =>
         SecretArguments.Redact(message, args, console.Environment(GlobalOptions.ApiKeyVariable));
 
-    private static RootCommand Build(HostConsole console)
+    /// <summary>
+    /// The command tree. Only the command the arguments start with is built when they start with a command's name
+    /// (the parse then never looks at the others, so its result, help and errors are the same); otherwise (no
+    /// arguments, a flag, a directive such as completion's <c>[suggest:N]</c>, a misspelled command) every command is,
+    /// for "did you mean" and the root help.
+    /// </summary>
+    internal static RootCommand Build(HostConsole console, IReadOnlyList<string> args)
     {
         var global = new GlobalOptions();
         var root = new RootCommand(
@@ -119,23 +125,34 @@ internal static class HostProgram
             + "stdout: one JSON line per output document; stderr: messages and the summary. Exit codes: 0 all succeeded, 1 some did not, 2 usage or configuration error.");
         global.AddTo(root);
         Help.ExamplesHelpAction.Install(root);
-        root.Subcommands.Add(BrowseCommands.Types(global, console));
-        root.Subcommands.Add(BrowseCommands.Describe(global, console));
-        root.Subcommands.Add(BrowseCommands.Schema(global, console));
-        root.Subcommands.Add(RunCommands.Get(global, console));
-        root.Subcommands.Add(RunCommands.Query(global, console));
-        root.Subcommands.Add(RunCommands.Write(global, console, OperationKind.Create));
-        root.Subcommands.Add(RunCommands.Write(global, console, OperationKind.Update));
-        root.Subcommands.Add(RunCommands.Write(global, console, OperationKind.Delete));
-        root.Subcommands.Add(RunCommands.Write(global, console, OperationKind.Execute));
-        root.Subcommands.Add(ListenCommand.Create(global, console));
-        root.Subcommands.Add(ApiCommand.Create(global, console));
-        root.Subcommands.Add(ConnectionCommands.TestConnection(global, console));
-        root.Subcommands.Add(ConnectionCommands.Sandbox(console));
-        root.Subcommands.Add(UsageFileCommand.Create(global, console));
-        root.Subcommands.Add(CompletionCommand.Create(console));
-        root.Subcommands.Add(AccountCommands.Create(console));
-        root.Subcommands.Add(DesignerCommand.Create(global, console));
+        var named = args.Count > 0 ? Commands.Where(c => string.Equals(c.Name, args[0], StringComparison.Ordinal)).ToList() : [];
+        foreach (var (_, create) in named.Count == 1 ? named : Commands)
+        {
+            root.Subcommands.Add(create(global, console));
+        }
+
         return root;
     }
+
+    /// <summary>Every command by its name, in the order the root help lists them.</summary>
+    private static readonly IReadOnlyList<(string Name, Func<GlobalOptions, HostConsole, Command> Create)> Commands =
+    [
+        ("types", BrowseCommands.Types),
+        ("describe", BrowseCommands.Describe),
+        ("schema", BrowseCommands.Schema),
+        ("get", RunCommands.Get),
+        ("query", RunCommands.Query),
+        ("create", (global, console) => RunCommands.Write(global, console, OperationKind.Create)),
+        ("update", (global, console) => RunCommands.Write(global, console, OperationKind.Update)),
+        ("delete", (global, console) => RunCommands.Write(global, console, OperationKind.Delete)),
+        ("exec", (global, console) => RunCommands.Write(global, console, OperationKind.Execute)),
+        ("listen", ListenCommand.Create),
+        ("api", ApiCommand.Create),
+        ("test-connection", ConnectionCommands.TestConnection),
+        ("sandbox", (_, console) => ConnectionCommands.Sandbox(console)),
+        ("usage-file", UsageFileCommand.Create),
+        ("completion", (_, console) => CompletionCommand.Create(console)),
+        ("account", (_, console) => AccountCommands.Create(console)),
+        ("designer", DesignerCommand.Create),
+    ];
 }

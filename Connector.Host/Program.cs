@@ -36,7 +36,6 @@ try
         Environment.GetEnvironmentVariable,
         ErrorIsTerminal: !Console.IsErrorRedirected,
         InputIsTerminal: !Console.IsInputRedirected,
-        UseSystemConsoleLogging: true,
         OutputIsTerminal: !Console.IsOutputRedirected,
         OutputWidth: Console.IsOutputRedirected ? 0 : TerminalWidth(),
         ReadSecret: Console.IsInputRedirected ? null : ReadSecret);

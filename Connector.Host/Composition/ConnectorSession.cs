@@ -7,7 +7,6 @@ using Connector.Core.Hosting;
 using Connector.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Connector.Host.Composition;
 
@@ -68,19 +67,7 @@ internal sealed class ConnectorSession : IAsyncDisposable
         await CheckOpenApiDataAsync(descriptor, descriptorPath, markers, cancellationToken).ConfigureAwait(false);
 
         var services = new ServiceCollection();
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(settings.LogLevel);
-            if (console.UseSystemConsoleLogging)
-            {
-                logging.AddSimpleConsole(options => options.SingleLine = true);
-                logging.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-            }
-            else
-            {
-                logging.AddProvider(new TextWriterLoggerProvider(console.Error));
-            }
-        });
+        services.AddLogging(logging => logging.SetMinimumLevel(settings.LogLevel).AddProvider(new TextWriterLoggerProvider(console.Error)));
         services.AddSingleton<IConnectorTypeResolver>(new IsolatedConnectorTypeResolver(descriptorPath, settings.AllowExternalAssembly));
         services.AddConnector(descriptor);
         var provider = services.BuildServiceProvider();

@@ -2,7 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Connector.Host.Composition;
 
-/// <summary>Writes log lines to a text writer (the host's stderr when it is not the process console, as in tests).</summary>
+/// <summary>
+/// Writes log lines to the host's stderr, one a line as Microsoft.Extensions.Logging.Console's single-line simple
+/// formatter writes them (<c>warn: Category[EventId] message</c>), without its start-up cost (options, configuration
+/// binding, a queue thread); an exception adds its message, never its stack trace.
+/// </summary>
 internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvider
 {
     public ILogger CreateLogger(string categoryName) => new TextWriterLogger(writer, categoryName);
@@ -20,7 +24,7 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var line = $"{Level(logLevel)}: {category}: {formatter(state, exception)}{(exception is null ? string.Empty : " " + exception.Message)}";
+            var line = $"{Level(logLevel)}: {category}[{eventId.Id}] {formatter(state, exception)}{(exception is null ? string.Empty : " " + exception.Message)}";
             lock (writer)
             {
                 writer.WriteLine(line);
