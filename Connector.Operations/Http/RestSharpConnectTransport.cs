@@ -149,9 +149,14 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
     private static Dictionary<string, string> Headers(HttpResponseMessage message, HttpContent content)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in message.Headers.NonValidated.Concat(content.Headers.NonValidated))
+        foreach (var header in message.Headers.NonValidated)
         {
-            headers[header.Key] = string.Join(", ", header.Value);
+            headers[header.Key] = header.Value.ToString();
+        }
+
+        foreach (var header in content.Headers.NonValidated)
+        {
+            headers[header.Key] = header.Value.ToString();
         }
 
         return headers;

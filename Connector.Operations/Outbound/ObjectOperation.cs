@@ -39,14 +39,14 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
 
     private async Task<DocumentOutcome> ProcessAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
     {
-        var properties = context.OperationProperties.With(document.DynamicProperties);
         switch (context.Operation.Request.Body)
         {
             case RequestBodyKind.Multipart:
+                var properties = context.OperationProperties.With(document.DynamicProperties);
                 // Sent from the document's own stream (or a private spool for a pipe), never copied into memory.
                 await using (var upload = await UploadContent.OpenAsync(document, cancellationToken).ConfigureAwait(false))
                 {
-                    return await SendAsync(document, null, MultipartBody(upload, properties), null, properties, cancellationToken).ConfigureAwait(false);
+                    return await SendAsync(document, null, MultipartBody(upload, properties), null, cancellationToken).ConfigureAwait(false);
                 }
 
             case RequestBodyKind.Json:
@@ -54,15 +54,15 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 if (profile is not null && IdsGivenOutsideBody(document) && profile.Passes(bytes, Projects))
                 {
                     // The shape of a document that already passed as it was: it passes too, and is sent as it is.
-                    return await SendAsync(document, null, ConnectRequestBody.Json(InputDocumentReader.Compact(bytes)), null, properties, cancellationToken).ConfigureAwait(false);
+                    return await SendAsync(document, null, ConnectRequestBody.Json(InputDocumentReader.Compact(bytes)), null, cancellationToken).ConfigureAwait(false);
                 }
 
                 var json = InputDocumentReader.ParseObject(document, bytes);
                 var (body, note) = BuildJsonBody(document, json ?? [], profile);
-                return await SendAsync(document, json, ConnectRequestBody.Json(body), note, properties, cancellationToken).ConfigureAwait(false);
+                return await SendAsync(document, json, ConnectRequestBody.Json(body), note, cancellationToken).ConfigureAwait(false);
             default:
                 var ids = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
-                return await SendAsync(document, ids, null, null, properties, cancellationToken).ConfigureAwait(false);
+                return await SendAsync(document, ids, null, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -77,11 +77,11 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         return ConnectRequestBody.Multipart(new ConnectFilePart(context.Operation.Request.FilePart!, fileName, upload.OpenAttempt, ContentTypeOf(fileName)), fields);
     }
 
-    private async Task<DocumentOutcome> SendAsync(TrackedDocument document, JObject? json, ConnectRequestBody? body, string? note, PropertyValues properties, CancellationToken cancellationToken)
+    private async Task<DocumentOutcome> SendAsync(TrackedDocument document, JObject? json, ConnectRequestBody? body, string? note, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
         var path = ObjectIdResolver.BuildPath(context, document, json);
-        var request = new ConnectRequest(new HttpMethod(operation.Method), path, body: body)
+        var request = new ConnectRequest(HttpMethod.Parse(operation.Method), path, body: body)
         {
             Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
         };
@@ -89,7 +89,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         try
         {
             // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
-            var outcome = await BrokenBodyRetry.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var outcome = await BrokenBodyRetry.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, cancellationToken), cancellationToken).ConfigureAwait(false);
             return outcome.WithNote(note);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
@@ -98,7 +98,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         }
     }
 
-    private async Task<DocumentOutcome> SendAndReadAsync(ConnectRequest request, TrackedDocument document, JObject? json, PropertyValues properties, CancellationToken cancellationToken)
+    private async Task<DocumentOutcome> SendAndReadAsync(ConnectRequest request, TrackedDocument document, JObject? json, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
         await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -110,7 +110,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
                 return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
             default:
-                if (operation.Response.Reread && properties.GetBoolean(OperationFieldIds.ReturnResource)
+                if (operation.Response.Reread && context.OperationProperties.With(document.DynamicProperties).GetBoolean(OperationFieldIds.ReturnResource)
                     && context.ObjectType.FindOperation(OperationType.Get) is { } get)
                 {
                     var getPath = ObjectIdResolver.BuildPath(context, get, document, json);
