@@ -164,7 +164,7 @@ internal static class InputDocumentReader
     /// A JSON document's bytes as they are, unparsed (a fast path looks at them before <see cref="ParseObject"/>),
     /// refused naming what and where when bigger than <see cref="MaxJsonDocumentBytes"/>.
     /// </summary>
-    public static async Task<byte[]> ReadBoundedBytesAsync(TrackedDocument document, CancellationToken cancellationToken) =>
+    public static async ValueTask<byte[]> ReadBoundedBytesAsync(TrackedDocument document, CancellationToken cancellationToken) =>
         await ReadBoundedAsync(document.Data, MaxJsonDocumentBytes, cancellationToken).ConfigureAwait(false)
         ?? throw new DocumentInputException(
             DocumentInputException.InvalidDocument,

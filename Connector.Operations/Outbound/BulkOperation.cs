@@ -89,7 +89,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     /// A document of a shape that already passed the profile as it was (and whose id is in its body) is sent as it
     /// is, without building a tree; any other is read, given its id, projected and validated.
     /// </summary>
-    private async Task<BatchRecord> ReadRecordAsync(int index, TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
+    private async ValueTask<BatchRecord> ReadRecordAsync(int index, TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
     {
         var bytes = await InputDocumentReader.ReadBoundedBytesAsync(document, cancellationToken).ConfigureAwait(false);
         var givenId = document.DynamicProperties.TryGetValue(OperationFieldIds.ObjectId, out var id) && !string.IsNullOrEmpty(id) ? id : null;
@@ -261,13 +261,15 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
                 case JsonTokenType.String:
                     return reader.GetString() ?? string.Empty;
                 case JsonTokenType.StartArray:
-                    var items = new List<string>();
+                    // Usually empty (a closed record has no error codes): then nothing is allocated.
+                    StringBuilder? items = null;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        items.Add(reader.TokenType == JsonTokenType.String ? reader.GetString() ?? string.Empty : RawText(ref reader, json));
+                        items = items is null ? new StringBuilder() : items.Append(", ");
+                        items.Append(reader.TokenType == JsonTokenType.String ? reader.GetString() : RawText(ref reader, json));
                     }
 
-                    return string.Join(", ", items);
+                    return items?.ToString() ?? string.Empty;
                 default:
                     return RawText(ref reader, json);
             }
