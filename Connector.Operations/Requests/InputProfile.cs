@@ -25,9 +25,9 @@ internal sealed class InputProfile(JsonSchema schema, string name)
     /// <summary>
     /// The shapes of documents that passed <see cref="Check"/> as they were (nothing left out, no problem), each
     /// behind a letter saying whether the document was projected: a later document of such a shape passes
-    /// unread (<see cref="Passes"/>). Only kept when the schema decides validity by shape alone.
+    /// unread (<see cref="Passes"/>). Only filled when the schema decides validity by shape alone (<see cref="_verdicts"/> is kept).
     /// </summary>
-    private readonly ConcurrentDictionary<string, byte>? _passing = BodyShape.DecidesValidity(schema) ? new(StringComparer.Ordinal) : null;
+    private readonly ConcurrentDictionary<string, byte> _passing = new(StringComparer.Ordinal);
 
     /// <summary>At most this many shapes are remembered per profile.</summary>
     private const int MaxRememberedShapes = 512;
@@ -68,7 +68,7 @@ internal sealed class InputProfile(JsonSchema schema, string name)
                 $"document '{document.TrackingId}' does not fit the {Name} input profile, nothing was sent: {string.Join("; ", problems)}");
         }
 
-        if (_passing is not null && ReferenceEquals(body, json) && _passing.Count < MaxRememberedShapes && BodyShape.Key(json) is { } shape)
+        if (_verdicts is not null && ReferenceEquals(body, json) && _passing.Count < MaxRememberedShapes && BodyShape.Key(json) is { } shape)
         {
             _passing.TryAdd((project ? ProjectedMark : AsGivenMark) + shape, 0);
         }
@@ -83,7 +83,7 @@ internal sealed class InputProfile(JsonSchema schema, string name)
     /// </summary>
     public bool Passes(ReadOnlySpan<byte> utf8Json, bool project)
     {
-        if (_passing is null || _passing.IsEmpty)
+        if (_passing.IsEmpty)
         {
             return false;
         }
