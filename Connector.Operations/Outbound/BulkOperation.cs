@@ -124,8 +124,8 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
         // Each per-record status is read once for its id and state; its raw bytes become the document's payload.
-        var statuses = new Dictionary<string, RecordStatus>(StringComparer.Ordinal);
-        var positional = new List<RecordStatus>();
+        var statuses = new Dictionary<string, RecordStatus>(batch.Count, StringComparer.Ordinal);
+        var positional = new List<RecordStatus>(batch.Count);
         try
         {
             await foreach (var element in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
