@@ -20,9 +20,15 @@ internal static class InputDocumentReader
     /// Reads a document as a JSON object. An empty document is null (ids may come from dynamic properties).
     /// Malformed JSON, JSON that is not an object and oversized documents are refused naming what and where.
     /// </summary>
-    public static async Task<JObject?> ReadObjectAsync(TrackedDocument document, CancellationToken cancellationToken)
+    public static async Task<JObject?> ReadObjectAsync(TrackedDocument document, CancellationToken cancellationToken) =>
+        ParseObject(document, await ReadBoundedBytesAsync(document, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Parses a document's bytes (from <see cref="ReadBoundedBytesAsync"/>) as a JSON object, as <see cref="ReadObjectAsync"/> does:
+    /// null when blank; malformed JSON and JSON that is not an object are refused naming what and where.
+    /// </summary>
+    public static JObject? ParseObject(TrackedDocument document, byte[] bytes)
     {
-        var bytes = await ReadJsonSizedAsync(document, cancellationToken).ConfigureAwait(false);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -57,7 +63,7 @@ internal static class InputDocumentReader
     /// </summary>
     public static async Task<byte[]> ReadJsonBytesAsync(TrackedDocument document, CancellationToken cancellationToken)
     {
-        var bytes = await ReadJsonSizedAsync(document, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadBoundedBytesAsync(document, cancellationToken).ConfigureAwait(false);
         if (bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
             return [];
@@ -74,8 +80,91 @@ internal static class InputDocumentReader
         }
     }
 
-    /// <summary>A JSON document's bytes, refused when bigger than <see cref="MaxJsonDocumentBytes"/>.</summary>
-    private static async Task<byte[]> ReadJsonSizedAsync(TrackedDocument document, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The JSON text without the whitespace between its tokens (the array itself when there is none), as compact as
+    /// Newtonsoft writes it; strings, escapes and numbers are kept byte for byte. <paramref name="utf8Json"/> must be
+    /// well-formed JSON.
+    /// </summary>
+    public static byte[] Compact(byte[] utf8Json)
+    {
+        var whitespace = 0;
+        var inString = false;
+        for (var i = 0; i < utf8Json.Length; i++)
+        {
+            var b = utf8Json[i];
+            if (inString)
+            {
+                i += b == (byte)'\\' ? 1 : 0;
+                inString = b != (byte)'"';
+            }
+            else
+            {
+                inString = b == (byte)'"';
+                whitespace += IsWhitespace(b) ? 1 : 0;
+            }
+        }
+
+        return whitespace == 0 ? utf8Json : WithoutWhitespace(utf8Json, whitespace);
+    }
+
+    /// <summary>
+    /// The string value of a top-level property of a well-formed JSON object without repeated names (one that
+    /// <see cref="Requests.BodyShape.TryKey"/> read), or null when the property is missing or not a string.
+    /// </summary>
+    public static string? TopLevelString(ReadOnlySpan<byte> utf8Json, string name)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(utf8Json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var found = reader.ValueTextEquals(name);
+            reader.Read();
+            if (found)
+            {
+                return reader.TokenType == System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    private static byte[] WithoutWhitespace(byte[] utf8Json, int whitespace)
+    {
+        var compact = new byte[utf8Json.Length - whitespace];
+        var written = 0;
+        var inString = false;
+        for (var i = 0; i < utf8Json.Length; i++)
+        {
+            var b = utf8Json[i];
+            if (inString)
+            {
+                compact[written++] = b;
+                if (b == (byte)'\\')
+                {
+                    compact[written++] = utf8Json[++i];
+                }
+
+                inString = b != (byte)'"';
+            }
+            else if (!IsWhitespace(b))
+            {
+                compact[written++] = b;
+                inString = b == (byte)'"';
+            }
+        }
+
+        return compact;
+    }
+
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    /// <summary>
+    /// A JSON document's bytes as they are, unparsed (a fast path looks at them before <see cref="ParseObject"/>),
+    /// refused naming what and where when bigger than <see cref="MaxJsonDocumentBytes"/>.
+    /// </summary>
+    public static async ValueTask<byte[]> ReadBoundedBytesAsync(TrackedDocument document, CancellationToken cancellationToken) =>
         await ReadBoundedAsync(document.Data, MaxJsonDocumentBytes, cancellationToken).ConfigureAwait(false)
         ?? throw new DocumentInputException(
             DocumentInputException.InvalidDocument,

@@ -11,6 +11,9 @@ namespace Connector.Operations.Http;
 /// </summary>
 internal sealed class ConnectRequest
 {
+    /// <summary>The <see cref="RelativeTarget"/> once built (logs and the transport ask for it on every attempt).</summary>
+    private string? _relativeTarget;
+
     /// <summary>Creates a request.</summary>
     /// <param name="method">GET, POST, PUT or DELETE.</param>
     /// <param name="path">The path relative to the base URL, e.g. <c>requests/PR-1/approve</c>; already encoded.</param>
@@ -62,7 +65,7 @@ internal sealed class ConnectRequest
     public string Accept { get; init; } = JsonMediaType;
 
     /// <summary>The request target appended to the base URL: path, '?', query; encoded as described on the type.</summary>
-    internal string RelativeTarget => Query is null
+    internal string RelativeTarget => _relativeTarget ??= Query is null
         ? EncodeUnsafe(Path)
         : EncodeUnsafe(Path) + "?" + EncodeUnsafe(Query);
 
@@ -84,7 +87,7 @@ internal sealed class ConnectRequest
     /// </summary>
     internal static string EncodeUnsafe(string value)
     {
-        if (value.All(c => c is > ' ' and < '\u007f' and not '#'))
+        if (!value.AsSpan().ContainsAnyExceptInRange('!', '~') && !value.Contains('#', StringComparison.Ordinal))
         {
             return value;
         }

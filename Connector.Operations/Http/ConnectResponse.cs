@@ -7,6 +7,8 @@ namespace Connector.Operations.Http;
 internal sealed class ConnectResponse : IDisposable, IAsyncDisposable
 {
     private readonly IDisposable? _owner;
+    private readonly HttpResponseMessage? _message;
+    private IReadOnlyDictionary<string, string>? _headers;
     private int _disposed;
 
     /// <summary>Creates a response.</summary>
@@ -17,16 +19,27 @@ internal sealed class ConnectResponse : IDisposable, IAsyncDisposable
     public ConnectResponse(int statusCode, IReadOnlyDictionary<string, string> headers, Stream body, IDisposable? owner = null)
     {
         StatusCode = statusCode;
-        Headers = headers;
+        _headers = headers;
         Body = body;
         _owner = owner;
+    }
+
+    /// <summary>Creates a response whose headers are read from <paramref name="message"/> when asked for (one lookup each, no copy).</summary>
+    /// <param name="message">The HTTP answer; disposed with the response.</param>
+    /// <param name="body">The body stream; disposed with the response.</param>
+    public ConnectResponse(HttpResponseMessage message, Stream body)
+    {
+        StatusCode = (int)message.StatusCode;
+        Body = body;
+        _message = message;
+        _owner = message;
     }
 
     /// <summary>The numeric HTTP status; 2xx for every response <see cref="ConnectHttpClient.SendAsync"/> hands out.</summary>
     public int StatusCode { get; }
 
     /// <summary>Every response and content header (raw values; repeated headers joined with ", ").</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; }
+    public IReadOnlyDictionary<string, string> Headers => _headers ??= AllHeaders(_message!);
 
     /// <summary>The body as a forward-only stream. Owned by this response.</summary>
     public Stream Body { get; }
@@ -41,7 +54,17 @@ internal sealed class ConnectResponse : IDisposable, IAsyncDisposable
     public string? RetryAfter => Header("Retry-After");
 
     /// <summary>The value of one header, or null.</summary>
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+    public string? Header(string name)
+    {
+        if (_headers is not null || _message is null)
+        {
+            return Headers.TryGetValue(name, out var value) ? value : null;
+        }
+
+        return _message.Headers.NonValidated.TryGetValues(name, out var values) || _message.Content.Headers.NonValidated.TryGetValues(name, out values)
+            ? Joined(values)
+            : null;
+    }
 
     /// <summary>Disposes the body (closing the connection if it was not read to the end).</summary>
     public void Dispose()
@@ -69,4 +92,25 @@ internal sealed class ConnectResponse : IDisposable, IAsyncDisposable
 
     /// <summary>Whether the response was disposed (used by tests and the retry logic).</summary>
     internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>Response and content headers by name (raw values; repeated headers joined with ", ").</summary>
+    private static Dictionary<string, string> AllHeaders(HttpResponseMessage message)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in message.Headers.NonValidated)
+        {
+            headers[header.Key] = Joined(header.Value);
+        }
+
+        foreach (var header in message.Content.Headers.NonValidated)
+        {
+            headers[header.Key] = Joined(header.Value);
+        }
+
+        return headers;
+    }
+
+    /// <summary>A header's raw value: repeated ones joined with ", ".</summary>
+    private static string Joined(System.Net.Http.Headers.HeaderStringValues values) =>
+        values.Count == 1 ? values.ToString() : string.Join(", ", values);
 }

@@ -28,6 +28,11 @@ internal sealed class DecodedAnswerStream : ForwardOnlyReadStream
     public static Stream Open(Stream raw, IEnumerable<string> contentEncoding, long? declaredLength, AnswerBodyLimits limits, TimeProvider time)
     {
         var wire = new MeteredWireStream(raw, declaredLength, limits, time);
+        if (contentEncoding is ICollection<string> { Count: 0 })
+        {
+            return wire;
+        }
+
         var encodings = contentEncoding.Select(e => e.Trim().ToLowerInvariant()).Where(e => e is not ("" or "identity")).ToList();
         if (encodings.Count == 0)
         {

@@ -25,6 +25,9 @@ internal sealed class MeteredWireStream : ForwardOnlyReadStream
         _total = new CancellationTokenSource(limits.TotalTimeout, time);
     }
 
+    /// <summary>The answer's Content-Length, or null when it declared none.</summary>
+    public long? DeclaredLength => _declaredLength;
+
     /// <summary>How many bytes were read off the connection so far.</summary>
     public long BytesRead { get; private set; }
 

@@ -103,7 +103,7 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
             var content = message.Content;
             var limits = request.Accept == ConnectRequest.JsonMediaType ? _jsonLimits : _downloadLimits;
             var body = DecodedAnswerStream.Open(raw, content.Headers.ContentEncoding, content.Headers.ContentLength, limits, _time);
-            return new ConnectResponse((int)message.StatusCode, Headers(message, content), body, message);
+            return new ConnectResponse(message, body);
         }
         catch
         {
@@ -143,18 +143,6 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
         }
 
         return restRequest;
-    }
-
-    /// <summary>Response and content headers by name (raw values; repeated headers joined with ", ").</summary>
-    private static Dictionary<string, string> Headers(HttpResponseMessage message, HttpContent content)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in message.Headers.NonValidated.Concat(content.Headers.NonValidated))
-        {
-            headers[header.Key] = string.Join(", ", header.Value);
-        }
-
-        return headers;
     }
 
     private static Method ToRestMethod(HttpMethod method) => method.Method switch

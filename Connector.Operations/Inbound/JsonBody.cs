@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Connector.Operations.Http;
 
 namespace Connector.Operations.Inbound;
 
@@ -8,11 +9,14 @@ namespace Connector.Operations.Inbound;
 /// </summary>
 internal static class JsonBody
 {
+    /// <summary>The largest declared length read straight into an array of that size (a bigger body grows a buffer as it arrives).</summary>
+    private const int LargestDeclaredRead = 1024 * 1024;
+
     public static async Task<byte[]> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var bytes = buffer.ToArray();
+        var bytes = body is MeteredWireStream { DeclaredLength: > 0 and <= LargestDeclaredRead and var declared }
+            ? await ReadDeclaredAsync(body, (int)declared, cancellationToken).ConfigureAwait(false)
+            : await ReadToEndAsync(body, cancellationToken).ConfigureAwait(false);
         var complete = new Utf8JsonReader(bytes, isFinalBlock: false, default);
         if (!complete.Read() || !complete.TrySkip())
         {
@@ -26,5 +30,26 @@ internal static class JsonBody
         }
 
         return bytes;
+    }
+
+    /// <summary>An undecoded body of a declared length, read into one array of that length (shorter when the body ends early).</summary>
+    private static async Task<byte[]> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        var filled = 0;
+        int read;
+        while (filled < length && (read = await body.ReadAsync(bytes.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled == length ? bytes : bytes[..filled];
+    }
+
+    private static async Task<byte[]> ReadToEndAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
     }
 }

@@ -13,6 +13,8 @@ using Connector.Operations.Inbound;
 using Connector.Operations.Requests;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using JsonTokenType = System.Text.Json.JsonTokenType;
+using Utf8JsonReader = System.Text.Json.Utf8JsonReader;
 
 namespace Connector.Operations.Outbound;
 
@@ -46,16 +48,13 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     /// </summary>
     private async Task<IReadOnlyList<DocumentOutcome>> ProcessBatchAsync(IReadOnlyList<TrackedDocument> documents, InputProfile? profile, CancellationToken cancellationToken)
     {
-        var outcomes = new DocumentOutcome?[documents.Count];
-        var records = new List<(int Index, JObject Record)>(documents.Count);
-        var notes = new string?[documents.Count];
+        var outcomes = new DocumentOutcome[documents.Count];
+        var records = new List<BatchRecord>(documents.Count);
         for (var i = 0; i < documents.Count; i++)
         {
             try
             {
-                var (record, note) = await ReadRecordAsync(documents[i], profile, cancellationToken).ConfigureAwait(false);
-                records.Add((i, record));
-                notes[i] = note;
+                records.Add(await ReadRecordAsync(i, documents[i], profile, cancellationToken).ConfigureAwait(false));
             }
             catch (DocumentInputException ex)
             {
@@ -68,7 +67,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
             IReadOnlyList<DocumentOutcome> sent;
             try
             {
-                sent = await SendBatchAsync(records.Select(r => r.Record).ToList(), cancellationToken).ConfigureAwait(false);
+                sent = await SendBatchAsync(records, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -78,20 +77,32 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
 
             for (var k = 0; k < records.Count; k++)
             {
-                outcomes[records[k].Index] = sent[k].WithNote(notes[records[k].Index]);
+                outcomes[records[k].Index] = sent[k].WithNote(records[k].Note);
             }
         }
 
-        return outcomes.Select(o => o!).ToList();
+        return outcomes;
     }
 
-    /// <summary>A document's record for the batch, and the note naming the fields its action does not take (null when none).</summary>
-    private async Task<(JObject Record, string? Note)> ReadRecordAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
+    /// <summary>
+    /// A document's record for the batch: its JSON, its id, and the note naming the fields its action does not take.
+    /// A document of a shape that already passed the profile as it was (and whose id is in its body) is sent as it
+    /// is, without building a tree; any other is read, given its id, projected and validated.
+    /// </summary>
+    private async ValueTask<BatchRecord> ReadRecordAsync(int index, TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
     {
-        var json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false) ?? [];
-        if (document.DynamicProperties.TryGetValue(OperationFieldIds.ObjectId, out var id) && !string.IsNullOrEmpty(id))
+        var bytes = await InputDocumentReader.ReadBoundedBytesAsync(document, cancellationToken).ConfigureAwait(false);
+        var givenId = document.DynamicProperties.TryGetValue(OperationFieldIds.ObjectId, out var id) && !string.IsNullOrEmpty(id) ? id : null;
+        if (givenId is null && profile is not null && profile.Passes(bytes, project: true)
+            && InputDocumentReader.TopLevelString(bytes, context.ObjectType.IdProperty) is { } bodyId && !string.IsNullOrWhiteSpace(bodyId))
         {
-            json[context.ObjectType.IdProperty] = id;
+            return new BatchRecord(index, InputDocumentReader.Compact(bytes), bodyId, null);
+        }
+
+        var json = InputDocumentReader.ParseObject(document, bytes) ?? [];
+        if (givenId is not null)
+        {
+            json[context.ObjectType.IdProperty] = givenId;
         }
 
         if (json[context.ObjectType.IdProperty] is not JValue { Type: JTokenType.String } idValue || string.IsNullOrWhiteSpace((string?)idValue))
@@ -101,43 +112,20 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
                 $"document '{document.TrackingId}' has no {context.ObjectType.Id} id: give it in the '{OperationFieldIds.ObjectId}' property or the document's '{context.ObjectType.IdProperty}' field");
         }
 
-        if (profile is null)
-        {
-            return (json, null);
-        }
-
-        var leftOut = new HashSet<string>(StringComparer.Ordinal);
-        var projected = (JObject)profile.Project(json, leftOut);
-        var note = (leftOutFields ?? LeftOutFields.Unlogged).Check(document, profile, leftOut, [context.ObjectType.IdProperty]);
-        var problems = profile.Validate(projected);
-        return problems.Count == 0
-            ? (projected, note)
-            : throw new DocumentInputException(
-                DocumentInputException.InvalidBody,
-                $"document '{document.TrackingId}' does not fit the {profile.Name} input profile, nothing was sent: {string.Join("; ", problems)}");
+        var (record, note) = profile is null
+            ? (json, null)
+            : profile.Check(document, json, project: true, leftOutFields ?? LeftOutFields.Unlogged, [context.ObjectType.IdProperty]);
+        return new BatchRecord(index, Encoding.UTF8.GetBytes(record.ToString(Formatting.None)), (string?)record[context.ObjectType.IdProperty] ?? (string)idValue!, note);
     }
 
-    private async Task<IReadOnlyList<DocumentOutcome>> SendBatchAsync(IReadOnlyList<JObject> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DocumentOutcome>> SendBatchAsync(IReadOnlyList<BatchRecord> batch, CancellationToken cancellationToken)
     {
-        // Written synchronously: the batch goes to memory, and Newtonsoft's async writer costs a task per token.
-        var body = new MemoryStream(batch.Count * 96);
-        using (var writer = new JsonTextWriter(new StreamWriter(body, new UTF8Encoding(false), 4096, leaveOpen: true)) { Formatting = Formatting.None })
-        {
-            writer.WriteStartArray();
-            foreach (var record in batch)
-            {
-                record.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        var request = new ConnectRequest(new HttpMethod(context.Operation.Method), context.Operation.Path, body: ConnectRequestBody.Json(body.GetBuffer().AsMemory(0, (int)body.Length)));
+        var request = new ConnectRequest(new HttpMethod(context.Operation.Method), context.Operation.Path, body: ConnectRequestBody.Json(JsonArrayOf(batch)));
         await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
         // Each per-record status is read once for its id and state; its raw bytes become the document's payload.
-        var statuses = new Dictionary<string, RecordStatus>(StringComparer.Ordinal);
-        var positional = new List<RecordStatus>();
+        var statuses = new Dictionary<string, RecordStatus>(batch.Count, StringComparer.Ordinal);
+        var positional = new List<RecordStatus>(batch.Count);
         try
         {
             await foreach (var element in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
@@ -160,7 +148,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         var outcomes = new List<DocumentOutcome>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
-            var id = (string)batch[i][context.ObjectType.IdProperty]!;
+            var id = batch[i].Id;
             var status = statuses.GetValueOrDefault(id) ?? (statuses.Count == 0 && i < positional.Count ? positional[i] : null);
             outcomes.Add(status is null
                 ? DocumentOutcome.Failure("NO_STATUS", $"the answer to the bulk call has no status for '{id}'; it may or may not have been processed")
@@ -170,16 +158,77 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         return outcomes;
     }
 
+    /// <summary>The batch's records as one JSON array, written into an array of exactly its length (sent without another copy).</summary>
+    private static byte[] JsonArrayOf(IReadOnlyList<BatchRecord> batch)
+    {
+        var length = 2 + Math.Max(0, batch.Count - 1);
+        foreach (var record in batch)
+        {
+            length += record.Json.Length;
+        }
+
+        var body = new byte[length];
+        body[0] = (byte)'[';
+        var written = 1;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (i > 0)
+            {
+                body[written++] = (byte)',';
+            }
+
+            batch[i].Json.CopyTo(body, written);
+            written += batch[i].Json.Length;
+        }
+
+        body[written] = (byte)']';
+        return body;
+    }
+
+    /// <summary>One document's record in a batch: its input index, its compact JSON, its id, and its result's note (null when none).</summary>
+    private sealed record BatchRecord(int Index, byte[] Json, string Id, string? Note);
+
     /// <summary>One per-record status of a bulk answer: <c>{id, status, error_codes, error_details}</c>, with its raw bytes.</summary>
     private sealed record RecordStatus(string? Id, string? State, string Codes, string Details, ReadOnlyMemory<byte> Raw)
     {
         public static RecordStatus? Read(ReadOnlyMemory<byte> element)
         {
-            using var document = System.Text.Json.JsonDocument.Parse(element);
-            var root = document.RootElement;
-            return root.ValueKind != System.Text.Json.JsonValueKind.Object
-                ? null
-                : new RecordStatus(Scalar(root, "id"), Scalar(root, "status"), Text(root, "error_codes"), Text(root, "error_details"), element);
+            var json = element.Span;
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            string? id = null, state = null;
+            string codes = string.Empty, details = string.Empty;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader;
+                reader.Read();
+                if (name.ValueTextEquals("id"u8))
+                {
+                    id = Scalar(ref reader);
+                }
+                else if (name.ValueTextEquals("status"u8))
+                {
+                    state = Scalar(ref reader);
+                }
+                else if (name.ValueTextEquals("error_codes"u8))
+                {
+                    codes = Text(ref reader, json);
+                }
+                else if (name.ValueTextEquals("error_details"u8))
+                {
+                    details = Text(ref reader, json);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            return new RecordStatus(id, state, codes, details, element);
         }
 
         public DocumentOutcome Outcome(int httpStatus, string id)
@@ -194,23 +243,44 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
             return DocumentOutcome.ApplicationError(code, message) with { Payloads = [Payload.FromJsonBytes(Raw)] };
         }
 
-        private static string? Scalar(System.Text.Json.JsonElement root, string name) =>
-            root.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
-
-        private static string Text(System.Text.Json.JsonElement root, string name)
+        /// <summary>A string value, or null for any other (which is skipped).</summary>
+        private static string? Scalar(ref Utf8JsonReader reader)
         {
-            if (!root.TryGetProperty(name, out var value))
-            {
-                return string.Empty;
-            }
+            var value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            reader.Skip();
+            return value;
+        }
 
-            return value.ValueKind switch
+        /// <summary>A value as text: empty for null, a string as it is, an array's items joined with ", ", anything else as its JSON.</summary>
+        private static string Text(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+        {
+            switch (reader.TokenType)
             {
-                System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined => string.Empty,
-                System.Text.Json.JsonValueKind.String => value.GetString() ?? string.Empty,
-                System.Text.Json.JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : v.GetRawText())),
-                _ => value.GetRawText(),
-            };
+                case JsonTokenType.Null:
+                    return string.Empty;
+                case JsonTokenType.String:
+                    return reader.GetString() ?? string.Empty;
+                case JsonTokenType.StartArray:
+                    // Usually empty (a closed record has no error codes): then nothing is allocated.
+                    StringBuilder? items = null;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        items = items is null ? new StringBuilder() : items.Append(", ");
+                        items.Append(reader.TokenType == JsonTokenType.String ? reader.GetString() : RawText(ref reader, json));
+                    }
+
+                    return items?.ToString() ?? string.Empty;
+                default:
+                    return RawText(ref reader, json);
+            }
+        }
+
+        /// <summary>The JSON text of the value the reader is on (skipping it, when it is an object or array).</summary>
+        private static string RawText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            return Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]);
         }
     }
 }

@@ -39,23 +39,30 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
 
     private async Task<DocumentOutcome> ProcessAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
     {
-        var properties = context.OperationProperties.With(document.DynamicProperties);
         switch (context.Operation.Request.Body)
         {
             case RequestBodyKind.Multipart:
+                var properties = context.OperationProperties.With(document.DynamicProperties);
                 // Sent from the document's own stream (or a private spool for a pipe), never copied into memory.
                 await using (var upload = await UploadContent.OpenAsync(document, cancellationToken).ConfigureAwait(false))
                 {
-                    return await SendAsync(document, null, MultipartBody(upload, properties), null, properties, cancellationToken).ConfigureAwait(false);
+                    return await SendAsync(document, null, MultipartBody(upload, properties), null, cancellationToken).ConfigureAwait(false);
                 }
 
             case RequestBodyKind.Json:
-                var json = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
-                var (bytes, note) = BuildJsonBody(document, json ?? [], profile);
-                return await SendAsync(document, json, ConnectRequestBody.Json(bytes), note, properties, cancellationToken).ConfigureAwait(false);
+                var bytes = await InputDocumentReader.ReadBoundedBytesAsync(document, cancellationToken).ConfigureAwait(false);
+                if (profile is not null && IdsGivenOutsideBody(document) && profile.Passes(bytes, Projects))
+                {
+                    // The shape of a document that already passed as it was: it passes too, and is sent as it is.
+                    return await SendAsync(document, null, ConnectRequestBody.Json(InputDocumentReader.Compact(bytes)), null, cancellationToken).ConfigureAwait(false);
+                }
+
+                var json = InputDocumentReader.ParseObject(document, bytes);
+                var (body, note) = BuildJsonBody(document, json ?? [], profile);
+                return await SendAsync(document, json, ConnectRequestBody.Json(body), note, cancellationToken).ConfigureAwait(false);
             default:
                 var ids = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
-                return await SendAsync(document, ids, null, null, properties, cancellationToken).ConfigureAwait(false);
+                return await SendAsync(document, ids, null, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -70,11 +77,11 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         return ConnectRequestBody.Multipart(new ConnectFilePart(context.Operation.Request.FilePart!, fileName, upload.OpenAttempt, ContentTypeOf(fileName)), fields);
     }
 
-    private async Task<DocumentOutcome> SendAsync(TrackedDocument document, JObject? json, ConnectRequestBody? body, string? note, PropertyValues properties, CancellationToken cancellationToken)
+    private async Task<DocumentOutcome> SendAsync(TrackedDocument document, JObject? json, ConnectRequestBody? body, string? note, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
         var path = ObjectIdResolver.BuildPath(context, document, json);
-        var request = new ConnectRequest(new HttpMethod(operation.Method), path, body: body)
+        var request = new ConnectRequest(HttpMethod.Parse(operation.Method), path, body: body)
         {
             Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
         };
@@ -82,7 +89,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         try
         {
             // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
-            var outcome = await BrokenBodyRetry.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, properties, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var outcome = await BrokenBodyRetry.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, cancellationToken), cancellationToken).ConfigureAwait(false);
             return outcome.WithNote(note);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
@@ -91,7 +98,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         }
     }
 
-    private async Task<DocumentOutcome> SendAndReadAsync(ConnectRequest request, TrackedDocument document, JObject? json, PropertyValues properties, CancellationToken cancellationToken)
+    private async Task<DocumentOutcome> SendAndReadAsync(ConnectRequest request, TrackedDocument document, JObject? json, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
         await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -103,7 +110,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
                 var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
                 return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
             default:
-                if (operation.Response.Reread && properties.GetBoolean(OperationFieldIds.ReturnResource)
+                if (operation.Response.Reread && context.OperationProperties.With(document.DynamicProperties).GetBoolean(OperationFieldIds.ReturnResource)
                     && context.ObjectType.FindOperation(OperationType.Get) is { } get)
                 {
                     var getPath = ObjectIdResolver.BuildPath(context, get, document, json);
@@ -115,6 +122,13 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         }
     }
 
+    /// <summary>
+    /// Only action bodies are projected. The v37 document's CREATE and UPDATE schemas omit fields the API takes
+    /// (asset.product of a purchase request, account of a tier account request, note of a request update):
+    /// projecting those bodies silently dropped the caller's data, so they are validated and sent as given.
+    /// </summary>
+    private bool Projects => context.OperationKind == OperationKind.Execute;
+
     /// <summary>The body to send, and the note naming the fields the action does not take (null when none).</summary>
     private (byte[] Body, string? Note) BuildJsonBody(TrackedDocument document, JObject json, InputProfile? profile)
     {
@@ -123,23 +137,16 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
             return (Encoding.UTF8.GetBytes(json.ToString(Formatting.None)), null);
         }
 
-        // Only action bodies are projected. The v37 document's CREATE and UPDATE schemas omit fields the API takes
-        // (asset.product of a purchase request, account of a tier account request, note of a request update):
-        // projecting those bodies silently dropped the caller's data, so they are validated and sent as given.
-        var leftOut = new HashSet<string>(StringComparer.Ordinal);
-        var projected = context.OperationKind == OperationKind.Execute ? profile.Project(json, leftOut) : json;
         string[] locating = [.. new[] { context.ObjectType.IdProperty, context.ObjectType.ParentIdProperty }.OfType<string>()];
-        var note = (leftOutFields ?? LeftOutFields.Unlogged).Check(document, profile, leftOut, locating);
-        var problems = profile.Validate(projected);
-        if (problems.Count > 0)
-        {
-            throw new DocumentInputException(
-                DocumentInputException.InvalidBody,
-                $"document '{document.TrackingId}' does not fit the {profile.Name} input profile, nothing was sent: {string.Join("; ", problems)}");
-        }
-
-        return (Encoding.UTF8.GetBytes(projected.ToString(Formatting.None)), note);
+        var (body, note) = profile.Check(document, json, Projects, leftOutFields ?? LeftOutFields.Unlogged, locating);
+        return (Encoding.UTF8.GetBytes(body.ToString(Formatting.None)), note);
     }
+
+    /// <summary>Whether the paths this document may need (the call's, and the re-read's after a 204) take no id from its body.</summary>
+    private bool IdsGivenOutsideBody(TrackedDocument document) =>
+        context.Operation.Response.Reread && context.ObjectType.FindOperation(OperationType.Get) is { } get
+            ? ObjectIdResolver.IdsGivenOutsideBody(context, document, context.Operation, get)
+            : ObjectIdResolver.IdsGivenOutsideBody(context, document, context.Operation);
 
     /// <summary>
     /// Copies a download to a private temporary file (deleted when the payload is disposed), freeing the connection.

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 
@@ -24,6 +27,129 @@ internal static class BodyShape
         var key = new StringBuilder();
         return Append(body, key) ? key.ToString() : null;
     }
+
+    /// <summary>
+    /// Writes the shape of a UTF-8 JSON object document into <paramref name="key"/>, exactly as <see cref="Key(JToken)"/>
+    /// writes the shape of the same document read by the input reader (Newtonsoft, numbers with a fraction or an
+    /// exponent as decimals), without building a tree. False, and nothing to rely on, for anything whose reading could
+    /// differ between the two: not an object, a byte order mark, JSON System.Text.Json does not accept (comments,
+    /// trailing content...), a repeated property name, a fraction a decimal cannot hold, or a key longer than the span.
+    /// </summary>
+    /// <param name="utf8Json">The document's bytes.</param>
+    /// <param name="key">Where the key is written; <see cref="MaxKeyLength"/> characters are enough for any remembered shape.</param>
+    /// <param name="length">The key's length in <paramref name="key"/>.</param>
+    /// <returns>Whether <paramref name="key"/> holds the document's shape.</returns>
+    public static bool TryKey(ReadOnlySpan<byte> utf8Json, Span<char> key, out int length)
+    {
+        length = 0;
+        if (utf8Json.Length == 0 || utf8Json[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        // Names seen in each open object: (start in key, length) pairs, popped when the object closes.
+        var slots = ArrayPool<int>.Shared.Rent(256);
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            var written = 0;
+            var names = new ShapeNames(slots);
+            while (reader.Read())
+            {
+                if (!AppendToken(ref reader, key, ref written, ref names))
+                {
+                    return false;
+                }
+            }
+
+            length = written;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(slots);
+        }
+    }
+
+    private static bool AppendToken(ref Utf8JsonReader reader, Span<char> key, ref int written, ref ShapeNames names)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return names.Open() && Put(key, ref written, '{');
+            case JsonTokenType.EndObject:
+                names.Close();
+                return Put(key, ref written, '}');
+            case JsonTokenType.StartArray:
+                return Put(key, ref written, '[');
+            case JsonTokenType.EndArray:
+                return Put(key, ref written, ']');
+            case JsonTokenType.PropertyName:
+                return AppendName(ref reader, key, ref written, ref names);
+            case JsonTokenType.String:
+                return Put(key, ref written, Letter(JTokenType.String));
+            case JsonTokenType.Number:
+                var isFloat = reader.ValueSpan.IndexOfAny(".eE"u8) >= 0;
+                return (!isFloat || reader.TryGetDecimal(out _)) && Put(key, ref written, Letter(isFloat ? JTokenType.Float : JTokenType.Integer));
+            case JsonTokenType.True or JsonTokenType.False:
+                return Put(key, ref written, Letter(JTokenType.Boolean));
+            case JsonTokenType.Null:
+                return Put(key, ref written, Letter(JTokenType.Null));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Appends <c>length:name</c> (the name unescaped, its length in UTF-16 units); false for a name seen before in the same object.</summary>
+    private static bool AppendName(ref Utf8JsonReader reader, Span<char> key, ref int written, ref ShapeNames names)
+    {
+        // The name is copied past the room its length prefix needs at most, then moved behind the prefix.
+        const int prefixRoom = 12;
+        if (written + prefixRoom >= key.Length)
+        {
+            return false;
+        }
+
+        var nameArea = key[(written + prefixRoom)..];
+        if (reader.ValueSpan.Length > nameArea.Length)
+        {
+            return false;
+        }
+
+        var nameLength = reader.CopyString(nameArea);
+        if (!nameLength.TryFormat(key[written..], out var digits, provider: CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        key[written + digits] = ':';
+        var nameStart = written + digits + 1;
+        nameArea[..nameLength].CopyTo(key[nameStart..]);
+        if (!names.Add(key, nameStart, nameLength))
+        {
+            return false;
+        }
+
+        written = nameStart + nameLength;
+        return true;
+    }
+
+    private static bool Put(Span<char> key, ref int written, char c)
+    {
+        if (written >= key.Length)
+        {
+            return false;
+        }
+
+        key[written++] = c;
+        return true;
+    }
+
+    private static char Letter(JTokenType type) => (char)('a' + (int)type);
 
     private static bool DecidesValidity(JsonSchema schema, HashSet<JsonSchema> visited)
     {
@@ -86,8 +212,56 @@ internal static class BodyShape
                 key.Append(']');
                 return true;
             default:
-                key.Append((char)('a' + (int)token.Type));
+                key.Append(Letter(token.Type));
                 return true;
+        }
+    }
+
+    /// <summary>The property names of the objects open while a shape is read, to refuse a name repeated in one object (Newtonsoft keeps only its last value).</summary>
+    private ref struct ShapeNames(int[] slots)
+    {
+        private int _count;
+
+        /// <summary>Starts an object: a marker slot that <see cref="Close"/> pops back to.</summary>
+        public bool Open()
+        {
+            if (_count >= slots.Length)
+            {
+                return false;
+            }
+
+            slots[_count++] = -1;
+            return true;
+        }
+
+        public void Close()
+        {
+            while (_count > 0 && slots[--_count] != -1)
+            {
+                _count--;
+            }
+        }
+
+        /// <summary>Records a name of the innermost object (its place in the key); false when that object already has it.</summary>
+        public bool Add(ReadOnlySpan<char> key, int start, int length)
+        {
+            var name = key.Slice(start, length);
+            for (var i = _count - 1; i >= 0 && slots[i] != -1; i -= 2)
+            {
+                if (key.Slice(slots[i - 1], slots[i]).SequenceEqual(name))
+                {
+                    return false;
+                }
+            }
+
+            if (_count + 2 > slots.Length)
+            {
+                return false;
+            }
+
+            slots[_count++] = start;
+            slots[_count++] = length;
+            return true;
         }
     }
 }

@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using Connector.Core.Documents;
+using Connector.Operations.Execution;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -12,11 +16,18 @@ namespace Connector.Operations.Requests;
 internal sealed class InputProfile(JsonSchema schema, string name)
 {
     /// <summary>The declared properties of each (sub)schema met while projecting, collected once: documents run in parallel.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<JsonSchema, IReadOnlyDictionary<string, JsonSchema>> _declared = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<JsonSchema, IReadOnlyDictionary<string, JsonSchema>> _declared = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Validation verdicts per body shape, when the schema decides validity by shape alone (<see cref="BodyShape"/>).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>? _verdicts =
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>>? _verdicts =
         BodyShape.DecidesValidity(schema) ? new(StringComparer.Ordinal) : null;
+
+    /// <summary>
+    /// The shapes of documents that passed <see cref="Check"/> as they were (nothing left out, no problem), each
+    /// behind a letter saying whether the document was projected: a later document of such a shape passes
+    /// unread (<see cref="Passes"/>). Only filled when the schema decides validity by shape alone (<see cref="_verdicts"/> is kept).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, byte> _passing = new(StringComparer.Ordinal);
 
     /// <summary>At most this many shapes are remembered per profile.</summary>
     private const int MaxRememberedShapes = 512;
@@ -36,6 +47,59 @@ internal sealed class InputProfile(JsonSchema schema, string name)
     /// </summary>
     public JToken Project(JToken value, ISet<string>? leftOut = null) =>
         Fits(value, Schema) ? value : Project(value, Schema, leftOut, string.Empty);
+
+    /// <summary>
+    /// Checks one document's body for sending: projects it onto the profile when <paramref name="project"/> (the
+    /// fields left out go through <paramref name="leftOutFields"/>, which names them or, strict, refuses the document)
+    /// and validates what would be sent. A document that passes as it is has its shape remembered for <see cref="Passes"/>.
+    /// </summary>
+    /// <returns>The body to send (<paramref name="json"/> itself when nothing was left out) and the note naming the fields left out, or null.</returns>
+    /// <exception cref="DocumentInputException">The body does not fit the profile (every problem listed), or strict mode and fields were left out.</exception>
+    public (JToken Body, string? Note) Check(TrackedDocument document, JToken json, bool project, LeftOutFields leftOutFields, IReadOnlyCollection<string> locating)
+    {
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
+        var body = project ? Project(json, leftOut) : json;
+        var note = leftOutFields.Check(document, this, leftOut, locating);
+        var problems = Validate(body);
+        if (problems.Count > 0)
+        {
+            throw new DocumentInputException(
+                DocumentInputException.InvalidBody,
+                $"document '{document.TrackingId}' does not fit the {Name} input profile, nothing was sent: {string.Join("; ", problems)}");
+        }
+
+        if (_verdicts is not null && ReferenceEquals(body, json) && _passing.Count < MaxRememberedShapes && BodyShape.Key(json) is { } shape)
+        {
+            _passing.TryAdd((project ? ProjectedMark : AsGivenMark) + shape, 0);
+        }
+
+        return (body, note);
+    }
+
+    /// <summary>
+    /// Whether a document given as UTF-8 JSON has the shape of one that passed <see cref="Check"/> as it was (with the
+    /// same <paramref name="project"/>): then it passes too, and its bytes are the body to send, with no tree built.
+    /// False sends the document the long way (<see cref="Check"/>), which also gives any error.
+    /// </summary>
+    public bool Passes(ReadOnlySpan<byte> utf8Json, bool project)
+    {
+        if (_passing.IsEmpty)
+        {
+            return false;
+        }
+
+        var key = ArrayPool<char>.Shared.Rent(BodyShape.MaxKeyLength + 64);
+        try
+        {
+            key[0] = project ? ProjectedMark : AsGivenMark;
+            return BodyShape.TryKey(utf8Json, key.AsSpan(1, BodyShape.MaxKeyLength + 32), out var length)
+                && _passing.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(key.AsSpan(0, length + 1));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(key);
+        }
+    }
 
     /// <summary>Lists every problem of a body, e.g. <c>template_id: required (one of: template_id, activation_tile)</c>.</summary>
     public IReadOnlyList<string> Validate(JToken body)
@@ -58,6 +122,10 @@ internal sealed class InputProfile(JsonSchema schema, string name)
 
         return verdict;
     }
+
+    private const char ProjectedMark = 'p';
+
+    private const char AsGivenMark = 'g';
 
     private IReadOnlyList<string> ValidateWithSchema(JToken body)
     {

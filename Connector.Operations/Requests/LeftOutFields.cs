@@ -26,6 +26,11 @@ internal sealed partial class LeftOutFields(ILogger logger, bool strict)
     /// <exception cref="DocumentInputException">Strict mode and some fields were left out.</exception>
     public string? Check(TrackedDocument document, InputProfile profile, IReadOnlyCollection<string> leftOut, IReadOnlyCollection<string> locating)
     {
+        if (leftOut.Count == 0)
+        {
+            return null;
+        }
+
         var fields = leftOut.Where(f => !locating.Contains(f)).Order(StringComparer.Ordinal).ToList();
         if (fields.Count == 0)
         {

@@ -30,6 +30,27 @@ internal static class ObjectIdResolver
         return path;
     }
 
+    /// <summary>
+    /// Whether every id the paths of <paramref name="operations"/> need comes from outside the document's body (its
+    /// dynamic properties or the operation's properties), so the body need not be read to build them.
+    /// </summary>
+    public static bool IdsGivenOutsideBody(OperationContext context, TrackedDocument document, params ReadOnlySpan<OperationDescriptor> operations)
+    {
+        foreach (var operation in operations)
+        {
+            foreach (var (_, fieldId) in operation.PathParameters)
+            {
+                if (Value(document.DynamicProperties, fieldId) is null
+                    && !(context.OperationProperties.IsGiven(fieldId) && context.OperationProperties.GetString(fieldId) is not null))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     public static string Resolve(OperationContext context, TrackedDocument document, JObject? json, string fieldId)
     {
         var isParent = fieldId == OperationFieldIds.ParentId;

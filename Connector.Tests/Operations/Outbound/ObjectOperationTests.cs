@@ -341,4 +341,59 @@ public sealed class ObjectOperationTests
         Assert.That(sent.Sent.Select(s => JArray.Parse(s.Body!).Count), Is.EquivalentTo(new[] { 2, 1, 1 }));
         Assert.That(sent.Sent.All(s => !s.Body!.Contains("status", StringComparison.Ordinal)), Is.True, "records are projected onto the bulk item profile");
     }
+
+    [Test]
+    public async Task Bulk_records_of_a_shape_that_passed_are_sent_as_given_and_bad_ones_still_get_their_own_error()
+    {
+        var transport = new ScriptedTransport(request =>
+        {
+            var records = JArray.Parse(System.Text.Encoding.UTF8.GetString(((Connector.Operations.Http.ConnectRequestBody.JsonBytes)request.Body!).Content.Span));
+            return ScriptedAnswer.Json(206, new JArray(records.Select(r => new JObject { ["id"] = r["id"], ["status"] = "closed" })).ToString());
+        });
+        string[] bodies =
+        [
+            """{"id":"UR-1","external_billing_id":"B-1"}""",
+            "{ \"id\": \"UR-2\",\n  \"external_billing_id\": \"B-\\u0032\" }",
+            """{"id":"UR-3","external_billing_id":"B-3","status":"valid"}""",
+            """{"id":" ","external_billing_id":"B-4"}""",
+            """{"id":5,"external_billing_id":"B-5"}""",
+            """{"id":"UR-6","external_billing_id":true}""",
+            """{"id":"UR-7","external_billing_id":"B-7"}""",
+        ];
+        var documents = bodies.Select((body, i) => Doc("r" + (i + 1), body)).ToList();
+
+        var (results, sent) = await RunAsync("usage_record", "BULK_CLOSE", transport, documents, new() { ["batchSize"] = "10", ["parallelism"] = "1" });
+
+        Assert.That(results.Select(r => r.StatusCode), Is.EqualTo(new[] { "206", "206", "206", "MISSING_ID", "MISSING_ID", "INVALID_BODY", "206" }));
+        Assert.That(results[2].Message, Does.Contain("status"), "the field left out is named");
+        Assert.That(results[5].Message, Does.Contain("external_billing_id"));
+        Assert.That(
+            sent.Sent.Single().Body,
+            Is.EqualTo("""[{"id":"UR-1","external_billing_id":"B-1"},{"id":"UR-2","external_billing_id":"B-\u0032"},{"id":"UR-3","external_billing_id":"B-3"},{"id":"UR-7","external_billing_id":"B-7"}]"""),
+            "a record of a shape that passed is sent as given (its escape kept, the whitespace dropped); the others as the profile reads them");
+    }
+
+    [Test]
+    public async Task Action_bodies_of_a_shape_that_passed_are_sent_as_given_and_bad_ones_are_refused()
+    {
+        var transport = Echo();
+        Dictionary<string, string?> Id(string id) => new() { ["objectId"] = id };
+        var documents = new[]
+        {
+            Doc("d1", """{"template_id":"TL-1"}""", Id("PR-1")),
+            Doc("d2", "{ \"template_id\" : \"TL-\\u0032\" }", Id("PR-2")),
+            Doc("d3", """{"template_id":true}""", Id("PR-3")),
+            Doc("d4", """{"id":"PR-4","template_id":"TL-4"}"""),
+        };
+
+        var (results, sent) = await RunAsync("request", "APPROVE", transport, documents, new() { ["parallelism"] = "1" });
+
+        Assert.That(results.Select(r => r.StatusCode), Is.EqualTo(new[] { "200", "200", "INVALID_BODY", "200" }));
+        Assert.That(sent.Sent.Select(s => s.Path + " " + s.Body), Is.EqualTo(new[]
+        {
+            """/requests/PR-1/approve {"template_id":"TL-1"}""",
+            """/requests/PR-2/approve {"template_id":"TL-\u0032"}""",
+            """/requests/PR-4/approve {"template_id":"TL-4"}""",
+        }));
+    }
 }
