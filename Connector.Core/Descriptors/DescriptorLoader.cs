@@ -46,16 +46,20 @@ public static class DescriptorLoader
         }
 
         // A descriptor is small: read it once (bounded: a device or a huge file is refused), for its key and its parse.
+        // The key is hashed on another thread while this one parses: in a fresh process the first SHA-256 also starts
+        // the platform's crypto library, which costs about as much as the parse.
         var bytes = await ReadBoundedAsync(fullPath, cancellationToken).ConfigureAwait(false);
-        var key = DescriptorSchemaValidator.ContentKey(bytes);
+        var hashing = Task.Run(() => DescriptorFormatSchema.ContentKey(bytes), cancellationToken);
         var root = Parse(bytes, fullPath);
-        var validated = validationCache.IsValidated(key);
-        var descriptor = await CheckAndBuildAsync(root, fullPath, Path.GetDirectoryName(fullPath), !validated, cancellationToken).ConfigureAwait(false);
-        if (!validated)
+        var key = await hashing.ConfigureAwait(false);
+        if (validationCache.IsValidated(key))
         {
-            validationCache.RememberValidated(key);
+            return CheckAndBuild(root, fullPath, Path.GetDirectoryName(fullPath), []);
         }
 
+        var schemaProblems = await DescriptorSchemaValidator.ValidateAsync(root, cancellationToken).ConfigureAwait(false);
+        var descriptor = CheckAndBuild(root, fullPath, Path.GetDirectoryName(fullPath), schemaProblems);
+        validationCache.RememberValidated(key);
         return descriptor;
     }
 
@@ -70,29 +74,40 @@ public static class DescriptorLoader
     {
         ArgumentNullException.ThrowIfNull(json);
         var root = await ParseAsync(json, sourceName, cancellationToken).ConfigureAwait(false);
-        return await CheckAndBuildAsync(root, sourceName, baseDirectory, validateSchema: true, cancellationToken).ConfigureAwait(false);
+        var schemaProblems = await DescriptorSchemaValidator.ValidateAsync(root, cancellationToken).ConfigureAwait(false);
+        return CheckAndBuild(root, sourceName, baseDirectory, schemaProblems);
     }
 
     /// <summary>The largest descriptor read for its content key (the shipped one is about 50 KB).</summary>
     private const int MaxCachedDescriptorBytes = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Reads a file whole, refusing it past <see cref="MaxCachedDescriptorBytes"/>. A regular file is read in one call
+    /// into a buffer of its size (one byte more, to see its end); a device or a pipe, which tells no size, into a
+    /// buffer that doubles up to the bound.
+    /// </summary>
     private static async Task<byte[]> ReadBoundedAsync(string path, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16384, useAsync: true);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: true);
+        var buffer = new byte[Math.Clamp(stream.CanSeek ? stream.Length + 1 : 0, 16384, MaxCachedDescriptorBytes + 1)];
+        var length = 0;
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > MaxCachedDescriptorBytes)
+            length += read;
+            if (length > MaxCachedDescriptorBytes)
             {
                 throw new InvalidDescriptorException(path, [new DescriptorProblem("$", $"the file is larger than {MaxCachedDescriptorBytes / (1024 * 1024)} MB: it is not a descriptor")]);
             }
 
-            buffer.Write(chunk, 0, read);
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxCachedDescriptorBytes + 1));
+            }
         }
 
-        return buffer.ToArray();
+        Array.Resize(ref buffer, length);
+        return buffer;
     }
 
     private static async Task<JToken> ParseAsync(Stream json, string sourceName, CancellationToken cancellationToken)
@@ -127,14 +142,14 @@ public static class DescriptorLoader
     private static InvalidDescriptorException NotJson(string sourceName, JsonReaderException ex) =>
         new(sourceName, [new DescriptorProblem(string.IsNullOrEmpty(ex.Path) ? "$" : "$." + ex.Path, "not valid JSON: " + ex.Message)]);
 
-    private static async Task<ConnectorDescriptor> CheckAndBuildAsync(JToken root, string sourceName, string? baseDirectory, bool validateSchema, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the rules a schema cannot express and builds the descriptor, refusing it with the schema validation's
+    /// problems (listed first; none when the validation was skipped) and the rules' together. Synchronous, so that a
+    /// load whose schema validation is remembered runs (and, in a fresh process, JIT-compiles) no code of the validation.
+    /// </summary>
+    private static ConnectorDescriptor CheckAndBuild(JToken root, string sourceName, string? baseDirectory, IReadOnlyList<DescriptorProblem> schemaProblems)
     {
-        var problems = new List<DescriptorProblem>();
-        if (validateSchema)
-        {
-            problems.AddRange(await DescriptorSchemaValidator.ValidateAsync(root, cancellationToken).ConfigureAwait(false));
-        }
-
+        var problems = new List<DescriptorProblem>(schemaProblems);
         problems.AddRange(DescriptorRules.Check(root));
         string? openApiPath = null;
         if (root is JObject o && o["openApi"] is JValue { Type: JTokenType.String } openApi)

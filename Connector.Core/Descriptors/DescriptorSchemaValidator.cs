@@ -1,4 +1,3 @@
-using System.Reflection;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -8,21 +7,7 @@ namespace Connector.Core.Descriptors;
 /// <summary>Validates descriptor JSON against the embedded descriptor format schema (NJsonSchema).</summary>
 internal static class DescriptorSchemaValidator
 {
-    private const string ResourceName = "Connector.Core.connector-descriptor.schema.json";
     private static readonly Lazy<Task<JsonSchema>> Schema = new(LoadSchemaAsync);
-    private static readonly Lazy<byte[]> SchemaHash = new(HashSchema);
-
-    /// <summary>
-    /// The key under which a validation cache remembers this content: SHA-256 over the schema's hash and the
-    /// descriptor's bytes, so that a new schema (a new connector version) validates everything again.
-    /// </summary>
-    public static string ContentKey(byte[] descriptor)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        hash.AppendData(SchemaHash.Value);
-        hash.AppendData(descriptor);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
 
     public static async Task<IReadOnlyList<DescriptorProblem>> ValidateAsync(JToken root, CancellationToken cancellationToken)
     {
@@ -70,18 +55,9 @@ internal static class DescriptorSchemaValidator
         return schemaPath.StartsWith("#/", StringComparison.Ordinal) ? "$." + schemaPath[2..] : schemaPath;
     }
 
-    private static byte[] HashSchema()
-    {
-        using var stream = OpenSchema();
-        return System.Security.Cryptography.SHA256.HashData(stream);
-    }
-
-    private static Stream OpenSchema() => Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-        ?? throw new InvalidOperationException("The descriptor format schema is not embedded in Connector.Core.");
-
     private static async Task<JsonSchema> LoadSchemaAsync()
     {
-        await using var stream = OpenSchema();
+        await using var stream = DescriptorFormatSchema.Open();
         using var reader = new StreamReader(stream);
         return await JsonSchema.FromJsonAsync(await reader.ReadToEndAsync().ConfigureAwait(false)).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Connector.Core.Descriptors;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
@@ -29,6 +30,24 @@ public sealed class DescriptorValidationCacheTests
         Assert.That(cache.Remembered, Has.Count.EqualTo(2));
         Assert.That(cache.Remembered.All(k => k.Length == 64 && k.All(char.IsAsciiHexDigitLower)), Is.True, string.Join(", ", cache.Remembered));
         Assert.That(cache.Remembered[0], Is.Not.EqualTo(cache.Remembered[1]), "one changed value gives another key");
+    }
+
+    /// <summary>
+    /// The key is SHA-256 over the embedded schema's SHA-256 and the file's exact bytes: markers remembered by an earlier
+    /// build with the same schema still hit, and the file is read neither short nor padded.
+    /// </summary>
+    [Test]
+    public async Task The_key_is_the_sha256_of_the_schema_hash_and_the_file_bytes()
+    {
+        var cache = new RecordingCache(knowsEverything: false);
+        var path = await CopyAsync("a.descriptor.json", _ => { });
+
+        await DescriptorLoader.LoadAsync(path, cache, CancellationToken.None);
+
+        await using var schema = typeof(DescriptorLoader).Assembly.GetManifestResourceStream("Connector.Core.connector-descriptor.schema.json")!;
+        var expected = SHA256.HashData([.. await SHA256.HashDataAsync(schema), .. await File.ReadAllBytesAsync(path)]);
+        Assert.That(new FileInfo(path).Length, Is.GreaterThan(16384), "larger than one read chunk");
+        Assert.That(cache.Remembered, Is.EqualTo(new[] { Convert.ToHexStringLower(expected) }));
     }
 
     [Test]
