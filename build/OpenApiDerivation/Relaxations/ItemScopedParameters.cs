@@ -34,11 +34,6 @@ internal sealed class ItemScopedParameters : SchemaRelaxation
 
     public override bool RecordsLocations => true;
 
-    public override void Apply(JObject schema)
-    {
-        // Nothing without the document: see Apply(schema, context).
-    }
-
     public override void Apply(JObject schema, NodeContext context)
     {
         if (schema["properties"] is not JObject properties || context.Shapes.ObjectProperties(context.Raw) is not { } raw)

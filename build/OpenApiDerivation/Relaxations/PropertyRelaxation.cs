@@ -6,11 +6,6 @@ namespace Connector.OpenApiDerivation.Relaxations;
 /// </summary>
 internal abstract class PropertyRelaxation : SchemaRelaxation
 {
-    public override void Apply(Newtonsoft.Json.Linq.JObject schema)
-    {
-        // Nothing per node: the converter calls Relax for each property.
-    }
-
     /// <summary>The property's new schema, or null when the rule does not apply to it.</summary>
     public abstract Newtonsoft.Json.Linq.JObject? Relax(PropertyContext context);
 }

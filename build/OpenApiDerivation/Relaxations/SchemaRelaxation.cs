@@ -39,9 +39,13 @@ internal abstract class SchemaRelaxation
     public virtual bool RecordsLocations => false;
 
     /// <summary>
-    /// Rewrites one converted schema node in place. Child schemas were already converted and relaxed.
+    /// Rewrites one converted schema node in place. Child schemas were already converted and relaxed. By default
+    /// nothing: rules that need the document override <see cref="Apply(JObject, NodeContext)"/>, and property rules
+    /// (<see cref="PropertyRelaxation"/>) are called per property instead.
     /// </summary>
-    public abstract void Apply(JObject schema);
+    public virtual void Apply(JObject schema)
+    {
+    }
 
     /// <summary>
     /// Rewrites one converted schema node in place, with the document's schema of the node at hand; by default the same

@@ -25,11 +25,6 @@ internal sealed class SubCollectionsEmbedded : SchemaRelaxation
 
     public override bool RecordsLocations => true;
 
-    public override void Apply(JObject schema)
-    {
-        // Nothing without the document: see Apply(schema, context).
-    }
-
     public override void Apply(JObject schema, NodeContext context)
     {
         if (context.Component is not { } component || schema["properties"] is not JObject properties)
