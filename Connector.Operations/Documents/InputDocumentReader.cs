@@ -64,7 +64,7 @@ internal static class InputDocumentReader
     public static async Task<byte[]> ReadJsonBytesAsync(TrackedDocument document, CancellationToken cancellationToken)
     {
         var bytes = await ReadBoundedBytesAsync(document, cancellationToken).ConfigureAwait(false);
-        if (bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        if (bytes.All(IsWhitespace))
         {
             return [];
         }
