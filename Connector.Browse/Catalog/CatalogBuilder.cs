@@ -56,7 +56,7 @@ internal static class CatalogBuilder
     private static void CheckEndpoints(IEnumerable<ObjectTypeDescriptor> objectTypes, ApiCatalog api)
     {
         var missing = objectTypes
-            .SelectMany(t => t.Operations.Where(o => api.Find(o.Method, o.Path) is null).Select(o => $"{t.Id} {o.Type} ({o.Endpoint})"))
+            .SelectMany(t => t.Operations.Where(o => !api.Contains(o.Method, o.Path)).Select(o => $"{t.Id} {o.Type} ({o.Endpoint})"))
             .ToList();
         if (missing.Count > 0)
         {

@@ -1,3 +1,4 @@
+using Connector.Core.Endpoints;
 using Newtonsoft.Json.Linq;
 
 namespace Connector.Browse.Profiles;
@@ -10,7 +11,7 @@ namespace Connector.Browse.Profiles;
 internal static class ObjectShapes
 {
     /// <summary>The union of the shapes (null when there are none); one shape is returned as it is.</summary>
-    public static JObject? Union(IReadOnlyList<JObject> shapes, JObject definitions)
+    public static JObject? Union(IReadOnlyList<JObject> shapes, SchemaDefinitions definitions)
     {
         var distinct = Distinct(shapes);
         return distinct.Count <= 1 ? distinct.FirstOrDefault() : UnionOfDistinct(distinct, definitions);
@@ -29,7 +30,7 @@ internal static class ObjectShapes
     }
 
     /// <summary>The union of two or more distinct shapes (<see cref="Distinct"/>): a new object.</summary>
-    public static JObject UnionOfDistinct(IReadOnlyList<JObject> distinct, JObject definitions)
+    public static JObject UnionOfDistinct(IReadOnlyList<JObject> distinct, SchemaDefinitions definitions)
     {
         var roots = distinct.Select(s => SchemaShape.FollowRootReference(Unwrap(s), definitions)).ToList();
         if (roots.Any(r => r["properties"] is not JObject))
@@ -70,7 +71,7 @@ internal static class ObjectShapes
     }
 
     /// <summary>Whether the shape's root documents the property.</summary>
-    public static bool HasProperty(JObject shape, string property, JObject definitions) =>
+    public static bool HasProperty(JObject shape, string property, SchemaDefinitions definitions) =>
         SchemaShape.RootPropertyNames(Unwrap(shape), definitions).Contains(property, StringComparer.Ordinal);
 
     /// <summary>A root made nullable by the derivation (<c>anyOf: [{$ref}, {type: null}]</c>) stands for its reference.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Connector.Core.Endpoints;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -11,7 +12,7 @@ namespace Connector.Browse.Profiles;
 /// (a root property's value, a field's schema) is serialized once and reused by every profile that shows it. The
 /// same text the copying path serializes to. Belongs to one <see cref="ProfileJsonWriter"/>; safe to use concurrently.
 /// </summary>
-internal sealed class ProfileRootWriter(JObject definitions)
+internal sealed class ProfileRootWriter(SchemaDefinitions definitions)
 {
     private readonly ConcurrentDictionary<JToken, string> _texts = new(ReferenceEqualityComparer.Instance);
 

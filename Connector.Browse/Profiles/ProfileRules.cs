@@ -16,7 +16,7 @@ internal static class ProfileRules
     /// since each input document is one record; <c>multipart</c> bodies are BINARY (the document is the file);
     /// body-less operations (GET, QUERY, DELETE, most actions) are NONE.
     /// </summary>
-    public static ProfilePlan Input(OperationDescriptor operation, ApiEndpoint endpoint, JObject definitions)
+    public static ProfilePlan Input(OperationDescriptor operation, ApiEndpoint endpoint, SchemaDefinitions definitions)
     {
         var what = $"The request body of {endpoint.Key}";
         return operation.Request.Body switch

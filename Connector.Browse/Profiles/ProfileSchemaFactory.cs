@@ -22,7 +22,7 @@ internal static class ProfileSchemaFactory
     public static JObject Build(ApiCatalog api, JObject schema, string title, string? summary)
     {
         var standalone = api.BuildStandaloneSchema(schema);
-        var result = BuildRoot(standalone, standalone["definitions"] as JObject ?? [], title, summary);
+        var result = BuildRoot(standalone, api.Definitions, title, summary);
         if (standalone.Property("definitions") is { } definitionsProperty)
         {
             definitionsProperty.Remove();
@@ -42,7 +42,7 @@ internal static class ProfileSchemaFactory
     /// <param name="summary">The fallback description, or null.</param>
     /// <returns>A new schema object without <c>definitions</c>.</returns>
     /// <exception cref="FormatException">A root reference does not resolve.</exception>
-    public static JObject BuildRoot(JObject copy, JObject definitions, string title, string? summary)
+    public static JObject BuildRoot(JObject copy, SchemaDefinitions definitions, string title, string? summary)
     {
         var root = copy;
         if (copy.ContainsKey("$ref"))

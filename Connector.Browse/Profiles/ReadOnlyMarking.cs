@@ -1,4 +1,5 @@
 using Connector.Core.Descriptors;
+using Connector.Core.Endpoints;
 using Newtonsoft.Json.Linq;
 
 namespace Connector.Browse.Profiles;
@@ -34,15 +35,15 @@ internal static class ReadOnlyMarking
         ObjectTypeDescriptor objectType,
         IEnumerable<JObject> objectWriteProfiles,
         JObject? entryInput,
-        JObject definitions) =>
+        SchemaDefinitions definitions) =>
         WritableFields(objectType, RootFields(objectWriteProfiles, definitions), entryInput, definitions);
 
-    /// <summary><see cref="WritableFields(ObjectTypeDescriptor, IEnumerable{JObject}, JObject?, JObject)"/> with the object's write profiles' <see cref="RootFields"/> given (the same for every entry of the object type).</summary>
+    /// <summary><see cref="WritableFields(ObjectTypeDescriptor, IEnumerable{JObject}, JObject?, SchemaDefinitions)"/> with the object's write profiles' <see cref="RootFields"/> given (the same for every entry of the object type).</summary>
     public static IReadOnlySet<string> WritableFields(
         ObjectTypeDescriptor objectType,
         IReadOnlySet<string> objectWriteFields,
         JObject? entryInput,
-        JObject definitions)
+        SchemaDefinitions definitions)
     {
         var writable = new HashSet<string>(objectWriteFields, StringComparer.Ordinal);
         if (entryInput is not null)
@@ -55,12 +56,12 @@ internal static class ReadOnlyMarking
     }
 
     /// <summary>The root property names the schemas accept (<see cref="SchemaShape.RootPropertyNames"/>), together.</summary>
-    public static IReadOnlySet<string> RootFields(IEnumerable<JObject> schemas, JObject definitions) =>
+    public static IReadOnlySet<string> RootFields(IEnumerable<JObject> schemas, SchemaDefinitions definitions) =>
         schemas.SelectMany(schema => SchemaShape.RootPropertyNames(schema, definitions)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Marks the root properties of a standalone output schema that <paramref name="writable"/> lacks.</summary>
     /// <param name="output">The standalone output schema (root reference already inlined); changed in place.</param>
-    /// <param name="writable">See <see cref="WritableFields(ObjectTypeDescriptor, IReadOnlySet{string}, JObject?, JObject)"/>.</param>
+    /// <param name="writable">See <see cref="WritableFields(ObjectTypeDescriptor, IReadOnlySet{string}, JObject?, SchemaDefinitions)"/>.</param>
     /// <returns>The names marked here (those the document already marks excluded).</returns>
     public static IReadOnlyList<string> Mark(JObject output, IReadOnlySet<string> writable)
     {

@@ -1,3 +1,4 @@
+using Connector.Core.Endpoints;
 using Newtonsoft.Json.Linq;
 
 namespace Connector.Browse.Profiles;
@@ -20,7 +21,7 @@ internal static class SchemaShape
     /// <param name="definitions">Where references point.</param>
     /// <returns>The schema itself, or the definition a bare root reference leads to (not copied).</returns>
     /// <exception cref="FormatException">A reference does not resolve.</exception>
-    public static JObject FollowRootReference(JObject schema, JObject definitions)
+    public static JObject FollowRootReference(JObject schema, SchemaDefinitions definitions)
     {
         var current = schema;
         for (var hops = 0; TryGetReference(current, out var name); hops++)
@@ -42,7 +43,7 @@ internal static class SchemaShape
     /// <param name="what">What the schema is, for messages.</param>
     /// <returns>The items schema (not copied).</returns>
     /// <exception cref="FormatException">The schema has no single items schema.</exception>
-    public static JObject ItemsOf(JObject schema, JObject definitions, string what) =>
+    public static JObject ItemsOf(JObject schema, SchemaDefinitions definitions, string what) =>
         FollowRootReference(schema, definitions)["items"] as JObject
         ?? throw new FormatException($"{what} should be an array with an items schema, but it has none.");
 
@@ -53,7 +54,7 @@ internal static class SchemaShape
     /// <param name="schema">The schema whose root to read; a root <c>$ref</c> is followed.</param>
     /// <param name="definitions">Where references point.</param>
     /// <returns>The names, produced lazily in no set order; a name declared by several branches comes once per branch, and none when the schema declares no properties.</returns>
-    public static IEnumerable<string> RootPropertyNames(JObject schema, JObject definitions)
+    public static IEnumerable<string> RootPropertyNames(JObject schema, SchemaDefinitions definitions)
     {
         var seen = new HashSet<JObject>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<JObject>();

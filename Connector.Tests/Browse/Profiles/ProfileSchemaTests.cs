@@ -98,9 +98,10 @@ public sealed class ProfileSchemaTests
     [Test]
     public async Task Items_of_a_referenced_array_are_found_and_a_missing_items_schema_is_reported()
     {
-        var api = await SampleAsync();
-        var definitions = (JObject)api.Definitions.DeepClone();
-        definitions["response.List"] = JObject.Parse("""{"type": ["array", "object"], "items": {"$ref": "#/definitions/response.Thing"}}""");
+        var sample = JObject.Parse(Sample);
+        sample["definitions"]!["response.List"] = JObject.Parse("""{"type": ["array", "object"], "items": {"$ref": "#/definitions/response.Thing"}}""");
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(sample.ToString()));
+        var definitions = (await ApiCatalog.LoadAsync(stream, "sample", CancellationToken.None)).Definitions;
 
         var items = SchemaShape.ItemsOf(JObject.Parse("""{"$ref": "#/definitions/response.List"}"""), definitions, "The list");
         var ex = Assert.Throws<FormatException>(() => SchemaShape.ItemsOf(JObject.Parse("""{"type": "object"}"""), definitions, "The bulk body"));
