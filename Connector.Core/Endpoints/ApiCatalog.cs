@@ -208,13 +208,17 @@ public sealed class ApiCatalog
         return root;
     }
 
-    /// <summary>Parses one part of the data (checked to be well-formed JSON when loaded) into its own tree.</summary>
+    /// <summary>Parses one part of the data (checked to be well-formed JSON when loaded) into its own tree, the tree Newtonsoft's reader builds.</summary>
     /// <param name="utf8">The part's text, a slice of the loaded bytes.</param>
     /// <param name="what">The part, for messages (<c>the definition 'x'</c>).</param>
     /// <param name="sourceName">The file, for messages.</param>
     /// <returns>A new token without a parent.</returns>
     /// <exception cref="FormatException">The text is not one JSON value; the message names the part, never its content.</exception>
-    internal static JToken ParseSlice(ReadOnlyMemory<byte> utf8, string what, string sourceName)
+    internal static JToken ParseSlice(ReadOnlyMemory<byte> utf8, string what, string sourceName) =>
+        Utf8TreeReader.TryRead(utf8.Span) ?? ParseSliceWithNewtonsoft(utf8, what, sourceName);
+
+    /// <summary><see cref="ParseSlice"/> with Newtonsoft's reader: what <see cref="Utf8TreeReader"/> leaves to it, and every error message.</summary>
+    private static JToken ParseSliceWithNewtonsoft(ReadOnlyMemory<byte> utf8, string what, string sourceName)
     {
         var text = MemoryMarshal.TryGetArray(utf8, out var segment) ? segment : new ArraySegment<byte>(utf8.ToArray());
         using var reader = new JsonTextReader(new StreamReader(new MemoryStream(text.Array!, text.Offset, text.Count, writable: false)))

@@ -128,6 +128,20 @@ public sealed class ApiCatalogLazyLoadTests
         Assert.That(definitions.ParsedCount, Is.EqualTo(1), "a definition that failed is not parsed again");
     }
 
+    [TestCase("""{"a": 1, "b": -0, "c": 1.0, "d": 1e5, "e": 0.1, "f": "x\u00e9\n\"", "g": [true, false, null, {}, []], "a": 2, "h": "2024-01-02T03:04:05Z"}""")]
+    [TestCase("""{"big": 123456789012345678901234567890, "huge": 1e400}""")]
+    [TestCase("""{"lone": "\ud800", "after": 1}""")]
+    [TestCase(""" [1, "x"] """)]
+    public void A_part_is_read_into_the_tree_Newtonsoft_s_reader_builds(string json)
+    {
+        var expected = FullParseValue(json);
+
+        var actual = ApiCatalog.ParseSlice(Encoding.UTF8.GetBytes(json), "the definition 'x'", "sample");
+
+        Assert.That(actual.ToString(Formatting.None), Is.EqualTo(expected.ToString(Formatting.None)));
+        Assert.That(((JContainer)actual).DescendantsAndSelf().Select(t => t.Type), Is.EqualTo(((JContainer)expected).DescendantsAndSelf().Select(t => t.Type)), "integers stay integers, dates stay strings");
+    }
+
     [TestCase("""{"endpoints": [{"path": "/a"}], "definitions": {}}""", "sample is not derived OpenAPI data: its endpoint 1 has no 'method' or no 'path' string.")]
     [TestCase("""{"endpoints": [{"method": "get", "path": "/a"}, {"method": "GET", "path": "/a"}], "definitions": {}}""", "sample is not derived OpenAPI data: it lists the endpoint GET /a twice.")]
     [TestCase("", "sample is not derived OpenAPI data: it is not valid JSON (line 0, position 0).")]
@@ -176,9 +190,11 @@ public sealed class ApiCatalogLazyLoadTests
         return await ApiCatalog.LoadAsync(stream, "sample", CancellationToken.None);
     }
 
-    private static JObject FullParse(string text)
+    private static JObject FullParse(string text) => (JObject)FullParseValue(text);
+
+    private static JToken FullParseValue(string text)
     {
         using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
-        return (JObject)JToken.ReadFrom(reader);
+        return JToken.ReadFrom(reader);
     }
 }
