@@ -72,7 +72,9 @@ internal sealed class ConnectRequest
     /// <summary>Whether a Content-Type header names JSON (<c>application/json</c>, <c>application/problem+json</c>, with or without parameters).</summary>
     public static bool IsJson(string contentType)
     {
-        var media = contentType.Split(';', 2)[0].Trim();
+        var media = contentType.AsSpan();
+        var parameters = media.IndexOf(';');
+        media = (parameters < 0 ? media : media[..parameters]).Trim();
         return media.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)
             || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
             || media.Equals("text/json", StringComparison.OrdinalIgnoreCase);

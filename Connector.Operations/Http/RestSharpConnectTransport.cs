@@ -48,15 +48,10 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
         };
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(ApiKeyHeader.Prefix.TrimEnd(), ApiKeyHeader.StripPrefix(settings.ApiKey));
-        foreach (var encoding in new[] { "gzip", "deflate", "br" })
+        AddConstantHeaders(http.DefaultRequestHeaders, settings.ApiKey);
+        var options = new RestClientOptions(TargetBase(baseUrl))
         {
-            http.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
-        }
-
-        var options = new RestClientOptions(baseUrl)
-        {
-            UserAgent = ConnectUserAgent.Value,
+            UserAgent = null,
             ThrowOnAnyError = true,
             SetErrorExceptionOnUnsuccessfulStatusCode = false,
             FollowRedirects = false,
@@ -67,6 +62,12 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
 
     /// <inheritdoc />
     public string Origin { get; }
+
+    /// <summary>The base URL RestSharp resolves each request's relative target against (it ends in '/').</summary>
+    internal Uri? TargetBaseUrl => _client.Options.BaseUrl;
+
+    /// <summary>Whether RestSharp adds headers of its own to every request (it should not: they travel as constant defaults).</summary>
+    internal bool HasRestSharpDefaultHeaders => _client.DefaultParameters.Any(p => p.Type == ParameterType.HttpHeader);
 
     /// <inheritdoc />
     public async Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
@@ -114,6 +115,26 @@ internal sealed class RestSharpConnectTransport : IConnectTransport
 
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
+
+    /// <summary>
+    /// The base URL with a trailing '/': RestSharp then resolves a relative target against it as it is, where a base
+    /// without one costs it another <see cref="Uri"/> (the base plus '/') on every request; the target is the same.
+    /// </summary>
+    internal static Uri TargetBase(Uri baseUrl) =>
+        baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+
+    /// <summary>
+    /// The headers every request carries, as raw text in the <see cref="HttpClient"/>'s defaults: the client copies a
+    /// raw value into each request as it is, where a parsed value (an <see cref="AuthenticationHeaderValue"/>, each
+    /// Accept-Encoding entry) is cloned per request, and RestSharp would add its User-Agent as a parameter of every
+    /// request and group it again. The API key's text is checked printable by the settings' validation.
+    /// </summary>
+    private static void AddConstantHeaders(HttpRequestHeaders headers, string? apiKey)
+    {
+        headers.TryAddWithoutValidation("Authorization", ApiKeyHeader.Format(apiKey ?? string.Empty));
+        headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
+        headers.TryAddWithoutValidation("User-Agent", ConnectUserAgent.Value);
+    }
 
     /// <summary>
     /// The RestSharp request for one attempt: the relative target (RestSharp keeps its query text), the Accept header,
