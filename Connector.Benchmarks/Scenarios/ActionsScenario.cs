@@ -50,7 +50,7 @@ internal sealed class ActionsScenario : SandboxRestartScenario
         var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
         return new ActionsScenario(options, session, ids)
         {
-            SeedNote = $"RecordsPerType={perType}: {pending} pending requests, the first {actions} approved; sandbox restarted before each run",
+            SeedNote = $"RecordsPerType={perType}: {pending} pending requests, the first {actions} approved; sandbox restarted in its child before each run",
         };
     }
 

@@ -54,7 +54,7 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
         var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
         return new BulkCloseScenario(options, session, ids)
         {
-            SeedNote = $"UsageRecordCount={count}: {closable} closable, the first {records} closed; sandbox restarted before each run",
+            SeedNote = $"UsageRecordCount={count}: {closable} closable, the first {records} closed; sandbox restarted in its child before each run",
         };
     }
 

@@ -6,29 +6,35 @@ namespace Connector.Benchmarks.Scenarios;
 /// <summary>
 /// A paired scenario whose runs change server state (approvals, closes): before every run (outside the timed
 /// region) the sandbox is restarted with the same seed and options, so every run of either side starts from the same
-/// data and does exactly the same work on the same ids.
+/// data and does exactly the same work on the same ids. The sandbox runs in a child process
+/// (<see cref="SandboxProcess"/>), started before the first run; a restart replaces its sandbox inside that same,
+/// already warm process, so no timed run pays for the server's JIT and start-up.
 /// </summary>
 internal abstract class SandboxRestartScenario(SandboxOptions options) : PairedScenario
 {
     private IReadOnlyList<SandboxRequestLogEntry> _connectorRequests = [];
 
-    protected ConnectSandbox? Sandbox { get; private set; }
+    protected SandboxProcess? Sandbox { get; private set; }
 
-    protected ConnectSandbox CurrentSandbox => Sandbox ?? throw new InvalidOperationException("no sandbox is running");
+    protected SandboxProcess CurrentSandbox => Sandbox ?? throw new InvalidOperationException("no sandbox is running");
+
+    public override SandboxProcess? Server => Sandbox;
 
     public override async Task PrepareAsync(Side side, CancellationToken cancellationToken)
     {
-        if (Sandbox is not null)
+        if (Sandbox is null)
         {
-            await Sandbox.DisposeAsync().ConfigureAwait(false);
+            Sandbox = await SandboxProcess.StartAsync(options, cancellationToken).ConfigureAwait(false);
         }
-
-        Sandbox = await ConnectSandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        else
+        {
+            await Sandbox.RestartAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    public override Task VerifyAsync(Side side, CancellationToken cancellationToken)
+    public override async Task VerifyAsync(Side side, CancellationToken cancellationToken)
     {
-        var requests = CurrentSandbox.RequestLog.Entries;
+        var requests = await CurrentSandbox.GetRequestLogAsync(cancellationToken).ConfigureAwait(false);
         if (side == Side.Connector)
         {
             _connectorRequests = requests;
@@ -37,8 +43,6 @@ internal abstract class SandboxRestartScenario(SandboxOptions options) : PairedS
         {
             RequestLogComparison.EnsureSame(GetType().Name, _connectorRequests, requests);
         }
-
-        return Task.CompletedTask;
     }
 
     public override async ValueTask DisposeAsync()
