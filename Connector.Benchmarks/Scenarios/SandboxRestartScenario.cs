@@ -8,9 +8,12 @@ namespace Connector.Benchmarks.Scenarios;
 /// region) the sandbox is restarted with the same seed and options, so every run of either side starts from the same
 /// data and does exactly the same work on the same ids. The sandbox runs in a child process
 /// (<see cref="SandboxProcess"/>), started before the first run; a restart replaces its sandbox inside that same,
-/// already warm process, so no timed run pays for the server's JIT and start-up.
+/// already warm process, so no timed run pays for the server's JIT and start-up. After each restart the selection
+/// the ids were picked by (<paramref name="collection"/>, <paramref name="rql"/>) is run again and must select the same
+/// <paramref name="matching"/> records: proof of the same data, and the seeded records the run will change are
+/// generated then, outside the timed region, as a real Connect has its records at rest.
 /// </summary>
-internal abstract class SandboxRestartScenario(SandboxOptions options) : PairedScenario
+internal abstract class SandboxRestartScenario(SandboxOptions options, string collection, string rql, int matching) : PairedScenario
 {
     private IReadOnlyList<SandboxRequestLogEntry> _connectorRequests = [];
 
@@ -29,6 +32,12 @@ internal abstract class SandboxRestartScenario(SandboxOptions options) : PairedS
         else
         {
             await Sandbox.RestartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var again = await Sandbox.QueryAsync(collection, rql, 0, cancellationToken).ConfigureAwait(false);
+        if (again.Matching != matching)
+        {
+            throw new InvalidOperationException($"{GetType().Name}: the restarted sandbox selects {again.Matching} {collection} by '{rql}', the first selected {matching}");
         }
     }
 
