@@ -4,7 +4,7 @@ namespace Connector.Benchmarks.Cli;
 
 /// <summary>
 /// The parsed command line: <c>[scenario...] [--quick] [--rounds N] [--json PATH]</c>, or a child command
-/// (<c>search-memory-child</c>, <c>browse-child</c>) with its options, or <c>micro</c> followed by BenchmarkDotNet arguments.
+/// (<c>search-memory-child</c>, <c>browse-child</c>, <c>sandbox-child</c>) with its options, or <c>micro</c> followed by BenchmarkDotNet arguments.
 /// </summary>
 internal sealed record BenchmarkArguments
 {
@@ -35,7 +35,7 @@ internal sealed record BenchmarkArguments
             return new BenchmarkArguments { Command = "micro", PassThrough = args.Skip(1).ToArray() };
         }
 
-        if (args.Count > 0 && args[0] is SearchMemoryChildCommand or BrowseChildCommand)
+        if (args.Count > 0 && args[0] is SearchMemoryChildCommand or BrowseChildCommand or SandboxChildCommand)
         {
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 1; i < args.Count; i++)
@@ -94,4 +94,7 @@ internal sealed record BenchmarkArguments
     public const string SearchMemoryChildCommand = "search-memory-child";
 
     public const string BrowseChildCommand = "browse-child";
+
+    /// <summary>The hidden command serving the paired scenarios' sandbox in a process of its own (<see cref="Harness.SandboxChild"/>).</summary>
+    public const string SandboxChildCommand = "sandbox-child";
 }

@@ -13,16 +13,7 @@ internal static class ChildProcessRunner
 
     public static async Task<JsonElement> RunAsync(IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = StartInfo();
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("the child process did not start");
+        using var process = Process.Start(StartInfo(arguments)) ?? throw new InvalidOperationException("the child process did not start");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -49,14 +40,28 @@ internal static class ChildProcessRunner
         return document.RootElement.Clone();
     }
 
-    /// <summary>Runs the apphost directly, or <c>dotnet Connector.Benchmarks.dll</c> when started through the muxer.</summary>
-    private static ProcessStartInfo StartInfo()
+    /// <summary>
+    /// This executable with <paramref name="arguments"/>, standard output and error redirected: the apphost directly,
+    /// or <c>dotnet Connector.Benchmarks.dll</c> when started through the muxer (as a test host is).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyList<string> arguments)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var processPath = Environment.ProcessPath ?? throw new InvalidOperationException("the process path is unknown");
-        var start = new ProcessStartInfo(processPath);
+        var start = new ProcessStartInfo(processPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         if (Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
         {
             start.ArgumentList.Add(typeof(ChildProcessRunner).Assembly.Location);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
         }
 
         return start;

@@ -5,7 +5,8 @@ namespace Connector.Benchmarks.Harness;
 /// <summary>
 /// Runs a <see cref="PairedScenario"/>: one untimed warm-up of each side, then <c>rounds</c> timed rounds that
 /// ALTERNATE the sides (A-B, B-A, A-B... so a drift in machine load hits both equally), with a full GC before each
-/// timed run. Every run must complete the expected number of items.
+/// timed run (in this process, and in the sandbox's child process when the scenario has one). Every run must
+/// complete the expected number of items.
 /// </summary>
 internal sealed class PairedRunner(TextWriter log)
 {
@@ -13,47 +14,64 @@ internal sealed class PairedRunner(TextWriter log)
     {
         foreach (var side in new[] { Side.Connector, Side.Baseline })
         {
-            var (warm, _) = await TimeOnceAsync(scenario, side, cancellationToken).ConfigureAwait(false);
-            await log.WriteLineAsync($"  {name}: warm-up {side,-9} {warm:0.000} s").ConfigureAwait(false);
+            var warm = await TimeOnceAsync(scenario, side, cancellationToken).ConfigureAwait(false);
+            await log.WriteLineAsync($"  {name}: warm-up {side,-9} {warm.Seconds:0.000} s").ConfigureAwait(false);
             await scenario.VerifyAsync(side, cancellationToken).ConfigureAwait(false);
         }
 
-        var connector = new List<double>();
-        var baseline = new List<double>();
-        var connectorCpu = new List<double>();
-        var baselineCpu = new List<double>();
+        var connector = new List<RunFigures>();
+        var baseline = new List<RunFigures>();
         for (var round = 0; round < rounds; round++)
         {
             var order = round % 2 == 0 ? new[] { Side.Connector, Side.Baseline } : [Side.Baseline, Side.Connector];
             foreach (var side in order)
             {
-                var (seconds, cpu) = await TimeOnceAsync(scenario, side, cancellationToken).ConfigureAwait(false);
-                (side == Side.Connector ? connector : baseline).Add(seconds);
-                (side == Side.Connector ? connectorCpu : baselineCpu).Add(cpu);
+                (side == Side.Connector ? connector : baseline).Add(await TimeOnceAsync(scenario, side, cancellationToken).ConfigureAwait(false));
             }
 
-            await log.WriteLineAsync($"  {name}: round {round + 1}/{rounds} connector {connector[^1]:0.000} s (CPU {connectorCpu[^1]:0.000} s), baseline {baseline[^1]:0.000} s (CPU {baselineCpu[^1]:0.000} s)").ConfigureAwait(false);
+            await log.WriteLineAsync($"  {name}: round {round + 1}/{rounds} connector {Describe(connector[^1])}, baseline {Describe(baseline[^1])}").ConfigureAwait(false);
         }
 
-        return new PairedTimes(connector, baseline, connectorCpu, baselineCpu);
+        return new PairedTimes(
+            connector.Select(r => r.Seconds).ToArray(),
+            baseline.Select(r => r.Seconds).ToArray(),
+            connector.Select(r => r.CpuSeconds).ToArray(),
+            baseline.Select(r => r.CpuSeconds).ToArray())
+        {
+            ConnectorServerCpu = connector.Select(r => r.ServerCpuSeconds).OfType<double>().ToArray(),
+            BaselineServerCpu = baseline.Select(r => r.ServerCpuSeconds).OfType<double>().ToArray(),
+        };
     }
 
-    /// <summary>One run of one side: its wall seconds and the CPU seconds the whole process used meanwhile.</summary>
-    private static async Task<(double Seconds, double CpuSeconds)> TimeOnceAsync(PairedScenario scenario, Side side, CancellationToken cancellationToken)
+    private static string Describe(RunFigures run) =>
+        $"{run.Seconds:0.000} s (CPU {run.CpuSeconds:0.000} s{(run.ServerCpuSeconds is { } server ? $", sandbox child {server:0.000} s" : string.Empty)})";
+
+    /// <summary>One run of one side: its wall seconds, the CPU seconds this process used meanwhile, and those of the sandbox child if there is one.</summary>
+    private static async Task<RunFigures> TimeOnceAsync(PairedScenario scenario, Side side, CancellationToken cancellationToken)
     {
         await scenario.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
+        var server = scenario.Server;
+        if (server is not null)
+        {
+            await server.CollectGarbageAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
+        var serverBefore = server?.ProcessorTime;
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var watch = Stopwatch.StartNew();
         var done = await scenario.RunAsync(side, cancellationToken).ConfigureAwait(false);
         watch.Stop();
         var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
+        var serverCpu = server is not null && serverBefore is { } before ? (server.ProcessorTime - before).TotalSeconds : (double?)null;
         if (done != scenario.ExpectedItems)
         {
             throw new InvalidOperationException($"the {side} run completed {done} items, {scenario.ExpectedItems} were expected");
         }
 
-        return (watch.Elapsed.TotalSeconds, cpu);
+        return new RunFigures(watch.Elapsed.TotalSeconds, cpu, serverCpu);
     }
+
+    private readonly record struct RunFigures(double Seconds, double CpuSeconds, double? ServerCpuSeconds);
 }

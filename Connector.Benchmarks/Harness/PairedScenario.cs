@@ -9,6 +9,12 @@ internal abstract class PairedScenario : IAsyncDisposable
 {
     public abstract long ExpectedItems { get; }
 
+    /// <summary>
+    /// The child process serving the sandbox both sides talk to, when it runs out of process: the runner collects its
+    /// garbage before each timed run as it does its own, and reports its CPU time per run. Null when there is none.
+    /// </summary>
+    public virtual SandboxProcess? Server => null;
+
     public virtual Task PrepareAsync(Side side, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public abstract Task<long> RunAsync(Side side, CancellationToken cancellationToken);

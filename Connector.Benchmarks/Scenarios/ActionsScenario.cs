@@ -17,6 +17,8 @@ namespace Connector.Benchmarks.Scenarios;
 /// </summary>
 internal sealed class ActionsScenario : SandboxRestartScenario
 {
+    private const string Collection = "requests";
+    private const string Selection = "eq(status,pending)";
     public const int Parallelism = 8;
     // A template of the seed-42 sandbox's first product: the sandbox refuses an unknown template, as Connect does.
     private const string Body = "{\"template_id\":\"TL-0042-0000-0000-01\"}";
@@ -26,8 +28,8 @@ internal sealed class ActionsScenario : SandboxRestartScenario
     private TrackedDocument[] _documents = [];
     private RawConnectClient? _raw;
 
-    private ActionsScenario(SandboxOptions options, BenchmarkConnector session, IReadOnlyList<string> ids)
-        : base(options)
+    private ActionsScenario(SandboxOptions options, int selected, BenchmarkConnector session, IReadOnlyList<string> ids)
+        : base(options, Collection, Selection, selected)
     {
         _session = session;
         _ids = ids;
@@ -43,14 +45,14 @@ internal sealed class ActionsScenario : SandboxRestartScenario
         var (options, ids, pending, perType) = await SeededRecords.FindAsync(
             size => new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = size, AssetCount = 200, UsageRecordCount = 200 },
             Math.Max(200, actions * 3),
-            "requests",
-            "eq(status,pending)",
+            Collection,
+            Selection,
             actions,
             cancellationToken).ConfigureAwait(false);
         var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
-        return new ActionsScenario(options, session, ids)
+        return new ActionsScenario(options, pending, session, ids)
         {
-            SeedNote = $"RecordsPerType={perType}: {pending} pending requests, the first {actions} approved; sandbox restarted before each run",
+            SeedNote = $"RecordsPerType={perType}: {pending} pending requests, the first {actions} approved; sandbox restarted in its child before each run",
         };
     }
 

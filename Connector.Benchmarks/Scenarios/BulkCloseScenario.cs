@@ -23,6 +23,8 @@ namespace Connector.Benchmarks.Scenarios;
 internal sealed class BulkCloseScenario : SandboxRestartScenario
 {
     public const int BatchSize = 1000;
+    private const string Collection = "usage_records";
+    private const string Selection = "in(status,(valid,approved))";
     public const int Parallelism = 4;
     private const string BillingId = "INV-BENCH-1";
     private readonly BenchmarkConnector _session;
@@ -30,8 +32,8 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
     private TrackedDocument[] _documents = [];
     private RawConnectClient? _raw;
 
-    private BulkCloseScenario(SandboxOptions options, BenchmarkConnector session, IReadOnlyList<string> ids)
-        : base(options)
+    private BulkCloseScenario(SandboxOptions options, int selected, BenchmarkConnector session, IReadOnlyList<string> ids)
+        : base(options, Collection, Selection, selected)
     {
         _session = session;
         _ids = ids;
@@ -47,14 +49,14 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
         var (options, ids, closable, count) = await SeededRecords.FindAsync(
             size => new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 200, AssetCount = 200, UsageRecordCount = size, RequestLogCapacity = 1000 },
             records + (records / 2),
-            "usage_records",
-            "in(status,(valid,approved))",
+            Collection,
+            Selection,
             records,
             cancellationToken).ConfigureAwait(false);
         var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
-        return new BulkCloseScenario(options, session, ids)
+        return new BulkCloseScenario(options, closable, session, ids)
         {
-            SeedNote = $"UsageRecordCount={count}: {closable} closable, the first {records} closed; sandbox restarted before each run",
+            SeedNote = $"UsageRecordCount={count}: {closable} closable, the first {records} closed; sandbox restarted in its child before each run",
         };
     }
 

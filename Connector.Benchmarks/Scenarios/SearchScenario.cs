@@ -17,16 +17,17 @@ namespace Connector.Benchmarks.Scenarios;
 /// (records streamed as partial results into a counting sink); the baseline GETs the same pages with HttpClient and
 /// walks each page as it streams in with a <see cref="Utf8JsonReader"/>, skipping record by record (the minimum a client must parse;
 /// a JsonDocument per page, which indexes every token, was several times slower than the connector). Both follow Content-Range to the end.
+/// The sandbox serves from a child process (<see cref="SandboxProcess"/>), started once; its request log is emptied before each run.
 /// </summary>
 internal sealed class SearchScenario : PairedScenario
 {
     public const int PageSize = 1000;
-    private readonly ConnectSandbox _sandbox;
+    private readonly SandboxProcess _sandbox;
     private readonly BenchmarkConnector _session;
     private readonly RawConnectClient _raw;
     private IReadOnlyList<SandboxRequestLogEntry> _connectorRequests = [];
 
-    private SearchScenario(ConnectSandbox sandbox, BenchmarkConnector session, int records)
+    private SearchScenario(SandboxProcess sandbox, BenchmarkConnector session, int records)
     {
         _sandbox = sandbox;
         _session = session;
@@ -38,24 +39,30 @@ internal sealed class SearchScenario : PairedScenario
 
     public static async Task<SearchScenario> CreateAsync(int records, CancellationToken cancellationToken)
     {
-        var sandbox = await ConnectSandbox.StartAsync(new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 200, AssetCount = records }, cancellationToken).ConfigureAwait(false);
-        var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
-        return new SearchScenario(sandbox, session, records);
+        var sandbox = await SandboxProcess.StartAsync(new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 200, AssetCount = records }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
+            return new SearchScenario(sandbox, session, records);
+        }
+        catch
+        {
+            await sandbox.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    public override Task PrepareAsync(Side side, CancellationToken cancellationToken)
-    {
-        _sandbox.RequestLog.Clear();
-        return Task.CompletedTask;
-    }
+    public override SandboxProcess? Server => _sandbox;
+
+    public override Task PrepareAsync(Side side, CancellationToken cancellationToken) => _sandbox.ClearRequestLogAsync(cancellationToken);
 
     public override async Task<long> RunAsync(Side side, CancellationToken cancellationToken) => side == Side.Connector
         ? await RunConnectorAsync(_session, _sandbox.BaseUrl, PageSize, null, cancellationToken).ConfigureAwait(false)
         : await RunBaselineAsync(cancellationToken).ConfigureAwait(false);
 
-    public override Task VerifyAsync(Side side, CancellationToken cancellationToken)
+    public override async Task VerifyAsync(Side side, CancellationToken cancellationToken)
     {
-        var requests = _sandbox.RequestLog.Entries;
+        var requests = await _sandbox.GetRequestLogAsync(cancellationToken).ConfigureAwait(false);
         if (side == Side.Connector)
         {
             _connectorRequests = requests;
@@ -64,8 +71,6 @@ internal sealed class SearchScenario : PairedScenario
         {
             RequestLogComparison.EnsureSame("search", _connectorRequests, requests);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>The connector's QUERY of every asset; returns the number of records emitted.</summary>

@@ -1,3 +1,4 @@
+using Connector.Benchmarks.Harness;
 using Connector.Sandbox;
 
 namespace Connector.Benchmarks.Scenarios;
@@ -7,8 +8,9 @@ internal static class SeededRecords
 {
     /// <summary>
     /// Starts probe sandboxes of growing size (<paramref name="options"/> of a size, first <paramref name="size"/>, then
-    /// doubled) until <paramref name="rql"/> selects at least <paramref name="needed"/> records of
-    /// <paramref name="collection"/>; returns those options, the first <paramref name="needed"/> ids and how many matched.
+    /// doubled), each in a child process as the scenarios run them, until <paramref name="rql"/> selects at least
+    /// <paramref name="needed"/> records of <paramref name="collection"/>; returns those options, the first
+    /// <paramref name="needed"/> ids and how many matched.
     /// </summary>
     public static async Task<(SandboxOptions Options, string[] Ids, int Matching, int Size)> FindAsync(
         Func<int, SandboxOptions> options,
@@ -21,11 +23,12 @@ internal static class SeededRecords
         while (true)
         {
             var candidate = options(size);
-            await using var probe = await ConnectSandbox.StartAsync(candidate, cancellationToken).ConfigureAwait(false);
-            var matching = probe.Store.Query(collection, rql);
-            if (matching.Count >= needed)
+            await using var probe = await SandboxProcess.StartAsync(candidate, cancellationToken).ConfigureAwait(false);
+            var answer = await probe.QueryAsync(collection, rql, needed, cancellationToken).ConfigureAwait(false);
+            if (answer.Matching >= needed)
             {
-                return (candidate, matching.Take(needed).Select(r => (string)r["id"]!).ToArray(), matching.Count, size);
+                var ids = answer.Ids.Select(id => id ?? throw new InvalidOperationException($"a record of {collection} without an id")).ToArray();
+                return (candidate, ids, answer.Matching, size);
             }
 
             size *= 2;
