@@ -14,6 +14,7 @@ internal sealed class RawConnectClient : IDisposable
 
     public RawConnectClient(Uri baseUrl)
     {
+        BaseUrl = baseUrl;
         _base = baseUrl.AbsoluteUri.TrimEnd('/') + "/";
         _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -22,6 +23,9 @@ internal sealed class RawConnectClient : IDisposable
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", SandboxOptions.DefaultApiKey);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
+
+    /// <summary>The base URL the client was made for.</summary>
+    public Uri BaseUrl { get; }
 
     public HttpClient Http => _http;
 

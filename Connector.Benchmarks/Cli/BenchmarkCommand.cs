@@ -60,7 +60,7 @@ internal static class BenchmarkCommand
         IReadOnlyList<string> scenarios, BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
         var rows = new List<ScenarioRow>();
-        var runner = new PairedRunner(log);
+        var runner = new PairedRunner(log, settings.WarmupRuns);
         foreach (var scenario in scenarios)
         {
             await log.WriteLineAsync($"[{scenario}]").ConfigureAwait(false);

@@ -15,6 +15,12 @@ internal sealed record BenchmarkSettings
 
     public int Rounds { get; init; } = 5;
 
+    /// <summary>
+    /// Untimed runs of each side before the timed rounds of a paired scenario. A full-size run lasts seconds, so one
+    /// settles the runtime's tiered compilation; a quick run lasts a fraction of a second and needs a few.
+    /// </summary>
+    public int WarmupRuns { get; init; } = 1;
+
     /// <summary>Assets of the <c>sandbox-page</c> scenario: a million in both runs (the sandbox is seeded lazily, so the target size costs nothing to start).</summary>
     public int SandboxPageRecords { get; init; } = 1_000_000;
 
@@ -30,6 +36,7 @@ internal sealed record BenchmarkSettings
         Actions = 500,
         BulkCloseRecords = 10_000,
         Rounds = 3,
+        WarmupRuns = 3,
         BrowseColdRounds = 2,
     };
 }

@@ -3,16 +3,16 @@ using System.Diagnostics;
 namespace Connector.Benchmarks.Harness;
 
 /// <summary>
-/// Runs a <see cref="PairedScenario"/>: one untimed warm-up of each side, then <c>rounds</c> timed rounds that
+/// Runs a <see cref="PairedScenario"/>: untimed warm-up runs of each side (<c>warmupRuns</c>), then <c>rounds</c> timed rounds that
 /// ALTERNATE the sides (A-B, B-A, A-B... so a drift in machine load hits both equally), with a full GC before each
 /// timed run (in this process, and in the sandbox's child process when the scenario has one). Every run must
 /// complete the expected number of items.
 /// </summary>
-internal sealed class PairedRunner(TextWriter log)
+internal sealed class PairedRunner(TextWriter log, int warmupRuns)
 {
     public async Task<PairedTimes> RunAsync(string name, PairedScenario scenario, int rounds, CancellationToken cancellationToken)
     {
-        foreach (var side in new[] { Side.Connector, Side.Baseline })
+        foreach (var side in Enumerable.Repeat(new[] { Side.Connector, Side.Baseline }, Math.Max(1, warmupRuns)).SelectMany(s => s))
         {
             var warm = await TimeOnceAsync(scenario, side, cancellationToken).ConfigureAwait(false);
             await log.WriteLineAsync($"  {name}: warm-up {side,-9} {warm.Seconds:0.000} s").ConfigureAwait(false);

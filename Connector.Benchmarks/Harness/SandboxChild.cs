@@ -61,7 +61,9 @@ internal static class SandboxChild
     }
 
     /// <summary>The sandbox options a child's command line asks for; an unknown or malformed option is an <see cref="ArgumentException"/>.</summary>
-    public static SandboxOptions Options(IReadOnlyDictionary<string, string> options)
+    /// <param name="options">The child's options.</param>
+    /// <param name="port">The port to serve on; 0, the first start, picks a free one.</param>
+    public static SandboxOptions Options(IReadOnlyDictionary<string, string> options, int port = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
         string[] known = [SeedOption, RecordsPerTypeOption, AssetCountOption, UsageRecordCountOption, RequestLogCapacityOption];
@@ -73,7 +75,7 @@ internal static class SandboxChild
         var defaults = new SandboxOptions();
         return new SandboxOptions
         {
-            Port = 0,
+            Port = port,
             Seed = Number(options, SeedOption) ?? defaults.Seed,
             RecordsPerType = Number(options, RecordsPerTypeOption) ?? defaults.RecordsPerType,
             AssetCount = Number(options, AssetCountOption),
@@ -107,8 +109,11 @@ internal static class SandboxChild
                 string answer;
                 if (line == RestartCommand)
                 {
+                    // Back on the same port, as a real service comes back at its address: a client keeps its pooled
+                    // HTTP stack (only its connections are new), and both sides reconnect alike.
+                    var port = sandbox.BaseUrl.Port;
                     await sandbox.DisposeAsync().ConfigureAwait(false);
-                    sandbox = await ConnectSandbox.StartAsync(sandboxOptions, cancellationToken).ConfigureAwait(false);
+                    sandbox = await ConnectSandbox.StartAsync(Options(options, port), cancellationToken).ConfigureAwait(false);
                     answer = ChildProcessRunner.ResultPrefix + UrlJson(sandbox);
                 }
                 else

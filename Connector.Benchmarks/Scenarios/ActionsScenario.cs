@@ -26,7 +26,6 @@ internal sealed class ActionsScenario : SandboxRestartScenario
     private readonly BenchmarkConnector _session;
     private readonly IReadOnlyList<string> _ids;
     private TrackedDocument[] _documents = [];
-    private RawConnectClient? _raw;
 
     private ActionsScenario(SandboxOptions options, int selected, BenchmarkConnector session, IReadOnlyList<string> ids)
         : base(options, Collection, Selection, selected)
@@ -59,8 +58,6 @@ internal sealed class ActionsScenario : SandboxRestartScenario
     public override async Task PrepareAsync(Side side, CancellationToken cancellationToken)
     {
         await base.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
-        _raw?.Dispose();
-        _raw = new RawConnectClient(CurrentSandbox.BaseUrl);
         _documents = _ids.Select((id, i) => TrackedDocument.FromText(
             "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Body,
@@ -77,7 +74,7 @@ internal sealed class ActionsScenario : SandboxRestartScenario
             return sink.Failures.Count == 0 ? sink.Successes : throw new InvalidOperationException("approvals failed: " + string.Join("; ", sink.Failures));
         }
 
-        var raw = _raw!;
+        var raw = Raw;
         long done = 0;
         await Parallel.ForEachAsync(_ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
         {
@@ -95,7 +92,6 @@ internal sealed class ActionsScenario : SandboxRestartScenario
 
     public override async ValueTask DisposeAsync()
     {
-        _raw?.Dispose();
         _session.Dispose();
         await base.DisposeAsync().ConfigureAwait(false);
     }

@@ -52,9 +52,9 @@ internal static class BrowseScenario
         for (var i = 0; i < Math.Max(5, rounds); i++)
         {
             warm.Add(await BrowseSteps.RunWarmAsync(loaded, cancellationToken).ConfigureAwait(false));
+            await log.WriteLineAsync($"  browse: warm {Describe(warm[^1])}").ConfigureAwait(false);
         }
 
-        await log.WriteLineAsync($"  browse: warm {Describe(warm[^1])}").ConfigureAwait(false);
         double Median(IEnumerable<IReadOnlyDictionary<string, double>> runs, string step) => Statistics.Median(runs.Select(r => r[step]).ToArray());
         var entries = (long)cold[0][BrowseSteps.Entries];
         var coldTotal = Statistics.Median(cold.Select(r => r[BrowseSteps.DescriptorLoad] + r[BrowseSteps.Catalogue]).ToArray());

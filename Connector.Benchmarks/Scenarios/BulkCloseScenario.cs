@@ -30,7 +30,6 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
     private readonly BenchmarkConnector _session;
     private readonly IReadOnlyList<string> _ids;
     private TrackedDocument[] _documents = [];
-    private RawConnectClient? _raw;
 
     private BulkCloseScenario(SandboxOptions options, int selected, BenchmarkConnector session, IReadOnlyList<string> ids)
         : base(options, Collection, Selection, selected)
@@ -63,8 +62,6 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
     public override async Task PrepareAsync(Side side, CancellationToken cancellationToken)
     {
         await base.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
-        _raw?.Dispose();
-        _raw = new RawConnectClient(CurrentSandbox.BaseUrl);
         _documents = _ids.Select((id, i) => TrackedDocument.FromText(
             "d" + i.ToString(CultureInfo.InvariantCulture),
             "{\"id\":\"" + id + "\",\"external_billing_id\":\"" + BillingId + "\"}")).ToArray();
@@ -84,7 +81,7 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
             return sink.Failures.Count == 0 ? sink.Successes : throw new InvalidOperationException("closes failed: " + string.Join("; ", sink.Failures));
         }
 
-        var raw = _raw!;
+        var raw = Raw;
         long closed = 0;
         await Parallel.ForEachAsync(_ids.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
@@ -124,7 +121,6 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
 
     public override async ValueTask DisposeAsync()
     {
-        _raw?.Dispose();
         _session.Dispose();
         await base.DisposeAsync().ConfigureAwait(false);
     }

@@ -48,9 +48,17 @@ public sealed class SandboxProcessTests
             var before = child.BaseUrl;
             await child.CollectGarbageAsync(CancellationToken.None);
             await child.RestartAsync(CancellationToken.None);
-            Assert.That(child.BaseUrl, Is.Not.EqualTo(before));
+            Assert.That(child.BaseUrl, Is.EqualTo(before), "a restarted sandbox comes back on its port, so a client keeps its pooled HTTP stack");
             var again = await child.QueryAsync("requests", "eq(status,pending)", 3, CancellationToken.None);
             Assert.That(again, Is.EqualTo(pending).Using<SandboxQueryAnswer>((a, b) => a.Matching == b.Matching && a.Ids.SequenceEqual(b.Ids)), "the same seed gives the same data after a restart");
+            using (var afterRestart = new HttpRequestMessage(HttpMethod.Get, child.BaseUrl + "/requests/" + pending.Ids[0]))
+            {
+                afterRestart.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", SandboxOptions.DefaultApiKey);
+                using var response = await http.SendAsync(afterRestart);
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the client that talked to the first sandbox reaches the restarted one");
+            }
+
+            Assert.That(await child.GetRequestLogAsync(CancellationToken.None), Has.Count.EqualTo(1), "the restarted sandbox logged only the request made since");
         }
 
         Assert.That(IsRunning(pid), Is.False, "the child must not outlive its dispose");
