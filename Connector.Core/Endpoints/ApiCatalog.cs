@@ -36,7 +36,7 @@ public sealed class ApiCatalog
                 throw new FormatException($"{sourceName} is not derived OpenAPI data: its endpoint {inOrder.Count + 1} has no 'method' or no 'path' string.");
             }
 
-            var key = method.ToUpperInvariant() + " " + path;
+            var key = KeyOf(method, path);
             var endpoint = new Lazy<ApiEndpoint>(() => ReadEndpoint(read(), key, sourceName), LazyThreadSafetyMode.ExecutionAndPublication);
             if (!_endpoints.TryAdd(key, endpoint))
             {
@@ -246,13 +246,16 @@ public sealed class ApiCatalog
     /// <param name="path">The path template as the descriptor spells it (<c>requests/{id}</c>), compared exactly.</param>
     /// <returns>The endpoint, or null when the data documents no such method and path.</returns>
     /// <exception cref="FormatException">The endpoint is malformed (parsed on first use; the message names it).</exception>
-    public ApiEndpoint? Find(string method, string path) => _endpoints.GetValueOrDefault(method.ToUpperInvariant() + " " + path)?.Value;
+    public ApiEndpoint? Find(string method, string path) => _endpoints.GetValueOrDefault(KeyOf(method, path))?.Value;
 
     /// <summary>Whether the data documents an endpoint, without parsing it (what <see cref="Find"/> would find).</summary>
     /// <param name="method">The HTTP method, any letter case.</param>
     /// <param name="path">The path template as the descriptor spells it, compared exactly.</param>
     /// <returns>True when <see cref="Find"/> would return the endpoint (or say it is malformed).</returns>
-    public bool Contains(string method, string path) => _endpoints.ContainsKey(method.ToUpperInvariant() + " " + path);
+    public bool Contains(string method, string path) => _endpoints.ContainsKey(KeyOf(method, path));
+
+    /// <summary>An endpoint's key, as <see cref="ApiEndpoint.Key"/> spells it: the method in upper case, a space, the path.</summary>
+    private static string KeyOf(string method, string path) => method.ToUpperInvariant() + " " + path;
 
     /// <summary>
     /// Builds a self-contained JSON schema from a schema of this catalog: a deep copy with every definition it reaches
