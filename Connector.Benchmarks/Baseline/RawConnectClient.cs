@@ -33,5 +33,13 @@ internal sealed class RawConnectClient : IDisposable
     public Uri Target(string relativePath, string? query = null) =>
         new(_base + relativePath.TrimStart('/') + (string.IsNullOrEmpty(query) ? string.Empty : "?" + query), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
 
+    /// <summary>POSTs a JSON body, sent as given, to a path relative to the base URL (the answer read whole, as <see cref="HttpClient.PostAsync(Uri, HttpContent, CancellationToken)"/> does); the caller disposes the answer.</summary>
+    public async Task<HttpResponseMessage> PostJsonAsync(string relativePath, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        using var content = new ReadOnlyMemoryContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await _http.PostAsync(Target(relativePath), content, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose() => _http.Dispose();
 }

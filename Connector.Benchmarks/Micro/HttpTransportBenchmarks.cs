@@ -1,20 +1,17 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Connector.Benchmarks.Baseline;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
+using Connector.LoopbackHosting;
 using Connector.Operations;
 using Connector.Operations.Connection;
 using Connector.Operations.Http;
 using Connector.Operations.Inbound;
 using Connector.Sandbox;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Connector.Benchmarks.Micro;
 
@@ -42,14 +39,7 @@ public class HttpTransportBenchmarks
     public async Task SetUpAsync()
     {
         var answer = await SandboxRequestObjectAsync().ConfigureAwait(false);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.AddServerHeader = false;
-        });
-        _server = builder.Build();
+        _server = LoopbackWebApplication.CreateBuilder(typeof(HttpTransportBenchmarks), 0, 64 * 1024).Build();
         _server.Run(async context =>
         {
             await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
@@ -58,7 +48,7 @@ public class HttpTransportBenchmarks
             await context.Response.Body.WriteAsync(answer, context.RequestAborted).ConfigureAwait(false);
         });
         await _server.StartAsync().ConfigureAwait(false);
-        var baseUrl = new Uri(_server.Urls.First() + "/public/v1/");
+        var baseUrl = new Uri(LoopbackWebApplication.RootOf(_server), "public/v1/");
         var descriptor = await DescriptorLoader.LoadAsync(ConnectConnector.DefaultDescriptorPath, CancellationToken.None).ConfigureAwait(false);
         var context = OperationContext.Create(descriptor, "request", "EXECUTE:APPROVE", new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -89,9 +79,7 @@ public class HttpTransportBenchmarks
         long read = 0;
         foreach (var path in _paths)
         {
-            using var content = new ReadOnlyMemoryContent(Body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await _raw.Http.PostAsync(_raw.Target(path), content, CancellationToken.None).ConfigureAwait(false);
+            using var response = await _raw.PostJsonAsync(path, Body, CancellationToken.None).ConfigureAwait(false);
             read += (await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false)).Length;
         }
 

@@ -78,9 +78,7 @@ internal sealed class ActionsScenario : SandboxRestartScenario
         long done = 0;
         await Parallel.ForEachAsync(_ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            using var content = new ReadOnlyMemoryContent(BodyBytes);
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            using var response = await raw.Http.PostAsync(raw.Target("requests/" + id + "/approve"), content, ct).ConfigureAwait(false);
+            using var response = await raw.PostJsonAsync("requests/" + id + "/approve", BodyBytes, ct).ConfigureAwait(false);
             var answer = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             if (response.IsSuccessStatusCode && answer.Length > 0)
             {

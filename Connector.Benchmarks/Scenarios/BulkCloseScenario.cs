@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Connector.Benchmarks.Baseline;
 using Connector.Benchmarks.Connect;
@@ -100,9 +99,7 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
                 writer.WriteEndArray();
             }
 
-            using var content = new ReadOnlyMemoryContent(body.WrittenMemory);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await raw.Http.PostAsync(raw.Target("usage/records/close-records"), content, ct).ConfigureAwait(false);
+            using var response = await raw.PostJsonAsync("usage/records/close-records", body.WrittenMemory, ct).ConfigureAwait(false);
             await using var answer = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
             using var statuses = await JsonDocument.ParseAsync(answer, cancellationToken: ct).ConfigureAwait(false);
             var inBatch = 0;
