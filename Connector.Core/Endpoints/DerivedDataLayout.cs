@@ -10,9 +10,6 @@ namespace Connector.Core.Endpoints;
 /// </summary>
 internal sealed class DerivedDataLayout
 {
-    /// <summary>The depth the full Newtonsoft parse allows (<c>JsonReader.MaxDepth</c>); both readers count it alike.</summary>
-    private const int MaxDepth = 64;
-
     private DerivedDataLayout(Range? source, List<(string? Method, string? Path, Range Value)> endpoints, List<(string Name, Range Value)> definitions)
     {
         Source = source;
@@ -39,7 +36,7 @@ internal sealed class DerivedDataLayout
     /// </returns>
     public static DerivedDataLayout? TryRead(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = Utf8TreeReader.MaxDepth });
         Range? source = null;
         List<(string?, string?, Range)>? endpoints = null;
         List<(string, Range)>? definitions = null;

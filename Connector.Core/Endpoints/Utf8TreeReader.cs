@@ -13,12 +13,15 @@ namespace Connector.Core.Endpoints;
 /// </summary>
 internal static class Utf8TreeReader
 {
+    /// <summary>The depth the full Newtonsoft parse allows (<c>JsonReader.MaxDepth</c>); both readers count it alike.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Reads one JSON value.</summary>
     /// <param name="utf8">The value's text; nothing but whitespace may follow it.</param>
     /// <returns>The new tree (without a parent), or null when the text is not one plain JSON value this reader reads as Newtonsoft does.</returns>
     public static JToken? TryRead(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         try
         {
             return reader.Read() && Value(ref reader) is { } value && !reader.Read() ? value : null;
