@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
 namespace Connector.Core.Descriptors;
@@ -8,7 +7,7 @@ namespace Connector.Core.Descriptors;
 /// operations, fields, operators and actions, path template parameters, field defaults within their ranges.
 /// Works on the raw JSON so that every problem is found even when the shape is also wrong.
 /// </summary>
-internal static partial class DescriptorRules
+internal static class DescriptorRules
 {
     public static IReadOnlyList<DescriptorProblem> Check(JToken root)
     {
@@ -154,9 +153,9 @@ internal static partial class DescriptorRules
         var template = (string)pathValue!;
         var parameters = operation["pathParameters"] as JObject;
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match match in TemplateParameter().Matches(template))
+        var names = TemplateParameters(template);
+        foreach (var name in names)
         {
-            var name = match.Groups[1].Value;
             used.Add(name);
             var supplier = parameters?[name];
             if (supplier is null)
@@ -177,7 +176,7 @@ internal static partial class DescriptorRules
             }
         }
 
-        if (template.Contains('{', StringComparison.Ordinal) && TemplateParameter().Matches(template).Count != template.Count(c => c == '{'))
+        if (names.Count != template.Count(c => c == '{'))
         {
             problems.Add(new DescriptorProblem(opPath + ".path", "the path template has a malformed {parameter}"));
         }
@@ -325,6 +324,36 @@ internal static partial class DescriptorRules
 
     private static JArray Array(JObject container, string property) => container[property] as JArray ?? [];
 
-    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
-    private static partial Regex TemplateParameter();
+    /// <summary>
+    /// The names of the <c>{name}</c> parameters of a path template, left to right (a name: a letter or '_', then
+    /// letters, digits or '_'). A '{' that does not open one (<c>{1}</c>, <c>{a-b}</c>, an unclosed <c>{a</c>) is
+    /// skipped, so fewer names than '{' means a malformed template. A scan rather than a regular expression: this runs
+    /// at every command's start, and no other code a command such as 'get' runs needs the regex engine loaded and started.
+    /// </summary>
+    internal static List<string> TemplateParameters(string template)
+    {
+        var names = new List<string>();
+        var start = template.IndexOf('{', StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            var end = start + 1;
+            if (end < template.Length && (char.IsAsciiLetter(template[end]) || template[end] == '_'))
+            {
+                while (end < template.Length && (char.IsAsciiLetterOrDigit(template[end]) || template[end] == '_'))
+                {
+                    end++;
+                }
+            }
+
+            var closed = end > start + 1 && end < template.Length && template[end] == '}';
+            if (closed)
+            {
+                names.Add(template[(start + 1)..end]);
+            }
+
+            start = template.IndexOf('{', closed ? end + 1 : start + 1);
+        }
+
+        return names;
+    }
 }

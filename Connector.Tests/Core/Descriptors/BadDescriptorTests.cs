@@ -19,6 +19,9 @@ public sealed class BadDescriptorTests
         yield return Case("duplicate connection field id", d => ((JArray)d["connectionFields"]!).Add(d["connectionFields"]![0]!.DeepClone()), "$.connectionFields[", "'url' is declared more than once");
         yield return Case("duplicate operation", d => Ops(d, 0).Add(Ops(d, 0)[0].DeepClone()), "$.objectTypes[0].operations[2]", "declared twice");
         yield return Case("path parameter nobody supplies", d => ((JObject)Ops(d, 0)[0]["pathParameters"]!).Remove("id"), "$.objectTypes[0].operations[0].path", "{id} is not supplied");
+        yield return Case("parameter name that is not a name", d => Ops(d, 0)[0]["path"] = "/assets/{id}/{1x}", "$.objectTypes[0].operations[0].path", "malformed {parameter}");
+        yield return Case("unclosed parameter", d => Ops(d, 0)[0]["path"] = "/assets/{id", "$.objectTypes[0].operations[0].path", "malformed {parameter}");
+        yield return Case("doubled brace", d => Ops(d, 0)[0]["path"] = "/assets/{{id}", "$.objectTypes[0].operations[0].path", "malformed {parameter}");
         yield return Case("path parameter not in template", d => Ops(d, 0)[1]["pathParameters"] = new JObject { ["id"] = "objectId" }, "$.objectTypes[0].operations[1].pathParameters.id", "no {id} parameter");
         yield return Case("supplier field not among the operation's fields", d => Ops(d, 0)[0]["fields"] = new JArray(), "$.objectTypes[0].operations[0].pathParameters.id", "not among the operation's fields");
         yield return Case("undeclared operation field", d => ((JArray)Ops(d, 0)[1]["fields"]!).Add("colour"), "$.objectTypes[0].operations[1].fields[3]", "not declared in operationFields");
