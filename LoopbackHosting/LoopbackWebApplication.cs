@@ -16,10 +16,19 @@ namespace Connector.LoopbackHosting;
 /// </summary>
 internal static class LoopbackWebApplication
 {
+    /// <summary>The host setting that decides whether the configuration files are watched and reloaded when they change.</summary>
+    public const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
     /// <summary>A builder for an application named after <paramref name="owner"/>'s assembly, on 127.0.0.1:<paramref name="port"/> (0: a free port).</summary>
     public static WebApplicationBuilder CreateBuilder(Type owner, int port, long maxRequestBodyBytes)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = owner.Assembly.GetName().Name });
+        // No reload of appsettings.json on change: that watches the working directory, on Linux with an inotify watch on
+        // every folder below it (thousands from a home or /tmp), and wakes the server for every file written there.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = owner.Assembly.GetName().Name,
+            Args = [$"--{ReloadConfigOnChangeKey}=false"],
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
