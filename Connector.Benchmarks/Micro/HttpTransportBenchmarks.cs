@@ -18,7 +18,7 @@ namespace Connector.Benchmarks.Micro;
 /// <summary>
 /// The HTTP layer alone, one APPROVE after another (<c>POST requests/{id}/approve</c> with a template id, the answer
 /// read whole) against an in-process Kestrel server on loopback that answers every POST with a sandbox request object
-/// of a declared length: the connector's <see cref="ConnectHttpClient"/> over its real transport (Polly, RestSharp,
+/// of a declared length: the connector's <see cref="ConnectHttpClient"/> over its real transport (Polly,
 /// <see cref="HttpClient"/>, the metered answer stream, <see cref="JsonBody"/>) against the baseline's bare
 /// <see cref="HttpClient"/>. Both sides share the server's work, so the difference of their means (divided by
 /// <see cref="Requests"/>) and of their allocations is what the connector's HTTP layer adds per request.

@@ -91,7 +91,8 @@ internal static class BrowseSteps
 
     /// <summary>
     /// The derived data as a connector's <see cref="CatalogStore"/> holds it once loaded: the parsed file and the
-    /// profile writer with its shared definitions serialized (<see cref="RunWarmAsync"/> rebuilds from it).
+    /// profile writer with its shared definitions serialized and the profile texts it joined (<see cref="RunWarmAsync"/>
+    /// rebuilds from it).
     /// </summary>
     public static async Task<ProfileJsonWriter> LoadDataAsync(CancellationToken cancellationToken)
     {
@@ -103,9 +104,10 @@ internal static class BrowseSteps
 
     /// <summary>
     /// Warm (the process has done it all once): the descriptor loaded again, then the catalogue rebuilt from the
-    /// <paramref name="loaded"/> data (new entries, every profile text spliced and read again); timed apart for the
-    /// notes: loading the derived data again, and a build from that freshly loaded data (its shared definitions
-    /// serialized anew).
+    /// <paramref name="loaded"/> data (new entries, every profile's root text written again and its text read, a text
+    /// equal in content to one the writer joined before being that text); timed apart for the notes: loading the
+    /// derived data again, and a build from that freshly loaded data (its shared definitions serialized and every
+    /// profile text joined anew).
     /// </summary>
     public static async Task<Dictionary<string, double>> RunWarmAsync(ProfileJsonWriter loaded, CancellationToken cancellationToken)
     {

@@ -10,8 +10,9 @@ namespace Connector.Browse.Profiles;
 /// <see cref="ProfileSchemaFactory.Build"/> serializes to, without copying the shared definitions into every profile:
 /// each definition's references are listed once, the first time a profile reaches it (so every reference is resolved
 /// when a profile is written), and its text is serialized once, the first time a profile that reaches it is joined,
-/// then spliced into every profile that reaches it (<see cref="SplicedProfile"/>). Belongs to the loaded data it was
-/// made for (the connector's <see cref="Catalog.CatalogStore"/> keeps one); safe to use concurrently.
+/// then spliced into every profile that reaches it (<see cref="SplicedProfile"/>); a profile whose whole content was
+/// joined before (a rebuilt catalogue's) is that same text again (<see cref="JoinedProfileTexts"/>). Belongs to the
+/// loaded data it was made for (the connector's <see cref="Catalog.CatalogStore"/> keeps one); safe to use concurrently.
 /// </summary>
 internal sealed class ProfileJsonWriter(ApiCatalog api)
 {
@@ -21,6 +22,7 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
     private readonly ConcurrentDictionary<string, JObject> _unions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<JObject[], JObject?> _unionsBySource = new(ShapeSetComparer.Instance);
     private readonly ConcurrentDictionary<JObject, SharedDefinition[]> _reached = new(ReferenceEqualityComparer.Instance);
+    private readonly JoinedProfileTexts _joined = new(JoinedProfileTexts.DefaultMaxCharacters);
 
     /// <summary>The loaded data the profiles are written from.</summary>
     public ApiCatalog Api => api;
@@ -70,11 +72,11 @@ internal sealed class ProfileJsonWriter(ApiCatalog api)
         {
             // A schema with definitions of its own merges them with the reached ones: the general (copying) path.
             var copied = Marked(ProfileSchemaFactory.Build(api, schema, title, summary), writable).ToString(Formatting.None);
-            return new SplicedProfile(() => copied, []);
+            return new SplicedProfile(() => copied, [], _joined);
         }
 
         var reached = _reached.GetOrAdd(schema, Reached);
-        return new SplicedProfile(() => _roots.Write(schema, title, summary, writable), reached);
+        return new SplicedProfile(() => _roots.Write(schema, title, summary, writable), reached, _joined);
     }
 
     private static JObject Marked(JObject profile, IReadOnlySet<string>? writable)

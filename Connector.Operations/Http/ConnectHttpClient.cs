@@ -26,7 +26,7 @@ internal sealed partial class ConnectHttpClient : IDisposable
     /// <param name="logger">Where requests, answers and retries are logged (never the API key), or null.</param>
     /// <param name="timeProvider">Time for timeouts and waits (tests pass a fake), or null for the system clock.</param>
     public ConnectHttpClient(ConnectionSettings settings, ILogger<ConnectHttpClient>? logger = null, TimeProvider? timeProvider = null)
-        : this(settings, new RestSharpConnectTransport((settings ?? throw new ArgumentNullException(nameof(settings))).Validate(), timeProvider), logger, timeProvider)
+        : this(settings, new HttpConnectTransport((settings ?? throw new ArgumentNullException(nameof(settings))).Validate(), timeProvider), logger, timeProvider)
     {
     }
 

@@ -17,19 +17,40 @@ internal static class JsonBody
         var bytes = body is MeteredWireStream { DeclaredLength: > 0 and <= LargestDeclaredRead and var declared }
             ? await ReadDeclaredAsync(body, (int)declared, cancellationToken).ConfigureAwait(false)
             : await ReadToEndAsync(body, cancellationToken).ConfigureAwait(false);
-        var complete = new Utf8JsonReader(bytes, isFinalBlock: false, default);
-        if (!complete.Read() || !complete.TrySkip())
+        CheckOneValue(bytes);
+        return bytes;
+    }
+
+    /// <summary>
+    /// Checks the bytes hold exactly one complete JSON value. An answer that is one is read once; only a failing one is
+    /// read again, to tell a value cut short from malformed JSON or content after the value.
+    /// </summary>
+    /// <exception cref="TruncatedJsonException">The body is empty or ends before its value does.</exception>
+    /// <exception cref="JsonException">The body is malformed, or has content after its value.</exception>
+    internal static void CheckOneValue(ReadOnlySpan<byte> bytes)
+    {
+        JsonException? malformed = null;
+        try
+        {
+            var whole = new Utf8JsonReader(bytes, isFinalBlock: true, default);
+            if (whole.Read() && whole.TrySkip() && !whole.Read())
+            {
+                return;
+            }
+        }
+        catch (JsonException e)
+        {
+            malformed = e;
+        }
+
+        // Read as a block that may go on: a value cut short asks for more instead of failing.
+        var partial = new Utf8JsonReader(bytes, isFinalBlock: false, default);
+        if (!partial.Read() || !partial.TrySkip())
         {
             throw new TruncatedJsonException("the answer body is empty or ends before its JSON value does");
         }
 
-        var reader = new Utf8JsonReader(bytes, isFinalBlock: true, default);
-        if (!reader.Read() || !reader.TrySkip() || reader.Read())
-        {
-            throw new JsonException("the answer body has content after its JSON value");
-        }
-
-        return bytes;
+        throw malformed ?? new JsonException("the answer body has content after its JSON value");
     }
 
     /// <summary>An undecoded body of a declared length, read into one array of that length (shorter when the body ends early).</summary>

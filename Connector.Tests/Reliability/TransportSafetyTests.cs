@@ -68,8 +68,8 @@ public sealed class TransportSafetyTests
     public void The_transport_installs_no_certificate_validation_callback()
     {
         var settings = Connector.Tests.Operations.Http.HttpTestSupport.Defaults(_httpsBaseUrl, SecretsTests.CanaryKey);
-        using var transport = new RestSharpConnectTransport(settings);
-        var client = (RestClient)typeof(RestSharpConnectTransport).GetField("_client", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(transport)!;
+        using var transport = new HttpConnectTransport(settings);
+        var client = (RestClient)typeof(HttpConnectTransport).GetField("_client", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(transport)!;
         var options = client.Options;
         Assert.Multiple(() =>
         {

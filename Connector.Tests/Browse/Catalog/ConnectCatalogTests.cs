@@ -1,11 +1,13 @@
 using System.Text;
 using Connector.Browse.Catalog;
+using Connector.Browse.Profiles;
 using Connector.Core.Browsing;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
 using Connector.Core.Endpoints;
 using Connector.Core.Operations;
 using Newtonsoft.Json.Linq;
+using Connector.Tests.Browse.Profiles;
 using NUnit.Framework;
 
 namespace Connector.Tests.Browse.Catalog;
@@ -73,6 +75,60 @@ public sealed class ConnectCatalogTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Test]
+    public async Task A_rebuild_from_the_same_loaded_data_reuses_each_equal_profile_text_and_writes_changed_ones_anew()
+    {
+        var directory = Directory.CreateTempSubdirectory("browse-catalog-");
+        try
+        {
+            var descriptor = await BrowseFixture.DescriptorAsync();
+            var api = await (await BrowseFixture.StoreAsync()).GetApiAsync(CancellationToken.None);
+            var renamed = await DescriptorWithAsync(directory, "renamed.descriptor.json", descriptor.OpenApiPath!, json => json["objectTypes"]![1]!["label"] = "Renamed type");
+            var writer = new ProfileJsonWriter(api);
+
+            var first = await ConnectCatalog.BuildAsync(descriptor, writer, CancellationToken.None);
+            var rebuilt = await ConnectCatalog.BuildAsync(descriptor, writer, CancellationToken.None);
+            var changed = await ConnectCatalog.BuildAsync(renamed, writer, CancellationToken.None);
+
+            var renamedType = renamed.ObjectTypes[1].Id;
+            for (var i = 0; i < first.Entries.Count; i++)
+            {
+                var (was, again, now) = (first.Entries[i], rebuilt.Entries[i], changed.Entries[i]);
+                Assert.That(again.Input.ProfileJson, Is.SameAs(was.Input.ProfileJson), $"{again} INPUT rebuilt");
+                Assert.That(again.Output.ProfileJson, Is.SameAs(was.Output.ProfileJson), $"{again} OUTPUT rebuilt");
+                if (now.ObjectType.Id != renamedType)
+                {
+                    Assert.That(now.Input.ProfileJson, Is.SameAs(was.Input.ProfileJson), $"{now} INPUT is not changed by another type's label");
+                    Assert.That(now.Output.ProfileJson, Is.SameAs(was.Output.ProfileJson), $"{now} OUTPUT is not changed by another type's label");
+                    continue;
+                }
+
+                var (input, output) = ProfileJsonWriterTests.CopyingPathTexts(now, api);
+                Assert.That(now.Input.ProfileJson, Is.EqualTo(input), $"{now} INPUT after the label changed");
+                Assert.That(now.Input.ProfileJson, input is null ? Is.Null : Is.Not.EqualTo(was.Input.ProfileJson), $"{now} INPUT is a new text");
+                Assert.That(now.Output.ProfileJson, Is.EqualTo(output).And.Not.EqualTo(was.Output.ProfileJson), $"{now} OUTPUT after the label changed");
+                Assert.That((string?)now.OutputSchemaJson?["title"], Does.StartWith("Renamed type ("));
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task An_entry_built_alone_and_the_whole_catalogue_of_one_store_share_its_profile_texts()
+    {
+        var store = new CatalogStore(await BrowseFixture.DescriptorAsync());
+        var browser = await store.GetBrowserAsync(CancellationToken.None);
+        var alone = browser.GetObjectDefinitions("request", OperationType.Get);
+
+        var entry = (await store.GetCatalogAsync(CancellationToken.None)).GetEntry("request", OperationType.Get);
+
+        Assert.That(entry.Input.ProfileJson, Is.SameAs(alone[0].ProfileJson));
+        Assert.That(entry.Output.ProfileJson, Is.SameAs(alone[1].ProfileJson).And.Not.Null);
     }
 
     [Test]

@@ -124,6 +124,73 @@ public sealed class ProfileJsonWriterTests
     }
 
     [Test]
+    public async Task A_profile_joined_before_is_the_same_text_and_any_change_of_its_content_is_joined_anew()
+    {
+        var api = await SampleAsync();
+        var writer = new ProfileJsonWriter(api);
+        const string Fields = """{"type": "object", "properties": {"owner": {"$ref": "#/definitions/response.Owner"}, "name": {"type": "string"}}}""";
+        var schema = JObject.Parse(Fields);
+        var name = new HashSet<string> { "name" };
+        var first = writer.Write(schema, "Thing (GET output)", "Read", name).Join();
+
+        Assert.That(writer.Write(schema, "Thing (GET output)", "Read", new HashSet<string> { "name" }).Join(), Is.SameAs(first), "a rebuild of the same profile");
+        Assert.That(writer.Write(JObject.Parse(Fields), "Thing (GET output)", "Read", name).Join(), Is.SameAs(first), "an equal schema elsewhere: told by content, not by instance");
+        Assert.That(new ProfileJsonWriter(api).Write(schema, "Thing (GET output)", "Read", name).Join(), Is.Not.SameAs(first).And.EqualTo(first), "another writer (another loaded data) keeps its own texts");
+        var changes = new (string Change, JObject Schema, string Title, string? Summary, IReadOnlySet<string>? Writable)[]
+        {
+            ("title", schema, "Thing (SEARCH output)", "Read", name),
+            ("summary", schema, "Thing (GET output)", "Read one", name),
+            ("no summary", schema, "Thing (GET output)", null, name),
+            ("writable set", schema, "Thing (GET output)", "Read", new HashSet<string> { "name", "owner" }),
+            ("no marking", schema, "Thing (GET output)", "Read", null),
+            ("schema, same definitions", JObject.Parse("""{"type": "object", "properties": {"owner": {"$ref": "#/definitions/response.Owner"}}}"""), "Thing (GET output)", "Read", name),
+            ("schema, other definitions", JObject.Parse("""{"type": "object", "properties": {"owner": {"$ref": "#/definitions/response.Thing"}, "name": {"type": "string"}}}"""), "Thing (GET output)", "Read", name),
+        };
+        foreach (var (change, changedSchema, title, summary, writable) in changes)
+        {
+            var text = writer.Write(changedSchema, title, summary, writable).Join();
+
+            var copied = ProfileSchemaFactory.Build(api, changedSchema, title, summary);
+            if (writable is not null)
+            {
+                ReadOnlyMarking.Mark(copied, writable);
+            }
+
+            Assert.That(text, Is.Not.EqualTo(first).And.EqualTo(copied.ToString(Formatting.None)), change);
+            Assert.That(writer.Write(changedSchema, title, summary, writable).Join(), Is.SameAs(text), change + ", joined again");
+        }
+
+        Assert.That(writer.Write(schema, "Thing (GET output)", "Read", name).Join(), Is.SameAs(first), "the first content is still kept");
+    }
+
+    [Test]
+    public void Joined_texts_are_kept_within_their_budget_and_start_over_when_it_is_passed()
+    {
+        var definition = new SharedDefinition("\"d\"", new Lazy<string>("{}"), []);
+        var other = new SharedDefinition("\"d\"", new Lazy<string>("{}"), []);
+        var texts = new JoinedProfileTexts(maxCharacters: 40);
+        var joins = 0;
+        string Join(string root, IReadOnlyList<SharedDefinition> definitions)
+        {
+            joins++;
+            return root + new string(' ', 10) + definitions.Count;
+        }
+
+        var first = texts.GetOrJoin("{\"a\":1}", [definition], Join);
+        var again = texts.GetOrJoin("{\"a\":1}", [definition], Join);
+        var otherDefinition = texts.GetOrJoin("{\"a\":1}", [other], Join);
+        var twoDefinitions = texts.GetOrJoin("{\"a\":1}", [definition, definition], Join);
+
+        Assert.That(again, Is.SameAs(first));
+        Assert.That(otherDefinition, Is.Not.SameAs(first), "another definition instance is other content");
+        Assert.That(twoDefinitions, Is.Not.EqualTo(first));
+        Assert.That(joins, Is.EqualTo(3));
+        Assert.That(texts.Count, Is.EqualTo(1), "three texts of 18 characters pass 40: the third starts over");
+        Assert.That(texts.GetOrJoin("{\"a\":1}", [definition], Join), Is.Not.SameAs(first).And.EqualTo(first), "dropped, so joined again");
+        Assert.That(joins, Is.EqualTo(4));
+    }
+
+    [Test]
     public async Task A_union_of_the_same_shapes_is_made_once_per_writer_and_equals_the_plain_union()
     {
         var api = await SampleAsync();
@@ -168,7 +235,7 @@ public sealed class ProfileJsonWriterTests
     }
 
     /// <summary>The profiles as the catalogue built them before their text was spliced: standalone copies, serialized.</summary>
-    private static (string? Input, string? Output) CopyingPathTexts(Connector.Browse.Catalog.ConnectCatalogEntry entry, ApiCatalog api)
+    internal static (string? Input, string? Output) CopyingPathTexts(Connector.Browse.Catalog.ConnectCatalogEntry entry, ApiCatalog api)
     {
         var writeProfiles = entry.ObjectType.Operations
             .Where(o => o.Type.Kind is OperationKind.Create or OperationKind.Update)
