@@ -110,11 +110,11 @@ public sealed class ApiCatalog
         System.Text.Json.JsonDocument document;
         try
         {
-            document = await System.Text.Json.JsonDocument.ParseAsync(stream, new System.Text.Json.JsonDocumentOptions { MaxDepth = 256 }, cancellationToken).ConfigureAwait(false);
+            document = await System.Text.Json.JsonDocument.ParseAsync(stream, new System.Text.Json.JsonDocumentOptions { MaxDepth = Utf8TreeReader.MaxDepth }, cancellationToken).ConfigureAwait(false);
         }
         catch (System.Text.Json.JsonException ex)
         {
-            throw new FormatException($"{path} is not derived OpenAPI data: it is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}).");
+            throw new FormatException($"{path} is not derived OpenAPI data: it is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}).");
         }
 
         using (document)

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using RestSharp;
-using RestSharp.Interceptors;
 
 namespace Connector.Operations.Http;
 
@@ -15,12 +13,9 @@ namespace Connector.Operations.Http;
 /// straight to the client (<see cref="SentDirectly"/>): the target is the base URL ending in '/' and the relative
 /// target as written (its query string is kept as text; <see cref="Uri"/> only normalises escapes the server decodes
 /// anyway, such as <c>"</c> to <c>%22</c>), the body the caller's bytes. A multipart form with a streamed file part and
-/// a file download go through ONE RestSharp <see cref="RestClient"/> over the same client, which builds the form and
-/// streams the download (<see cref="RestClient.DownloadStreamAsync"/>, set up not to turn error statuses into
-/// exceptions, so a 4xx/5xx body can be read too; a read-only <see cref="Interceptor"/>, <c>AfterHttpRequest</c>,
-/// keeps the <see cref="HttpResponseMessage"/> for its status and headers). Either way the answer is streamed from
-/// the connection, this transport owns and disposes the message with the answer, and transport failures surface as
-/// exceptions.</para>
+/// a file download go through RestSharp over the same client (<see cref="RestSharpExchange"/>, made when first
+/// needed). Either way the answer is streamed from the connection, this transport owns and disposes the message with
+/// the answer, and transport failures surface as exceptions.</para>
 /// <para>TLS certificate validation is left to the platform (no callback is installed). Redirects are not followed,
 /// so the Authorization header never goes to another host. Neither client has a timeout of its own: the resilience
 /// pipeline cancels each attempt after <see cref="ConnectionSettings.RequestTimeout"/> (until the headers), the body
@@ -28,7 +23,10 @@ namespace Connector.Operations.Http;
 /// </remarks>
 internal sealed class HttpConnectTransport : IConnectTransport
 {
-    private readonly RestClient _client;
+    private readonly Uri _baseUrl;
+    private RestSharpExchange? _restSharp;
+    private bool _restSharpMade;
+    private object? _restSharpGate;
     private readonly HttpClient _http;
     private readonly string _targetBase;
     private readonly AnswerBodyLimits _jsonLimits;
@@ -55,25 +53,21 @@ internal sealed class HttpConnectTransport : IConnectTransport
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         AddConstantHeaders(_http.DefaultRequestHeaders, settings.ApiKey);
         _targetBase = TargetBase(baseUrl).AbsoluteUri;
-        var options = new RestClientOptions(TargetBase(baseUrl))
-        {
-            UserAgent = null,
-            ThrowOnAnyError = true,
-            SetErrorExceptionOnUnsuccessfulStatusCode = false,
-            FollowRedirects = false,
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
-        _client = new RestClient(_http, options, disposeHttpClient: true);
+        _baseUrl = baseUrl;
     }
 
     /// <inheritdoc />
     public string Origin { get; }
 
-    /// <summary>The base URL RestSharp resolves each request's relative target against (it ends in '/').</summary>
-    internal Uri? TargetBaseUrl => _client.Options.BaseUrl;
+    /// <summary>
+    /// RestSharp's part, made when a form or a download is first sent: a command that sends neither never loads
+    /// RestSharp (its assembly, client and serializers cost a command's start-up about as much as the request).
+    /// </summary>
+    internal RestSharpExchange RestSharp =>
+        LazyInitializer.EnsureInitialized(ref _restSharp, ref _restSharpMade, ref _restSharpGate, () => new RestSharpExchange(_http, TargetBase(_baseUrl)))!;
 
-    /// <summary>Whether RestSharp adds headers of its own to every request (it should not: they travel as constant defaults).</summary>
-    internal bool HasRestSharpDefaultHeaders => _client.DefaultParameters.Any(p => p.Type == ParameterType.HttpHeader);
+    /// <summary>Whether <see cref="RestSharp"/> was made.</summary>
+    internal bool RestSharpMade => Volatile.Read(ref _restSharpMade);
 
     /// <inheritdoc />
     public async Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
@@ -90,15 +84,7 @@ internal sealed class HttpConnectTransport : IConnectTransport
             }
             else
             {
-                var answer = new AnswerObserver();
-                try
-                {
-                    raw = await _client.DownloadStreamAsync(BuildRequest(request, answer), cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    message = answer.Message;
-                }
+                (message, raw) = await RestSharp.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -126,9 +112,6 @@ internal sealed class HttpConnectTransport : IConnectTransport
 
     /// <summary>The absolute target of a request sent directly: the one RestSharp resolves for it (the base URL ending in '/', then the relative target as written).</summary>
     internal Uri DirectTarget(ConnectRequest request) => new(_targetBase + request.RelativeTarget.TrimStart('/'));
-
-    /// <summary>The absolute target RestSharp resolves for a request (tests compare it with <see cref="DirectTarget"/>).</summary>
-    internal Uri RestSharpTarget(ConnectRequest request) => _client.BuildUri(BuildRequest(request, new AnswerObserver()));
 
     private async Task<HttpResponseMessage> SendJsonAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
@@ -168,7 +151,15 @@ internal sealed class HttpConnectTransport : IConnectTransport
     }
 
     /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        if (RestSharpMade)
+        {
+            _restSharp!.Dispose();
+        }
+
+        _http.Dispose();
+    }
 
     /// <summary>
     /// The base URL with a trailing '/': RestSharp then resolves a relative target against it as it is, where a base
@@ -188,60 +179,5 @@ internal sealed class HttpConnectTransport : IConnectTransport
         headers.TryAddWithoutValidation("Authorization", ApiKeyHeader.Format(apiKey ?? string.Empty));
         headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
         headers.TryAddWithoutValidation("User-Agent", ConnectUserAgent.Value);
-    }
-
-    /// <summary>
-    /// The RestSharp request for one attempt: the relative target (RestSharp keeps its query text), the Accept header,
-    /// and the body: JSON bytes, or a multipart form whose file part RestSharp opens (and disposes) per attempt.
-    /// </summary>
-    private static RestRequest BuildRequest(ConnectRequest request, AnswerObserver answer)
-    {
-        var restRequest = new RestRequest(request.RelativeTarget, ToRestMethod(request.Method))
-        {
-            Interceptors = [answer],
-        };
-        restRequest.AddHeader("Accept", request.Accept);
-        switch (request.Body)
-        {
-            case ConnectRequestBody.JsonBytes json:
-                restRequest.AddBody(json.ToArray(), ContentType.Json);
-                break;
-            case ConnectRequestBody.MultipartForm form:
-                restRequest.AlwaysMultipartFormData = true;
-                restRequest.AddFile(form.File.PartName, form.File.OpenStream, form.File.FileName, form.File.ContentType);
-                foreach (var field in form.Fields)
-                {
-                    restRequest.AddParameter(field.Key, field.Value, ParameterType.GetOrPost);
-                }
-
-                break;
-        }
-
-        return restRequest;
-    }
-
-    private static Method ToRestMethod(HttpMethod method) => method.Method switch
-    {
-        "GET" => Method.Get,
-        "POST" => Method.Post,
-        "PUT" => Method.Put,
-        "DELETE" => Method.Delete,
-        _ => throw new ArgumentException($"unsupported method {method}", nameof(method)),
-    };
-
-    /// <summary>
-    /// Keeps the <see cref="HttpResponseMessage"/> RestSharp received, for its status and headers; it changes nothing.
-    /// RestSharp's streaming call leaves the message undisposed, so whoever reads <see cref="Message"/> owns it.
-    /// </summary>
-    private sealed class AnswerObserver : Interceptor
-    {
-        /// <summary>The answer of the attempt, or null while none has arrived (or when the attempt failed before one).</summary>
-        public HttpResponseMessage? Message { get; private set; }
-
-        public override ValueTask AfterHttpRequest(HttpResponseMessage responseMessage, CancellationToken cancellationToken)
-        {
-            Message = responseMessage;
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Connector.Core.Browsing;
@@ -17,7 +16,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
-using RestSharp;
 
 namespace Connector.Tests.Reliability;
 
@@ -69,8 +67,7 @@ public sealed class TransportSafetyTests
     {
         var settings = Connector.Tests.Operations.Http.HttpTestSupport.Defaults(_httpsBaseUrl, SecretsTests.CanaryKey);
         using var transport = new HttpConnectTransport(settings);
-        var client = (RestClient)typeof(HttpConnectTransport).GetField("_client", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(transport)!;
-        var options = client.Options;
+        var options = transport.RestSharp.Options;
         Assert.Multiple(() =>
         {
             Assert.That(options.RemoteCertificateValidationCallback, Is.Null);

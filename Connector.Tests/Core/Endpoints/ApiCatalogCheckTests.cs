@@ -40,6 +40,24 @@ public sealed class ApiCatalogCheckTests
     }
 
     [Test]
+    public async Task The_check_refuses_exactly_what_the_load_refuses_for_nesting()
+    {
+        // The root and the definitions are two levels; 62 nested arrays make 64, the most a load allows.
+        static string Nested(int arrays) => """{"endpoints": [], "definitions": {"a": """ + new string('[', arrays) + new string(']', arrays) + "}}";
+        var path = Path.Combine(_folder, "nested.json");
+
+        await File.WriteAllTextAsync(path, Nested(62));
+        await Assert.DoesNotThrowAsync(() => ApiCatalog.CheckFileAsync(path, CancellationToken.None));
+        await Assert.DoesNotThrowAsync(() => ApiCatalog.LoadAsync(path, CancellationToken.None));
+
+        await File.WriteAllTextAsync(path, Nested(63));
+        var check = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.CheckFileAsync(path, CancellationToken.None));
+        var load = await Assert.ThrowsAsync<FormatException>(() => ApiCatalog.LoadAsync(path, CancellationToken.None));
+
+        Assert.That(check!.Message, Is.EqualTo(load!.Message), "the quick check at start-up and the load give the same message");
+    }
+
+    [Test]
     public async Task A_device_is_refused_without_reading_it()
     {
         if (OperatingSystem.IsWindows())

@@ -34,7 +34,7 @@ public sealed class HttpConnectTransportTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_server.BaseUrl.AbsoluteUri, Does.Not.EndWith("/"), "the settings keep the URL as typed");
-            Assert.That(transport.TargetBaseUrl!.AbsoluteUri, Is.EqualTo(_server.BaseUrl.AbsoluteUri + "/"));
+            Assert.That(transport.RestSharp.Options.BaseUrl!.AbsoluteUri, Is.EqualTo(_server.BaseUrl.AbsoluteUri + "/"));
             Assert.That(_server.Received.Single().RawTarget, Is.EqualTo("/public/v1/requests/PR-1/approve"));
         }
     }
@@ -67,7 +67,7 @@ public sealed class HttpConnectTransportTests
         var request = new ConnectRequest(HttpMethod.Get, path, query);
 
         var direct = transport.DirectTarget(request);
-        var restSharp = transport.RestSharpTarget(request);
+        var restSharp = transport.RestSharp.TargetOf(request);
 
         using (Assert.EnterMultipleScope())
         {
@@ -92,7 +92,7 @@ public sealed class HttpConnectTransportTests
     }
 
     [Test]
-    public async Task A_json_body_sent_directly_arrives_as_restsharp_sent_it_and_a_download_through_restsharp_carries_the_same_headers()
+    public async Task A_json_body_sent_directly_arrives_as_restsharp_sent_it_and_a_download_through_restsharp_made_on_demand_carries_the_same_headers()
     {
         var settings = HttpTestSupport.Settings(_server.BaseUrl);
         using var transport = new HttpConnectTransport(settings.Validate());
@@ -108,11 +108,13 @@ public sealed class HttpConnectTransportTests
         {
         }
 
+        var restSharpForJson = transport.RestSharpMade;
         using (await client.SendAsync(new ConnectRequest(HttpMethod.Get, "usage/files/UF-1/usage") { Accept = "*/*" }, CancellationToken.None))
         {
         }
 
         var received = _server.Received;
+        Assert.That((restSharpForJson, transport.RestSharpMade), Is.EqualTo((false, true)), "the RestSharp client is made for the first download, not for JSON exchanges");
         using (Assert.EnterMultipleScope())
         {
             foreach (var sent in received.Take(2))
@@ -157,7 +159,7 @@ public sealed class HttpConnectTransportTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(transport.HasRestSharpDefaultHeaders, Is.False, "RestSharp adds no header parameter to every request");
+            Assert.That(transport.RestSharp.HasDefaultHeaders, Is.False, "RestSharp adds no header parameter to every request");
             foreach (var received in _server.Received)
             {
                 Assert.That(received.Header("Authorization"), Is.EqualTo("ApiKey " + HttpTestSupport.ApiKey));
