@@ -14,7 +14,7 @@ internal sealed class DryRunConnectTransport : IConnectTransport
     public DryRunConnectTransport(Uri baseUrl)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        _baseTarget = baseUrl.AbsoluteUri.TrimEnd('/') + "/";
+        _baseTarget = HttpConnectTransport.TargetBase(baseUrl).AbsoluteUri;
         Origin = baseUrl.GetLeftPart(UriPartial.Authority);
     }
 
@@ -32,10 +32,10 @@ internal sealed class DryRunConnectTransport : IConnectTransport
     }
 
     /// <summary>
-    /// The URL as the live transport puts it on the wire: built through <see cref="Uri"/> as RestSharp builds it, so an
-    /// escape <see cref="Uri"/> normalises (<c>"</c> as <c>%22</c>) shows as it would be sent.
+    /// The URL as the live transport puts it on the wire (<see cref="HttpConnectTransport.Target"/>), so an escape
+    /// <see cref="Uri"/> normalises (<c>"</c> as <c>%22</c>) shows as it would be sent.
     /// </summary>
-    private string WireUrl(ConnectRequest request) => new Uri(_baseTarget + request.RelativeTarget).AbsoluteUri;
+    private string WireUrl(ConnectRequest request) => HttpConnectTransport.Target(_baseTarget, request).AbsoluteUri;
 
     /// <inheritdoc />
     public void Dispose()

@@ -107,8 +107,15 @@ internal sealed class HttpConnectTransport : IConnectTransport
     internal static bool SentDirectly(ConnectRequest request) =>
         request.Accept == ConnectRequest.JsonMediaType && request.Body is null or ConnectRequestBody.JsonBytes;
 
-    /// <summary>The absolute target of a request sent directly: the one RestSharp resolves for it (the base URL ending in '/', then the relative target as written).</summary>
-    internal Uri DirectTarget(ConnectRequest request) => new(_targetBase + request.RelativeTarget.TrimStart('/'));
+    /// <summary>The absolute target of a request sent directly: the one RestSharp resolves for it (<see cref="Target"/>).</summary>
+    internal Uri DirectTarget(ConnectRequest request) => Target(_targetBase, request);
+
+    /// <summary>
+    /// The absolute target of a request: the text of <see cref="TargetBase"/> (ending in '/'), then the relative target
+    /// as written (it never starts with '/'), through <see cref="Uri"/>, which may normalise an escape (<c>"</c> as
+    /// <c>%22</c>) but not its meaning. What this transport sends and what a dry run describes.
+    /// </summary>
+    internal static Uri Target(string targetBase, ConnectRequest request) => new(targetBase + request.RelativeTarget);
 
     private async Task<HttpResponseMessage> SendJsonAsync(ConnectRequest request, CancellationToken cancellationToken)
     {

@@ -59,7 +59,7 @@ public sealed class ConnectHttpClientTests
 
     /// <summary>
     /// Connect URL-decodes the whole query before it parses RQL, so a query arrives intact when its decoded text is
-    /// the one sent. RestSharp builds the target through <see cref="Uri"/>, which may change the form of an escape
+    /// the one sent. The transport builds the target through <see cref="Uri"/>, which may change the form of an escape
     /// (<c>"</c> travels as <c>%22</c>, <c>%41</c> as <c>A</c>) but never its meaning; reserved escapes stay escaped.
     /// </summary>
     [TestCase("and(eq(name,\"a,b\"),in(x,(1,2)))&limit=10")]
