@@ -42,8 +42,8 @@ internal sealed class RecordCollection
 
     public int SeededCount { get; }
 
-    /// <summary>Called after a record was created or changed (webhook deliveries); the record must not be mutated.</summary>
-    public Action<string, JsonObject>? Changed { get; set; }
+    /// <summary>Called after a record was created or changed (webhook deliveries), with the record as stored.</summary>
+    public Action<string, StoredRecord>? Changed { get; set; }
 
     /// <summary>One past the highest index used (seeded and created).</summary>
     public int IndexLimit => Volatile.Read(ref nextIndex);
@@ -106,17 +106,18 @@ internal sealed class RecordCollection
         return index < SeededCount ? (cacheGenerated ? Get(index)?.Node : generate(index)) : null;
     }
 
-    /// <summary>A fresh, mutable copy of a record.</summary>
-    public JsonObject? GetCopy(string id) => Get(id)?.Node.DeepClone().AsObject();
+    /// <summary>A fresh, mutable copy of a record (see <see cref="StoredRecord.Copy"/>).</summary>
+    public JsonObject? GetCopy(string id) => Get(id)?.Copy();
 
-    /// <summary>Stores a new version of an existing record (the id field decides which).</summary>
-    public void Replace(JsonObject record)
+    /// <summary>Stores a new version of an existing record (the id field decides which) and returns it as stored.</summary>
+    public StoredRecord Replace(JsonObject record)
     {
         var index = Ids.Parse((string?)record["id"]) ?? throw new InvalidOperationException("The record has no id of this collection.");
         var replaced = StoredRecord.Of(record);
         stored[index] = replaced;
         Interlocked.Increment(ref version);
-        Changed?.Invoke(Name, replaced.Node);
+        Changed?.Invoke(Name, replaced);
+        return replaced;
     }
 
     /// <summary>Adds a record, giving it the next id; returns the id.</summary>
@@ -130,7 +131,7 @@ internal sealed class RecordCollection
             stored[index] = record;
             Volatile.Write(ref nextIndex, index + 1);
             Interlocked.Increment(ref version);
-            Changed?.Invoke(Name, record.Node);
+            Changed?.Invoke(Name, record);
             return id;
         }
     }
@@ -158,7 +159,7 @@ internal sealed class RecordCollection
                 return false;
             }
 
-            stored[Ids.Parse(id)!.Value] = StoredRecord.Tombstone(record.Node);
+            stored[Ids.Parse(id)!.Value] = StoredRecord.Tombstone();
             deleted++;
             Interlocked.Increment(ref version);
             return true;

@@ -1,3 +1,4 @@
+using Connector.Sandbox.Data;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -115,18 +116,18 @@ public sealed class SandboxWebhooks : IAsyncDisposable
     internal bool Remove(string id) => hooks.TryRemove(id, out _);
 
     /// <summary>Queues a delivery of <paramref name="record"/> to one webhook (the trigger endpoint).</summary>
-    internal void Offer(string webhookId, JsonObject record) => Enqueue(webhookId, record);
+    internal void Offer(string webhookId, JsonObject record) => Enqueue(webhookId, record.DeepClone().AsObject());
 
     /// <summary>Called by the store after a record of <paramref name="collection"/> was created or changed.</summary>
-    internal void OnChanged(string collection, JsonObject record)
+    internal void OnChanged(string collection, StoredRecord record)
     {
         foreach (var hook in hooks.Values)
         {
             if (hook["active"] is JsonValue active && active.TryGetValue<bool>(out var on) && on
                 && ObjectClasses.TryGetValue((string?)hook["object_class"] ?? string.Empty, out var target) && target == collection
-                && ProductMatches(hook, record))
+                && ProductMatches(hook, record.Node))
             {
-                Enqueue((string)hook["id"]!, record);
+                Enqueue((string)hook["id"]!, record.Copy());
             }
         }
     }
@@ -156,9 +157,10 @@ public sealed class SandboxWebhooks : IAsyncDisposable
         return wanted is null || actual is null || wanted == actual;
     }
 
+    /// <summary>Queues a delivery of <paramref name="record"/>, a copy the delivery owns.</summary>
     private void Enqueue(string webhookId, JsonObject record)
     {
-        if (!queue.Writer.TryWrite((webhookId, record.DeepClone().AsObject())))
+        if (!queue.Writer.TryWrite((webhookId, record)))
         {
             Record(new WebhookDelivery(webhookId, (string?)record["id"] ?? string.Empty, 0, 0, Delivered: false));
         }

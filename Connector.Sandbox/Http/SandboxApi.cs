@@ -137,7 +137,7 @@ internal sealed class SandboxApi(SandboxStore store)
             return;
         }
 
-        target.Replace(record);
+        var replaced = target.Replace(record);
         var answer = respond?.Invoke(record, body);
         if (noContent && answer is null)
         {
@@ -145,7 +145,9 @@ internal sealed class SandboxApi(SandboxStore store)
             return;
         }
 
-        await ConnectResponses.Json(context, StatusCodes.Status200OK, answer ?? record).ConfigureAwait(false);
+        await (answer is null
+            ? ConnectResponses.Bytes(context, StatusCodes.Status200OK, replaced.Bytes, ConnectResponses.JsonContentType)
+            : ConnectResponses.Json(context, StatusCodes.Status200OK, answer)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -42,6 +42,7 @@ public sealed class SandboxLifecycleTests : SandboxFixtureBase
         Assert.That((string?)approved["status"], Is.EqualTo("approved"));
         Assert.That((string?)approved["activation_key"], Is.EqualTo("Welcome!"));
         Assert.That((string?)Record("requests", id)["status"], Is.EqualTo("approved"));
+        Assert.That(JsonNode.DeepEquals(approved, Record("requests", id)), Is.True, "the answer of an action is the record as stored");
         var refused = await RefusedAsync($"requests/{id}/fail", """{"reason":"late"}""", "REQ_003");
         Assert.That((string?)refused["errors"]![0], Does.Contain("pending or inquiring"));
         await RefusedAsync($"requests/{id}/pend", null, "REQ_003");
