@@ -87,6 +87,12 @@ internal static class InputDocumentReader
     /// </summary>
     public static byte[] Compact(byte[] utf8Json)
     {
+        // A document a program wrote usually holds no whitespace byte at all: one vectorized search settles it.
+        if (utf8Json.AsSpan().IndexOfAny(JsonWhitespace) < 0)
+        {
+            return utf8Json;
+        }
+
         var whitespace = 0;
         var inString = false;
         for (var i = 0; i < utf8Json.Length; i++)
@@ -157,6 +163,8 @@ internal static class InputDocumentReader
 
         return compact;
     }
+
+    private static readonly SearchValues<byte> JsonWhitespace = SearchValues.Create(" \t\r\n"u8);
 
     private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 

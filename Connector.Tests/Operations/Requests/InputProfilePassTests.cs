@@ -125,6 +125,7 @@ public sealed class InputProfilePassTests
     }
 
     [TestCase("""{"a":"b"}""", """{"a":"b"}""")]
+    [TestCase("{\"a\":\"b c\\td\",\"e\":\"  \"}", "{\"a\":\"b c\\td\",\"e\":\"  \"}")]
     [TestCase("{ \"a\" : \"b c\" ,\n \"n\" : [ 1 , 2 ] }", """{"a":"b c","n":[1,2]}""")]
     [TestCase("{\"a\\\"\" : \"\\\\\" , \"b\" : \" \\\" \" }", "{\"a\\\"\":\"\\\\\",\"b\":\" \\\" \"}")]
     public void Compacting_keeps_strings_and_escapes_and_drops_only_the_whitespace_between_tokens(string json, string compact)
