@@ -16,6 +16,9 @@ internal static class InputDocumentReader
     /// <summary>The largest file accepted for an upload (512 MB).</summary>
     public const long MaxUploadBytes = 512L * 1024 * 1024;
 
+    /// <summary>The bytes JSON allows between tokens.</summary>
+    private static readonly SearchValues<byte> JsonWhitespace = SearchValues.Create(" \t\r\n"u8);
+
     /// <summary>
     /// Reads a document as a JSON object. An empty document is null (ids may come from dynamic properties).
     /// Malformed JSON, JSON that is not an object and oversized documents are refused naming what and where.
@@ -163,8 +166,6 @@ internal static class InputDocumentReader
 
         return compact;
     }
-
-    private static readonly SearchValues<byte> JsonWhitespace = SearchValues.Create(" \t\r\n"u8);
 
     private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
