@@ -24,14 +24,11 @@ namespace Connector.Operations.Http;
 internal sealed class HttpConnectTransport : IConnectTransport
 {
     private readonly HttpClient _http;
-    private readonly Uri _targetBaseUrl;
     private readonly string _targetBase;
     private readonly AnswerBodyLimits _jsonLimits;
     private readonly AnswerBodyLimits _downloadLimits;
     private readonly TimeProvider _time;
-    private RestSharpExchange? _restSharp;
-    private bool _restSharpMade;
-    private object? _restSharpGate;
+    private readonly Lazy<RestSharpExchange> _restSharp;
 
     /// <summary>Creates the transport; <paramref name="settings"/> must be valid.</summary>
     public HttpConnectTransport(ConnectionSettings settings, TimeProvider? timeProvider = null)
@@ -52,19 +49,19 @@ internal sealed class HttpConnectTransport : IConnectTransport
         };
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         AddConstantHeaders(_http.DefaultRequestHeaders, settings.ApiKey);
-        _targetBaseUrl = TargetBase(baseUrl);
-        _targetBase = _targetBaseUrl.AbsoluteUri;
+        var targetBaseUrl = TargetBase(baseUrl);
+        _targetBase = targetBaseUrl.AbsoluteUri;
+        _restSharp = new Lazy<RestSharpExchange>(() => new RestSharpExchange(_http, targetBaseUrl));
     }
 
     /// <inheritdoc />
     public string Origin { get; }
 
     /// <summary>RestSharp's part, made when a form or a download is first sent: a command that sends neither never loads RestSharp.</summary>
-    internal RestSharpExchange RestSharp =>
-        LazyInitializer.EnsureInitialized(ref _restSharp, ref _restSharpMade, ref _restSharpGate, () => new RestSharpExchange(_http, _targetBaseUrl))!;
+    internal RestSharpExchange RestSharp => _restSharp.Value;
 
     /// <summary>Whether <see cref="RestSharp"/> was made.</summary>
-    internal bool RestSharpMade => Volatile.Read(ref _restSharpMade);
+    internal bool RestSharpMade => _restSharp.IsValueCreated;
 
     /// <inheritdoc />
     public async Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
@@ -159,7 +156,7 @@ internal sealed class HttpConnectTransport : IConnectTransport
     {
         if (RestSharpMade)
         {
-            _restSharp!.Dispose();
+            _restSharp.Value.Dispose();
         }
 
         _http.Dispose();
