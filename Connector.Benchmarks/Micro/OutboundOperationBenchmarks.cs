@@ -33,6 +33,7 @@ public class OutboundOperationBenchmarks
     private ConnectApiData _catalog = null!;
     private ConnectHttpClient _closeClient = null!;
     private ConnectHttpClient _approveClient = null!;
+    private ConnectHttpClient _approveAsyncClient = null!;
     private byte[][] _closeDocuments = [];
     private byte[] _approveDocument = [];
 
@@ -64,6 +65,7 @@ public class OutboundOperationBenchmarks
         var settings = ConnectionSettingsReader.Read(_close.ConnectionProperties);
         _closeClient = new ConnectHttpClient(settings, new MemoryTransport(206, statuses), null, null);
         _approveClient = new ConnectHttpClient(settings, new MemoryTransport(200, approved), null, null);
+        _approveAsyncClient = new ConnectHttpClient(settings, new MemoryTransport(200, approved, answerLater: true), null, null);
     }
 
     /// <summary>Releases the clients.</summary>
@@ -72,6 +74,7 @@ public class OutboundOperationBenchmarks
     {
         _closeClient.Dispose();
         _approveClient.Dispose();
+        _approveAsyncClient.Dispose();
     }
 
     /// <summary>1000 usage records closed in one bulk call.</summary>
@@ -95,6 +98,21 @@ public class OutboundOperationBenchmarks
         return await RunAsync(new ObjectOperation(_approve, _approveClient, _catalog), documents).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// 100 APPROVEs whose answers come later, as a network's do: every await of the chain from the operation down to
+    /// the transport suspends and resumes once per document (what the in-memory <see cref="Approve100"/> never pays).
+    /// </summary>
+    /// <returns>The successes counted.</returns>
+    [Benchmark]
+    public async Task<long> Approve100AnsweredLater()
+    {
+        var documents = Enumerable.Range(0, Approvals).Select(i => TrackedDocument.FromBytes(
+            "d" + i.ToString(CultureInfo.InvariantCulture),
+            _approveDocument,
+            new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.ObjectId] = "PR-0042-0000-" + i.ToString("D4", CultureInfo.InvariantCulture) + "-001" })).ToList();
+        return await RunAsync(new ObjectOperation(_approve, _approveAsyncClient, _catalog), documents).ConfigureAwait(false);
+    }
+
     private static async Task<long> RunAsync(IOperation operation, IReadOnlyList<TrackedDocument> documents)
     {
         var sink = new CountingResultSink();
@@ -103,15 +121,23 @@ public class OutboundOperationBenchmarks
         return sink.Failures.Count == 0 ? sink.Successes : throw new InvalidOperationException(string.Join("; ", sink.Failures));
     }
 
-    /// <summary>Answers every request with the same status and JSON body, from memory.</summary>
-    private sealed class MemoryTransport(int status, byte[] body) : IConnectTransport
+    /// <summary>Answers every request with the same status and JSON body, from memory: at once, or after yielding the thread when <paramref name="answerLater"/>.</summary>
+    private sealed class MemoryTransport(int status, byte[] body, bool answerLater = false) : IConnectTransport
     {
         private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "application/json" };
 
         public string Origin => "http://127.0.0.1:9";
 
         public Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(new ConnectResponse(status, Headers, new MemoryStream(body, writable: false)));
+            answerLater ? AnswerLaterAsync() : Task.FromResult(Answer());
+
+        private ConnectResponse Answer() => new(status, Headers, new MemoryStream(body, writable: false));
+
+        private async Task<ConnectResponse> AnswerLaterAsync()
+        {
+            await Task.Yield();
+            return Answer();
+        }
 
         public void Dispose()
         {
