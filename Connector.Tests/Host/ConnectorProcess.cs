@@ -6,7 +6,8 @@ using NUnit.Framework;
 namespace Connector.Tests.Host;
 
 /// <summary>
-/// The real <c>connector</c> as a child process of the test (<c>dotnet connector.dll ARGS</c> from the test output),
+/// The real <c>connector</c> as a child process of the test (<c>dotnet connector.dll ARGS</c> from the test output, its
+/// signals at their default handling),
 /// with stdin, stdout and stderr redirected and no connection taken from the test's environment. Its stderr is
 /// collected as it arrives, so a test can wait for a line while the process runs. Disposing kills it if it still runs.
 /// </summary>
@@ -34,16 +35,24 @@ internal sealed class ConnectorProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <c>connector ARGS</c>.</summary>
+    /// <summary>
+    /// Starts <c>connector ARGS</c>, through <c>env --default-signal=INT,TERM</c>, which execs it in the same process:
+    /// the tests that send it SIGINT or SIGTERM must not depend on how the test run was started. A test run started
+    /// as a background job of a non-interactive shell (<c>build/test.sh &amp;</c>) ignores SIGINT, an ignored signal
+    /// stays ignored across exec, and the .NET runtime keeps it ignored, as shells expect of background jobs: the
+    /// connector would never see the test's Ctrl+C.
+    /// </summary>
     public static ConnectorProcess Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT,TERM");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "connector.dll"));
         foreach (var arg in args)
         {
