@@ -19,8 +19,8 @@ internal sealed record BenchmarkSettings
     /// Untimed runs of each side before the timed rounds of a paired scenario. One full-size run does not settle the
     /// runtime's tiered compilation: methods first called in it are promoted once the process goes quiet after it (the
     /// sandbox restart between runs), and that promotion's JIT ran in the first timed round (the connector's actions
-    /// round 1 took 1.6-1.8x its later rounds in every full run with one warm-up); a second warm-up takes it. A quick
-    /// run lasts a fraction of a second and needs a few.
+    /// round 1 took 1.6-1.8x its later rounds in every full run with one warm-up, 1.2-1.3x with two); a second warm-up
+    /// takes most of it, and the median of the rounds the rest. A quick run lasts a fraction of a second and needs a few.
     /// </summary>
     public int WarmupRuns { get; init; } = 2;
 
