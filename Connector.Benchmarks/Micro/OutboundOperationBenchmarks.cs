@@ -99,6 +99,22 @@ public class OutboundOperationBenchmarks
     [Benchmark]
     public Task<long> Approve100AnsweredLater() => ApproveAsync(_approveAsyncClient);
 
+    /// <summary>
+    /// One APPROVE per execution, the way a runtime that runs an action per document uses the connector: a new
+    /// operation (as <see cref="ConnectConnector.CreateOperation"/> makes per execution) over the connector's shared
+    /// API data, its one document and its response. The per-execution cost over <see cref="Approve100"/>'s per-document cost is the set-up.
+    /// </summary>
+    /// <returns>The successes counted.</returns>
+    [Benchmark]
+    public async Task<long> Approve1PerExecution()
+    {
+        var document = TrackedDocument.FromBytes(
+            "d0",
+            _approveDocument,
+            new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.ObjectId] = "PR-0042-0000-0000-001" });
+        return await RunAsync(new ObjectOperation(_approve, _approveClient, _catalog), [document]).ConfigureAwait(false);
+    }
+
     /// <summary>100 APPROVEs through <paramref name="client"/>, each document naming its request id in its dynamic properties.</summary>
     private async Task<long> ApproveAsync(ConnectHttpClient client)
     {
