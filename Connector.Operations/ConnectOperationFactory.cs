@@ -16,9 +16,13 @@ namespace Connector.Operations;
 /// object operation or, when the endpoint answers per-record statuses, a bulk operation. Connection properties are
 /// validated here (a bad URL or a missing key is a configuration error, before any document runs). With the
 /// <c>dryRun</c> connection setting, the operations run over a client that sends nothing and report each request.
+/// Every outbound operation of the connector shares its input profiles (<see cref="InputProfiles"/>).
 /// </summary>
 internal sealed class ConnectOperationFactory(ConnectClientPool clients, CatalogStore catalogs)
 {
+    /// <summary>The connector's input profiles, kept across executions.</summary>
+    internal InputProfileCache InputProfiles { get; } = new();
+
     public IOperation Create(OperationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -38,7 +42,7 @@ internal sealed class ConnectOperationFactory(ConnectClientPool clients, Catalog
         var leftOut = new LeftOutFields(clients.LoggerFactory.CreateLogger<LeftOutFields>(), context.OperationProperties.GetBoolean(OperationFieldIds.Strict));
         return new DeferredOperation(async ct =>
         {
-            var catalog = await ConnectApiData.GetAsync(catalogs, ct).ConfigureAwait(false);
+            var catalog = await ConnectApiData.GetAsync(catalogs, InputProfiles, ct).ConfigureAwait(false);
             return context.OperationKind switch
             {
                 OperationKind.Query => new SearchOperation(context, client, catalog.Endpoint(context.Operation)),

@@ -1,6 +1,16 @@
+using System.Text;
+using Connector.Browse.Catalog;
 using Connector.Core.Contexts;
 using Connector.Core.Descriptors;
+using Connector.Core.Documents;
+using Connector.Core.Operations;
+using Connector.Core.Results;
+using Connector.Core.Testing;
 using Connector.Operations;
+using Connector.Operations.Connection;
+using Connector.Operations.Http;
+using Connector.Operations.Requests;
+using Microsoft.Extensions.Logging.Abstractions;
 using NUnit.Framework;
 
 namespace Connector.Tests.Operations;
@@ -46,5 +56,33 @@ public sealed class ConnectOperationFactoryTests
             "GET",
             new Dictionary<string, string?> { ["url"] = "http://connect.example.com/public/v1", ["apiKey"] = "SU-1:x", ["allowInsecureHttp"] = "true" });
         Assert.That(_connector.CreateOperation(context), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Executions_of_an_entry_share_its_input_profile_and_the_shapes_it_learnt()
+    {
+        using var clients = new ConnectClientPool(NullLoggerFactory.Instance, TimeProvider.System);
+        var store = new CatalogStore(_connector.Descriptor);
+        var factory = new ConnectOperationFactory(clients, store);
+        var connection = new Dictionary<string, string?>(Connection) { [ConnectionFieldIds.DryRun] = "true" };
+        var context = OperationContext.Create(_connector.Descriptor, "request", "EXECUTE:APPROVE", connection);
+        const string body = "{\"template_id\":\"TL-1\"}";
+
+        foreach (var run in new[] { "first", "second" })
+        {
+            var document = TrackedDocument.FromText(run, body, new Dictionary<string, string?> { [OperationFieldIds.ObjectId] = "PR-1-" + run });
+            var collector = new ResultCollector();
+            var response = new OperationResponse([document], collector);
+            await factory.Create(context).ExecuteAsync(OperationRequest.ForDocuments([document]), response, CancellationToken.None);
+            Assert.That(await response.CompleteAsync(), Is.Empty);
+            var result = collector.ToDocumentResults([run]).Single();
+            Assert.That((result.Status, result.StatusCode), Is.EqualTo((OperationStatus.Success, DryRunInterceptedException.Code)), result.ToString());
+        }
+
+        Assert.That(factory.InputProfiles.Count, Is.EqualTo(1), "one profile for the entry, not one per execution");
+        var data = await ConnectApiData.GetAsync(store, factory.InputProfiles, CancellationToken.None);
+        var profile = await data.InputProfileAsync(context.ObjectType, context.Operation, CancellationToken.None);
+        Assert.That(factory.InputProfiles.Count, Is.EqualTo(1), "the same profile again");
+        Assert.That(profile!.Passes(Encoding.UTF8.GetBytes(body), project: true), Is.True, "the body's shape, checked in the first execution, is known to later ones");
     }
 }
