@@ -40,13 +40,18 @@ internal sealed class PairedRunner(TextWriter log, int warmupRuns)
         {
             ConnectorServerCpu = connector.Select(r => r.ServerCpuSeconds).OfType<double>().ToArray(),
             BaselineServerCpu = baseline.Select(r => r.ServerCpuSeconds).OfType<double>().ToArray(),
+            ConnectorJit = connector.Select(r => r.Jit).ToArray(),
+            BaselineJit = baseline.Select(r => r.Jit).ToArray(),
         };
     }
 
     private static string Describe(RunFigures run) =>
         $"{run.Seconds:0.000} s (CPU {run.CpuSeconds:0.000} s{(run.ServerCpuSeconds is { } server ? $", sandbox child {server:0.000} s" : string.Empty)})";
 
-    /// <summary>One run of one side: its wall seconds, the CPU seconds this process used meanwhile, and those of the sandbox child if there is one.</summary>
+    /// <summary>
+    /// One run of one side: its wall seconds, the CPU seconds this process used meanwhile, those of the sandbox child if
+    /// there is one, and the JIT compilation this process did meanwhile (the runtime's own counters, every thread).
+    /// </summary>
     private static async Task<RunFigures> TimeOnceAsync(PairedScenario scenario, Side side, CancellationToken cancellationToken)
     {
         await scenario.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
@@ -60,18 +65,20 @@ internal sealed class PairedRunner(TextWriter log, int warmupRuns)
         GC.WaitForPendingFinalizers();
         var serverBefore = server?.ProcessorTime;
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        var jitBefore = JitFigures.Now();
         var watch = Stopwatch.StartNew();
         var done = await scenario.RunAsync(side, cancellationToken).ConfigureAwait(false);
         watch.Stop();
         var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
+        var jit = JitFigures.Now() - jitBefore;
         var serverCpu = server is not null && serverBefore is { } before ? (server.ProcessorTime - before).TotalSeconds : (double?)null;
         if (done != scenario.ExpectedItems)
         {
             throw new InvalidOperationException($"the {side} run completed {done} items, {scenario.ExpectedItems} were expected");
         }
 
-        return new RunFigures(watch.Elapsed.TotalSeconds, cpu, serverCpu);
+        return new RunFigures(watch.Elapsed.TotalSeconds, cpu, serverCpu, jit);
     }
 
-    private readonly record struct RunFigures(double Seconds, double CpuSeconds, double? ServerCpuSeconds);
+    private readonly record struct RunFigures(double Seconds, double CpuSeconds, double? ServerCpuSeconds, JitFigures Jit);
 }

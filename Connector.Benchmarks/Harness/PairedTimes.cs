@@ -5,8 +5,10 @@ namespace Connector.Benchmarks.Harness;
 /// <summary>
 /// The timed rounds of a <see cref="PairedScenario"/>, and their medians: wall seconds, the CPU seconds the benchmark
 /// process used in each run (the client's own when the sandbox runs in a child process; client and sandbox together
-/// when it runs in-process), and the sandbox child's CPU seconds per run when there is a child. The CPU ratios are far
-/// less disturbed by other load on the machine than wall time.
+/// when it runs in-process), the sandbox child's CPU seconds per run when there is a child, and the JIT compilation
+/// of the benchmark process in each run. The CPU ratios are far less disturbed by other load on the machine than wall
+/// time; the JIT figures say how much of a side's CPU went to compiling code rather than to the work (methods promoted
+/// by tiered compilation, code run once per run reaching its call count late).
 /// </summary>
 internal sealed record PairedTimes(
     IReadOnlyList<double> Connector,
@@ -19,6 +21,12 @@ internal sealed record PairedTimes(
 
     /// <summary>The sandbox child's CPU seconds in each baseline run; empty when the sandbox ran in-process.</summary>
     public IReadOnlyList<double> BaselineServerCpu { get; init; } = [];
+
+    /// <summary>The JIT compilation of the benchmark process in each connector run.</summary>
+    public IReadOnlyList<JitFigures> ConnectorJit { get; init; } = [];
+
+    /// <summary>The JIT compilation of the benchmark process in each baseline run.</summary>
+    public IReadOnlyList<JitFigures> BaselineJit { get; init; } = [];
 
     public double ConnectorMedian => Statistics.Median([.. Connector]);
 
@@ -38,14 +46,29 @@ internal sealed record PairedTimes(
         var text = $"rounds c/b: {string.Join(" ", RoundRatios.Select(r => Format(r, "0.00")))}; ";
         if (ConnectorServerCpu.Count == 0 || BaselineServerCpu.Count == 0)
         {
-            return text + $"process CPU c/b: {Format(CpuRatio, "0.00")}";
+            return text + $"process CPU c/b: {Format(CpuRatio, "0.00")}" + DescribeJit();
         }
 
         var serverConnector = Statistics.Median([.. ConnectorServerCpu]);
         var serverBaseline = Statistics.Median([.. BaselineServerCpu]);
         return text
             + $"client CPU c/b: {Format(CpuRatio, "0.00")} (median {Format(Statistics.Median([.. ConnectorCpu]), "0.000")}/{Format(Statistics.Median([.. BaselineCpu]), "0.000")} s); "
-            + $"sandbox child CPU c/b: {Format(serverConnector / serverBaseline, "0.00")} (median {Format(serverConnector, "0.000")}/{Format(serverBaseline, "0.000")} s)";
+            + $"sandbox child CPU c/b: {Format(serverConnector / serverBaseline, "0.00")} (median {Format(serverConnector, "0.000")}/{Format(serverBaseline, "0.000")} s)"
+            + DescribeJit();
+    }
+
+    /// <summary>The median JIT time and methods compiled per run of each side, or nothing when they were not measured.</summary>
+    private string DescribeJit()
+    {
+        if (ConnectorJit.Count == 0 || BaselineJit.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        static double Milliseconds(IReadOnlyList<JitFigures> runs) => Statistics.Median(runs.Select(r => r.Time.TotalMilliseconds).ToArray());
+        static double Methods(IReadOnlyList<JitFigures> runs) => Statistics.Median(runs.Select(r => (double)r.Methods).ToArray());
+        return $"; JIT per run c/b: median {Format(Milliseconds(ConnectorJit), "0")}/{Format(Milliseconds(BaselineJit), "0")} ms, "
+            + $"{Format(Methods(ConnectorJit), "0")}/{Format(Methods(BaselineJit), "0")} methods compiled";
     }
 
     private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

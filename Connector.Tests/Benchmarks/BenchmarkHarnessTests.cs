@@ -30,6 +30,7 @@ public sealed class BenchmarkHarnessTests
             Assert.That(row.Ratio, Is.GreaterThan(0));
             Assert.That(row.ConnectorRecordsPerSecond, Is.GreaterThan(0));
             Assert.That(ResultReport.Table(rows), Does.Contain("search"));
+            Assert.That(row.Notes, Does.Match(@"JIT per run c/b: median \d+/\d+ ms, \d+/\d+ methods compiled"));
         });
 
         var path = Path.Combine(Path.GetTempPath(), "bench-" + Guid.NewGuid().ToString("N") + ".json");
@@ -53,5 +54,17 @@ public sealed class BenchmarkHarnessTests
         {
             File.Delete(path);
         }
+    }
+
+    [Test]
+    public void The_paired_notes_give_each_sides_median_jit_per_run()
+    {
+        var times = new PairedTimes([1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [0.6, 0.6, 0.6], [0.5, 0.5, 0.5])
+        {
+            ConnectorJit = [new(120, TimeSpan.FromMilliseconds(90)), new(40, TimeSpan.FromMilliseconds(30)), new(60, TimeSpan.FromMilliseconds(45))],
+            BaselineJit = [new(3, TimeSpan.FromMilliseconds(2)), new(9, TimeSpan.FromMilliseconds(12)), new(5, TimeSpan.FromMilliseconds(4))],
+        };
+
+        Assert.That(times.Describe(), Does.EndWith("process CPU c/b: 1.20; JIT per run c/b: median 45/4 ms, 60/5 methods compiled"));
     }
 }
