@@ -6,10 +6,12 @@ using Connector.Core.Documents;
 using Connector.Core.Operations;
 using Connector.Core.Results;
 using Connector.Core.Testing;
+using Connector.Host.Composition;
 using Connector.Operations;
 using Connector.Operations.Connection;
 using Connector.Operations.Http;
 using Connector.Operations.Requests;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NUnit.Framework;
 
@@ -84,5 +86,27 @@ public sealed class ConnectOperationFactoryTests
         var profile = await data.InputProfileAsync(context.ObjectType, context.Operation, CancellationToken.None);
         Assert.That(factory.InputProfiles.Count, Is.EqualTo(1), "the same profile again");
         Assert.That(profile!.Passes(Encoding.UTF8.GetBytes(body), project: true), Is.True, "the body's shape, checked in the first execution, is known to later ones");
+    }
+
+    [Test]
+    public async Task Every_execution_logs_the_fields_it_leaves_out_under_the_left_out_fields_category()
+    {
+        var log = new StringWriter();
+        using var loggers = LoggerFactory.Create(builder => builder.AddProvider(new TextWriterLoggerProvider(log)));
+        using var clients = new ConnectClientPool(loggers, TimeProvider.System);
+        var factory = new ConnectOperationFactory(clients, new CatalogStore(_connector.Descriptor));
+        var connection = new Dictionary<string, string?>(Connection) { [ConnectionFieldIds.DryRun] = "true" };
+        var context = OperationContext.Create(_connector.Descriptor, "request", "EXECUTE:APPROVE", connection);
+
+        foreach (var run in new[] { "first", "second" })
+        {
+            var document = TrackedDocument.FromText(run, "{\"template_id\":\"TL-1\",\"note_" + run + "\":\"x\"}", new Dictionary<string, string?> { [OperationFieldIds.ObjectId] = "PR-1-" + run });
+            var response = new OperationResponse([document], new ResultCollector());
+            await factory.Create(context).ExecuteAsync(OperationRequest.ForDocuments([document]), response, CancellationToken.None);
+            Assert.That(await response.CompleteAsync(), Is.Empty);
+        }
+
+        var lines = log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines.Where(l => l.StartsWith("warn: Connector.Operations.Requests.LeftOutFields[", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(2).And.Some.Contains("note_first").And.Some.Contains("note_second"));
     }
 }
