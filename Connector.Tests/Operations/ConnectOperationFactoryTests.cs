@@ -66,23 +66,17 @@ public sealed class ConnectOperationFactoryTests
         using var clients = new ConnectClientPool(NullLoggerFactory.Instance, TimeProvider.System);
         var store = new CatalogStore(_connector.Descriptor);
         var factory = new ConnectOperationFactory(clients, store);
-        var connection = new Dictionary<string, string?>(Connection) { [ConnectionFieldIds.DryRun] = "true" };
-        var context = OperationContext.Create(_connector.Descriptor, "request", "EXECUTE:APPROVE", connection);
         const string body = "{\"template_id\":\"TL-1\"}";
 
         foreach (var run in new[] { "first", "second" })
         {
-            var document = TrackedDocument.FromText(run, body, new Dictionary<string, string?> { [OperationFieldIds.ObjectId] = "PR-1-" + run });
-            var collector = new ResultCollector();
-            var response = new OperationResponse([document], collector);
-            await factory.Create(context).ExecuteAsync(OperationRequest.ForDocuments([document]), response, CancellationToken.None);
-            Assert.That(await response.CompleteAsync(), Is.Empty);
-            var result = collector.ToDocumentResults([run]).Single();
+            var result = await DryRunApproveAsync(factory, run, body);
             Assert.That((result.Status, result.StatusCode), Is.EqualTo((OperationStatus.Success, DryRunInterceptedException.Code)), result.ToString());
         }
 
         Assert.That(factory.InputProfiles.Count, Is.EqualTo(1), "one profile for the entry, not one per execution");
         var data = await ConnectApiData.GetAsync(store, factory.InputProfiles, CancellationToken.None);
+        var context = OperationContext.Create(_connector.Descriptor, "request", "EXECUTE:APPROVE", Connection);
         var profile = await data.InputProfileAsync(context.ObjectType, context.Operation, CancellationToken.None);
         Assert.That(factory.InputProfiles.Count, Is.EqualTo(1), "the same profile again");
         Assert.That(profile!.Passes(Encoding.UTF8.GetBytes(body), project: true), Is.True, "the body's shape, checked in the first execution, is known to later ones");
@@ -95,18 +89,26 @@ public sealed class ConnectOperationFactoryTests
         using var loggers = LoggerFactory.Create(builder => builder.AddProvider(new TextWriterLoggerProvider(log)));
         using var clients = new ConnectClientPool(loggers, TimeProvider.System);
         var factory = new ConnectOperationFactory(clients, new CatalogStore(_connector.Descriptor));
-        var connection = new Dictionary<string, string?>(Connection) { [ConnectionFieldIds.DryRun] = "true" };
-        var context = OperationContext.Create(_connector.Descriptor, "request", "EXECUTE:APPROVE", connection);
 
         foreach (var run in new[] { "first", "second" })
         {
-            var document = TrackedDocument.FromText(run, "{\"template_id\":\"TL-1\",\"note_" + run + "\":\"x\"}", new Dictionary<string, string?> { [OperationFieldIds.ObjectId] = "PR-1-" + run });
-            var response = new OperationResponse([document], new ResultCollector());
-            await factory.Create(context).ExecuteAsync(OperationRequest.ForDocuments([document]), response, CancellationToken.None);
-            Assert.That(await response.CompleteAsync(), Is.Empty);
+            await DryRunApproveAsync(factory, run, "{\"template_id\":\"TL-1\",\"note_" + run + "\":\"x\"}");
         }
 
         var lines = log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines.Where(l => l.StartsWith("warn: Connector.Operations.Requests.LeftOutFields[", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(2).And.Some.Contains("note_first").And.Some.Contains("note_second"));
+    }
+
+    /// <summary>Runs one request APPROVE of <paramref name="json"/> through an operation <paramref name="factory"/> makes, in dry run (nothing sent), and returns its one result.</summary>
+    private async Task<DocumentResult> DryRunApproveAsync(ConnectOperationFactory factory, string trackingId, string json)
+    {
+        var connection = new Dictionary<string, string?>(Connection) { [ConnectionFieldIds.DryRun] = "true" };
+        var context = OperationContext.Create(_connector.Descriptor, "request", "EXECUTE:APPROVE", connection);
+        var document = TrackedDocument.FromText(trackingId, json, new Dictionary<string, string?> { [OperationFieldIds.ObjectId] = "PR-1-" + trackingId });
+        var collector = new ResultCollector();
+        var response = new OperationResponse([document], collector);
+        await factory.Create(context).ExecuteAsync(OperationRequest.ForDocuments([document]), response, CancellationToken.None);
+        Assert.That(await response.CompleteAsync(), Is.Empty, "every document got exactly one result");
+        return collector.ToDocumentResults([trackingId]).Single();
     }
 }
