@@ -89,7 +89,7 @@ public class OutboundOperationBenchmarks
     /// <summary>100 APPROVEs, the request id given per document as the scenario does.</summary>
     /// <returns>The successes counted.</returns>
     [Benchmark]
-    public Task<long> Approve100() => ApproveAsync(_approveClient);
+    public Task<long> Approve100() => ApproveAsync(_approveClient, Approvals);
 
     /// <summary>
     /// 100 APPROVEs whose answers come later, as a network's do: every await of the chain from the operation down to
@@ -97,7 +97,7 @@ public class OutboundOperationBenchmarks
     /// </summary>
     /// <returns>The successes counted.</returns>
     [Benchmark]
-    public Task<long> Approve100AnsweredLater() => ApproveAsync(_approveAsyncClient);
+    public Task<long> Approve100AnsweredLater() => ApproveAsync(_approveAsyncClient, Approvals);
 
     /// <summary>
     /// One APPROVE per execution, the way a runtime that runs an action per document uses the connector: a new
@@ -106,19 +106,15 @@ public class OutboundOperationBenchmarks
     /// </summary>
     /// <returns>The successes counted.</returns>
     [Benchmark]
-    public async Task<long> Approve1PerExecution()
-    {
-        var document = TrackedDocument.FromBytes(
-            "d0",
-            _approveDocument,
-            new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.ObjectId] = "PR-0042-0000-0000-001" });
-        return await RunAsync(new ObjectOperation(_approve, _approveClient, _catalog), [document]).ConfigureAwait(false);
-    }
+    public Task<long> Approve1PerExecution() => ApproveAsync(_approveClient, 1);
 
-    /// <summary>100 APPROVEs through <paramref name="client"/>, each document naming its request id in its dynamic properties.</summary>
-    private async Task<long> ApproveAsync(ConnectHttpClient client)
+    /// <summary>
+    /// <paramref name="count"/> APPROVEs through <paramref name="client"/> in one execution of a new operation, each
+    /// document naming its request id in its dynamic properties.
+    /// </summary>
+    private async Task<long> ApproveAsync(ConnectHttpClient client, int count)
     {
-        var documents = Enumerable.Range(0, Approvals).Select(i => TrackedDocument.FromBytes(
+        var documents = Enumerable.Range(0, count).Select(i => TrackedDocument.FromBytes(
             "d" + i.ToString(CultureInfo.InvariantCulture),
             _approveDocument,
             new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.ObjectId] = "PR-0042-0000-" + i.ToString("D4", CultureInfo.InvariantCulture) + "-001" })).ToList();
