@@ -20,7 +20,7 @@ public sealed class OperationResponse
     /// <summary>The status code of documents not processed because the run was cancelled.</summary>
     public const string CancelledCode = "CANCELLED";
 
-    private readonly Dictionary<string, DocumentState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentState> _states;
     private readonly List<TrackedDocument> _inputs;
     private readonly IOperationResultSink _sink;
     private readonly ILogger _logger;
@@ -37,6 +37,7 @@ public sealed class OperationResponse
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(sink);
         _inputs = [.. inputs];
+        _states = new Dictionary<string, DocumentState>(_inputs.Count, StringComparer.Ordinal);
         _sink = sink;
         _logger = logger ?? NullLogger.Instance;
         foreach (var input in inputs)

@@ -179,7 +179,7 @@ internal static class InputDocumentReader
             DocumentInputException.InvalidDocument,
             $"document '{document.TrackingId}' is larger than {MaxJsonDocumentBytes / (1024 * 1024)} MB; a Connect request body is never that big");
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]?> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
         // A seekable stream (a MemoryStream, a file) knows its size: read it into an exact array, with no copy buffer.
         if (stream.CanSeek)

@@ -12,8 +12,12 @@ internal static class BrokenBodyRetry
     /// Runs an idempotent call whose answer is read inside <paramref name="call"/>, running it again (up to
     /// <paramref name="retries"/> more times) when its body breaks mid-read: a connection reset, a body that stopped
     /// arriving, or JSON cut short. Malformed or oversized content is not asked for again: it would come back the same.
+    /// With no retries (a POST) the call's own task is returned: no loop awaits it.
     /// </summary>
-    public static async Task<T> RetryAsync<T>(int retries, Func<Task<T>> call, CancellationToken cancellationToken)
+    public static Task<T> RetryAsync<T>(int retries, Func<Task<T>> call, CancellationToken cancellationToken) =>
+        retries <= 0 ? call() : RetryLoopAsync(retries, call, cancellationToken);
+
+    private static async Task<T> RetryLoopAsync<T>(int retries, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {

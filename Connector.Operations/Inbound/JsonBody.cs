@@ -12,7 +12,7 @@ internal static class JsonBody
     /// <summary>The largest declared length read straight into an array of that size (a bigger body grows a buffer as it arrives).</summary>
     private const int LargestDeclaredRead = 1024 * 1024;
 
-    public static async Task<byte[]> ReadAsync(Stream body, CancellationToken cancellationToken)
+    public static async ValueTask<byte[]> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         var bytes = body is MeteredWireStream { DeclaredLength: > 0 and <= LargestDeclaredRead and var declared }
             ? await ReadDeclaredAsync(body, (int)declared, cancellationToken).ConfigureAwait(false)
@@ -54,7 +54,7 @@ internal static class JsonBody
     }
 
     /// <summary>An undecoded body of a declared length, read into one array of that length (shorter when the body ends early).</summary>
-    private static async Task<byte[]> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)
     {
         var bytes = new byte[length];
         var filled = 0;
@@ -67,7 +67,7 @@ internal static class JsonBody
         return filled == length ? bytes : bytes[..filled];
     }
 
-    private static async Task<byte[]> ReadToEndAsync(Stream body, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]> ReadToEndAsync(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);

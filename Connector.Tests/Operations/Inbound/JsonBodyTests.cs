@@ -31,7 +31,7 @@ public sealed class JsonBodyTests
     [TestCase("{\"a\":{\"b\":[1,2]}")]
     public void A_body_cut_short_is_a_truncation(string body) =>
         Assert.That(
-            () => JsonBody.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None),
+            () => JsonBody.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None).AsTask(),
             Throws.TypeOf<TruncatedJsonException>().With.Message.Contains("ends before its JSON value"));
 
     [TestCase("{\"a\":1}x", "after a single JSON value")]
@@ -41,7 +41,7 @@ public sealed class JsonBodyTests
     [TestCase("<html>", "'<'")]
     public async Task Malformed_json_or_content_after_the_value_is_not_a_truncation(string body, string named)
     {
-        var failure = await Assert.CatchAsync<JsonException>(() => JsonBody.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None));
+        var failure = await Assert.CatchAsync<JsonException>(() => JsonBody.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None).AsTask());
 
         using (Assert.EnterMultipleScope())
         {
