@@ -49,12 +49,39 @@ public sealed class OrderedDocumentRunner
     /// <param name="work">Computes one document's outcome.</param>
     /// <param name="cancellationToken">Stops starting documents; unfinished ones are reported CANCELLED.</param>
     /// <returns>A task that completes when every document has its result.</returns>
-    public Task RunEachAsync(int parallelism, Func<TrackedDocument, CancellationToken, Task<DocumentOutcome>> work, CancellationToken cancellationToken) =>
-        RunUnitsAsync(
-            Enumerable.Range(0, _documents.Count).Select(i => new[] { i }).ToList(),
+    public Task RunEachAsync(int parallelism, Func<TrackedDocument, CancellationToken, Task<DocumentOutcome>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+
+        // Each document is its own unit, awaited straight from the loop: no one-index unit or one-outcome list per document.
+        return RunAsync(
+            Enumerable.Range(0, _documents.Count),
             parallelism,
-            async (indexes, ct) => [await work(_documents[indexes[0]], ct).ConfigureAwait(false)],
+            async (index, ct) =>
+            {
+                DocumentOutcome outcome;
+                try
+                {
+                    outcome = await work(_documents[index], ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    outcome = _describeFailure(ex);
+                }
+
+                lock (_gate)
+                {
+                    _outcomes[index] = outcome;
+                }
+
+                await FlushAsync(ct).ConfigureAwait(false);
+            },
             cancellationToken);
+    }
 
     /// <summary>Runs units of work, each settling the documents at the given input indexes, at most <paramref name="parallelism"/> at a time.</summary>
     /// <param name="units">The input indexes each unit settles (a bulk call's batch, say).</param>
@@ -70,30 +97,43 @@ public sealed class OrderedDocumentRunner
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(work);
+        await RunAsync(
+            units,
+            parallelism,
+            async (unit, ct) =>
+            {
+                IReadOnlyList<DocumentOutcome> outcomes;
+                try
+                {
+                    outcomes = await work(unit, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex)
+                {
+                    var outcome = _describeFailure(ex);
+                    outcomes = unit.Select(_ => outcome).ToList();
+                }
+
+                await SettleAsync(unit, outcomes, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> over <paramref name="units"/>, at most <paramref name="parallelism"/> at a time, then
+    /// reports what is left to report; on cancellation, every document without a result gets CANCELLED.
+    /// </summary>
+    private async Task RunAsync<TUnit>(IEnumerable<TUnit> units, int parallelism, Func<TUnit, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
+    {
         try
         {
             await Parallel.ForEachAsync(
                 units,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
-                async (unit, ct) =>
-                {
-                    IReadOnlyList<DocumentOutcome> outcomes;
-                    try
-                    {
-                        outcomes = await work(unit, ct).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                    {
-                        throw;
-                    }
-                    catch (Exception ex)
-                    {
-                        var outcome = _describeFailure(ex);
-                        outcomes = unit.Select(_ => outcome).ToList();
-                    }
-
-                    await SettleAsync(unit, outcomes, ct).ConfigureAwait(false);
-                }).ConfigureAwait(false);
+                body).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
