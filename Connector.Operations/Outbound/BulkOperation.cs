@@ -123,20 +123,55 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         var request = new ConnectRequest(new HttpMethod(context.Operation.Method), context.Operation.Path, body: ConnectRequestBody.Json(JsonArrayOf(batch)));
         await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
-        // Each per-record status is read once for its id and state; its raw bytes become the document's payload.
-        var statuses = new Dictionary<string, RecordStatus>(batch.Count, StringComparer.Ordinal);
-        var positional = new List<RecordStatus>(batch.Count);
+        var statuses = await ReadStatusesAsync(request, answer.Body, batch, cancellationToken).ConfigureAwait(false);
+        var outcomes = new List<DocumentOutcome>(batch.Count);
+        if (statuses.Count == batch.Count && statuses.TrueForAll(s => s.InPlace))
+        {
+            // The usual answer: the k-th status is the k-th record's (same id), so no status is looked up by id.
+            for (var i = 0; i < batch.Count; i++)
+            {
+                outcomes.Add(statuses[i].Outcome(answer.StatusCode, batch[i].Id));
+            }
+
+            return outcomes;
+        }
+
+        var byId = new Dictionary<string, RecordStatus>(statuses.Count, StringComparer.Ordinal);
+        for (var k = 0; k < statuses.Count; k++)
+        {
+            if ((statuses[k].InPlace ? batch[k].Id : statuses[k].Id) is { } statusId)
+            {
+                byId.TryAdd(statusId, statuses[k]);
+            }
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var id = batch[i].Id;
+            RecordStatus? status = byId.TryGetValue(id, out var found) ? found : (byId.Count == 0 && i < statuses.Count ? statuses[i] : null);
+            outcomes.Add(status is { } known
+                ? known.Outcome(answer.StatusCode, id)
+                : DocumentOutcome.Failure("NO_STATUS", $"the answer to the bulk call has no status for '{id}'; it may or may not have been processed"));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// The per-record statuses of a bulk answer in the order they came, each read once for its id and state (its raw
+    /// bytes become the document's payload). A status whose id is the one of the record at its position is marked
+    /// <see cref="RecordStatus.InPlace"/> and its id is not copied into a string.
+    /// </summary>
+    private static async Task<List<RecordStatus>> ReadStatusesAsync(ConnectRequest request, Stream body, IReadOnlyList<BatchRecord> batch, CancellationToken cancellationToken)
+    {
+        var statuses = new List<RecordStatus>(batch.Count);
         try
         {
-            await foreach (var element in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
+            await foreach (var element in JsonArraySplitter.SplitAsync(body, cancellationToken).ConfigureAwait(false))
             {
-                if (RecordStatus.Read(element) is { } status)
+                if (RecordStatus.Read(element, statuses.Count < batch.Count ? batch[statuses.Count].Id : null) is { } status)
                 {
-                    positional.Add(status);
-                    if (status.Id is not null)
-                    {
-                        statuses.TryAdd(status.Id, status);
-                    }
+                    statuses.Add(status);
                 }
             }
         }
@@ -145,17 +180,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
             throw BrokenBodyRetry.For(request, ex);
         }
 
-        var outcomes = new List<DocumentOutcome>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var id = batch[i].Id;
-            var status = statuses.GetValueOrDefault(id) ?? (statuses.Count == 0 && i < positional.Count ? positional[i] : null);
-            outcomes.Add(status is null
-                ? DocumentOutcome.Failure("NO_STATUS", $"the answer to the bulk call has no status for '{id}'; it may or may not have been processed")
-                : status.Outcome(answer.StatusCode, id));
-        }
-
-        return outcomes;
+        return statuses;
     }
 
     /// <summary>The batch's records as one JSON array, written into an array of exactly its length (sent without another copy).</summary>
@@ -186,12 +211,16 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     }
 
     /// <summary>One document's record in a batch: its input index, its compact JSON, its id, and its result's note (null when none).</summary>
-    private sealed record BatchRecord(int Index, byte[] Json, string Id, string? Note);
+    private readonly record struct BatchRecord(int Index, byte[] Json, string Id, string? Note);
 
-    /// <summary>One per-record status of a bulk answer: <c>{id, status, error_codes, error_details}</c>, with its raw bytes.</summary>
-    private sealed record RecordStatus(string? Id, string? State, string Codes, string Details, ReadOnlyMemory<byte> Raw)
+    /// <summary>
+    /// One per-record status of a bulk answer: <c>{id, status, error_codes, error_details}</c>, with its raw bytes.
+    /// <see cref="Id"/> is null when the status is <see cref="InPlace"/> (its id is the one of the record at its position).
+    /// </summary>
+    private readonly record struct RecordStatus(string? Id, bool InPlace, string? State, string Codes, string Details, ReadOnlyMemory<byte> Raw)
     {
-        public static RecordStatus? Read(ReadOnlyMemory<byte> element)
+        /// <summary>Reads one status; <paramref name="expectedId"/> is the id of the record at its position in the batch, if any.</summary>
+        public static RecordStatus? Read(ReadOnlyMemory<byte> element, string? expectedId)
         {
             var json = element.Span;
             var reader = new Utf8JsonReader(json);
@@ -201,6 +230,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
             }
 
             string? id = null, state = null;
+            var inPlace = false;
             string codes = string.Empty, details = string.Empty;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -208,11 +238,13 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
                 reader.Read();
                 if (name.ValueTextEquals("id"u8))
                 {
-                    id = Scalar(ref reader);
+                    inPlace = expectedId is not null && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expectedId);
+                    id = inPlace ? null : Scalar(ref reader);
                 }
                 else if (name.ValueTextEquals("status"u8))
                 {
-                    state = Scalar(ref reader);
+                    // The status of nearly every record: no string is made for it.
+                    state = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("closed"u8) ? DoneStatus : Scalar(ref reader);
                 }
                 else if (name.ValueTextEquals("error_codes"u8))
                 {
@@ -228,7 +260,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
                 }
             }
 
-            return new RecordStatus(id, state, codes, details, element);
+            return new RecordStatus(id, inPlace, state, codes, details, element);
         }
 
         public DocumentOutcome Outcome(int httpStatus, string id)

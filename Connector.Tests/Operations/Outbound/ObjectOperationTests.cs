@@ -343,6 +343,30 @@ public sealed class ObjectOperationTests
     }
 
     [Test]
+    public async Task Bulk_statuses_in_place_map_by_position_and_a_missing_one_or_ids_left_out_fall_back_to_ids_and_order()
+    {
+        static List<TrackedDocument> Records() => Enumerable.Range(1, 3).Select(i => Doc("r" + i, $$"""{"id":"UR-{{i}}","external_billing_id":"B-{{i}}"}""")).ToList();
+
+        // UR-2's status is missing: the others are found by id, UR-2 is told it has none.
+        var missing = new ScriptedTransport(_ => ScriptedAnswer.Json(206, """[{"id":"UR-1","status":"closed"},{"id":"UR-3","status":"invalid","error_codes":["USG_011"]}]"""));
+        var (results, _) = await RunAsync("usage_record", "BULK_CLOSE", missing, Records(), new() { ["batchSize"] = "3" });
+        Assert.That(results.Select(r => r.StatusCode), Is.EqualTo(new[] { "206", "NO_STATUS", "USG_011" }));
+
+        // Statuses that name no id are taken in the batch's order.
+        var anonymous = new ScriptedTransport(_ => ScriptedAnswer.Json(206, """[{"status":"closed"},{"status":"draft"},{"status":"closed"}]"""));
+        (results, _) = await RunAsync("usage_record", "BULK_CLOSE", anonymous, Records(), new() { ["batchSize"] = "3" });
+        Assert.That(results.Select(r => r.Status), Is.EqualTo(new[] { OperationStatus.Success, OperationStatus.ApplicationError, OperationStatus.Success }));
+        Assert.That(results[1].Message, Does.Contain("'UR-2' was not closed (status draft)"));
+
+        // In place (each status names the id at its position), in any case of "closed": each record gets its own status.
+        var inPlace = new ScriptedTransport(_ => ScriptedAnswer.Json(206, """[{"id":"UR-1","status":"CLOSED"},{"id":"UR-2","status":"closed","error_codes":[]},{"id":"UR-3","status":"invalid","error_details":"gone"}]"""));
+        (results, _) = await RunAsync("usage_record", "BULK_CLOSE", inPlace, Records(), new() { ["batchSize"] = "3" });
+        Assert.That(results.Select(r => r.Status), Is.EqualTo(new[] { OperationStatus.Success, OperationStatus.Success, OperationStatus.ApplicationError }));
+        Assert.That(results[2].Message, Does.Contain("'UR-3' was not closed (status invalid) - gone"));
+        Assert.That((string?)results[0].SingleObject()["status"], Is.EqualTo("CLOSED"), "each result carries its own status's bytes");
+    }
+
+    [Test]
     public async Task Bulk_records_of_a_shape_that_passed_are_sent_as_given_and_bad_ones_still_get_their_own_error()
     {
         var transport = new ScriptedTransport(request =>
