@@ -13,6 +13,11 @@ internal sealed record BenchmarkSettings
 
     public int BulkCloseRecords { get; init; } = 100_000;
 
+    /// <summary>
+    /// Timed rounds of each paired scenario (and runs of the CLI and page timings); the reported figure is their median.
+    /// A quick round lasts a tenth to a quarter of a second, where one descheduled thread moves a round by 20-80%
+    /// (three quick rounds gave search 1.82, then 1.18 on one build minutes apart), so a quick run takes seven.
+    /// </summary>
     public int Rounds { get; init; } = 5;
 
     /// <summary>
@@ -38,7 +43,7 @@ internal sealed record BenchmarkSettings
         MemoryLargeRecords = 100_000,
         Actions = 500,
         BulkCloseRecords = 10_000,
-        Rounds = 3,
+        Rounds = 7,
         WarmupRuns = 3,
         BrowseColdRounds = 2,
     };
