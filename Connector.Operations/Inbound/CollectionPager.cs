@@ -24,7 +24,7 @@ internal sealed class CollectionPager(ConnectHttpClient client)
     /// <param name="pageSize">Records asked per page.</param>
     /// <param name="maxResults">Stop after this many records (0: no limit).</param>
     /// <param name="startOffset">The offset of the first page.</param>
-    /// <param name="emit">Takes one record's raw JSON.</param>
+    /// <param name="emit">Takes one record's raw JSON, lent from the page's read buffer for the call only: it copies what it keeps.</param>
     /// <param name="onTotal">Hears the total (null: not wanted).</param>
     /// <param name="cancellationToken">Stops paging.</param>
     public async Task<int> PageThroughAsync(
@@ -77,7 +77,8 @@ internal sealed class CollectionPager(ConnectHttpClient client)
                 }
 
                 var position = 0;
-                await foreach (var record in JsonArraySplitter.SplitAsync(answer.Body, cancellationToken).ConfigureAwait(false))
+                // Records are lent to emit straight from the read buffer: it copies what it hands on.
+                await foreach (var record in JsonArraySplitter.SplitBorrowedAsync(answer.Body, cancellationToken).ConfigureAwait(false))
                 {
                     if (position == 0)
                     {

@@ -15,7 +15,24 @@ internal static class JsonArraySplitter
 {
     private const int InitialBufferSize = 64 * 1024;
 
-    public static async IAsyncEnumerable<ReadOnlyMemory<byte>> SplitAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Splits the array into its elements, each a copy of its own that the caller may keep.</summary>
+    /// <param name="stream">The body, read to the array's end.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The elements' raw UTF-8 bytes, in order.</returns>
+    public static IAsyncEnumerable<ReadOnlyMemory<byte>> SplitAsync(Stream stream, CancellationToken cancellationToken) =>
+        SplitAsync(stream, borrowed: false, cancellationToken);
+
+    /// <summary>
+    /// Splits the array into its elements without copying them: each element is a slice of the read buffer, valid only
+    /// until the enumeration moves on (copy what is kept, as <see cref="Connector.Core.Results.Payload.PooledCopyOfJson"/> does).
+    /// </summary>
+    /// <param name="stream">The body, read to the array's end.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The elements' raw UTF-8 bytes, in order, each valid until the next one is asked for.</returns>
+    public static IAsyncEnumerable<ReadOnlyMemory<byte>> SplitBorrowedAsync(Stream stream, CancellationToken cancellationToken) =>
+        SplitAsync(stream, borrowed: true, cancellationToken);
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> SplitAsync(Stream stream, bool borrowed, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         try
@@ -36,7 +53,8 @@ internal static class JsonArraySplitter
                         state = step.State;
                         continue;
                     case StepKind.Element:
-                        var element = buffer.AsSpan(start + step.ElementStart, step.ElementLength).ToArray();
+                        var slice = buffer.AsMemory(start + step.ElementStart, step.ElementLength);
+                        ReadOnlyMemory<byte> element = borrowed ? slice : slice.ToArray();
                         start += step.Consumed;
                         state = step.State;
                         yield return element;

@@ -127,7 +127,7 @@ internal sealed class SearchOperation(OperationContext context, ConnectHttpClien
             maxResults,
             0,
             // The selection is applied here too: Connect's select() only adds or removes some fields (the same projection as the command line's --fields).
-            (record, ct) => response.AddPartialResultAsync(document, Payload.FromJsonBytes(selection is null ? record : selection.ApplyUtf8(record)), ct),
+            (record, ct) => response.AddPartialResultAsync(document, Payload.PooledCopyOfJson((selection is null ? record : selection.ApplyUtf8(record)).Span), ct),
             (total, ct) => response.ReportExpectedRecordsAsync(document, maxResults > 0 ? Math.Min(total, maxResults) : total, ct),
             cancellationToken).ConfigureAwait(false);
     }

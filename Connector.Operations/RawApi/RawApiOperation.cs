@@ -43,7 +43,7 @@ internal sealed class RawApiOperation(ConnectHttpClient client, RawApiTarget tar
                     target.PageSize,
                     0,
                     target.StartOffset,
-                    (record, ct) => response.AddPartialResultAsync(document, Payload.FromJsonBytes(record), ct),
+                    (record, ct) => response.AddPartialResultAsync(document, Payload.PooledCopyOfJson(record.Span), ct),
                     (total, ct) => response.ReportExpectedRecordsAsync(document, total, ct),
                     cancellationToken).ConfigureAwait(false);
                 message = Records(pager.Emitted) + " in " + pages.ToString(CultureInfo.InvariantCulture) + (pages == 1 ? " page" : " pages");

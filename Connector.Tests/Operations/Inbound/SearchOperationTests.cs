@@ -55,6 +55,45 @@ public sealed class SearchOperationTests
     }
 
     [Test]
+    public async Task Records_kept_by_the_sink_past_later_pages_keep_their_own_bytes()
+    {
+        // Records are lent from the page's read buffer, which the next page reuses: a payload must hold its own copy.
+        var context = await OperationTestContexts.CreateAsync("asset", "QUERY", new() { ["pageSize"] = "1000" });
+        var catalog = await ConnectApiData.GetAsync(await OperationTestContexts.StoreAsync(), CancellationToken.None);
+        var operation = new SearchOperation(context, Collection(2500).Client(), catalog.Endpoint(context.Operation));
+        var keeper = new PayloadKeeper();
+        var request = OperationRequest.ForQuery(QueryFilter.All);
+        await operation.ExecuteAsync(request, new OperationResponse(request.Documents, keeper), CancellationToken.None);
+
+        var texts = new List<string>();
+        foreach (var payload in keeper.Payloads)
+        {
+            using var buffer = new MemoryStream();
+            await payload.CopyToAsync(buffer);
+            texts.Add(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            await payload.DisposeAsync();
+        }
+
+        Assert.That(texts, Is.EqualTo(Enumerable.Range(0, 2500).Select(i => Record(i))));
+    }
+
+    /// <summary>Keeps every payload as it came, unread, until the test reads it after the run.</summary>
+    private sealed class PayloadKeeper : IOperationResultSink
+    {
+        public List<Payload> Payloads { get; } = [];
+
+        public ValueTask OnResultAsync(OperationResult result, CancellationToken cancellationToken)
+        {
+            if (result.IsPartial)
+            {
+                Payloads.AddRange(result.Payloads);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Test]
     public async Task Sends_the_filter_as_RQL_with_sorting()
     {
         var filter = new QueryFilter(ComparisonExpression.Of("status", "eq", "active"), [new SortSpecification("created", SortDirection.Descending)], []);
