@@ -15,7 +15,8 @@ namespace Connector.Operations.Http;
 internal sealed partial class ConnectHttpClient : IDisposable
 {
     private readonly IConnectTransport _transport;
-    private readonly ResiliencePipeline<ConnectResponse> _pipeline;
+    private readonly ConnectAttemptSender _attempts;
+    private readonly ResiliencePipeline<ConnectResponse>? _retries;
     private readonly ILogger _logger;
     private readonly SecretRedactor _redactor;
     private readonly ConnectionSettings _settings;
@@ -40,7 +41,8 @@ internal sealed partial class ConnectHttpClient : IDisposable
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _redactor = new SecretRedactor(settings.ApiKey);
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _pipeline = ConnectResiliencePipeline.Build(settings, _timeProvider, LogRetry);
+        _attempts = new ConnectAttemptSender(transport, _settings.RequestTimeout, _timeProvider, _logger);
+        _retries = _settings.MaxRetries > 0 ? ConnectResiliencePipeline.Build(settings, _timeProvider, LogRetry) : null;
     }
 
     /// <summary>
@@ -57,39 +59,27 @@ internal sealed partial class ConnectHttpClient : IDisposable
     public async Task<ConnectResponse> SendAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var state = new ConnectResiliencePipeline.CallState(request);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(ConnectResiliencePipeline.CallStateKey, state);
+        var call = new ConnectResiliencePipeline.CallState(request);
         ConnectResponse response;
         try
         {
-            response = await _pipeline.ExecuteAsync(
-                static async (ctx, self) =>
-                {
-                    var call = ctx.Properties.GetValue(ConnectResiliencePipeline.CallStateKey, null!);
-                    var attempt = call.StartAttempt();
-                    LogSending(self._logger, call.Request.Method.Method, call.Request.RelativeTarget, attempt);
-                    var started = self._timeProvider.GetTimestamp();
-                    var answer = await self._transport.SendAsync(call.Request, ctx.CancellationToken).ConfigureAwait(false);
-                    var took = (long)self._timeProvider.GetElapsedTime(started).TotalMilliseconds;
-                    LogAnswer(self._logger, call.Request.Method.Method, call.Request.RelativeTarget, answer.StatusCode, took, attempt);
-                    return answer;
-                },
-                context,
-                this).ConfigureAwait(false);
+            var outcome = await _attempts.SendAsync(call, cancellationToken).ConfigureAwait(false);
+            if (_retries is not null && ConnectResiliencePipeline.ShouldRetry(outcome, request.Idempotent, cancellationToken))
+            {
+                outcome = await RetryAsync(call, outcome, cancellationToken).ConfigureAwait(false);
+            }
+
+            outcome.ThrowIfException();
+            response = outcome.Result!;
         }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw TransportError(request, state.Attempts, ConnectTransportFailure.Timeout,
+            throw TransportError(request, call.Attempts, ConnectTransportFailure.Timeout,
                 $"no answer from {_transport.Origin} within {_settings.RequestTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", e);
         }
         catch (TransportFailureException e)
         {
-            throw TransportError(request, state.Attempts, e.Failure, DescribeTransportFailure(e), e.InnerException ?? e);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
+            throw TransportError(request, call.Attempts, e.Failure, DescribeTransportFailure(e), e.InnerException ?? e);
         }
 
         if (response.StatusCode is >= 200 and < 300)
@@ -104,9 +94,35 @@ internal sealed partial class ConnectHttpClient : IDisposable
         }
 
         var retryAfter = RetryAfterHeader.Parse(response.RetryAfter, _timeProvider.GetUtcNow());
-        var error = ApiError(request, response.StatusCode, body, state.Attempts, response.Header("Location"), retryAfter);
-        LogFailed(_logger, request.Method.Method, request.Path, response.StatusCode, state.Attempts);
+        var error = ApiError(request, response.StatusCode, body, call.Attempts, response.Header("Location"), retryAfter);
+        LogFailed(_logger, request.Method.Method, request.Path, response.StatusCode, call.Attempts);
         throw error;
+    }
+
+    /// <summary>
+    /// The retries of a call whose first attempt's outcome is retried: the retry pipeline takes that outcome as its first
+    /// execution's (so it waits, logs and counts as if it had sent it) and sends each further attempt.
+    /// </summary>
+    private async ValueTask<Outcome<ConnectResponse>> RetryAsync(ConnectResiliencePipeline.CallState call, Outcome<ConnectResponse> first, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ConnectResiliencePipeline.CallStateKey, call);
+        call.FirstOutcome = first;
+        try
+        {
+            return await _retries!.ExecuteOutcomeAsync(
+                static (ctx, attempts) =>
+                {
+                    var call = ctx.Properties.GetValue(ConnectResiliencePipeline.CallStateKey, null!);
+                    return call.TakeFirstOutcome() is { } first ? ValueTask.FromResult(first) : attempts.SendAsync(call, ctx.CancellationToken);
+                },
+                context,
+                _attempts).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     /// <summary>The validated settings this client was built with (read once, from the descriptor's connection fields).</summary>
@@ -225,12 +241,6 @@ internal sealed partial class ConnectHttpClient : IDisposable
 
     private void LogRetry(ConnectResiliencePipeline.CallState state, string reason, TimeSpan delay) =>
         LogRetrying(_logger, state.Request.Method.Method, state.Request.Path, _redactor.Redact(reason), (long)delay.TotalMilliseconds, state.Attempts + 1, _settings.MaxRetries + 1);
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Connect {Method} /{Target}: attempt {Attempt}")]
-    private static partial void LogSending(ILogger logger, string method, string target, int attempt);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Connect {Method} /{Target}: HTTP {Status} in {DurationMs} ms (attempt {Attempt})")]
-    private static partial void LogAnswer(ILogger logger, string method, string target, int status, long durationMs, int attempt);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Connect {Method} /{Path}: {Reason}; retrying in {DelayMs} ms (attempt {NextAttempt} of {MaxAttempts})")]
     private static partial void LogRetrying(ILogger logger, string method, string path, string reason, long delayMs, int nextAttempt, int maxAttempts);

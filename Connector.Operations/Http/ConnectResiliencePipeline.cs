@@ -5,10 +5,12 @@ using Polly.Timeout;
 namespace Connector.Operations.Http;
 
 /// <summary>
-/// The Polly pipeline around one call: retry (outer) and a per-attempt timeout (inner).
+/// The Polly retry pipeline of a call whose first attempt's outcome is retried (<see cref="ConnectHttpClient"/> sends the
+/// first attempt itself and enters the pipeline only then), and the rules of what is retried.
 /// </summary>
 /// <remarks>
-/// Retried: 429 and 503 for every method (the request was not processed), honouring Retry-After capped by
+/// Each attempt, the first and every retry, is sent by <see cref="ConnectAttemptSender"/>, with the per-attempt timeout
+/// (<see cref="ConnectionSettings.RequestTimeout"/>); its timeout is a <see cref="TimeoutRejectedException"/>. Retried: 429 and 503 for every method (the request was not processed), honouring Retry-After capped by
 /// <see cref="ConnectionSettings.RetryMaxDelay"/>; connections that certainly never carried the request (refused,
 /// unresolvable host) for every method; 500, 502, 504, timeouts and broken connections only for idempotent
 /// requests, with exponential backoff and jitter. Attempts = 1 + <see cref="ConnectionSettings.MaxRetries"/>.
@@ -19,8 +21,8 @@ internal static class ConnectResiliencePipeline
     /// <summary>The per-call state stored in the <see cref="ResilienceContext"/>.</summary>
     internal static readonly ResiliencePropertyKey<CallState> CallStateKey = new("connect.call");
 
-    /// <summary>Builds the pipeline for one connection.</summary>
-    /// <param name="settings">Already validated; its retry limit, delays and per-attempt timeout shape the pipeline.</param>
+    /// <summary>Builds the retry pipeline for one connection (a pipeline that retries nothing when <see cref="ConnectionSettings.MaxRetries"/> is 0).</summary>
+    /// <param name="settings">Already validated; its retry limit and delays shape the pipeline.</param>
     /// <param name="timeProvider">Time for delays and timeouts.</param>
     /// <param name="onRetry">Called before each wait (for logging), with the call, the reason and the delay.</param>
     public static ResiliencePipeline<ConnectResponse> Build(ConnectionSettings settings, TimeProvider timeProvider, Action<CallState, string, TimeSpan>? onRetry = null)
@@ -53,19 +55,21 @@ internal static class ConnectResiliencePipeline
             });
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = settings.RequestTimeout });
         return builder.Build();
     }
 
     /// <summary>Whether an attempt's outcome is retried, given the call's idempotency.</summary>
-    internal static bool ShouldRetry(Outcome<ConnectResponse> outcome, ResilienceContext context)
+    internal static bool ShouldRetry(Outcome<ConnectResponse> outcome, ResilienceContext context) =>
+        ShouldRetry(outcome, context.Properties.TryGetValue(CallStateKey, out var state) && state.Request.Idempotent, context.CancellationToken);
+
+    /// <summary>Whether an attempt's outcome is retried, given the request's idempotency and the caller's cancellation.</summary>
+    internal static bool ShouldRetry(Outcome<ConnectResponse> outcome, bool idempotent, CancellationToken cancellationToken)
     {
-        var idempotent = context.Properties.TryGetValue(CallStateKey, out var state) && state.Request.Idempotent;
         if (outcome.Exception is { } exception)
         {
             return exception switch
             {
-                OperationCanceledException when context.CancellationToken.IsCancellationRequested => false,
+                OperationCanceledException when cancellationToken.IsCancellationRequested => false,
                 TimeoutRejectedException => idempotent,
                 TransportFailureException failure => failure.Transient && (failure.CertainlyNotSent || idempotent),
                 _ => false,
@@ -111,7 +115,18 @@ internal static class ConnectResiliencePipeline
         /// <summary>How many attempts were started.</summary>
         public int Attempts => Volatile.Read(ref _attempts);
 
+        /// <summary>The first attempt's outcome, sent before the pipeline was entered: its first execution takes it instead of sending.</summary>
+        public Outcome<ConnectResponse>? FirstOutcome { get; set; }
+
         /// <summary>Counts a new attempt and returns its number (1-based).</summary>
         public int StartAttempt() => Interlocked.Increment(ref _attempts);
+
+        /// <summary>Returns <see cref="FirstOutcome"/> once, then null.</summary>
+        public Outcome<ConnectResponse>? TakeFirstOutcome()
+        {
+            var first = FirstOutcome;
+            FirstOutcome = null;
+            return first;
+        }
     }
 }

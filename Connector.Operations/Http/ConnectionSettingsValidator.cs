@@ -8,14 +8,15 @@ namespace Connector.Operations.Http;
 /// <summary>
 /// Checks the invariants of <see cref="ConnectionSettings"/> that no single field's range expresses (the descriptor's
 /// connection fields carry the ranges): a usable URL and key, positive timeouts and limits, a base delay not above the
-/// cap (no silent clamping), and the bounds of the resilience pipeline. Every failure is reported, not only the first.
+/// cap (no silent clamping), and the bounds of the per-attempt timeout and the retry pipeline's delays. Every failure is
+/// reported, not only the first.
 /// </summary>
 internal sealed class ConnectionSettingsValidator : IValidateOptions<ConnectionSettings>
 {
-    /// <summary>The shortest per-attempt timeout the resilience pipeline accepts.</summary>
+    /// <summary>The shortest per-attempt timeout (a shorter one could not see even a loopback answer).</summary>
     private static readonly TimeSpan MinimumRequestTimeout = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>The longest delay the resilience pipeline accepts.</summary>
+    /// <summary>The longest per-attempt timeout and retry delay (the retry pipeline accepts no longer delay).</summary>
     private static readonly TimeSpan MaximumDelay = TimeSpan.FromDays(1);
 
     /// <inheritdoc />
@@ -47,9 +48,9 @@ internal sealed class ConnectionSettingsValidator : IValidateOptions<ConnectionS
             Fail(nameof(ConnectionSettings.ApiKey), "contains control or non-ASCII characters");
         }
 
-        if (settings.RequestTimeout < MinimumRequestTimeout)
+        if (settings.RequestTimeout < MinimumRequestTimeout || settings.RequestTimeout > MaximumDelay)
         {
-            Fail(nameof(ConnectionSettings.RequestTimeout), $"must be at least {Format(MinimumRequestTimeout)}");
+            Fail(nameof(ConnectionSettings.RequestTimeout), $"must be between {Format(MinimumRequestTimeout)} and 1 day");
         }
 
         if (settings.MaxRetries < 0)

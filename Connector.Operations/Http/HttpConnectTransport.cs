@@ -18,7 +18,7 @@ namespace Connector.Operations.Http;
 /// the answer, and transport failures surface as exceptions.</para>
 /// <para>TLS certificate validation is left to the platform (no callback is installed). Redirects are not followed,
 /// so the Authorization header never goes to another host. Neither client has a timeout of its own: the resilience
-/// pipeline cancels each attempt after <see cref="ConnectionSettings.RequestTimeout"/> (until the headers), the body
+/// client cancels each attempt after <see cref="ConnectionSettings.RequestTimeout"/> (until the headers; <see cref="ConnectAttemptSender"/>), the body
 /// stream after <see cref="ConnectionSettings.BodyIdleTimeout"/> without bytes or <see cref="ConnectionSettings.BodyTimeout"/> in all.</para>
 /// </remarks>
 internal sealed class HttpConnectTransport : IConnectTransport

@@ -2,6 +2,7 @@ using Connector.Core.Results;
 using Connector.Operations.Execution;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Connector.Operations.Http;
 using Connector.Operations.Http.Errors;
 using Microsoft.Extensions.Time.Testing;
@@ -70,6 +71,100 @@ public sealed class ConnectResiliencePipelineTests
             Assert.That(first.IsDisposed, Is.True);
             Assert.That(second.IsDisposed, Is.True);
             Assert.That(third.IsDisposed, Is.False);
+        }
+    }
+
+    [Test]
+    public async Task Every_attempt_times_out_on_the_clients_clock_and_a_timed_out_get_is_sent_again()
+    {
+        var time = new FakeTimeProvider();
+        var attempts = new StrongBox<int>();
+        var transport = TransportThatNeverAnswers(attempts);
+        var settings = Settings with { MaxRetries = 1, RequestTimeout = TimeSpan.FromSeconds(30) };
+        using var client = new ConnectHttpClient(settings, transport.Object, null, time);
+
+        var call = client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), CancellationToken.None);
+        await WaitUntilAsync(() => Volatile.Read(ref attempts.Value) == 1);
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.That(call.IsCompleted, Is.False, "the first attempt ended before its timeout on the client's clock");
+        time.Advance(TimeSpan.FromSeconds(1));
+        await WaitUntilAsync(() => Volatile.Read(ref attempts.Value) == 2);
+        time.Advance(TimeSpan.FromSeconds(30));
+        var error = await HttpTestSupport.ThrowsAsync<ConnectTransportException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Failure, Is.EqualTo(ConnectTransportFailure.Timeout));
+            Assert.That(error.Attempts, Is.EqualTo(2));
+            Assert.That(error.Message, Does.StartWith("no answer from https://api.example.test within 30 s (GET /assets, 2 attempts)"));
+        }
+    }
+
+    [Test]
+    public async Task A_caller_cancelling_an_attempt_is_neither_a_timeout_nor_retried()
+    {
+        var attempts = new StrongBox<int>();
+        var transport = TransportThatNeverAnswers(attempts);
+        using var client = new ConnectHttpClient(Settings, transport.Object, null, new FakeTimeProvider());
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.SendAsync(new ConnectRequest(HttpMethod.Get, "assets"), cancellation.Token);
+        await WaitUntilAsync(() => Volatile.Read(ref attempts.Value) == 1);
+        await cancellation.CancelAsync();
+
+        Assert.That(async () => await call.WaitAsync(TimeSpan.FromSeconds(10)), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(attempts.Value, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_retried_first_attempt_is_logged_counted_and_waited_for_as_every_retry()
+    {
+        var time = new FakeTimeProvider();
+        var transport = new Mock<IConnectTransport>();
+        transport.SetupGet(t => t.Origin).Returns("https://api.example.test");
+        transport.SetupSequence(t => t.SendAsync(It.IsAny<ConnectRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Answer(429, "5"))
+            .ReturnsAsync(Answer(200));
+        var logger = new CapturingLogger();
+        using var client = new ConnectHttpClient(Settings with { RetryMaxDelay = TimeSpan.FromSeconds(30) }, transport.Object, logger, time);
+
+        var call = client.SendAsync(new ConnectRequest(HttpMethod.Post, "requests/PR-1/approve"), CancellationToken.None);
+        await logger.WaitForAsync("retrying in 5000 ms (attempt 2 of 3)");
+        Assert.That(call.IsCompleted, Is.False, "the retry did not wait for the Retry-After on the client's clock");
+        time.Advance(TimeSpan.FromSeconds(5));
+        using var response = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(200));
+            Assert.That(logger.Lines.Count(l => l.Contains("attempt 1", StringComparison.Ordinal) && l.StartsWith("Debug: Connect POST /requests/PR-1/approve: attempt", StringComparison.Ordinal)), Is.EqualTo(1));
+            Assert.That(logger.Lines.Count(l => l.Contains("retrying in", StringComparison.Ordinal)), Is.EqualTo(1));
+            Assert.That(logger.Lines.Count(l => l.StartsWith("Debug: Connect POST /requests/PR-1/approve: attempt 2", StringComparison.Ordinal)), Is.EqualTo(1));
+        }
+    }
+
+    /// <summary>A transport whose attempts wait until cancelled, counting them in <paramref name="attempts"/>.</summary>
+    private static Mock<IConnectTransport> TransportThatNeverAnswers(StrongBox<int> attempts)
+    {
+        var transport = new Mock<IConnectTransport>();
+        transport.SetupGet(t => t.Origin).Returns("https://api.example.test");
+        transport.Setup(t => t.SendAsync(It.IsAny<ConnectRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async (ConnectRequest _, CancellationToken token) =>
+            {
+                Interlocked.Increment(ref attempts.Value);
+                await Task.Delay(Timeout.Infinite, token);
+                return Answer(200);
+            });
+        return transport;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "timed out waiting for the transport");
+            await Task.Delay(5);
         }
     }
 

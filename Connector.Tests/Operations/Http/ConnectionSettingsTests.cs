@@ -167,6 +167,16 @@ public sealed class ConnectionSettingsTests
         Assert.That(new ConnectionSettingsValidator().Validate(null, settings).Failures?.Count(), Is.EqualTo(5));
     }
 
+    [TestCase(0.005)]
+    [TestCase(86_400.5)]
+    public void A_request_timeout_outside_10_ms_to_1_day_is_refused(double seconds)
+    {
+        var settings = Valid() with { RequestTimeout = TimeSpan.FromSeconds(seconds) };
+
+        var error = Assert.Throws<InvalidConnectionSettingsException>(() => settings.Validate());
+        Assert.That(error.Failures.Select(f => f.Setting + " " + f.Problem), Is.EqualTo(new[] { "RequestTimeout must be between 10 ms and 1 day" }));
+    }
+
     [Test]
     public void To_string_hides_the_key()
     {
