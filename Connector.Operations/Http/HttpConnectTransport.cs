@@ -73,7 +73,9 @@ internal sealed class HttpConnectTransport : IConnectTransport
         {
             if (SentDirectly(request))
             {
-                message = await SendJsonAsync(request, cancellationToken).ConfigureAwait(false);
+                // Sent from this method's own frame, not another async method's: one asynchronous layer less per request.
+                using var outgoing = JsonMessage(request);
+                message = await _http.SendAsync(outgoing, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 raw = await message.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             }
             else
@@ -114,17 +116,21 @@ internal sealed class HttpConnectTransport : IConnectTransport
     /// </summary>
     internal static Uri Target(string targetBase, ConnectRequest request) => new(targetBase + request.RelativeTarget);
 
-    private async Task<HttpResponseMessage> SendJsonAsync(ConnectRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The message of a request sent directly. Its Accept is the client's default (<see cref="ConnectRequest.JsonMediaType"/>,
+    /// the only one a request sent directly has), so the message carries no header collection of its own; RestSharp's
+    /// requests name their Accept, which the default does not replace.
+    /// </summary>
+    private HttpRequestMessage JsonMessage(ConnectRequest request)
     {
-        using var message = new HttpRequestMessage(request.Method, DirectTarget(request));
-        message.Headers.TryAddWithoutValidation("Accept", request.Accept);
+        var message = new HttpRequestMessage(request.Method, DirectTarget(request));
         if (request.Body is ConnectRequestBody.JsonBytes json)
         {
             message.Content = new ReadOnlyMemoryContent(json.Content);
             message.Content.Headers.TryAddWithoutValidation("Content-Type", ConnectRequest.JsonMediaType);
         }
 
-        return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return message;
     }
 
     /// <summary>The answer of an attempt: its message (owned from here on) and its body, metered and decoded.</summary>
@@ -170,7 +176,8 @@ internal sealed class HttpConnectTransport : IConnectTransport
         baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 
     /// <summary>
-    /// The headers every request carries, as raw text in the <see cref="HttpClient"/>'s defaults: the client copies a
+    /// The headers every request carries (and the Accept of a JSON exchange, which a request that names its own Accept
+    /// replaces), as raw text in the <see cref="HttpClient"/>'s defaults: the client copies a
     /// raw value into each request as it is, where a parsed value (an <see cref="AuthenticationHeaderValue"/>, each
     /// Accept-Encoding entry) is cloned per request, and RestSharp would add its User-Agent as a parameter of every
     /// request and group it again. The API key's text is checked printable by the settings' validation.
@@ -178,6 +185,7 @@ internal sealed class HttpConnectTransport : IConnectTransport
     private static void AddConstantHeaders(HttpRequestHeaders headers, string? apiKey)
     {
         headers.TryAddWithoutValidation("Authorization", ApiKeyHeader.Format(apiKey ?? string.Empty));
+        headers.TryAddWithoutValidation("Accept", ConnectRequest.JsonMediaType);
         headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
         headers.TryAddWithoutValidation("User-Agent", ConnectUserAgent.Value);
     }
