@@ -37,33 +37,52 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DocumentOutcome> ProcessAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
-    {
-        switch (context.Operation.Request.Body)
+    private Task<DocumentOutcome> ProcessAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken) =>
+        context.Operation.Request.Body switch
         {
-            case RequestBodyKind.Multipart:
-                var properties = context.OperationProperties.With(document.DynamicProperties);
-                // Sent from the document's own stream (or a private spool for a pipe), never copied into memory.
-                await using (var upload = await UploadContent.OpenAsync(document, cancellationToken).ConfigureAwait(false))
-                {
-                    return await SendAsync(document, null, MultipartBody(upload, properties), null, cancellationToken).ConfigureAwait(false);
-                }
+            RequestBodyKind.Multipart => UploadAsync(document, cancellationToken),
+            RequestBodyKind.Json => SendJsonDocumentAsync(document, profile, cancellationToken),
+            _ => SendWithoutBodyAsync(document, cancellationToken),
+        };
 
-            case RequestBodyKind.Json:
-                var bytes = await InputDocumentReader.ReadBoundedBytesAsync(document, cancellationToken).ConfigureAwait(false);
-                if (profile is not null && IdsGivenOutsideBody(document) && profile.Passes(bytes, Projects))
-                {
-                    // The shape of a document that already passed as it was: it passes too, and is sent as it is.
-                    return await SendAsync(document, null, ConnectRequestBody.Json(InputDocumentReader.Compact(bytes)), null, cancellationToken).ConfigureAwait(false);
-                }
+    private async Task<DocumentOutcome> UploadAsync(TrackedDocument document, CancellationToken cancellationToken)
+    {
+        var properties = context.OperationProperties.With(document.DynamicProperties);
+        // Sent from the document's own stream (or a private spool for a pipe), never copied into memory.
+        await using var upload = await UploadContent.OpenAsync(document, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(document, null, MultipartBody(upload, properties), null, cancellationToken).ConfigureAwait(false);
+    }
 
-                var json = InputDocumentReader.ParseObject(document, bytes);
-                var (body, note) = BuildJsonBody(document, json ?? [], profile);
-                return await SendAsync(document, json, ConnectRequestBody.Json(body), note, cancellationToken).ConfigureAwait(false);
-            default:
-                var ids = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
-                return await SendAsync(document, ids, null, null, cancellationToken).ConfigureAwait(false);
+    private async Task<DocumentOutcome> SendWithoutBodyAsync(TrackedDocument document, CancellationToken cancellationToken)
+    {
+        var ids = await InputDocumentReader.ReadObjectAsync(document, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(document, ids, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A JSON document's call. A document already in memory (read at once) is sent from this frame, with no asynchronous
+    /// method of its own around the send.
+    /// </summary>
+    private Task<DocumentOutcome> SendJsonDocumentAsync(TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
+    {
+        var read = InputDocumentReader.ReadBoundedBytesAsync(document, cancellationToken);
+        return read.IsCompletedSuccessfully ? SendJsonAsync(document, profile, read.Result, cancellationToken) : ReadAndSendJsonAsync(read, document, profile, cancellationToken);
+    }
+
+    private async Task<DocumentOutcome> ReadAndSendJsonAsync(ValueTask<byte[]> read, TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken) =>
+        await SendJsonAsync(document, profile, await read.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    private Task<DocumentOutcome> SendJsonAsync(TrackedDocument document, InputProfile? profile, byte[] bytes, CancellationToken cancellationToken)
+    {
+        if (profile is not null && IdsGivenOutsideBody(document) && profile.Passes(bytes, Projects))
+        {
+            // The shape of a document that already passed as it was: it passes too, and is sent as it is.
+            return SendAsync(document, null, ConnectRequestBody.Json(InputDocumentReader.Compact(bytes)), null, cancellationToken);
         }
+
+        var json = InputDocumentReader.ParseObject(document, bytes);
+        var (body, note) = BuildJsonBody(document, json ?? [], profile);
+        return SendAsync(document, json, ConnectRequestBody.Json(body), note, cancellationToken);
     }
 
     /// <summary>The multipart form of an upload: the file part, and the form fields the descriptor maps from operation properties.</summary>
@@ -85,11 +104,12 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         {
             Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
         };
-        var bodyRetries = request.Idempotent ? client.Settings.MaxRetries : 0;
         try
         {
             // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
-            var outcome = await BrokenBodyRetry.RetryAsync(bodyRetries, () => SendAndReadAsync(request, document, json, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var outcome = request.Idempotent && client.Settings.MaxRetries > 0
+                ? await SendAgainIfBrokenAsync(request, document, json, cancellationToken).ConfigureAwait(false)
+                : await SendAndReadAsync(request, document, json, cancellationToken).ConfigureAwait(false);
             return outcome.WithNote(note);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
@@ -97,6 +117,10 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
             throw BrokenBodyRetry.For(request, ex);
         }
     }
+
+    /// <summary>An idempotent call, sent again (up to the connection's retries) when its answer breaks mid-body.</summary>
+    private Task<DocumentOutcome> SendAgainIfBrokenAsync(ConnectRequest request, TrackedDocument document, JObject? json, CancellationToken cancellationToken) =>
+        BrokenBodyRetry.RetryAsync(client.Settings.MaxRetries, () => SendAndReadAsync(request, document, json, cancellationToken), cancellationToken);
 
     private async Task<DocumentOutcome> SendAndReadAsync(ConnectRequest request, TrackedDocument document, JObject? json, CancellationToken cancellationToken)
     {

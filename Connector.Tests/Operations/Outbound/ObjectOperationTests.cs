@@ -420,4 +420,65 @@ public sealed class ObjectOperationTests
             """/requests/PR-4/approve {"template_id":"TL-4"}""",
         }));
     }
+
+    [Test]
+    public async Task Action_documents_that_arrive_later_from_their_streams_are_sent_and_refused_as_ones_in_memory()
+    {
+        static TrackedDocument Later(string id, string json, string requestId) =>
+            new(id, new ArrivesLater(System.Text.Encoding.UTF8.GetBytes(json)), new Dictionary<string, string?> { ["objectId"] = requestId });
+        var documents = new[]
+        {
+            Later("d1", """{"template_id":"TL-1"}""", "PR-1"),
+            Later("d2", """{"template_id":""", "PR-2"),
+            Later("d3", """{"template_id":true}""", "PR-3"),
+            Later("d4", """{"template_id":"TL-4"}""", "PR-4"),
+        };
+
+        var (results, transport) = await RunAsync("request", "APPROVE", Echo(), documents, new() { ["parallelism"] = "2" });
+
+        Assert.That(results.Select(r => r.TrackingId + " " + r.StatusCode), Is.EqualTo(new[] { "d1 200", "d2 INVALID_DOCUMENT", "d3 INVALID_BODY", "d4 200" }), string.Join("; ", results));
+        Assert.That(results[1].Message, Does.Contain("'d2' is not valid JSON"));
+        Assert.That(transport.Sent.Select(s => s.Path + " " + s.Body), Is.EquivalentTo(new[]
+        {
+            """/requests/PR-1/approve {"template_id":"TL-1"}""",
+            """/requests/PR-4/approve {"template_id":"TL-4"}""",
+        }));
+    }
+
+    /// <summary>A stream whose every asynchronous read completes later (after yielding the thread), as a pipe's or a socket's does.</summary>
+    private sealed class ArrivesLater(byte[] content) : Stream
+    {
+        private readonly MemoryStream _inner = new(content, writable: false);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            return _inner.Read(buffer.Span);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
