@@ -16,18 +16,23 @@ internal sealed record BenchmarkSettings
     /// <summary>
     /// Timed rounds of each paired scenario (and runs of the CLI and page timings); the reported figure is their median.
     /// A quick round lasts a tenth to a quarter of a second, where one descheduled thread moves a round by 20-80%
-    /// (three quick rounds gave search 1.82, then 1.18 on one build minutes apart), so a quick run takes seven.
+    /// (three quick rounds gave search 1.82, then 1.18 on one build minutes apart), so a quick run takes seven. A full
+    /// actions round (about 0.4 s) still moves by 10-50%: twenty rounds of the baseline against itself ranged from 0.75
+    /// to 1.51 (median 0.96), so a full run takes seven too.
     /// </summary>
-    public int Rounds { get; init; } = 5;
+    public int Rounds { get; init; } = 7;
 
     /// <summary>
     /// Untimed runs of each side before the timed rounds of a paired scenario. One full-size run does not settle the
     /// runtime's tiered compilation: methods first called in it are promoted once the process goes quiet after it (the
     /// sandbox restart between runs), and that promotion's JIT ran in the first timed round (the connector's actions
     /// round 1 took 1.6-1.8x its later rounds in every full run with one warm-up, 1.2-1.3x with two); a second warm-up
-    /// takes most of it, and the median of the rounds the rest. A quick run lasts a fraction of a second and needs a few.
+    /// takes most of it, and the median of the rounds the rest. With two, the connector's actions runs still compiled
+    /// about 120 methods in the second timed round (a method reaches its 30 calls after a few executions when it runs a
+    /// few times per execution: reading the connection settings, opening the 8 connections), 10-30 from the fourth on;
+    /// a third warm-up takes that burst. A quick run lasts a fraction of a second and needs three as well.
     /// </summary>
-    public int WarmupRuns { get; init; } = 2;
+    public int WarmupRuns { get; init; } = 3;
 
     /// <summary>Assets of the <c>sandbox-page</c> scenario: a million in both runs (the sandbox is seeded lazily, so the target size costs nothing to start).</summary>
     public int SandboxPageRecords { get; init; } = 1_000_000;
@@ -43,8 +48,6 @@ internal sealed record BenchmarkSettings
         MemoryLargeRecords = 100_000,
         Actions = 500,
         BulkCloseRecords = 10_000,
-        Rounds = 7,
-        WarmupRuns = 3,
         BrowseColdRounds = 2,
     };
 }
