@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Connector.Core.Documents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -215,7 +217,9 @@ public sealed class OperationResponse
     {
         lock (_states)
         {
-            if (!_states.TryGetValue(trackingId, out var state))
+            // One lookup: the state is read and set through the entry's reference.
+            ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(_states, trackingId);
+            if (Unsafe.IsNullRef(ref state))
             {
                 throw Violate($"A result was reported for '{trackingId}', which is not an input document of this operation.");
             }
@@ -227,7 +231,7 @@ public sealed class OperationResponse
                     : $"A second {(partial ? "partial" : "final")} result was reported for '{trackingId}', which already has its final result.");
             }
 
-            _states[trackingId] = partial ? DocumentState.Partial : DocumentState.Final;
+            state = partial ? DocumentState.Partial : DocumentState.Final;
         }
     }
 

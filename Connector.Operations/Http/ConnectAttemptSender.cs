@@ -27,13 +27,18 @@ internal sealed partial class ConnectAttemptSender(IConnectTransport transport, 
         var attempt = call.StartAttempt();
         var request = call.Request;
         LogSending(logger, request.Method.Method, request.RelativeTarget, attempt);
-        var started = timeProvider.GetTimestamp();
+        var timed = logger.IsEnabled(LogLevel.Debug);
+        var started = timed ? timeProvider.GetTimestamp() : 0;
         using var timeout = new CancellationTokenSource(requestTimeout, timeProvider);
         using var caller = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
         try
         {
             var answer = await transport.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            LogAnswer(logger, request.Method.Method, request.RelativeTarget, answer.StatusCode, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+            if (timed)
+            {
+                LogAnswer(logger, request.Method.Method, request.RelativeTarget, answer.StatusCode, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
+            }
+
             return Outcome.FromResult(answer);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

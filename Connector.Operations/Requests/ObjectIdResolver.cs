@@ -58,25 +58,28 @@ internal static class ObjectIdResolver
         var value = Value(document.DynamicProperties, fieldId)
             ?? (context.OperationProperties.IsGiven(fieldId) ? context.OperationProperties.GetString(fieldId) : null)
             ?? (property is null ? null : ScalarAt(json, property));
-        var what = isParent ? $"parent {context.ObjectType.Parent} id" : $"{context.ObjectType.Id} id";
         if (value is null || value.Length == 0)
         {
             var where = isParent
                 ? $"the '{OperationFieldIds.ParentId}' property{(property is null ? string.Empty : $" or the document's '{property}' field")}"
                 : $"the '{OperationFieldIds.ObjectId}' property or the document's '{property}' field";
-            throw new DocumentInputException(DocumentInputException.MissingId, $"document '{document.TrackingId}' has no {what}: give it in {where}");
+            throw new DocumentInputException(DocumentInputException.MissingId, $"document '{document.TrackingId}' has no {What(context, isParent)}: give it in {where}");
         }
 
         var problem = Check(value);
         return problem is null
             ? value
-            : throw new DocumentInputException(DocumentInputException.InvalidId, $"document '{document.TrackingId}': the {what} '{Printable(value)}' is refused: {problem}");
+            : throw new DocumentInputException(DocumentInputException.InvalidId, $"document '{document.TrackingId}': the {What(context, isParent)} '{Printable(value)}' is refused: {problem}");
     }
+
+    /// <summary>What the id names, for an error (made only when there is one).</summary>
+    private static string What(OperationContext context, bool isParent) =>
+        isParent ? $"parent {context.ObjectType.Parent} id" : $"{context.ObjectType.Id} id";
 
     /// <summary>Says why an id is unsafe in a URL path, or null when it is safe.</summary>
     public static string? Check(string id)
     {
-        if (id.Trim().Length != id.Length || id.Trim().Length == 0)
+        if (id.Length == 0 || char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]))
         {
             return "it is blank or has leading or trailing spaces";
         }

@@ -141,6 +141,8 @@ public sealed class ObjectOperationTests
     [TestCase("%2F")]
     [TestCase("")]
     [TestCase(" PR-1")]
+    [TestCase("PR-1\t")]
+    [TestCase("   ")]
     public async Task Ids_that_could_change_the_path_are_refused(string id)
     {
         var (results, transport) = await RunAsync("request", "PENDING", Echo(), [TrackedDocument.Empty("d", new Dictionary<string, string?> { ["objectId"] = id })]);
