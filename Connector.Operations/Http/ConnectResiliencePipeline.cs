@@ -10,7 +10,8 @@ namespace Connector.Operations.Http;
 /// </summary>
 /// <remarks>
 /// Each attempt, the first and every retry, is sent by <see cref="ConnectAttemptSender"/>, with the per-attempt timeout
-/// (<see cref="ConnectionSettings.RequestTimeout"/>); its timeout is a <see cref="TimeoutRejectedException"/>. Retried: 429 and 503 for every method (the request was not processed), honouring Retry-After capped by
+/// (<see cref="ConnectionSettings.RequestTimeout"/>); its timeout is a <see cref="TimeoutRejectedException"/>.
+/// Retried: 429 and 503 for every method (the request was not processed), honouring Retry-After capped by
 /// <see cref="ConnectionSettings.RetryMaxDelay"/>; connections that certainly never carried the request (refused,
 /// unresolvable host) for every method; 500, 502, 504, timeouts and broken connections only for idempotent
 /// requests, with exponential backoff and jitter. Attempts = 1 + <see cref="ConnectionSettings.MaxRetries"/>.

@@ -17,9 +17,10 @@ namespace Connector.Operations.Http;
 /// needed). Either way the answer is streamed from the connection, this transport owns and disposes the message with
 /// the answer, and transport failures surface as exceptions.</para>
 /// <para>TLS certificate validation is left to the platform (no callback is installed). Redirects are not followed,
-/// so the Authorization header never goes to another host. Neither client has a timeout of its own: the resilience
-/// client cancels each attempt after <see cref="ConnectionSettings.RequestTimeout"/> (until the headers; <see cref="ConnectAttemptSender"/>), the body
-/// stream after <see cref="ConnectionSettings.BodyIdleTimeout"/> without bytes or <see cref="ConnectionSettings.BodyTimeout"/> in all.</para>
+/// so the Authorization header never goes to another host. Neither client has a timeout of its own:
+/// <see cref="ConnectAttemptSender"/> cancels each attempt after <see cref="ConnectionSettings.RequestTimeout"/> (until the
+/// headers), the body stream after <see cref="ConnectionSettings.BodyIdleTimeout"/> without bytes or
+/// <see cref="ConnectionSettings.BodyTimeout"/> in all.</para>
 /// </remarks>
 internal sealed class HttpConnectTransport : IConnectTransport
 {
@@ -177,8 +178,8 @@ internal sealed class HttpConnectTransport : IConnectTransport
 
     /// <summary>
     /// The headers every request carries (and the Accept of a JSON exchange, which a request that names its own Accept
-    /// replaces), as raw text in the <see cref="HttpClient"/>'s defaults: the client copies a
-    /// raw value into each request as it is, where a parsed value (an <see cref="AuthenticationHeaderValue"/>, each
+    /// replaces), as raw text in the <see cref="HttpClient"/>'s defaults: the client copies a raw value into each request
+    /// as it is, where a parsed value (an <see cref="AuthenticationHeaderValue"/>, each
     /// Accept-Encoding entry) is cloned per request, and RestSharp would add its User-Agent as a parameter of every
     /// request and group it again. The API key's text is checked printable by the settings' validation.
     /// </summary>
