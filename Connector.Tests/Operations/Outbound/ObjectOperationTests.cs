@@ -264,7 +264,7 @@ public sealed class ObjectOperationTests
     private static string[] UploadSpools() => Directory.GetDirectories(Path.GetTempPath(), "connect-upload-*");
 
     /// <summary>A stream that reads forward only, like a pipe.</summary>
-    private sealed class ForwardOnly(byte[] content) : Stream
+    private class ForwardOnly(byte[] content) : Stream
     {
         private int _position;
 
@@ -447,40 +447,16 @@ public sealed class ObjectOperationTests
         }));
     }
 
-    /// <summary>A stream whose every asynchronous read completes later (after yielding the thread), as a pipe's or a socket's does.</summary>
-    private sealed class ArrivesLater(byte[] content) : Stream
+    /// <summary>A forward-only stream whose every asynchronous read completes later (after yielding the thread), as a pipe's or a socket's does.</summary>
+    private sealed class ArrivesLater(byte[] content) : ForwardOnly(content)
     {
-        private readonly MemoryStream _inner = new(content, writable: false);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             await Task.Yield();
-            return _inner.Read(buffer.Span);
+            return Read(buffer.Span);
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
