@@ -32,7 +32,11 @@ public sealed class TrackedDocument : IAsyncDisposable
     /// <summary>The id results are reported under.</summary>
     public string TrackingId { get; }
 
-    /// <summary>The document's data. Read it once.</summary>
+    /// <summary>
+    /// The document's data. Read it once. A <see cref="MemoryStream"/> whose buffer is publicly visible and holds exactly
+    /// the document (as <see cref="FromText"/> makes) may be used in place rather than copied: leave its bytes unchanged
+    /// until the run that reads the document is over.
+    /// </summary>
     public Stream Data { get; }
 
     /// <summary>Per-document overrides of overrideable operation fields, by field id.</summary>
@@ -47,7 +51,7 @@ public sealed class TrackedDocument : IAsyncDisposable
     /// <param name="dynamicProperties">Per-document overrides.</param>
     /// <returns>A new document owning its data stream; dispose it (a run disposes its inputs).</returns>
     public static TrackedDocument FromText(string trackingId, string text, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
-        new(trackingId, new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false), dynamicProperties);
+        InMemory(trackingId, Encoding.UTF8.GetBytes(text), dynamicProperties);
 
     /// <summary>Creates a document holding bytes (a file to upload, say).</summary>
     /// <param name="trackingId">The id results are reported under; not null or empty, unique within a request.</param>
@@ -56,6 +60,13 @@ public sealed class TrackedDocument : IAsyncDisposable
     /// <returns>A new document owning its data stream; dispose it (a run disposes its inputs).</returns>
     public static TrackedDocument FromBytes(string trackingId, byte[] bytes, IReadOnlyDictionary<string, string?>? dynamicProperties = null) =>
         new(trackingId, new MemoryStream(bytes, writable: false), dynamicProperties);
+
+    /// <summary>
+    /// A document over bytes no one else holds (text this type encoded), in a read-only stream whose buffer is visible, so
+    /// a reader takes the bytes in place rather than copying them.
+    /// </summary>
+    private static TrackedDocument InMemory(string trackingId, byte[] bytes, IReadOnlyDictionary<string, string?>? dynamicProperties) =>
+        new(trackingId, new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), dynamicProperties);
 
     /// <summary>Creates an empty document carrying only dynamic properties (an id to GET, say).</summary>
     /// <param name="trackingId">The id results are reported under; not null or empty, unique within a request.</param>

@@ -171,13 +171,42 @@ internal static class InputDocumentReader
 
     /// <summary>
     /// A JSON document's bytes as they are, unparsed (a fast path looks at them before <see cref="ParseObject"/>),
-    /// refused naming what and where when bigger than <see cref="MaxJsonDocumentBytes"/>.
+    /// refused naming what and where when bigger than <see cref="MaxJsonDocumentBytes"/>. A document held in memory
+    /// whose buffer is exactly its bytes (<see cref="TrackedDocument.FromText"/>'s) is taken in place, with neither a copy
+    /// nor an asynchronous read; its stream is left read to the end, as a read leaves any other.
     /// </summary>
-    public static async ValueTask<byte[]> ReadBoundedBytesAsync(TrackedDocument document, CancellationToken cancellationToken) =>
-        await ReadBoundedAsync(document.Data, MaxJsonDocumentBytes, cancellationToken).ConfigureAwait(false)
-        ?? throw new DocumentInputException(
-            DocumentInputException.InvalidDocument,
-            $"document '{document.TrackingId}' is larger than {MaxJsonDocumentBytes / (1024 * 1024)} MB; a Connect request body is never that big");
+    public static ValueTask<byte[]> ReadBoundedBytesAsync(TrackedDocument document, CancellationToken cancellationToken)
+    {
+        if (WholeBuffer(document.Data) is { } bytes)
+        {
+            if (bytes.Length > MaxJsonDocumentBytes)
+            {
+                return ValueTask.FromException<byte[]>(TooLarge(document));
+            }
+
+            document.Data.Position = bytes.Length;
+            return new ValueTask<byte[]>(bytes);
+        }
+
+        return ReadCopyAsync(document, cancellationToken);
+    }
+
+    private static async ValueTask<byte[]> ReadCopyAsync(TrackedDocument document, CancellationToken cancellationToken) =>
+        await ReadBoundedAsync(document.Data, MaxJsonDocumentBytes, cancellationToken).ConfigureAwait(false) ?? throw TooLarge(document);
+
+    private static DocumentInputException TooLarge(TrackedDocument document) => new(
+        DocumentInputException.InvalidDocument,
+        $"document '{document.TrackingId}' is larger than {MaxJsonDocumentBytes / (1024 * 1024)} MB; a Connect request body is never that big");
+
+    /// <summary>
+    /// The buffer of an unread <see cref="MemoryStream"/> whose visible buffer is exactly its content, or null for any
+    /// other stream (one that hides its buffer, starts or ends inside it, or was partly read).
+    /// </summary>
+    private static byte[]? WholeBuffer(Stream stream) =>
+        stream is MemoryStream memory && memory.TryGetBuffer(out var segment) && memory.Position == 0
+            && segment.Offset == 0 && segment.Array is { } array && segment.Count == array.Length && memory.Length == array.Length
+            ? array
+            : null;
 
     private static async ValueTask<byte[]?> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
