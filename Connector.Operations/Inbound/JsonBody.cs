@@ -14,12 +14,19 @@ internal static class JsonBody
 
     public static async ValueTask<byte[]> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
-        var bytes = body is MeteredWireStream { DeclaredLength: > 0 and <= LargestDeclaredRead and var declared }
-            ? await ReadDeclaredAsync(body, (int)declared, cancellationToken).ConfigureAwait(false)
-            : await ReadToEndAsync(body, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadBytesAsync(body, cancellationToken).ConfigureAwait(false);
         CheckOneValue(bytes);
         return bytes;
     }
+
+    /// <summary>
+    /// Reads the body into bytes (bounded by the answer stream's limits) without looking at them, for a caller whose
+    /// own reading of the JSON checks it (and throws as <see cref="CheckOneValue"/> does).
+    /// </summary>
+    public static async ValueTask<byte[]> ReadBytesAsync(Stream body, CancellationToken cancellationToken) =>
+        body is MeteredWireStream { DeclaredLength: > 0 and <= LargestDeclaredRead and var declared }
+            ? await ReadDeclaredAsync(body, (int)declared, cancellationToken).ConfigureAwait(false)
+            : await ReadToEndAsync(body, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Checks the bytes hold exactly one complete JSON value. An answer that is one is read once; only a failing one is

@@ -13,6 +13,7 @@ using Connector.Operations.Inbound;
 using Connector.Operations.Requests;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using JsonException = System.Text.Json.JsonException;
 using JsonTokenType = System.Text.Json.JsonTokenType;
 using Utf8JsonReader = System.Text.Json.Utf8JsonReader;
 
@@ -158,29 +159,23 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     }
 
     /// <summary>
-    /// The per-record statuses of a bulk answer in the order they came, each read once for its id and state (its raw
-    /// bytes become the document's payload). A status whose id is the one of the record at its position is marked
-    /// <see cref="RecordStatus.InPlace"/> and its id is not copied into a string.
+    /// The per-record statuses of a bulk answer in the order they came. The answer (at most one status per record of the
+    /// batch, bounded by the connection's answer limits) is read whole and then once, token by token
+    /// (<see cref="RecordStatus.ReadAll"/>): each status's bytes are a slice of it, not a copy.
     /// </summary>
     private static async Task<List<RecordStatus>> ReadStatusesAsync(ConnectRequest request, Stream body, IReadOnlyList<BatchRecord> batch, CancellationToken cancellationToken)
     {
-        var statuses = new List<RecordStatus>(batch.Count);
+        byte[] answer;
         try
         {
-            await foreach (var element in JsonArraySplitter.SplitAsync(body, cancellationToken).ConfigureAwait(false))
-            {
-                if (RecordStatus.Read(element, statuses.Count < batch.Count ? batch[statuses.Count].Id : null) is { } status)
-                {
-                    statuses.Add(status);
-                }
-            }
+            answer = await JsonBody.ReadBytesAsync(body, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw BrokenBodyRetry.For(request, ex);
         }
 
-        return statuses;
+        return RecordStatus.ReadAll(answer, batch);
     }
 
     /// <summary>The batch's records as one JSON array, written into an array of exactly its length (sent without another copy).</summary>
@@ -219,23 +214,56 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     /// </summary>
     private readonly record struct RecordStatus(string? Id, bool InPlace, string? State, string Codes, string Details, ReadOnlyMemory<byte> Raw)
     {
-        /// <summary>Reads one status; <paramref name="expectedId"/> is the id of the record at its position in the batch, if any.</summary>
-        public static RecordStatus? Read(ReadOnlyMemory<byte> element, string? expectedId)
+        /// <summary>
+        /// Reads every status of a whole answer in one pass: a JSON array whose objects are statuses (anything else in it
+        /// is skipped), read up to its closing bracket.
+        /// </summary>
+        /// <exception cref="TruncatedJsonException">The answer is empty or ends before its array does.</exception>
+        /// <exception cref="JsonException">The answer is not an array, or is malformed.</exception>
+        public static List<RecordStatus> ReadAll(ReadOnlyMemory<byte> answer, IReadOnlyList<BatchRecord> batch)
         {
-            var json = element.Span;
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            var statuses = new List<RecordStatus>(batch.Count);
+            // Not a final block: running out of bytes is told apart from bad syntax (Read answers false rather than throwing).
+            var reader = new Utf8JsonReader(answer.Span, isFinalBlock: false, default);
+            if (!reader.Read())
             {
-                return null;
+                throw new TruncatedJsonException("the body is empty or truncated; a JSON array was expected");
             }
 
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new JsonException($"a JSON array was expected but the body starts with {reader.TokenType}");
+            }
+
+            while (Next(ref reader).TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    SkipValue(ref reader);
+                    continue;
+                }
+
+                statuses.Add(Read(ref reader, answer, statuses.Count < batch.Count ? batch[statuses.Count].Id : null));
+            }
+
+            return statuses;
+        }
+
+        /// <summary>
+        /// Reads the status object the reader is on, to its end; <paramref name="expectedId"/> is the id of the record at
+        /// its position in the batch, if any.
+        /// </summary>
+        private static RecordStatus Read(ref Utf8JsonReader reader, ReadOnlyMemory<byte> answer, string? expectedId)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var json = answer.Span;
             string? id = null, state = null;
             var inPlace = false;
             string codes = string.Empty, details = string.Empty;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (Next(ref reader).TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader;
-                reader.Read();
+                Next(ref reader);
                 if (name.ValueTextEquals("id"u8))
                 {
                     inPlace = expectedId is not null && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expectedId);
@@ -256,11 +284,11 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
                 }
                 else
                 {
-                    reader.Skip();
+                    SkipValue(ref reader);
                 }
             }
 
-            return new RecordStatus(id, inPlace, state, codes, details, element);
+            return new RecordStatus(id, inPlace, state, codes, details, answer[start..(int)reader.BytesConsumed]);
         }
 
         public DocumentOutcome Outcome(int httpStatus, string id)
@@ -279,8 +307,28 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         private static string? Scalar(ref Utf8JsonReader reader)
         {
             var value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            reader.Skip();
+            SkipValue(ref reader);
             return value;
+        }
+
+        /// <summary>Moves to the next token; the answer ending first is a truncated body.</summary>
+        private static ref Utf8JsonReader Next(ref Utf8JsonReader reader)
+        {
+            if (!reader.Read())
+            {
+                throw new TruncatedJsonException("the JSON array ended before it was closed (truncated body)");
+            }
+
+            return ref reader;
+        }
+
+        /// <summary>Moves past the value the reader is on (to its end, for an object or array); the answer ending first is a truncated body.</summary>
+        private static void SkipValue(ref Utf8JsonReader reader)
+        {
+            if (!reader.TrySkip())
+            {
+                throw new TruncatedJsonException("the JSON array ended before it was closed (truncated body)");
+            }
         }
 
         /// <summary>A value as text: empty for null, a string as it is, an array's items joined with ", ", anything else as its JSON.</summary>
@@ -295,7 +343,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
                 case JsonTokenType.StartArray:
                     // Usually empty (a closed record has no error codes): then nothing is allocated.
                     StringBuilder? items = null;
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    while (Next(ref reader).TokenType != JsonTokenType.EndArray)
                     {
                         items = items is null ? new StringBuilder() : items.Append(", ");
                         items.Append(reader.TokenType == JsonTokenType.String ? reader.GetString() : RawText(ref reader, json));
@@ -311,7 +359,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         private static string RawText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
         {
             var start = (int)reader.TokenStartIndex;
-            reader.Skip();
+            SkipValue(ref reader);
             return Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]);
         }
     }

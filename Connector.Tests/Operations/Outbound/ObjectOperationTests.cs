@@ -369,6 +369,34 @@ public sealed class ObjectOperationTests
     }
 
     [Test]
+    public async Task Bulk_answers_that_are_not_a_whole_array_of_statuses_fail_every_record_of_their_batch_and_odd_items_are_skipped()
+    {
+        static List<TrackedDocument> Records() => Enumerable.Range(1, 2).Select(i => Doc("r" + i, $$"""{"id":"UR-{{i}}","external_billing_id":"B-{{i}}"}""")).ToList();
+        async Task<IReadOnlyList<DocumentResult>> Answered(string answer) =>
+            (await RunAsync("usage_record", "BULK_CLOSE", new ScriptedTransport(_ => ScriptedAnswer.Json(206, answer)), Records(), new() { ["batchSize"] = "2" })).Results;
+
+        foreach (var (answer, expected) in new[]
+        {
+            ("""{"id":"UR-1","status":"closed"}""", "a JSON array was expected but the body starts with StartObject"),
+            ("""[{"id":"UR-1","status":"closed"},{"id":"UR-2","sta""", "truncated"),
+            ("""[{"id":"UR-1","status":"closed"}""", "truncated"),
+            (string.Empty, "truncated"),
+            ("""[{"id":"UR-1","status":"closed"},{"id":"UR-2" "status":"closed"}]""", "the answer is not valid JSON: '\"' is invalid after a value"),
+        })
+        {
+            var results = await Answered(answer);
+            Assert.That(results.Select(r => r.Status), Is.All.EqualTo(OperationStatus.Failure), answer);
+            Assert.That(results.Select(r => r.Message), Is.All.Contain(expected), answer);
+        }
+
+        // Items that are not objects are passed over; nested values in a status are read past; every result carries its status's exact bytes.
+        var mixed = await Answered("""[null,"x",[1,{"id":"UR-9"}],{"id":"UR-1","extra":{"deep":[{"id":"UR-2"}]},"status":"closed"},{"id":"UR-2","status":"invalid","error_codes":["USG_011",{"n":1}],"error_details":null}]""");
+        Assert.That(mixed.Select(r => r.StatusCode), Is.EqualTo(new[] { "206", "USG_011, {\"n\":1}" }));
+        Assert.That(mixed[1].Message, Does.Contain("'UR-2' was not closed (status invalid): USG_011, {\"n\":1}"));
+        Assert.That(mixed[0].Payloads[0].Text, Is.EqualTo("""{"id":"UR-1","extra":{"deep":[{"id":"UR-2"}]},"status":"closed"}"""));
+    }
+
+    [Test]
     public async Task Bulk_records_of_a_shape_that_passed_are_sent_as_given_and_bad_ones_still_get_their_own_error()
     {
         var transport = new ScriptedTransport(request =>
