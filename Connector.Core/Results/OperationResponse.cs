@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Connector.Core.Documents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,8 +20,11 @@ public sealed class OperationResponse
     /// <summary>The status code of documents not processed because the run was cancelled.</summary>
     public const string CancelledCode = "CANCELLED";
 
-    private readonly Dictionary<string, DocumentState> _states;
     private readonly List<TrackedDocument> _inputs;
+    private readonly Dictionary<string, int> _indexOf;
+    private readonly DocumentState[] _states;
+    private readonly Lock _statesGate = new();
+    private int _recent;
     private readonly IOperationResultSink _sink;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -39,14 +40,15 @@ public sealed class OperationResponse
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(sink);
         _inputs = [.. inputs];
-        _states = new Dictionary<string, DocumentState>(_inputs.Count, StringComparer.Ordinal);
+        _indexOf = new Dictionary<string, int>(_inputs.Count, StringComparer.Ordinal);
+        _states = new DocumentState[_inputs.Count];
         _sink = sink;
         _logger = logger ?? NullLogger.Instance;
-        foreach (var input in inputs)
+        for (var i = 0; i < _inputs.Count; i++)
         {
-            if (!_states.TryAdd(input.TrackingId, DocumentState.Pending))
+            if (!_indexOf.TryAdd(_inputs[i].TrackingId, i))
             {
-                throw new ArgumentException($"The tracking id '{input.TrackingId}' is used by more than one input document.", nameof(inputs));
+                throw new ArgumentException($"The tracking id '{_inputs[i].TrackingId}' is used by more than one input document.", nameof(inputs));
             }
         }
     }
@@ -72,9 +74,9 @@ public sealed class OperationResponse
     public bool IsFinished(TrackedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        lock (_states)
+        lock (_statesGate)
         {
-            return _states.TryGetValue(document.TrackingId, out var state) && state == DocumentState.Final;
+            return IndexOf(document) is >= 0 and var index && _states[index] == DocumentState.Final;
         }
     }
 
@@ -96,7 +98,7 @@ public sealed class OperationResponse
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return DeliverAsync(new OperationResult(document.TrackingId, status, statusCode, message, payloads ?? [], IsPartial: false), cancellationToken);
+        return DeliverAsync(document, new OperationResult(document.TrackingId, status, statusCode, message, payloads ?? [], IsPartial: false), cancellationToken);
     }
 
     /// <summary>Reports a SUCCESS with zero or one payload.</summary>
@@ -118,7 +120,7 @@ public sealed class OperationResponse
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(payload);
-        return DeliverAsync(new OperationResult(document.TrackingId, OperationStatus.Success, "200", "OK", [payload], IsPartial: true), cancellationToken);
+        return DeliverAsync(document, new OperationResult(document.TrackingId, OperationStatus.Success, "200", "OK", [payload], IsPartial: true), cancellationToken);
     }
 
     /// <summary>Tells the sink how many partial results (records) a document will have in all, once it is known (a query's total).</summary>
@@ -134,9 +136,11 @@ public sealed class OperationResponse
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            lock (_states)
+            lock (_statesGate)
             {
-                if (!_states.TryGetValue(document.TrackingId, out var state) || state == DocumentState.Final)
+                var index = IndexOf(document);
+                var state = index >= 0 ? _states[index] : DocumentState.Pending;
+                if (index < 0 || state == DocumentState.Final)
                 {
                     throw Violate($"An expected record count was reported for '{document.TrackingId}', which is {(state == DocumentState.Final ? "finished" : "not an input document of this operation")}.");
                 }
@@ -207,23 +211,54 @@ public sealed class OperationResponse
 
     private List<TrackedDocument> UnfinishedDocuments()
     {
-        lock (_states)
+        lock (_statesGate)
         {
-            return _inputs.Where(i => _states[i.TrackingId] != DocumentState.Final).ToList();
+            var unfinished = new List<TrackedDocument>();
+            for (var i = 0; i < _states.Length; i++)
+            {
+                if (_states[i] != DocumentState.Final)
+                {
+                    unfinished.Add(_inputs[i]);
+                }
+            }
+
+            return unfinished;
         }
     }
 
-    private void Transition(string trackingId, bool partial)
+    /// <summary>
+    /// The input index of a document (by its tracking id), or -1 when it is not an input. Results mostly arrive in
+    /// input order, so the input last given a result and the one after it are tried first, by reference: no lookup by
+    /// tracking id in a table as big as the input for most results. Call it holding <see cref="_statesGate"/>.
+    /// </summary>
+    private int IndexOf(TrackedDocument document)
     {
-        lock (_states)
+        if (_recent < _inputs.Count && ReferenceEquals(_inputs[_recent], document))
         {
-            // One lookup: the state is read and set through the entry's reference.
-            ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(_states, trackingId);
-            if (Unsafe.IsNullRef(ref state))
+            return _recent;
+        }
+
+        if (_recent + 1 < _inputs.Count && ReferenceEquals(_inputs[_recent + 1], document))
+        {
+            return _recent + 1;
+        }
+
+        return _indexOf.TryGetValue(document.TrackingId, out var index) ? index : -1;
+    }
+
+    private void Transition(TrackedDocument document, bool partial)
+    {
+        lock (_statesGate)
+        {
+            var trackingId = document.TrackingId;
+            var index = IndexOf(document);
+            if (index < 0)
             {
                 throw Violate($"A result was reported for '{trackingId}', which is not an input document of this operation.");
             }
 
+            _recent = index;
+            ref var state = ref _states[index];
             if (state == DocumentState.Final)
             {
                 throw Violate(_completed
@@ -247,12 +282,12 @@ public sealed class OperationResponse
     }
 
     /// <summary>Records the result and hands it to the sink, one at a time: a result is marked only once it can be delivered.</summary>
-    private async ValueTask DeliverAsync(OperationResult result, CancellationToken cancellationToken)
+    private async ValueTask DeliverAsync(TrackedDocument document, OperationResult result, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            Transition(result.TrackingId, result.IsPartial);
+            Transition(document, result.IsPartial);
             await _sink.OnResultAsync(result, cancellationToken).ConfigureAwait(false);
         }
         finally

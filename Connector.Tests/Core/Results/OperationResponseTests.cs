@@ -38,6 +38,32 @@ public sealed class OperationResponseTests
     }
 
     [Test]
+    public async Task Results_in_any_order_or_for_another_object_with_an_inputs_tracking_id_reach_that_input()
+    {
+        var docs = new[] { Doc("a"), Doc("b"), Doc("c"), Doc("d"), Doc("e") };
+        var sink = new ResultCollector();
+        var response = new OperationResponse(docs, sink);
+
+        // Out of order, backwards, and through an object that is not the input but carries its tracking id.
+        await response.AddResultAsync(docs[2], OperationStatus.Success, "200", "c");
+        await response.AddResultAsync(docs[0], OperationStatus.Success, "200", "a");
+        await response.AddResultAsync(Doc("d"), OperationStatus.Success, "200", "d");
+        await response.AddResultAsync(docs[1], OperationStatus.Success, "200", "b");
+        var again = await Assert.ThrowsAsync<ResultInvariantException>(async () => await response.AddResultAsync(Doc("c"), OperationStatus.Failure, "500", "c again"));
+        var secondForD = await Assert.ThrowsAsync<ResultInvariantException>(async () => await response.AddResultAsync(docs[3], OperationStatus.Failure, "500", "d again"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again!.Message, Does.Contain("second final result").And.Contain("'c'"));
+            Assert.That(secondForD!.Message, Does.Contain("second final result").And.Contain("'d'"));
+            Assert.That(docs.Select(response.IsFinished), Is.EqualTo(new[] { true, true, true, true, false }));
+        });
+        var violations = await response.CompleteAsync();
+        Assert.That(violations, Has.Count.EqualTo(3), "the two second results, and e left without one");
+        Assert.That(sink.ToDocumentResults(["a", "b", "c", "d", "e"]).Select(r => r.Message), Is.EqualTo(new[] { "a", "b", "c", "d", "The connector produced no result for this document (a connector bug); it was not necessarily processed." }));
+    }
+
+    [Test]
     public async Task A_result_for_an_unknown_document_is_a_loud_bug()
     {
         var response = new OperationResponse([Doc("a")], new ResultCollector());
