@@ -55,7 +55,10 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         {
             try
             {
-                records.Add(await ReadRecordAsync(i, documents[i], profile, cancellationToken).ConfigureAwait(false));
+                // A document in memory is read at once: no asynchronous step per record.
+                var read = InputDocumentReader.ReadBoundedBytesAsync(documents[i], cancellationToken);
+                var bytes = read.IsCompletedSuccessfully ? read.Result : await read.ConfigureAwait(false);
+                records.Add(ReadRecord(i, documents[i], bytes, profile));
             }
             catch (DocumentInputException ex)
             {
@@ -86,13 +89,12 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     }
 
     /// <summary>
-    /// A document's record for the batch: its JSON, its id, and the note naming the fields its action does not take.
-    /// A document of a shape that already passed the profile as it was (and whose id is in its body) is sent as it
-    /// is, without building a tree; any other is read, given its id, projected and validated.
+    /// A document's record for the batch, from its bytes: its JSON, its id, and the note naming the fields its action
+    /// does not take. A document of a shape that already passed the profile as it was (and whose id is in its body) is
+    /// sent as it is, without building a tree; any other is read, given its id, projected and validated.
     /// </summary>
-    private async ValueTask<BatchRecord> ReadRecordAsync(int index, TrackedDocument document, InputProfile? profile, CancellationToken cancellationToken)
+    private BatchRecord ReadRecord(int index, TrackedDocument document, byte[] bytes, InputProfile? profile)
     {
-        var bytes = await InputDocumentReader.ReadBoundedBytesAsync(document, cancellationToken).ConfigureAwait(false);
         var givenId = document.DynamicProperties.TryGetValue(OperationFieldIds.ObjectId, out var id) && !string.IsNullOrEmpty(id) ? id : null;
         if (givenId is null && profile is not null && profile.Passes(bytes, project: true)
             && InputDocumentReader.TopLevelString(bytes, context.ObjectType.IdProperty) is { } bodyId && !string.IsNullOrWhiteSpace(bodyId))

@@ -36,6 +36,13 @@ public sealed class ObjectOperationTests
 
     private static TrackedDocument Doc(string id, string json, Dictionary<string, string?>? dynamic = null) => TrackedDocument.FromText(id, json, dynamic);
 
+    /// <summary>A bulk close endpoint that answers every record it is sent with its id and status closed, in order.</summary>
+    private static ScriptedTransport ClosesEveryRecord() => new(request =>
+    {
+        var records = JArray.Parse(System.Text.Encoding.UTF8.GetString(((Connector.Operations.Http.ConnectRequestBody.JsonBytes)request.Body!).Content.Span));
+        return ScriptedAnswer.Json(206, new JArray(records.Select(r => new JObject { ["id"] = r["id"], ["status"] = "closed" })).ToString());
+    });
+
     private static ScriptedTransport Echo(int status = 200) => new(r => ScriptedAnswer.Json(status, """{"id":"PR-1","status":"approved"}"""));
 
     [Test]
@@ -399,11 +406,7 @@ public sealed class ObjectOperationTests
     [Test]
     public async Task Bulk_records_of_a_shape_that_passed_are_sent_as_given_and_bad_ones_still_get_their_own_error()
     {
-        var transport = new ScriptedTransport(request =>
-        {
-            var records = JArray.Parse(System.Text.Encoding.UTF8.GetString(((Connector.Operations.Http.ConnectRequestBody.JsonBytes)request.Body!).Content.Span));
-            return ScriptedAnswer.Json(206, new JArray(records.Select(r => new JObject { ["id"] = r["id"], ["status"] = "closed" })).ToString());
-        });
+        var transport = ClosesEveryRecord();
         string[] bodies =
         [
             """{"id":"UR-1","external_billing_id":"B-1"}""",
@@ -473,6 +476,28 @@ public sealed class ObjectOperationTests
             """/requests/PR-1/approve {"template_id":"TL-1"}""",
             """/requests/PR-4/approve {"template_id":"TL-4"}""",
         }));
+    }
+
+    [Test]
+    public async Task Bulk_records_that_arrive_later_or_are_too_large_are_batched_and_refused_as_ones_in_memory()
+    {
+        var transport = ClosesEveryRecord();
+        static TrackedDocument Later(string id, string json) => new(id, new ArrivesLater(System.Text.Encoding.UTF8.GetBytes(json)));
+        var huge = "{\"id\":\"UR-4\",\"external_billing_id\":\"" + new string('x', InputDocumentReader.MaxJsonDocumentBytes) + "\"}";
+        var documents = new[]
+        {
+            Later("r1", """{"id":"UR-1","external_billing_id":"B-1"}"""),
+            Doc("r2", """{"id":"UR-2","external_billing_id":"B-2"}"""),
+            Later("r3", """{"id":"UR-3","external_billing_id":"""),
+            Doc("r4", huge),
+            Later("r5", """{"id":"UR-5","external_billing_id":"B-5"}"""),
+        };
+
+        var (results, sent) = await RunAsync("usage_record", "BULK_CLOSE", transport, documents, new() { ["batchSize"] = "10" });
+
+        Assert.That(results.Select(r => r.TrackingId + " " + r.StatusCode), Is.EqualTo(new[] { "r1 206", "r2 206", "r3 INVALID_DOCUMENT", "r4 INVALID_DOCUMENT", "r5 206" }));
+        Assert.That(results[3].Message, Does.Contain("'r4' is larger than 4 MB"));
+        Assert.That(sent.Sent.Single().Body, Is.EqualTo("""[{"id":"UR-1","external_billing_id":"B-1"},{"id":"UR-2","external_billing_id":"B-2"},{"id":"UR-5","external_billing_id":"B-5"}]"""));
     }
 
     /// <summary>A forward-only stream whose every asynchronous read completes later (after yielding the thread), as a pipe's or a socket's does.</summary>
