@@ -15,12 +15,15 @@ internal sealed record BenchmarkSettings
 
     /// <summary>
     /// Timed rounds of each paired scenario (and runs of the CLI and page timings); the reported figure is their median.
-    /// A quick round lasts a tenth to a quarter of a second, where one descheduled thread moves a round by 20-80%
-    /// (three quick rounds gave search 1.82, then 1.18 on one build minutes apart), so a quick run takes seven. A full
-    /// actions round (about 0.4 s) still moves by 10-50%: twenty rounds of the baseline against itself ranged from 0.75
-    /// to 1.51 (median 0.96), so a full run takes seven too.
+    /// A full actions round (about 0.4 s) moves by 10-50%: twenty rounds of the actions baseline against itself ranged
+    /// from 0.75 to 1.51 (median 0.96). A bulk-close round is mostly the sandbox's work, and the sandbox child's CPU for
+    /// the same 100,000 closes ranged from 1.97 to 2.63 s between runs of one side. With seven rounds the two sides'
+    /// medians still moved the actions and bulk-close ratios by about 5% between runs of one build, as much as the
+    /// margin their targets leave, so a full run takes eleven. A quick round lasts a tenth to a quarter of a second,
+    /// where one descheduled thread moves it by 20-80% (three quick rounds gave search 1.82, then 1.18 on one build
+    /// minutes apart): a quick run takes fifteen, still far shorter than a full one.
     /// </summary>
-    public int Rounds { get; init; } = 7;
+    public int Rounds { get; init; } = 11;
 
     /// <summary>
     /// Untimed runs of each side before the timed rounds of a paired scenario. One full-size run does not settle the
@@ -48,6 +51,7 @@ internal sealed record BenchmarkSettings
         MemoryLargeRecords = 100_000,
         Actions = 500,
         BulkCloseRecords = 10_000,
+        Rounds = 15,
         BrowseColdRounds = 2,
     };
 }
