@@ -161,9 +161,10 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
     }
 
     /// <summary>
-    /// The per-record statuses of a bulk answer in the order they came. The answer (at most one status per record of the
-    /// batch, bounded by the connection's answer limits) is read whole and then once, token by token
-    /// (<see cref="RecordStatus.ReadAll"/>): each status's bytes are a slice of it, not a copy.
+    /// The per-record statuses of a bulk answer in the order they came. The answer (one status per record of the batch
+    /// as Connect answers; its size bounded by the connection's answer limits whatever it holds) is read whole and then
+    /// once, token by token (<see cref="RecordStatus.ReadAll"/>): each status's bytes are a slice of it, not a copy, so a
+    /// result payload that is kept keeps the answer's array.
     /// </summary>
     private static async Task<List<RecordStatus>> ReadStatusesAsync(ConnectRequest request, Stream body, IReadOnlyList<BatchRecord> batch, CancellationToken cancellationToken)
     {
