@@ -62,9 +62,7 @@ internal static class JsonArraySplitter
                     case StepKind.ArrayEnded:
                         yield break;
                     case StepKind.NeedMoreData when endOfStream:
-                        throw new TruncatedJsonException(insideArray
-                            ? "the JSON array ended before it was closed (truncated body)"
-                            : "the body is empty or truncated; a JSON array was expected");
+                        throw Truncated(insideArray);
                     case StepKind.NeedMoreData:
                         break;
                 }
@@ -85,6 +83,17 @@ internal static class JsonArraySplitter
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// The error of a body that ends before its array is closed (<paramref name="insideArray"/>) or before it even starts
+    /// one: also what any other reader of a whole JSON array answer throws for it.
+    /// </summary>
+    internal static TruncatedJsonException Truncated(bool insideArray) => new(insideArray
+        ? "the JSON array ended before it was closed (truncated body)"
+        : "the body is empty or truncated; a JSON array was expected");
+
+    /// <summary>The error of a body whose first token (<paramref name="first"/>) does not start an array.</summary>
+    internal static JsonException NotAnArray(JsonTokenType first) => new($"a JSON array was expected but the body starts with {first}");
 
     /// <summary>Moves the unread part to the front, and grows the buffer when that part fills it (one element is bigger than it).</summary>
     private static (byte[] Buffer, int Filled) Compact(byte[] buffer, int start, int filled)
@@ -118,7 +127,7 @@ internal static class JsonArraySplitter
         {
             return reader.TokenType == JsonTokenType.StartArray
                 ? new Step(StepKind.ArrayStarted, (int)reader.BytesConsumed, 0, 0, reader.CurrentState)
-                : throw new JsonException($"a JSON array was expected but the body starts with {reader.TokenType}");
+                : throw NotAnArray(reader.TokenType);
         }
 
         if (reader.TokenType == JsonTokenType.EndArray)

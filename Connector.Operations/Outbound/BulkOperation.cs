@@ -230,12 +230,12 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
             var reader = new Utf8JsonReader(answer.Span, isFinalBlock: false, default);
             if (!reader.Read())
             {
-                throw new TruncatedJsonException("the body is empty or truncated; a JSON array was expected");
+                throw JsonArraySplitter.Truncated(insideArray: false);
             }
 
             if (reader.TokenType != JsonTokenType.StartArray)
             {
-                throw new JsonException($"a JSON array was expected but the body starts with {reader.TokenType}");
+                throw JsonArraySplitter.NotAnArray(reader.TokenType);
             }
 
             while (Next(ref reader).TokenType != JsonTokenType.EndArray)
@@ -319,7 +319,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         {
             if (!reader.Read())
             {
-                throw new TruncatedJsonException("the JSON array ended before it was closed (truncated body)");
+                throw JsonArraySplitter.Truncated(insideArray: true);
             }
 
             return ref reader;
@@ -330,7 +330,7 @@ internal sealed class BulkOperation(OperationContext context, ConnectHttpClient 
         {
             if (!reader.TrySkip())
             {
-                throw new TruncatedJsonException("the JSON array ended before it was closed (truncated body)");
+                throw JsonArraySplitter.Truncated(insideArray: true);
             }
         }
 
