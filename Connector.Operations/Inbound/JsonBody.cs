@@ -60,10 +60,14 @@ internal static class JsonBody
         throw malformed ?? new JsonException("the answer body has content after its JSON value");
     }
 
-    /// <summary>An undecoded body of a declared length, read into one array of that length (shorter when the body ends early).</summary>
+    /// <summary>
+    /// An undecoded body of a declared length, read into one array of that length (shorter when the body ends early).
+    /// The array is not zeroed first: every byte of it is overwritten by the body, and a body that ends early is
+    /// returned as a copy of the bytes it filled.
+    /// </summary>
     private static async ValueTask<byte[]> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)
     {
-        var bytes = new byte[length];
+        var bytes = GC.AllocateUninitializedArray<byte>(length);
         var filled = 0;
         int read;
         while (filled < length && (read = await body.ReadAsync(bytes.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Connector.Operations.Http;
 using Connector.Operations.Inbound;
 using NUnit.Framework;
 
@@ -48,5 +49,35 @@ public sealed class JsonBodyTests
             Assert.That(failure, Is.Not.TypeOf<TruncatedJsonException>());
             Assert.That(failure!.Message, Does.Contain(named));
         }
+    }
+
+    [Test]
+    public async Task A_body_of_a_declared_length_is_returned_as_it_came_in_pieces_or_cut_short()
+    {
+        var body = "{\"id\":\"PR-1\",\"status\":\"approved\",\"note\":\"" + new string('x', 3000) + "\"}";
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var limits = new AnswerBodyLimits(1024 * 1024, 100, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), "maxResponseMegabytes");
+
+        // Read in pieces into an array of the declared length, not zeroed first: every byte returned is the body's.
+        await using var inPieces = new MeteredWireStream(new PieceStream(bytes, 7), bytes.Length, limits, TimeProvider.System);
+        var whole = await JsonBody.ReadAsync(inPieces, CancellationToken.None);
+
+        // A body that ends before its declared length: only the bytes that came, then a truncation.
+        await using var cutShort = new MeteredWireStream(new PieceStream(bytes[..1000], 300), bytes.Length, limits, TimeProvider.System);
+        var came = await JsonBody.ReadBytesAsync(cutShort, CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(whole, Is.EqualTo(bytes));
+            Assert.That(came, Is.EqualTo(bytes[..1000]));
+            Assert.That(() => JsonBody.CheckOneValue(came), Throws.TypeOf<TruncatedJsonException>());
+        }
+    }
+
+    /// <summary>A stream of given bytes that answers each read with at most <c>piece</c> of them.</summary>
+    private sealed class PieceStream(byte[] bytes, int piece) : MemoryStream(bytes)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, piece)], cancellationToken);
     }
 }
