@@ -84,7 +84,12 @@ internal sealed partial class ConnectHttpClient : IDisposable
 
         if (response.StatusCode is >= 200 and < 300)
         {
-            return await RefuseNonJsonAsync(request, response).ConfigureAwait(false);
+            if (NotJson(request, response) is { } type)
+            {
+                await RefuseNonJsonAsync(request, response, type).ConfigureAwait(false);
+            }
+
+            return response;
         }
 
         ConnectErrorBody body;
@@ -131,14 +136,18 @@ internal sealed partial class ConnectHttpClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _transport.Dispose();
 
-    /// <summary>A JSON request answered 2xx with another media type (an HTML page...) did not reach a Connect API.</summary>
-    private async Task<ConnectResponse> RefuseNonJsonAsync(ConnectRequest request, ConnectResponse response)
-    {
-        if (request.Accept != ConnectRequest.JsonMediaType || response.StatusCode == 204 || response.ContentType is not { } type || ConnectRequest.IsJson(type))
-        {
-            return response;
-        }
+    /// <summary>
+    /// The media type of a 2xx answer to a JSON request when it is not JSON (an HTML page...: the request did not reach
+    /// a Connect API), else null: no content (204), no content type, or JSON.
+    /// </summary>
+    private static string? NotJson(ConnectRequest request, ConnectResponse response) =>
+        request.Accept != ConnectRequest.JsonMediaType || response.StatusCode == 204 || response.ContentType is not { } type || ConnectRequest.IsJson(type)
+            ? null
+            : type;
 
+    /// <summary>Disposes an answer of media type <paramref name="type"/> that <see cref="NotJson"/> named, and throws the error that says so.</summary>
+    private async Task RefuseNonJsonAsync(ConnectRequest request, ConnectResponse response, string type)
+    {
         await response.DisposeAsync().ConfigureAwait(false);
         throw new ConnectResponseFormatException(_redactor.Redact(
             $"{_transport.Origin} answered {request} with {type}, not JSON: it is not a Connect API; check the API endpoint URL, which ends in /public/v1"))
