@@ -24,32 +24,96 @@ internal sealed partial class ConnectAttemptSender(IConnectTransport transport, 
     /// <returns>The answer (to dispose), or the exception that ended the attempt.</returns>
     public async ValueTask<Outcome<ConnectResponse>> SendAsync(ConnectResiliencePipeline.CallState call, CancellationToken cancellationToken)
     {
-        var attempt = call.StartAttempt();
-        var request = call.Request;
-        LogSending(logger, request.Method.Method, request.RelativeTarget, attempt);
-        var timed = logger.IsEnabled(LogLevel.Debug);
-        var started = timed ? timeProvider.GetTimestamp() : 0;
-        using var timeout = new CancellationTokenSource(requestTimeout, timeProvider);
-        using var caller = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
+        using var attempt = Start(call, cancellationToken);
         try
         {
-            var answer = await transport.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            if (timed)
-            {
-                LogAnswer(logger, request.Method.Method, request.RelativeTarget, answer.StatusCode, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, attempt);
-            }
-
-            return Outcome.FromResult(answer);
-        }
-        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return Outcome.FromException<ConnectResponse>(new TimeoutRejectedException("the attempt timed out before its answer's headers came", requestTimeout, e));
+            return attempt.Answered(await attempt.Answer.ConfigureAwait(false));
         }
         catch (Exception e)
         {
-            return Outcome.FromException<ConnectResponse>(e);
+            return attempt.Failed(e);
         }
     }
+
+    /// <summary>
+    /// Starts the call's next attempt for a caller that awaits its <see cref="Attempt.Answer"/> in its own frame (the first
+    /// attempt of every call, in <see cref="ConnectHttpClient"/>: no asynchronous method of its own around it), then
+    /// hands the answer to <see cref="Attempt.Answered"/> or the exception to <see cref="Attempt.Failed"/>, and disposes
+    /// the attempt. <see cref="SendAsync"/> is that sequence for the retry pipeline.
+    /// </summary>
+    /// <param name="call">The call; its attempt count goes up by one.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    public Attempt Start(ConnectResiliencePipeline.CallState call, CancellationToken cancellationToken)
+    {
+        var number = call.StartAttempt();
+        var request = call.Request;
+        LogSending(logger, request.Method.Method, request.RelativeTarget, number);
+        var started = logger.IsEnabled(LogLevel.Debug) ? timeProvider.GetTimestamp() : (long?)null;
+        var timeout = new CancellationTokenSource(requestTimeout, timeProvider);
+        var caller = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
+        Task<ConnectResponse> answer;
+        try
+        {
+            answer = transport.SendAsync(request, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            answer = Task.FromException<ConnectResponse>(e);
+        }
+
+        return new Attempt(this, request, number, started, timeout, caller, answer, cancellationToken);
+    }
+
+    /// <summary>
+    /// One attempt under way: its answer to await, then its outcome. Disposing it releases its timeout and its hold on the
+    /// caller's cancellation.
+    /// </summary>
+    internal readonly struct Attempt(
+        ConnectAttemptSender sender,
+        ConnectRequest request,
+        int number,
+        long? started,
+        CancellationTokenSource timeout,
+        CancellationTokenRegistration caller,
+        Task<ConnectResponse> answer,
+        CancellationToken cancellationToken) : IDisposable
+    {
+        /// <summary>The transport's answer; a transport failure, the timeout or the caller's cancellation faults it.</summary>
+        public Task<ConnectResponse> Answer => answer;
+
+        /// <summary>The outcome of an attempt answered in time (logged with its duration when debug logging is on).</summary>
+        public Outcome<ConnectResponse> Answered(ConnectResponse response)
+        {
+            if (started is { } start)
+            {
+                sender.LogAnswered(request, response.StatusCode, start, number);
+            }
+
+            return Outcome.FromResult(response);
+        }
+
+        /// <summary>
+        /// The outcome of an attempt that failed: a <see cref="TimeoutRejectedException"/> when the attempt's timeout
+        /// (not the caller) cancelled it, else the exception as it is.
+        /// </summary>
+        public Outcome<ConnectResponse> Failed(Exception exception) =>
+            exception is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                ? Outcome.FromException<ConnectResponse>(sender.TimedOut(exception))
+                : Outcome.FromException<ConnectResponse>(exception);
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            caller.Dispose();
+            timeout.Dispose();
+        }
+    }
+
+    private void LogAnswered(ConnectRequest request, int status, long started, int number) =>
+        LogAnswer(logger, request.Method.Method, request.RelativeTarget, status, (long)timeProvider.GetElapsedTime(started).TotalMilliseconds, number);
+
+    private TimeoutRejectedException TimedOut(Exception cancellation) =>
+        new("the attempt timed out before its answer's headers came", requestTimeout, cancellation);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Connect {Method} /{Target}: attempt {Attempt}")]
     private static partial void LogSending(ILogger logger, string method, string target, int attempt);

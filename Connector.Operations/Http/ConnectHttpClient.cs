@@ -63,7 +63,20 @@ internal sealed partial class ConnectHttpClient : IDisposable
         ConnectResponse response;
         try
         {
-            var outcome = await _attempts.SendAsync(call, cancellationToken).ConfigureAwait(false);
+            // The first attempt is awaited in this frame (no asynchronous method of its own); retries go through the pipeline.
+            Outcome<ConnectResponse> outcome;
+            using (var attempt = _attempts.Start(call, cancellationToken))
+            {
+                try
+                {
+                    outcome = attempt.Answered(await attempt.Answer.ConfigureAwait(false));
+                }
+                catch (Exception e)
+                {
+                    outcome = attempt.Failed(e);
+                }
+            }
+
             if (_retries is not null && ConnectResiliencePipeline.ShouldRetry(outcome, request.Idempotent, cancellationToken))
             {
                 outcome = await RetryAsync(call, outcome, cancellationToken).ConfigureAwait(false);
