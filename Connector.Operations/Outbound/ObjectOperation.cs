@@ -96,7 +96,7 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         return ConnectRequestBody.Multipart(new ConnectFilePart(context.Operation.Request.FilePart!, fileName, upload.OpenAttempt, ContentTypeOf(fileName)), fields);
     }
 
-    private async Task<DocumentOutcome> SendAsync(TrackedDocument document, JObject? json, ConnectRequestBody? body, string? note, CancellationToken cancellationToken)
+    private Task<DocumentOutcome> SendAsync(TrackedDocument document, JObject? json, ConnectRequestBody? body, string? note, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
         var path = ObjectIdResolver.BuildPath(context, document, json);
@@ -104,12 +104,23 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         {
             Accept = operation.Response.Body == ResponseBodyKind.Binary ? "*/*" : "application/json",
         };
+
+        // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is, and is sent
+        // and read in one asynchronous method.
+        return request.Idempotent && client.Settings.MaxRetries > 0
+            ? SendAgainIfBrokenAsync(request, document, json, note, cancellationToken)
+            : SendAndReadAsync(request, document, json, note, lastTry: true, cancellationToken);
+    }
+
+    /// <summary>An idempotent call, sent again (up to the connection's retries) when its answer breaks mid-body.</summary>
+    private async Task<DocumentOutcome> SendAgainIfBrokenAsync(ConnectRequest request, TrackedDocument document, JObject? json, string? note, CancellationToken cancellationToken)
+    {
         try
         {
-            // An idempotent call (GET, PUT, DELETE) whose answer broke mid-body is sent again; a POST never is.
-            var outcome = request.Idempotent && client.Settings.MaxRetries > 0
-                ? await SendAgainIfBrokenAsync(request, document, json, cancellationToken).ConfigureAwait(false)
-                : await SendAndReadAsync(request, document, json, cancellationToken).ConfigureAwait(false);
+            var outcome = await BrokenBodyRetry.RetryAsync(
+                client.Settings.MaxRetries,
+                () => SendAndReadAsync(request, document, json, note: null, lastTry: false, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             return outcome.WithNote(note);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
@@ -118,14 +129,32 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         }
     }
 
-    /// <summary>An idempotent call, sent again (up to the connection's retries) when its answer breaks mid-body.</summary>
-    private Task<DocumentOutcome> SendAgainIfBrokenAsync(ConnectRequest request, TrackedDocument document, JObject? json, CancellationToken cancellationToken) =>
-        BrokenBodyRetry.RetryAsync(client.Settings.MaxRetries, () => SendAndReadAsync(request, document, json, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Sends the call once and turns its answer into the document's outcome (with <paramref name="note"/>). On the
+    /// <paramref name="lastTry"/>, an answer that breaks mid-body is the transport error that says so; otherwise its
+    /// <see cref="IOException"/> goes to the caller, who sends the call again.
+    /// </summary>
+    private async Task<DocumentOutcome> SendAndReadAsync(ConnectRequest request, TrackedDocument document, JObject? json, string? note, bool lastTry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var outcome = await ReadAnswerAsync(request, answer, document, json, cancellationToken).ConfigureAwait(false);
+            return outcome.WithNote(note);
+        }
+        catch (IOException ex) when (lastTry && !cancellationToken.IsCancellationRequested)
+        {
+            throw BrokenBodyRetry.For(request, ex);
+        }
+    }
 
-    private async Task<DocumentOutcome> SendAndReadAsync(ConnectRequest request, TrackedDocument document, JObject? json, CancellationToken cancellationToken)
+    /// <summary>
+    /// The outcome of an answer: the object, a downloaded file, or for a 204 the object read again when "return resource"
+    /// is on. A JSON answer that has all come is read without an asynchronous step.
+    /// </summary>
+    private async ValueTask<DocumentOutcome> ReadAnswerAsync(ConnectRequest request, ConnectResponse answer, TrackedDocument document, JObject? json, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
-        await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         switch (operation.Response.Body)
         {
             case ResponseBodyKind.Binary:
