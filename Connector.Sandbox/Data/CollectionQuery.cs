@@ -223,7 +223,7 @@ internal static class CollectionQuery
 
     private static SortKey KeyOf(RecordCollection collection, int index, string field) =>
         collection.IsSeededUnmodified(index) && collection.SeededFields.TryGetValue(field, out var computed)
-            ? SortKey.Of(computed.Value(index))
+            ? SortKey.OfText(computed.Text(index))
             : SortKey.Of(collection.Peek(index) is { } node ? RqlEvaluator.Resolve(node, field).FirstOrDefault() : null);
 
     /// <summary>A sort key detached from the record (so sorting a million records keeps no JSON trees alive).</summary>
@@ -240,6 +240,9 @@ internal static class CollectionQuery
                 ? new SortKey(false, true, RqlEvaluator.NumberOf(v), null)
                 : new SortKey(false, false, 0, RqlEvaluator.ScalarText(v));
         }
+
+        /// <summary>The key of a value that is a JSON string or null (a computed field's), as <see cref="Of"/> makes it.</summary>
+        public static SortKey OfText(string? text) => new(text is null, false, 0, text);
 
         public int CompareTo(SortKey other)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text.Json.Nodes;
 
 namespace Connector.Sandbox.Data;
 
@@ -28,8 +27,8 @@ internal sealed partial class SeedWorld
         var tiers = Table(TierAccounts, TierAccountIds.Format);
         var tierNames = Table(TierAccounts, t => CompanyName(30, t));
         var contracts = Table(Marketplaces, ContractIds.Format);
-        JsonNode? Created(int a) => Iso(CreatedAt(a, Assets));
-        JsonNode? Updated(int a) => Iso(CreatedAt(a, Assets).AddHours(Pick(22, a, 72)));
+        string Created(int a) => Iso(CreatedAt(a, Assets));
+        string Updated(int a) => Iso(CreatedAt(a, Assets).AddHours(Pick(22, a, 72)));
         return new Dictionary<string, SeededField>
         {
             ["id"] = new(a => AssetIds.Format(a), RisesWithIndex: true),
@@ -62,9 +61,9 @@ internal sealed partial class SeedWorld
     {
         var files = Table(UsageFiles, UsageFileIds.Format);
         var fileStatuses = Table(UsageFiles, UsageFileStatus);
-        JsonNode? AssetId(int i) => AssetIds.Format(UsageRecordAsset(i));
-        JsonNode? ItemIdOf(int i) => ItemId(AssetProduct(UsageRecordAsset(i)), UsageRecordItem(i));
-        JsonNode? ProductId(int i) => ProductIds.Format(AssetProduct(UsageRecordAsset(i)));
+        string AssetId(int i) => AssetIds.Format(UsageRecordAsset(i));
+        string ItemIdOf(int i) => ItemId(AssetProduct(UsageRecordAsset(i)), UsageRecordItem(i));
+        string ProductId(int i) => ProductIds.Format(AssetProduct(UsageRecordAsset(i)));
         return new Dictionary<string, SeededField>
         {
             ["id"] = new(i => UsageRecordIds.Format(i), RisesWithIndex: true),

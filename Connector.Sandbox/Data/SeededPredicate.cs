@@ -27,13 +27,13 @@ internal static class SeededPredicate
             case RqlAnd and:
             {
                 var children = CompileAll(and.Children, fields, seededCount);
-                return children is null ? null : i => Array.TrueForAll(children, c => c(i));
+                return children is null ? null : i => All(children, i);
             }
 
             case RqlOr or:
             {
                 var children = CompileAll(or.Children, fields, seededCount);
-                return children is null ? null : i => Array.Exists(children, c => c(i));
+                return children is null ? null : i => Any(children, i);
             }
 
             case RqlNot not:
@@ -55,9 +55,11 @@ internal static class SeededPredicate
                     return null;
                 }
 
-                return node is RqlComparison { Operator: "gt" or "ge" or "lt" or "le" } range && computed.RisesWithIndex
-                    ? Boundary(range, computed, seededCount)
-                    : i => RqlEvaluator.MatchesLeaf(node, [computed.Value(i)]);
+                var test = RqlTextTest.Compile(node);
+                var text = computed.Text;
+                return node is RqlComparison { Operator: "gt" or "ge" or "lt" or "le" } && computed.RisesWithIndex
+                    ? Boundary(test, node is RqlComparison { Operator: "gt" or "ge" }, text, seededCount)
+                    : i => test(text(i));
         }
     }
 
@@ -65,14 +67,13 @@ internal static class SeededPredicate
     /// A range term on a field that rises with the index holds on one run of indices (from the start for lt/le, to the
     /// end for gt/ge): its boundary is found by binary search, and the test is a comparison of indices.
     /// </summary>
-    private static Func<int, bool> Boundary(RqlComparison range, SeededField field, int seededCount)
+    private static Func<int, bool> Boundary(Func<string?, bool> test, bool holdsAtEnd, Func<int, string?> text, int seededCount)
     {
-        var holdsAtEnd = range.Operator is "gt" or "ge";
         int low = 0, high = seededCount;
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            if (RqlEvaluator.MatchesLeaf(range, [field.Value(middle)]) == holdsAtEnd)
+            if (test(text(middle)) == holdsAtEnd)
             {
                 high = middle;
             }
@@ -84,6 +85,34 @@ internal static class SeededPredicate
 
         // low is the first index where the term holds (gt/ge) or no longer holds (lt/le).
         return holdsAtEnd ? i => i >= low : i => i < low;
+    }
+
+    /// <summary>Whether every test holds for <paramref name="index"/> (a loop: no closure per record).</summary>
+    private static bool All(Func<int, bool>[] tests, int index)
+    {
+        foreach (var test in tests)
+        {
+            if (!test(index))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether any test holds for <paramref name="index"/>.</summary>
+    private static bool Any(Func<int, bool>[] tests, int index)
+    {
+        foreach (var test in tests)
+        {
+            if (test(index))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Func<int, bool>[]? CompileAll(IReadOnlyList<RqlNode> nodes, FrozenDictionary<string, SeededField> fields, int seededCount)
