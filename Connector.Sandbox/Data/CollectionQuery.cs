@@ -117,15 +117,30 @@ internal static class CollectionQuery
         return list;
     }
 
-    private static List<int> Order(RecordCollection collection, List<int> matches, List<RqlOrdering> ordering)
+    /// <summary>
+    /// The matches in the ordering's order (nulls first, numbers numerically, ties by index). A single field that rises
+    /// with the index is merged in place; any other ordering computes every match's keys once and is sorted only as far
+    /// as pages ask (<see cref="PartlySortedMatches"/>).
+    /// </summary>
+    private static IReadOnlyList<int> Order(RecordCollection collection, List<int> matches, List<RqlOrdering> ordering)
     {
         if (ordering.Count == 1 && collection.SeededFields.TryGetValue(ordering[0].Field, out var rising) && rising.RisesWithIndex)
         {
             return OrderRising(collection, matches, ordering[0]);
         }
 
-        var keys = new SortKey[matches.Count][];
-        var fill = (int k) => keys[k] = [.. ordering.Select(o => KeyOf(collection, matches[k], o.Field))];
+        // One column of keys per ordering field; a computed field's keys come straight from its text.
+        var keys = ordering.Select(_ => new SortKey[matches.Count]).ToArray();
+        var computed = ordering.Select(o => collection.SeededFields.GetValueOrDefault(o.Field)).ToArray();
+        var fill = (int k) =>
+        {
+            var index = matches[k];
+            var seeded = collection.IsSeededUnmodified(index);
+            for (var f = 0; f < keys.Length; f++)
+            {
+                keys[f][k] = seeded && computed[f] is { } field ? SortKey.OfText(field.Text(index)) : KeyOf(collection, index, ordering[f].Field);
+            }
+        };
         if (matches.Count > ParallelAbove)
         {
             Parallel.For(0, matches.Count, k => fill(k));
@@ -138,12 +153,11 @@ internal static class CollectionQuery
             }
         }
 
-        var positions = Enumerable.Range(0, matches.Count).ToArray();
-        Array.Sort(positions, (x, y) =>
+        return new PartlySortedMatches(matches, (x, y) =>
         {
-            for (var f = 0; f < ordering.Count; f++)
+            for (var f = 0; f < keys.Length; f++)
             {
-                var order = keys[x][f].CompareTo(keys[y][f]);
+                var order = keys[f][x].CompareTo(keys[f][y]);
                 if (order != 0)
                 {
                     return ordering[f].Descending ? -order : order;
@@ -152,7 +166,6 @@ internal static class CollectionQuery
 
             return matches[x].CompareTo(matches[y]);
         });
-        return [.. positions.Select(p => matches[p])];
     }
 
     /// <summary>
