@@ -50,7 +50,17 @@ internal sealed partial class ConnectAttemptSender(IConnectTransport transport, 
         LogSending(logger, request.Method.Method, request.RelativeTarget, number);
         var started = logger.IsEnabled(LogLevel.Debug) ? timeProvider.GetTimestamp() : (long?)null;
         var timeout = new CancellationTokenSource(requestTimeout, timeProvider);
-        var caller = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
+        CancellationTokenRegistration caller;
+        try
+        {
+            caller = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
+        }
+        catch
+        {
+            timeout.Dispose();
+            throw;
+        }
+
         Task<ConnectResponse> answer;
         try
         {
