@@ -3,14 +3,17 @@ namespace Connector.Sandbox.Data;
 /// <summary>
 /// The matches of a query in the order of its ordering fields, sorted only as far as its pages have asked: a page at
 /// offset o needs the first o + limit in order, and those are selected (quickselect: a few comparisons per match) and
-/// sorted, not all of them. A request past the sorted part at least doubles it; once that would cover a quarter of the
-/// matches, they are all sorted and the sort keys let go. The order is total (ties by record
-/// index), so every page is the one a full sort gives. The pages of one query share it (<see cref="QueryCache"/>), so
-/// it is safe for concurrent readers.
+/// sorted, not all of them. A request past the sorted part sorts through it and a page beyond, and at least doubles it;
+/// once that would cover a quarter of the matches, they are all sorted and the sort keys let go. The order is total
+/// (ties by record index), so every page is the one a full sort gives. The pages of one query share it
+/// (<see cref="QueryCache"/>), so it is safe for concurrent readers.
 /// </summary>
 internal sealed class PartlySortedMatches : IReadOnlyList<int>
 {
-    /// <summary>The least part sorted at once: the first pages of a query, whatever their size.</summary>
+    /// <summary>
+    /// The least part sorted at once, and how far past a requested position a request sorts: a whole page (the
+    /// sandbox's largest is 1,000) is then read from one selection, wherever it starts.
+    /// </summary>
     private const int FirstSorted = 1024;
 
     private readonly List<int> _matches;
@@ -66,7 +69,7 @@ internal sealed class PartlySortedMatches : IReadOnlyList<int>
             }
 
             var compare = _compare!;
-            var target = Math.Max(needed, Math.Max(FirstSorted, sorted.Length * 2));
+            var target = Math.Max(needed + FirstSorted - 1, sorted.Length * 2);
             var positions = Enumerable.Range(0, Count).ToArray();
             if ((long)target * 4 >= Count || !SelectFirst(positions, target, compare))
             {

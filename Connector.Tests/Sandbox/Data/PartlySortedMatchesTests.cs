@@ -36,6 +36,30 @@ public sealed class PartlySortedMatchesTests
         }
     }
 
+    [Test]
+    public void A_page_far_from_the_sorted_part_is_read_from_one_selection()
+    {
+        var (matches, keys) = Matches(seed: 5);
+        var comparisons = 0;
+        var ordered = new PartlySortedMatches(matches, (x, y) =>
+        {
+            Interlocked.Increment(ref comparisons);
+            return Compare(matches, keys, x, y);
+        });
+        var expected = FullSort(matches, keys);
+
+        var page = Enumerable.Range(4_000, 1_000).Select(p => ordered[p]).ToList();
+        TestContext.Out.WriteLine($"{comparisons} comparisons for a page of 1,000 at offset 4,000 of {Count}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(page, Is.EqualTo(expected.Skip(4_000).Take(1_000)));
+            // One selection of the first 5,023 and a sort of those: about 3 x 50,000 + 5,023 x 12; a second selection
+            // for the page's last positions would add about as much again.
+            Assert.That(comparisons, Is.LessThan(Count * 5), "the page should be read from one selection");
+        }
+    }
+
     [TestCase(new[] { 0, 4_000, 100, 20_000, 49_999, 7 })]
     [TestCase(new[] { 49_999, 0 })]
     [TestCase(new[] { 1_023, 1_024, 2_047, 2_048, 5_000 })]
