@@ -129,16 +129,14 @@ internal static class CollectionQuery
             return OrderRising(collection, matches, ordering[0]);
         }
 
-        // One column of keys per ordering field; a computed field's keys come straight from its text.
+        // One column of keys per ordering field; each field's computed form is looked up once.
         var keys = ordering.Select(_ => new SortKey[matches.Count]).ToArray();
         var computed = ordering.Select(o => collection.SeededFields.GetValueOrDefault(o.Field)).ToArray();
         var fill = (int k) =>
         {
-            var index = matches[k];
-            var seeded = collection.IsSeededUnmodified(index);
             for (var f = 0; f < keys.Length; f++)
             {
-                keys[f][k] = seeded && computed[f] is { } field ? SortKey.OfText(field.Text(index)) : KeyOf(collection, index, ordering[f].Field);
+                keys[f][k] = KeyOf(collection, matches[k], ordering[f].Field, computed[f]);
             }
         };
         if (matches.Count > ParallelAbove)
@@ -235,7 +233,11 @@ internal static class CollectionQuery
     }
 
     private static SortKey KeyOf(RecordCollection collection, int index, string field) =>
-        collection.IsSeededUnmodified(index) && collection.SeededFields.TryGetValue(field, out var computed)
+        KeyOf(collection, index, field, collection.SeededFields.GetValueOrDefault(field));
+
+    /// <summary>The sort key of a record's field, given the field's computed form (null when it has none), looked up once per ordering.</summary>
+    private static SortKey KeyOf(RecordCollection collection, int index, string field, SeededField? computed) =>
+        computed is not null && collection.IsSeededUnmodified(index)
             ? SortKey.OfText(computed.Text(index))
             : SortKey.Of(collection.Peek(index) is { } node ? RqlEvaluator.Resolve(node, field).FirstOrDefault() : null);
 
