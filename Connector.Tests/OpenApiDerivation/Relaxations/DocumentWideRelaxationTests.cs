@@ -113,4 +113,63 @@ public sealed class DocumentWideRelaxationTests
         request.Convert(JObject.Parse("""{"$ref":"#/components/schemas/Conversation"}"""), SchemaRole.Request);
         Assert.That(request.DrainDefinitions()["request.Conversation"]!["properties"]!["messages"], Is.Null, "request bodies are not widened");
     }
+
+    [Test]
+    public async Task Uniform_entries_as_map_describes_entries_no_schema_lists_with_the_entries_shape()
+    {
+        var components = JObject.Parse("""
+            {
+              "Actor": { "type": "object", "properties": { "id": { "type": "string" }, "name": { "type": "string" } } },
+              "ConfigRequest": { "properties": { "id": { "type": "string" },
+                "events": { "type": "object", "properties": {
+                  "created": { "type": "object", "properties": { "at": { "type": "string" }, "by": { "$ref": "#/components/schemas/Actor" } } },
+                  "inquired": { "type": "object", "properties": { "at": { "type": "string" }, "by": { "$ref": "#/components/schemas/Actor" } } } } },
+                "other": { "type": "object", "properties": {
+                  "created": { "type": "object", "properties": { "at": { "type": "string" }, "by": { "$ref": "#/components/schemas/Actor" } } },
+                  "updated": { "type": "object", "properties": { "at": { "type": "string" }, "by": { "$ref": "#/components/schemas/Actor" } } } } } } }
+            }
+            """);
+
+        var (request, definitions) = ConvertedSchemas.ConvertResponse(components, "ConfigRequest");
+
+        var coverage = new ProfileCoverage(ConvertedSchemas.Standalone(request, definitions));
+        Assert.That(coverage.Describes(["events", "approved", "at"]), "an entry the schema does not list takes the entries' shape");
+        Assert.That(coverage.Describes(["events", "approved", "by", "name"]));
+        Assert.That(coverage.Describes(["events", "created", "by", "id"]), "the documented entries stay described");
+        var entries = definitions.Properties().Where(p => p.Name.StartsWith("response.map-entry.", StringComparison.Ordinal)).ToList();
+        Assert.That(entries, Has.Count.EqualTo(1), "two objects whose entries are documented alike share one definition");
+        Assert.That(request["properties"]!["other"]!["additionalProperties"]!["anyOf"]![0]!["$ref"]!.ToString(), Is.EqualTo("#/definitions/" + entries[0].Name));
+        await ConvertedSchemas.AssertAcceptsAsync(request, definitions, """{"events":{"approved":{"at":"2024-01-01T00:00:00Z","by":{"id":"UR-1","name":"A"}},"count":3,"note":"x"}}""");
+    }
+
+    [Test]
+    public void Uniform_entries_as_map_leaves_objects_whose_properties_differ_or_are_scalars_and_requests_alone()
+    {
+        var components = JObject.Parse("""
+            {
+              "Thing": { "properties": {
+                "mixed": { "type": "object", "properties": {
+                  "created": { "type": "object", "properties": { "at": { "type": "string" } } },
+                  "updated": { "type": "object", "properties": { "at": { "type": "string" }, "by": { "type": "string" } } } } },
+                "reference": { "type": "object", "properties": { "id": { "type": "string" }, "name": { "type": "string" } } },
+                "single": { "type": "object", "properties": { "created": { "type": "object", "properties": { "at": { "type": "string" } } } } },
+                "events": { "type": "object", "properties": {
+                  "created": { "type": "object", "properties": { "at": { "type": "string" } } },
+                  "updated": { "type": "object", "properties": { "at": { "type": "string" } } } } } } }
+            }
+            """);
+
+        var (thing, _) = ConvertedSchemas.ConvertResponse(components, "Thing");
+        var converter = new SchemaConverter(components);
+        converter.Convert(JObject.Parse("""{"$ref":"#/components/schemas/Thing"}"""), SchemaRole.Request);
+        var asRequest = (JObject)converter.DrainDefinitions()["request.Thing"]!;
+
+        foreach (var name in new[] { "mixed", "reference", "single" })
+        {
+            Assert.That(thing["properties"]![name]!["additionalProperties"], Is.Null, name);
+        }
+
+        Assert.That(thing["properties"]!["events"]!["additionalProperties"], Is.Not.Null);
+        Assert.That(asRequest["properties"]!["events"]!["additionalProperties"], Is.Null, "request bodies are not widened");
+    }
 }

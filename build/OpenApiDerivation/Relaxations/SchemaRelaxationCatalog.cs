@@ -22,6 +22,7 @@ internal static class SchemaRelaxationCatalog
         new ScalarAlsoStructuredInResponses(),
         new NestedArrayAlsoFlat(),
         new FlattenedEventFields(),
+        new UniformEntriesAsMap(),
         new SubCollectionsEmbedded(),
         new ItemScopedParameters(),
         new NullAcceptedInResponses(),
