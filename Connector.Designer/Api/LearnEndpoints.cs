@@ -14,7 +14,7 @@ namespace Connector.Designer.Api;
 /// "Widen from these results": <c>POST /api/types/{type}/operations/{operation}/learn</c> with the records the page
 /// shows as NDJSON (one JSON object a line) answers the operation's documented OUTPUT profile widened with what those
 /// records show (Browse's <see cref="ProfileLearner"/>):
-/// <c>{"operation":"QUERY","sampleCount":N,"additions":["created: new field",...],"schema":{...},"tree":[...]}</c>,
+/// <c>{"operation":"QUERY","sampleCount":N,"additions":["state.current: new field",...],"schema":{...},"tree":[...]}</c>,
 /// each tree node the records added marked <c>"observed":"new"</c> or <c>"observed":"widened"</c>. The body is read
 /// as a stream, one record at a time, never held whole.
 /// </summary>

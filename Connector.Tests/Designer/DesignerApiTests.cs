@@ -194,20 +194,20 @@ public sealed class DesignerApiTests : DesignerFixture
     }
 
     [Test]
-    public async Task Widening_from_the_sandbox_asset_records_names_the_fields_the_documented_profile_lacks()
+    public async Task Widening_from_the_sandbox_case_records_names_the_fields_the_documented_profile_lacks()
     {
-        var records = await QueryRecordsAsync("asset", 40);
-        var (status, body) = await PostNdjsonAsync("api/types/asset/operations/QUERY/learn", string.Join('\n', records.Select(r => r.ToString(Newtonsoft.Json.Formatting.None))));
+        var records = await QueryRecordsAsync("case", 40);
+        var (status, body) = await PostNdjsonAsync("api/types/case/operations/QUERY/learn", string.Join('\n', records.Select(r => r.ToString(Newtonsoft.Json.Formatting.None))));
         Assert.That(status, Is.EqualTo(200), body);
         var learned = JObject.Parse(body);
         Assert.That((int?)learned["sampleCount"], Is.EqualTo(records.Count));
         Assert.That((string?)learned["operation"], Is.EqualTo("QUERY"));
         var additions = learned["additions"]!.Select(a => (string?)a).ToList();
-        Assert.That(additions, Does.Contain("created: new field").And.Contain("updated: new field"), "the sandbox's assets carry created/updated, which the documented asset profile lacks");
+        Assert.That(additions, Does.Contain("state.current: new field").And.Contain("state.next: new field"), "the sandbox's cases carry state as {current, next, all}, which no case schema documents");
         var tree = (JArray)learned["tree"]!;
-        Assert.That((string?)ProfileTree.Find(tree, "created")!["observed"], Is.EqualTo("new"));
-        Assert.That(ProfileTree.Find(tree, "tiers.customer.id")!["observed"], Is.Null, "documented fields are not marked");
-        Assert.That((bool?)learned["schema"]!["properties"]!["created"]!["x-observed"], Is.True);
+        Assert.That((string?)ProfileTree.Find(tree, "state.current")!["observed"], Is.EqualTo("new"));
+        Assert.That(ProfileTree.Find(tree, "subject")!["observed"], Is.Null, "documented fields are not marked");
+        Assert.That((bool?)learned["schema"]!["properties"]!["state"]!["properties"]!["current"]!["x-observed"], Is.True);
     }
 
     [Test]

@@ -1,5 +1,7 @@
 using System.Text;
 using Connector.OpenApiDerivation;
+using Connector.Tests.OpenApiDerivation.Relaxations;
+using Connector.Tests.RealPayloads;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
@@ -319,6 +321,84 @@ public sealed class OpenApiDeriverTests
         Assert.That(result.Endpoints, Is.EqualTo(5));
         Assert.That(result.Filters, Is.EqualTo(3));
         Assert.That(result.SelectOnlyParameters, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Fields_a_list_filters_by_are_added_to_the_answers_documented_like_its_items_that_lack_them()
+    {
+        const string openApi = """
+            openapi: 3.0.3
+            info: {title: Filters, version: '1'}
+            paths:
+              /gadgets:
+                get:
+                  parameters:
+                  - {name: limit, in: query, schema: {type: integer}}
+                  - {name: name, in: query, description: "**lookups:** eq", schema: {type: string}}
+                  - {name: contract.id, in: query, description: "**lookups:** eq, in", schema: {type: string}}
+                  - {name: contract__id, in: query, description: "**lookups:** eq", schema: {type: string}}
+                  - {name: asset_id, in: query, description: "**lookups:** eq", schema: {type: string}}
+                  - {name: sli.days, in: query, description: "**lookups:** eq", schema: {type: integer}}
+                  responses:
+                    '200': {content: {application/json: {schema: {type: array, items: {type: object, properties: {id: {type: string}, name: {type: string}, asset: {type: object, properties: {id: {type: string}}}}}}}}}
+              /gadgets/{id}:
+                get:
+                  responses:
+                    '200': {content: {application/json: {schema: {type: object, properties: {asset: {type: object, properties: {id: {type: string}}}, id: {type: string}, name: {type: string}}}}}}
+              /gadgets/{id}/approve:
+                post:
+                  requestBody: {content: {application/json: {schema: {type: object, properties: {id: {type: string}, name: {type: string}}}}}}
+                  responses:
+                    '200': {content: {application/json: {schema: {type: object, properties: {status: {type: string}}}}}}
+              /deals:
+                get:
+                  responses:
+                    '200': {content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Deal'}}}}}
+            components:
+              schemas:
+                Deal:
+                  type: object
+                  properties:
+                    id: {type: string}
+                    contract: {type: object, properties: {id: {type: string}, name: {type: string}, type: {type: string}}}
+            """;
+        const string descriptor = """
+            {"objectTypes": [{"id": "gadget", "operations": [
+              {"method": "GET", "path": "/gadgets"}, {"method": "GET", "path": "/gadgets/{id}"}, {"method": "POST", "path": "/gadgets/{id}/approve"}
+            ]}, {"id": "deal", "operations": [{"method": "GET", "path": "/deals"}]}]}
+            """;
+
+        var derived = await DeriveAsync(openApi, descriptor).ConfigureAwait(false);
+
+        var get = (JObject)Endpoint(derived, "GET", "/gadgets/{id}")["responses"]![0]!["schema"]!;
+        var properties = (JObject)get["properties"]!;
+        Assert.That(properties.Properties().Select(p => p.Name), Is.EqualTo(new[] { "asset", "id", "name", "contract", "sli" }),
+            "contract.id and sli.days name fields the schema lacks; asset_id is the documented asset's id, contract__id a Django lookup");
+        Assert.That((string?)properties["contract"]!["anyOf"]![0]!["description"], Does.Contain("`contract.id`").And.Contain("GET /gadgets"));
+        var coverage = new ProfileCoverage(ConvertedSchemas.Standalone(get, (JObject)derived["definitions"]!));
+        Assert.That(coverage.Describes(["contract", "name"]), "the contract other objects document lends its fields");
+        Assert.That(coverage.Describes(["sli", "days"]));
+        Assert.That(Endpoint(derived, "GET", "/gadgets")["responses"]![0]!["schema"]!["items"]!["properties"]!["contract"], Is.Not.Null);
+        Assert.That(Endpoint(derived, "POST", "/gadgets/{id}/approve")["responses"]![0]!["schema"]!["properties"]!["contract"], Is.Null,
+            "an answer documented unlike the list's items is another object");
+        Assert.That(Endpoint(derived, "POST", "/gadgets/{id}/approve")["request"]!["schema"]!["properties"]!["contract"], Is.Null);
+        var record = ((JArray)derived["relaxations"]!).Single(r => (string?)r["id"] == "fields-documented-by-filters");
+        Assert.That(record["firedAt"]!.Values<string>(), Does.Contain("GET /gadgets 200#/[]/contract").And.Contain("GET /gadgets/{id} 200#/sli"));
+    }
+
+    [Test]
+    public async Task A_component_given_fields_by_a_list_filter_keeps_them_out_of_its_request_form()
+    {
+        var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
+
+        var response = (JObject)derived["definitions"]!["response.Widget"]!["properties"]!;
+        var request = (JObject)derived["definitions"]!["request.Widget"]!["properties"]!;
+        Assert.That(response["status"], Is.Not.Null, "GET /widgets filters by status, which Widget does not document");
+        Assert.That(response["instance_id"], Is.Not.Null);
+        Assert.That(request["status"], Is.Null, "what a list filters by is not something a request body takes");
+        Assert.That(request["instance_id"], Is.Null);
+        var record = ((JArray)derived["relaxations"]!).Single(r => (string?)r["id"] == "fields-documented-by-filters");
+        Assert.That(record["firedAt"]!.Values<string>(), Is.EqualTo(new[] { "response.Widget#/instance_id", "response.Widget#/status" }));
     }
 
     private static JObject Endpoint(JObject derived, string method, string path) =>

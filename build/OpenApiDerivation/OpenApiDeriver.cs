@@ -75,7 +75,9 @@ public sealed class OpenApiDeriver
         var builder = new EndpointBuilder(document, converter);
 
         var operations = DescriptorReader.ReadOperations(descriptor);
-        var endpoints = BuildEndpoints(operations, new PathTemplateIndex(paths), paths, builder);
+        var resolved = ResolveOperations(operations, new PathTemplateIndex(paths), paths);
+        AddFieldsDocumentedByFilters(resolved, builder, components, converter);
+        var endpoints = resolved.Select(r => builder.Build(r.Operation, r.OpenApiPath)).ToList();
 
         var unusedRequirements = KnownRequestRequirements.Endpoints
             .Where(e => !operations.Any(o => o.Method + " " + o.Path == e))
@@ -117,13 +119,13 @@ public sealed class OpenApiDeriver
     }
 
     /// <summary>
-    /// The endpoint of each descriptor operation: the one OpenAPI path of its shape that has its method. Every
-    /// operation without exactly one such path is listed in one error, so a descriptor is fixed in one go.
+    /// The OpenAPI path of each descriptor operation: the one path of its shape that has its method. Every operation
+    /// without exactly one such path is listed in one error, so a descriptor is fixed in one go.
     /// </summary>
-    private static List<JObject> BuildEndpoints(IReadOnlyList<DescriptorOperation> operations, PathTemplateIndex index, JObject paths, EndpointBuilder builder)
+    private static List<(DescriptorOperation Operation, string OpenApiPath)> ResolveOperations(IReadOnlyList<DescriptorOperation> operations, PathTemplateIndex index, JObject paths)
     {
         var unmatched = new List<string>();
-        var endpoints = new List<JObject>();
+        var resolved = new List<(DescriptorOperation, string)>();
         foreach (var operation in operations)
         {
             var candidates = index.Match(operation.Path)
@@ -136,20 +138,43 @@ public sealed class OpenApiDeriver
                 continue;
             }
 
-            endpoints.Add(builder.Build(operation, candidates[0]));
+            resolved.Add((operation, candidates[0]));
         }
 
         return unmatched.Count == 0
-            ? endpoints
+            ? resolved
             : throw new OpenApiDerivationException(
                 "These descriptor entries do not match the OpenAPI document:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", unmatched));
+    }
+
+    /// <summary>
+    /// Applies <see cref="FieldsDocumentedByFilters"/> per object type that has a list operation: its filters' fields are added
+    /// to the document's schemas of the object type's answers, before they are converted.
+    /// </summary>
+    private static void AddFieldsDocumentedByFilters(List<(DescriptorOperation Operation, string OpenApiPath)> resolved, EndpointBuilder builder, JObject components, SchemaConverter converter)
+    {
+        foreach (var objectType in resolved.GroupBy(r => r.Operation.ObjectType, StringComparer.Ordinal))
+        {
+            if (objectType.FirstOrDefault(r => EndpointBuilder.IsList(r.Operation)) is not { Operation: not null } list)
+            {
+                continue;
+            }
+
+            SchemaRelaxationCatalog.FilterFields.AddFields(
+                ($"GET {list.Operation.Path}", builder.FilterNames(list.Operation, list.OpenApiPath), builder.RawJsonResponses(list.Operation, list.OpenApiPath)),
+                objectType.SelectMany(r => builder.RawJsonResponses(r.Operation, r.OpenApiPath)),
+                components,
+                converter.Shapes,
+                converter.Locations);
+        }
     }
 
     /// <summary>One record per relaxation rule (where it fired), plus one for unresolved references when there are any.</summary>
     private static JArray RelaxationRecords(SchemaConverter converter)
     {
-        var relaxations = new JArray(SchemaRelaxationCatalog.NodeRules
-            .Concat<SchemaRelaxation>(SchemaRelaxationCatalog.PropertyRules)
+        var relaxations = new JArray(new SchemaRelaxation[] { SchemaRelaxationCatalog.FilterFields }
+            .Concat(SchemaRelaxationCatalog.NodeRules)
+            .Concat(SchemaRelaxationCatalog.PropertyRules)
             .Select(r => RelaxationRecord(r, converter.Locations)));
         if (converter.UnresolvedReferences.Count > 0)
         {

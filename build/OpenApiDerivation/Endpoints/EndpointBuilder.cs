@@ -31,18 +31,13 @@ internal sealed class EndpointBuilder
 
     public JObject Build(DescriptorOperation operation, string openApiPath)
     {
-        var pathItem = (JObject)LocalReference.Resolve(_document, _document["paths"]![openApiPath]!);
-        if (LocalReference.Resolve(_document, pathItem[operation.Method.ToLowerInvariant()] ?? JValue.CreateNull()) is not JObject openApiOperation)
-        {
-            throw new OpenApiDerivationException(
-                $"Descriptor entry {operation.Method} {operation.Path} (object type '{operation.ObjectType}') matches OpenAPI path "
-                + $"{openApiPath}, which has no {operation.Method} operation.");
-        }
-
+        var (pathItem, openApiOperation) = Resolve(operation, openApiPath);
         var parameters = CollectParameters(pathItem, openApiOperation);
-        var isList = operation.Method == "GET" && !operation.Path.TrimEnd('/').EndsWith('}');
+        var isList = IsList(operation);
         var paged = isList && parameters.Any(p => p.Value<string>("in") == "query" && p.Value<string>("name") is "limit" or "offset");
-        var filters = isList ? BuildFilters(parameters) : [];
+        var selectOnly = 0;
+        var filters = isList ? BuildFilters(parameters, out selectOnly) : [];
+        SelectOnlyParameters += selectOnly;
         if (isList && !paged && filters.Count == 0)
         {
             isList = false;
@@ -60,6 +55,46 @@ internal sealed class EndpointBuilder
             ["filters"] = new JArray(filters.Select(ToJson)),
             ["paged"] = paged,
         };
+    }
+
+    /// <summary>Whether a descriptor operation lists its collection (a GET of a path that does not end with a parameter).</summary>
+    public static bool IsList(DescriptorOperation operation) =>
+        operation.Method == "GET" && !operation.Path.TrimEnd('/').EndsWith('}');
+
+    /// <summary>The field paths a list operation's query parameters filter by (<c>status</c>, <c>contract.id</c>), in name order.</summary>
+    public IReadOnlyList<string> FilterNames(DescriptorOperation operation, string openApiPath)
+    {
+        var (pathItem, openApiOperation) = Resolve(operation, openApiPath);
+        return BuildFilters(CollectParameters(pathItem, openApiOperation), out _).Select(f => f.Name).ToList();
+    }
+
+    /// <summary>The document's (unconverted) schema of each 2xx JSON answer of an operation, labelled <c>METHOD PATH STATUS</c>.</summary>
+    public IReadOnlyList<(string Label, JObject Schema)> RawJsonResponses(DescriptorOperation operation, string openApiPath)
+    {
+        var (_, openApiOperation) = Resolve(operation, openApiPath);
+        var answers = new List<(string, JObject)>();
+        foreach (var (status, media, schema) in JsonAnswers(openApiOperation))
+        {
+            if (schema is JObject raw && media is not null && IsJson(media) && !IsBinarySchema(raw))
+            {
+                answers.Add(($"{operation.Method} {operation.Path} {status}", raw));
+            }
+        }
+
+        return answers;
+    }
+
+    private (JObject PathItem, JObject Operation) Resolve(DescriptorOperation operation, string openApiPath)
+    {
+        var pathItem = (JObject)LocalReference.Resolve(_document, _document["paths"]![openApiPath]!);
+        if (LocalReference.Resolve(_document, pathItem[operation.Method.ToLowerInvariant()] ?? JValue.CreateNull()) is not JObject openApiOperation)
+        {
+            throw new OpenApiDerivationException(
+                $"Descriptor entry {operation.Method} {operation.Path} (object type '{operation.ObjectType}') matches OpenAPI path "
+                + $"{openApiPath}, which has no {operation.Method} operation.");
+        }
+
+        return (pathItem, openApiOperation);
     }
 
     /// <summary>
@@ -103,8 +138,9 @@ internal sealed class EndpointBuilder
         return order.Select(k => byKey[k]).ToList();
     }
 
-    private List<FilterDefinition> BuildFilters(List<JObject> parameters)
+    private static List<FilterDefinition> BuildFilters(List<JObject> parameters, out int selectOnly)
     {
+        selectOnly = 0;
         var filters = new SortedDictionary<string, FilterDefinition>(StringComparer.Ordinal);
         foreach (var parameter in parameters)
         {
@@ -123,7 +159,7 @@ internal sealed class EndpointBuilder
             }
             else if (notes.Lookups.Count == 0)
             {
-                SelectOnlyParameters++;
+                selectOnly++;
             }
             else
             {
@@ -197,27 +233,10 @@ internal sealed class EndpointBuilder
     private JArray BuildResponses(JObject openApiOperation, string endpoint)
     {
         var responses = new List<(int Status, string? ContentType, JToken Schema)>();
-        foreach (var entry in (openApiOperation["responses"] as JObject)?.Properties() ?? [])
+        foreach (var (status, media, schema) in JsonAnswers(openApiOperation))
         {
-            if (!int.TryParse(entry.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var status) || status is < 200 or > 299)
-            {
-                continue;
-            }
-
-            var response = LocalReference.Resolve(_document, entry.Value);
-            var content = response["content"] as JObject;
-            if (content is null || !content.HasValues)
-            {
-                responses.Add((status, null, JValue.CreateNull()));
-                continue;
-            }
-
-            foreach (var media in content.Properties())
-            {
-                var schema = (media.Value as JObject)?["schema"];
-                var binary = !IsJson(media.Name) || IsBinarySchema(schema);
-                responses.Add((status, media.Name, binary ? JValue.CreateNull() : _converter.Convert(schema ?? new JObject(), SchemaRole.Response, $"{endpoint} {status}")));
-            }
+            var binary = media is null || !IsJson(media) || IsBinarySchema(schema);
+            responses.Add((status, media, media is null || binary ? JValue.CreateNull() : _converter.Convert(schema ?? new JObject(), SchemaRole.Response, $"{endpoint} {status}")));
         }
 
         return new JArray(responses
@@ -229,6 +248,30 @@ internal sealed class EndpointBuilder
                 ["contentType"] = r.ContentType,
                 ["schema"] = r.Schema,
             }));
+    }
+
+    /// <summary>Each 2xx answer of an operation per media type: its status, media type and schema (no media type for an answer without content).</summary>
+    private IEnumerable<(int Status, string? Media, JToken? Schema)> JsonAnswers(JObject openApiOperation)
+    {
+        foreach (var entry in (openApiOperation["responses"] as JObject)?.Properties() ?? [])
+        {
+            if (!int.TryParse(entry.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var status) || status is < 200 or > 299)
+            {
+                continue;
+            }
+
+            var content = LocalReference.Resolve(_document, entry.Value)["content"] as JObject;
+            if (content is null || !content.HasValues)
+            {
+                yield return (status, null, null);
+                continue;
+            }
+
+            foreach (var media in content.Properties())
+            {
+                yield return (status, media.Name, (media.Value as JObject)?["schema"]);
+            }
+        }
     }
 
     private static bool IsJson(string contentType) =>

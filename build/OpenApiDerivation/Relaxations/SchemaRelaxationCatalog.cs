@@ -42,6 +42,12 @@ internal static class SchemaRelaxationCatalog
         new FieldsDocumentedElsewhere(),
     ];
 
+    /// <summary>
+    /// The rule applied to the OpenAPI document itself, per object type, before any schema is converted (it adds documented
+    /// fields, which every conversion rule then sees).
+    /// </summary>
+    public static FieldsDocumentedByFilters FilterFields { get; } = new();
+
     /// <summary>The rule applied when a reference does not resolve; recorded only when used.</summary>
     public static UnresolvedReferenceAsObject UnresolvedReference { get; } = new();
 

@@ -46,6 +46,9 @@ internal sealed class SchemaConverter
     /// <summary>Where the rules that record locations fired, per rule id.</summary>
     public RelaxationLocations Locations => _locations;
 
+    /// <summary>The document's property shapes, indexed when the converter was made (before any document rule changed it).</summary>
+    public PropertyShapeIndex Shapes => _shapes;
+
     /// <summary>Converts one top-level schema (an endpoint body) for <paramref name="role"/>, recording rule locations under <paramref name="location"/>.</summary>
     public JObject Convert(JToken schema, SchemaRole role, string location)
     {
@@ -283,6 +286,12 @@ internal sealed class SchemaConverter
         var converted = new JObject();
         foreach (var child in properties.Properties())
         {
+            if (role == SchemaRole.Request && FieldsDocumentedByFilters.IsAdded(child.Value))
+            {
+                // What Connect sends is not what it takes: a field known from a list's filters stays out of request bodies.
+                continue;
+            }
+
             using var step = _locations.Step(child.Name);
             var schema = Convert(child.Value, role);
             foreach (var rule in SchemaRelaxationCatalog.PropertyRulesFor(role))
