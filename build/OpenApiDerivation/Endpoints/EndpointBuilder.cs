@@ -235,8 +235,9 @@ internal sealed class EndpointBuilder
         var responses = new List<(int Status, string? ContentType, JToken Schema)>();
         foreach (var (status, media, schema) in JsonAnswers(openApiOperation))
         {
-            var binary = media is null || !IsJson(media) || IsBinarySchema(schema);
-            responses.Add((status, media, media is null || binary ? JValue.CreateNull() : _converter.Convert(schema ?? new JObject(), SchemaRole.Response, $"{endpoint} {status}")));
+            // No content, or a file: the answer keeps its status and media type, without a schema.
+            var noSchema = media is null || !IsJson(media) || IsBinarySchema(schema);
+            responses.Add((status, media, noSchema ? JValue.CreateNull() : _converter.Convert(schema ?? new JObject(), SchemaRole.Response, $"{endpoint} {status}")));
         }
 
         return new JArray(responses

@@ -25,8 +25,9 @@ internal sealed class UniformEntriesAsMap : SchemaRelaxation
     public override string Rule =>
         $"A response object whose documented properties ({MinEntries} or more, following references and `allOf`) are all "
         + "objects with the same field names, and that documents no `additionalProperties` of its own, gets "
-        + "`additionalProperties: anyOf [the first entry's schema, a scalar]` (the entry's schema written once per distinct documented entry, as `response.map-entry.HASH`): any other property name is described by "
-        + "the entries' shape (and still accepted if it is a scalar); the documented entries stay listed.";
+        + "`additionalProperties: anyOf [the first entry's schema, a scalar]` (the entry's schema written once per distinct "
+        + "documented entry, as `response.map-entry.HASH`): any other property name is described by the entries' shape (and "
+        + "still accepted if it is a scalar); the documented entries stay listed.";
 
     public override string Reason =>
         "Connect's `events` hold one `{at, by}` entry per life-cycle step an object went through, and real objects carry "

@@ -46,7 +46,10 @@ internal sealed class SchemaConverter
     /// <summary>Where the rules that record locations fired, per rule id.</summary>
     public RelaxationLocations Locations => _locations;
 
-    /// <summary>The document's property shapes, indexed when the converter was made (before any document rule changed it).</summary>
+    /// <summary>
+    /// The document's property shapes: the shapes per property name were indexed when the converter was made, before any
+    /// document rule changed the document; <see cref="PropertyShapeIndex.ObjectProperties(Newtonsoft.Json.Linq.JObject)"/> reads the document as it is.
+    /// </summary>
     public PropertyShapeIndex Shapes => _shapes;
 
     /// <summary>Converts one top-level schema (an endpoint body) for <paramref name="role"/>, recording rule locations under <paramref name="location"/>.</summary>
