@@ -172,10 +172,7 @@ public sealed class OpenApiDeriver
     /// <summary>One record per relaxation rule (where it fired), plus one for unresolved references when there are any.</summary>
     private static JArray RelaxationRecords(SchemaConverter converter)
     {
-        var relaxations = new JArray(new SchemaRelaxation[] { SchemaRelaxationCatalog.FilterFields }
-            .Concat(SchemaRelaxationCatalog.NodeRules)
-            .Concat(SchemaRelaxationCatalog.PropertyRules)
-            .Select(r => RelaxationRecord(r, converter.Locations)));
+        var relaxations = new JArray(SchemaRelaxationCatalog.AllRules.Select(r => RelaxationRecord(r, converter.Locations)));
         if (converter.UnresolvedReferences.Count > 0)
         {
             var record = RelaxationRecord(SchemaRelaxationCatalog.UnresolvedReference, converter.Locations);

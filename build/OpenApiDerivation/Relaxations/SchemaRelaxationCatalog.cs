@@ -48,6 +48,9 @@ internal static class SchemaRelaxationCatalog
     /// </summary>
     public static FieldsDocumentedByFilters FilterFields { get; } = new();
 
+    /// <summary>Every rule in the order the derived document records them: the document rule, the node rules, the property rules.</summary>
+    public static IReadOnlyList<SchemaRelaxation> AllRules { get; } = [FilterFields, .. NodeRules, .. PropertyRules];
+
     /// <summary>The rule applied when a reference does not resolve; recorded only when used.</summary>
     public static UnresolvedReferenceAsObject UnresolvedReference { get; } = new();
 
