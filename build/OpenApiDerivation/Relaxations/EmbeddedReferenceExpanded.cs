@@ -20,7 +20,6 @@ namespace Connector.OpenApiDerivation.Relaxations;
 /// </remarks>
 internal sealed class EmbeddedReferenceExpanded : SharedFieldsContribution
 {
-    private const string ComponentPrefix = "#/components/schemas/";
 
     public override string Id => "embedded-reference-expanded";
 
@@ -63,9 +62,9 @@ internal sealed class EmbeddedReferenceExpanded : SharedFieldsContribution
     private static IEnumerable<string> CollectionNames(string name, IEnumerable<JObject> documentations) =>
         new[] { name }
             .Concat(documentations
-                .Select(d => d["$ref"] is JValue { Type: JTokenType.String } reference ? (string)reference! : null)
-                .Where(r => r is not null && r.StartsWith(ComponentPrefix, StringComparison.Ordinal))
-                .Select(r => CollectionIndex.SnakeCase(r![ComponentPrefix.Length..])))
+                .Select(ComponentReferences.NameOf)
+                .OfType<string>()
+                .Select(CollectionIndex.SnakeCase))
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>Whether a documentation's fields are all fields of the full object and include one of its structured fields.</summary>

@@ -11,8 +11,6 @@ namespace Connector.OpenApiDerivation.Relaxations;
 /// </summary>
 internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
 {
-    private const string ComponentPrefix = "#/components/schemas/";
-
     /// <summary>The extension keyword marking a property this rule added (the converter drops <c>x-</c> keywords).</summary>
     private const string AddedMark = "x-documented-by-filter";
 
@@ -102,9 +100,8 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
     {
         var listItem = schema["items"] is JObject;
         var node = schema["items"] as JObject ?? schema;
-        if (node["$ref"] is JValue { Type: JTokenType.String } reference && ((string)reference!).StartsWith(ComponentPrefix, StringComparison.Ordinal))
+        if (ComponentReferences.NameOf(node) is { } name)
         {
-            var name = ((string)reference!)[ComponentPrefix.Length..];
             return components[name] is JObject component ? new AnsweredObject("$ref " + name, component, "response." + name, false) : null;
         }
 

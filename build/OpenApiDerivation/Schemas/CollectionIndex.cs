@@ -12,7 +12,6 @@ namespace Connector.OpenApiDerivation.Schemas;
 /// </summary>
 internal sealed partial class CollectionIndex
 {
-    private const string ComponentPrefix = "#/components/schemas/";
 
     private readonly Dictionary<string, string> _byShape = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byName = new(StringComparer.Ordinal);
@@ -23,10 +22,8 @@ internal sealed partial class CollectionIndex
         {
             var answer = path.Value["get"]?["responses"]?["200"]?["content"]?["application/json"]?["schema"] as JObject;
             var shape = PathTemplateIndex.Shape(path.Name);
-            if (answer?["$ref"] is JValue { Type: JTokenType.String } reference && shape.EndsWith("/{}", StringComparison.Ordinal)
-                && ((string)reference!).StartsWith(ComponentPrefix, StringComparison.Ordinal))
+            if (shape.EndsWith("/{}", StringComparison.Ordinal) && ComponentReferences.NameOf(answer) is { } component)
             {
-                var component = ((string)reference!)[ComponentPrefix.Length..];
                 _byShape.TryAdd(shape, component);
                 _byName.TryAdd(CollectionName(shape), component);
             }

@@ -10,7 +10,6 @@ namespace Connector.OpenApiDerivation.Schemas;
 /// </summary>
 internal sealed class PropertyShapeIndex
 {
-    private const string ComponentPrefix = "#/components/schemas/";
     private static readonly HashSet<string> ScalarTypes = new(StringComparer.Ordinal) { "string", "number", "integer", "boolean" };
 
     private readonly JObject _components;
@@ -75,7 +74,7 @@ internal sealed class PropertyShapeIndex
 
     /// <summary>A component by name, as a raw reference schema (<c>{"$ref": "#/components/schemas/NAME"}</c>); null when the document has no such component.</summary>
     public JObject? ComponentReference(string component) =>
-        _components[component] is JObject ? new JObject { ["$ref"] = ComponentPrefix + component } : null;
+        _components[component] is JObject ? new JObject { ["$ref"] = ComponentReferences.Prefix + component } : null;
 
     /// <summary>The component names of the document, in name order.</summary>
     public IEnumerable<string> ComponentNames => _components.Properties().Select(p => p.Name).Order(StringComparer.Ordinal);
@@ -108,8 +107,7 @@ internal sealed class PropertyShapeIndex
 
         if (schema["$ref"] is JValue { Type: JTokenType.String } reference)
         {
-            var target = (string)reference!;
-            return target.StartsWith(ComponentPrefix, StringComparison.Ordinal) && _components[target[ComponentPrefix.Length..]] is JObject component
+            return ComponentReferences.NameOf((string)reference!) is { } name && _components[name] is JObject component
                 ? ObjectProperties(component, hops + 1)
                 : null;
         }

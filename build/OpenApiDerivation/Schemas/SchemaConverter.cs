@@ -10,7 +10,6 @@ namespace Connector.OpenApiDerivation.Schemas;
 /// </summary>
 internal sealed class SchemaConverter
 {
-    private const string ComponentPrefix = "#/components/schemas/";
     private const string DefinitionPrefix = "#/definitions/";
 
     private static readonly HashSet<string> CopiedKeywords = new(StringComparer.Ordinal)
@@ -194,9 +193,7 @@ internal sealed class SchemaConverter
     private JObject ConvertReference(JObject source, string reference, SchemaRole role)
     {
         JObject referenced;
-        var component = reference.StartsWith(ComponentPrefix, StringComparison.Ordinal)
-            ? reference[ComponentPrefix.Length..]
-            : null;
+        var component = ComponentReferences.NameOf(reference);
         if (component is not null && _components[component] is JObject)
         {
             var key = DefinitionName(component, role);
