@@ -244,19 +244,14 @@ internal static class CollectionQuery
     /// <summary>A sort key detached from the record (so sorting a million records keeps no JSON trees alive).</summary>
     private readonly record struct SortKey(bool IsNull, bool IsNumber, double Number, string? Text) : IComparable<SortKey>
     {
-        public static SortKey Of(JsonNode? value)
+        public static SortKey Of(JsonNode? value) => value switch
         {
-            if (value is not JsonValue v)
-            {
-                return new SortKey(true, false, 0, null);
-            }
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => new SortKey(false, true, RqlEvaluator.NumberOf(v), null),
+            JsonValue v => OfText(RqlEvaluator.ScalarText(v)),
+            _ => OfText(null),
+        };
 
-            return v.GetValueKind() == JsonValueKind.Number
-                ? new SortKey(false, true, RqlEvaluator.NumberOf(v), null)
-                : new SortKey(false, false, 0, RqlEvaluator.ScalarText(v));
-        }
-
-        /// <summary>The key of a value that is a JSON string or null (a computed field's), as <see cref="Of"/> makes it.</summary>
+        /// <summary>The key of a text, or of an absent value when null (a computed field's value, or any non-number).</summary>
         public static SortKey OfText(string? text) => new(text is null, false, 0, text);
 
         public int CompareTo(SortKey other)
