@@ -6,6 +6,15 @@ namespace Connector.Sandbox.Data;
 /// <summary>Products and their items, parameters and templates.</summary>
 internal sealed partial class SeedWorld
 {
+    private static readonly string[] ProductStatuses = ["published", "published", "published", "draft", "endofsale"];
+    private static readonly string[] ProductCategories = ["Security", "Productivity", "Infrastructure", "Collaboration"];
+
+    public string ProductStatus(int p) => Pick(11, p, ProductStatuses);
+
+    public string ProductCategoryId(int p) => "CAT-" + (p % 7 + 10000).ToString(CultureInfo.InvariantCulture);
+
+    public string ProductCategoryName(int p) => Pick(12, p, ProductCategories);
+
     public JsonObject ProductRef(int p)
     {
         var id = ProductIds.Format(p);
@@ -22,12 +31,12 @@ internal sealed partial class SeedWorld
         r["name"] = ProductName(p);
         r["external_id"] = "EXT-PRD-" + p.ToString(CultureInfo.InvariantCulture);
         r["icon"] = "/media/" + id + "/logo.png";
-        r["status"] = Pick(11, p, ["published", "published", "published", "draft", "endofsale"]);
+        r["status"] = ProductStatus(p);
         r["short_description"] = ProductName(p) + " for small and medium businesses";
         r["detailed_description"] = "Sandbox product " + ProductName(p) + ".";
         r["version"] = 1 + (p % 4);
         r["published_at"] = Iso(created.AddDays(1));
-        r["category"] = Json.Ref("CAT-" + (p % 7 + 10000).ToString(CultureInfo.InvariantCulture), Pick(12, p, ["Security", "Productivity", "Infrastructure", "Collaboration"]));
+        r["category"] = Json.Ref(ProductCategoryId(p), ProductCategoryName(p));
         r["owner"] = VendorRef(vendor);
         r["latest"] = true;
         r["public"] = p % 3 != 0;

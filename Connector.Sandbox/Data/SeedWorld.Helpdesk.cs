@@ -12,6 +12,8 @@ internal sealed partial class SeedWorld
         "Access problem, urgent", "Question about \"premium\" plan",
     ];
 
+    private static readonly string[] SeededCaseStates = ["pending", "pending", "inquiring", "resolved", "closed"];
+
     /// <summary>The states of a helpdesk case, in life-cycle order.</summary>
     public static readonly string[] CaseStates = ["pending", "inquiring", "resolved", "closed"];
 
@@ -31,12 +33,15 @@ internal sealed partial class SeedWorld
     public static void SetCaseState(JsonObject record, string state) =>
         StateValue.Write(record, "state", state, NextCaseStates, CaseStates);
 
+    /// <summary>The state seeded case <paramref name="i"/> is in (its current state, whichever form the record shows it in).</summary>
+    public string CaseState(int i) => Pick(101, i, SeededCaseStates);
+
     public JsonObject Case(int i)
     {
         var r = NewRecord("cases");
         var p = i % Products;
         var created = CreatedAt(i, Cases);
-        var state = Pick(101, i, ["pending", "pending", "inquiring", "resolved", "closed"]);
+        var state = CaseState(i);
         r["id"] = CaseIds.Format(i);
         Over(r, "product", ProductRef(p));
         r["subject"] = Subjects[i % Subjects.Length] + " #" + (i + 1).ToString(CultureInfo.InvariantCulture);

@@ -7,6 +7,11 @@ namespace Connector.Sandbox.Data;
 internal sealed partial class SeedWorld
 {
     private static readonly string[] TierConfigRequestStatuses = ["pending", "pending", "approved", "inquiring", "failed", "approved"];
+    private static readonly string[] TierAccountRequestStatuses = ["pending", "pending", "accepted", "ignored", "accepted"];
+
+    public string TierAccountRequestStatus(int i) => Pick(71, i, TierAccountRequestStatuses);
+
+    public string TierConfigRequestStatus(int i) => Pick(81, i, TierConfigRequestStatuses);
 
     public int TierAccountVersionCount(int t) => 1 + (t % 3);
 
@@ -60,7 +65,7 @@ internal sealed partial class SeedWorld
         var t = i % TierAccounts;
         var p = i % Products;
         var created = CreatedAt(i, TierAccountRequests);
-        var status = Pick(71, i, ["pending", "pending", "accepted", "ignored", "accepted"]);
+        var status = TierAccountRequestStatus(i);
         r["id"] = TierAccountRequestIds.Format(i);
         r["type"] = "update";
         r["status"] = status;
@@ -124,7 +129,7 @@ internal sealed partial class SeedWorld
     {
         var r = NewRecord("tier_config_requests");
         var c = i % TierConfigs;
-        var status = Pick(81, i, TierConfigRequestStatuses);
+        var status = TierConfigRequestStatus(i);
         var created = CreatedAt(i, TierConfigRequests);
         r["id"] = TierConfigRequestIds.Format(i);
         r["type"] = i % 3 == 0 ? "update" : "setup";

@@ -8,6 +8,12 @@ internal sealed partial class SeedWorld
 {
     private static readonly string[] UsageFileStatuses = ["draft", "ready", "invalid", "pending", "accepted", "rejected", "closed", "processing", "ready", "accepted"];
     private static readonly string[] UsageSchemas = ["tr", "pr", "qt", "cr"];
+    private static readonly string[] UsageChunkStatuses = ["draft", "ready", "ready", "closed", "failed"];
+    private static readonly string[] UsageReconciliationStatuses = ["processed", "processed", "uploaded", "processing", "failed"];
+
+    public string UsageChunkStatus(int i) => Pick(95, i, UsageChunkStatuses);
+
+    public string UsageReconciliationStatus(int i) => Pick(97, i, UsageReconciliationStatuses);
 
     public string UsageFileStatus(int f) => UsageFileStatuses[Pick(91, f, UsageFileStatuses.Length)];
 
@@ -56,41 +62,55 @@ internal sealed partial class SeedWorld
         return r;
     }
 
-    /// <summary>The events object of a usage file in <paramref name="status"/> (only the events that happened).</summary>
+    /// <summary>The events object of a usage file in <paramref name="status"/> (only the events that happened, an hour apart).</summary>
     public JsonObject UsageEvents(string status, DateTime created, int f)
     {
         var events = Json.Obj(("created", Json.Obj(("at", Iso(created)))));
         var by = UserRef(f % 5);
         var step = 0;
-        void Add(string name) => events[name] = Json.Obj(("at", Iso(created.AddHours(++step))), ("by", by.DeepClone()));
+        foreach (var name in UsageEventsAfterCreation(status))
+        {
+            events[name] = Json.Obj(("at", Iso(created.AddHours(++step))), ("by", by.DeepClone()));
+        }
+
+        // The last change, as on every other object the sandbox serves: listeners poll on it.
+        events["updated"] = Json.Obj(("at", UsageEventsUpdatedAt(status, created)));
+        return events;
+    }
+
+    /// <summary>When the last event of a usage file in <paramref name="status"/> created at <paramref name="created"/> happened.</summary>
+    public static string UsageEventsUpdatedAt(string status, DateTime created) => Iso(created.AddHours(UsageEventsAfterCreation(status).Count));
+
+    /// <summary>The events a usage file in <paramref name="status"/> went through after its creation, in order.</summary>
+    private static List<string> UsageEventsAfterCreation(string status)
+    {
+        var names = new List<string>(4);
         if (status is not ("draft" or "deleted"))
         {
-            Add("uploaded");
+            names.Add("uploaded");
         }
 
         if (status is "pending" or "accepted" or "rejected" or "closed")
         {
-            Add("submitted");
+            names.Add("submitted");
         }
 
         if (status is "accepted" or "closed")
         {
-            Add("accepted");
+            names.Add("accepted");
         }
 
         if (status == "rejected")
         {
-            Add("rejected");
+            names.Add("rejected");
         }
 
         if (status == "closed")
         {
-            Add("closed");
+            names.Add("closed");
         }
 
-        // The last change, as on every other object the sandbox serves: listeners poll on it.
-        events["updated"] = Json.Obj(("at", Iso(created.AddHours(step))));
-        return events;
+        return names;
     }
 
     /// <summary>The asset usage record <paramref name="i"/> reports on: one of its file's product (when that product has assets).</summary>
@@ -170,7 +190,7 @@ internal sealed partial class SeedWorld
         var r = NewRecord("usage_chunks");
         var f = i % UsageFiles;
         var m = f % Marketplaces;
-        var status = Pick(95, i, ["draft", "ready", "ready", "closed", "failed"]);
+        var status = UsageChunkStatus(i);
         var created = CreatedAt(i, UsageChunks);
         r["id"] = UsageChunkIds.Format(i);
         r["status"] = status;
@@ -194,7 +214,7 @@ internal sealed partial class SeedWorld
         var chunk = i % UsageChunks;
         var m = f % Marketplaces;
         var created = CreatedAt(i, UsageReconciliations);
-        var status = Pick(97, i, ["processed", "processed", "uploaded", "processing", "failed"]);
+        var status = UsageReconciliationStatus(i);
         r["id"] = UsageReconciliationIds.Format(i);
         r["status"] = status;
         r["usagefile"] = UsageFileRef(f);
