@@ -44,10 +44,10 @@ internal static class CollectionQuery
         var filter = RqlEvaluator.Prune(query.Filter, isKnownField);
         var ordering = query.Ordering.Where(o => isKnownField(o.Field)).ToList();
 
-        // Seeded ids and creation dates grow with the index, and created records get later ones:
-        // without a filter, index order is id/created order and no record has to be generated.
+        // Seeded ids and the computed fields that rise with the index (creation dates) grow with it, and created records
+        // get later ones: without a filter, index order is their order and no record has to be generated.
         if (filter is null && !collection.HasHoles
-            && (ordering.Count == 0 || (ordering.Count == 1 && ordering[0].Field is "id" or "created" or "events.created.at")))
+            && (ordering.Count == 0 || (ordering.Count == 1 && RisesWithIndex(collection, ordering[0].Field))))
         {
             return QueryResult.Range(collection.IndexLimit, ordering.Count == 1 && ordering[0].Descending);
         }
@@ -69,6 +69,9 @@ internal static class CollectionQuery
         collection.Results.Keep(key, version, result);
         return result;
     }
+
+    private static bool RisesWithIndex(RecordCollection collection, string field) =>
+        field == "id" || (collection.SeededFields.TryGetValue(field, out var computed) && computed.RisesWithIndex);
 
     private static QueryResult Compute(RecordCollection collection, RqlNode? filter, List<RqlOrdering> ordering)
     {
