@@ -154,9 +154,7 @@ internal sealed partial class SeedWorld
     /// <summary>The snapshot of <paramref name="source"/> in the asset shape of <paramref name="shapeName"/>.</summary>
     public JsonObject AssetSnapshot(string shapeName, string path, JsonObject source, string? status = null)
     {
-        var holder = NewRecord(shapeName);
-        var snapshot = (JsonObject)holder[path]!;
-        holder.Remove(path);
+        var snapshot = NewSubRecord(shapeName, path);
         var asset = source.DeepClone().AsObject();
         var items = asset["items"] as JsonArray ?? [];
         var parameters = asset["params"] as JsonArray ?? [];

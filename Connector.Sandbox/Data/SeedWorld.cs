@@ -41,8 +41,12 @@ internal sealed partial class SeedWorld
     ];
 
     private readonly ShapeCatalog shapes = ShapeCatalog.Instance;
-    private readonly Dictionary<string, byte[]> templates = [];
+    /// <summary>The most shared fragments kept (<see cref="Fragment"/>); a sandbox of the default size keeps a few thousand.</summary>
+    internal const int MaxCachedFragments = 16_384;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> templates = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> fragments = new(StringComparer.Ordinal);
+    private int cachedFragments;
 
     public SeedWorld(SandboxOptions options)
     {
@@ -177,39 +181,48 @@ internal sealed partial class SeedWorld
     /// A fresh copy of the filled template of a shape. It is parsed from the template's cached UTF-8 bytes, so the
     /// sub-trees a generator does not touch stay unmaterialized and serialize by copying the original bytes.
     /// </summary>
-    public JsonObject NewRecord(string shapeName)
-    {
-        byte[] template;
-        lock (templates)
-        {
-            if (!templates.TryGetValue(shapeName, out template!))
-            {
-                template = SandboxJson.Bytes(ShapeFiller.Fill(shapes[shapeName]));
-                templates[shapeName] = template;
-            }
-        }
+    public JsonObject NewRecord(string shapeName) => JsonNode.Parse(Template(shapeName))!.AsObject();
 
-        return JsonNode.Parse(template)!.AsObject();
-    }
+    /// <summary>A fresh copy of the object at <paramref name="path"/> of a shape's template (empty when the template has none there).</summary>
+    public JsonObject NewSubRecord(string shapeName, string path) =>
+        JsonNode.Parse(templates.GetOrAdd(shapeName + "#" + path, _ => SandboxJson.Bytes(JsonPath.Find(NewRecord(shapeName), path) as JsonObject ?? [])))!.AsObject();
+
+    /// <summary>How many shared fragments are kept (at most <see cref="MaxCachedFragments"/>).</summary>
+    internal int CachedFragments => Volatile.Read(ref cachedFragments);
 
     /// <summary>
     /// A sub-object shared by many records (a product or tier reference...), built once and kept as UTF-8: every use
-    /// parses it lazily, so it is copied byte for byte when serialized and never rebuilt.
+    /// parses it lazily, so it is copied byte for byte when serialized and never rebuilt. Only the first
+    /// <see cref="MaxCachedFragments"/> keys are kept: past them (a sandbox of hundreds of thousands of products or
+    /// accounts, where a key is used by a record or two) a fragment is built for its use, so memory stays bounded.
     /// </summary>
     public JsonNode Fragment(string key, Func<JsonNode> build)
     {
-        var bytes = fragments.GetOrAdd(key, _ => SandboxJson.Bytes(build()));
-        return JsonNode.Parse(bytes)!;
+        if (fragments.TryGetValue(key, out var bytes))
+        {
+            return JsonNode.Parse(bytes)!;
+        }
+
+        var built = build();
+        if (Volatile.Read(ref cachedFragments) < MaxCachedFragments && fragments.TryAdd(key, SandboxJson.Bytes(built)))
+        {
+            Interlocked.Increment(ref cachedFragments);
+        }
+
+        return built;
     }
 
     /// <summary>The template's object at <paramref name="path"/> of <paramref name="shapeName"/>, filled from <paramref name="source"/>, as a shared fragment.</summary>
     public JsonNode Shaped(string shapeName, string path, string key, Func<JsonObject> source) =>
         Fragment(shapeName + "|" + path + "|" + key, () =>
         {
-            var target = JsonPath.Find(NewRecord(shapeName), path) is JsonObject o ? o.DeepClone().AsObject() : [];
+            var target = NewSubRecord(shapeName, path);
             Json.CopyExisting(target, source());
             return target;
         });
+
+    /// <summary>The filled template of a shape as UTF-8, built on first use.</summary>
+    private byte[] Template(string shapeName) => templates.GetOrAdd(shapeName, name => SandboxJson.Bytes(ShapeFiller.Fill(shapes[name])));
 
     /// <summary>A deterministic 64-bit hash of (seed, salt, index).</summary>
     public ulong Hash(int salt, int index)
