@@ -30,7 +30,7 @@ internal sealed partial class SeedWorld
     {
         DateTime Created(int a) => CreatedAt(a, Assets);
         return new SeededFieldSet("subscription_assets")
-            .Embedded(string.Empty, AssetFields(), a => a, wholesale: "tiers.", sameIndex: true)
+            .Embedded(string.Empty, AssetFields(), indexOf: null, wholesale: "tiers.")
             .Copied("events.created.at", a => Iso(Created(a)), risesWithIndex: true)
             .Copied("events.updated.at", a => Iso(Created(a).AddDays(1)), risesWithIndex: true)
             .Copied("billing.next_date", a => Iso(Created(a).AddMonths(1)))

@@ -184,8 +184,10 @@ internal sealed partial class SeedWorld
     public JsonObject NewRecord(string shapeName) => JsonNode.Parse(Template(shapeName))!.AsObject();
 
     /// <summary>A fresh copy of the object at <paramref name="path"/> of a shape's template (empty when the template has none there).</summary>
-    public JsonObject NewSubRecord(string shapeName, string path) =>
-        JsonNode.Parse(templates.GetOrAdd(shapeName + "#" + path, _ => SandboxJson.Bytes(JsonPath.Find(NewRecord(shapeName), path) as JsonObject ?? [])))!.AsObject();
+    public JsonObject NewSubRecord(string shapeName, string path) => JsonNode.Parse(templates.GetOrAdd(
+        shapeName + "#" + path,
+        static (_, at) => SandboxJson.Bytes(JsonPath.Find(at.World.NewRecord(at.Shape), at.Path) as JsonObject ?? []),
+        (World: this, Shape: shapeName, Path: path)))!.AsObject();
 
     /// <summary>How many shared fragments are kept (at most <see cref="MaxCachedFragments"/>).</summary>
     internal int CachedFragments => Volatile.Read(ref cachedFragments);
@@ -222,7 +224,8 @@ internal sealed partial class SeedWorld
         });
 
     /// <summary>The filled template of a shape as UTF-8, built on first use.</summary>
-    private byte[] Template(string shapeName) => templates.GetOrAdd(shapeName, name => SandboxJson.Bytes(ShapeFiller.Fill(shapes[name])));
+    private byte[] Template(string shapeName) =>
+        templates.GetOrAdd(shapeName, static (name, world) => SandboxJson.Bytes(ShapeFiller.Fill(world.shapes[name])), this);
 
     /// <summary>A deterministic 64-bit hash of (seed, salt, index).</summary>
     public ulong Hash(int salt, int index)

@@ -33,19 +33,19 @@ internal sealed class SeededFieldSet(string shape)
 
     /// <summary>
     /// The computed fields of another collection's record embedded at <paramref name="prefix"/> (record
-    /// <paramref name="indexOf"/>(i) of it in record i): the ones the shape documents under the prefix, as
+    /// <paramref name="indexOf"/>(i) of it in record i, or record i itself when <paramref name="indexOf"/> is null, so
+    /// its fields that rise with the index still do): the ones the shape documents under the prefix, as
     /// <see cref="Json.CopyExisting"/> keeps them, and every one under <paramref name="wholesale"/> (a sub-object the
-    /// generator replaces as a whole), such as <c>tiers.</c>. A field that rises with the embedded record's index
-    /// still does only when <paramref name="indexOf"/> is the identity (<paramref name="sameIndex"/>).
+    /// generator replaces as a whole), such as <c>tiers.</c>.
     /// </summary>
-    public SeededFieldSet Embedded(string prefix, IReadOnlyDictionary<string, SeededField> source, Func<int, int> indexOf, string? wholesale = null, bool sameIndex = false)
+    public SeededFieldSet Embedded(string prefix, IReadOnlyDictionary<string, SeededField> source, Func<int, int>? indexOf, string? wholesale = null)
     {
         foreach (var (path, field) in source)
         {
             if ((wholesale is not null && path.StartsWith(wholesale, StringComparison.Ordinal)) || Documents(prefix + path))
             {
                 var text = field.Text;
-                fields[prefix + path] = sameIndex ? field : new SeededField(i => text(indexOf(i)));
+                fields[prefix + path] = indexOf is null ? field : new SeededField(i => text(indexOf(i)));
             }
         }
 
