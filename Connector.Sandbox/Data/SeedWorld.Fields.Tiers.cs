@@ -21,6 +21,7 @@ internal sealed partial class SeedWorld
             .Written(prefix + "environment", _ => "production")
             .Written(prefix + "hub.id", i => HubIds.Format(accountOf(i) % Hubs))
             .Written(prefix + "owner.id", i => ProviderIds.Format(accountOf(i) % Partners));
+        // The account of a tier account request is built in another shape (tier_account_versions): its events are left out.
         if (prefix.Length == 0)
         {
             set.Copied("events.created.at", t => Iso(CreatedAt(t, TierAccounts)), risesWithIndex: true)

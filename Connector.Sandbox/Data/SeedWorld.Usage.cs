@@ -10,6 +10,12 @@ internal sealed partial class SeedWorld
     private static readonly string[] UsageSchemas = ["tr", "pr", "qt", "cr"];
     private static readonly string[] UsageChunkStatuses = ["draft", "ready", "ready", "closed", "failed"];
     private static readonly string[] UsageReconciliationStatuses = ["processed", "processed", "uploaded", "processing", "failed"];
+    private static readonly string[] NoUsageEvents = [];
+    private static readonly string[] UploadedUsageEvents = ["uploaded"];
+    private static readonly string[] SubmittedUsageEvents = ["uploaded", "submitted"];
+    private static readonly string[] AcceptedUsageEvents = ["uploaded", "submitted", "accepted"];
+    private static readonly string[] RejectedUsageEvents = ["uploaded", "submitted", "rejected"];
+    private static readonly string[] ClosedUsageEvents = ["uploaded", "submitted", "accepted", "closed"];
 
     public string UsageChunkStatus(int i) => Pick(95, i, UsageChunkStatuses);
 
@@ -82,36 +88,15 @@ internal sealed partial class SeedWorld
     public static string UsageEventsUpdatedAt(string status, DateTime created) => Iso(created.AddHours(UsageEventsAfterCreation(status).Count));
 
     /// <summary>The events a usage file in <paramref name="status"/> went through after its creation, in order.</summary>
-    private static List<string> UsageEventsAfterCreation(string status)
+    private static IReadOnlyList<string> UsageEventsAfterCreation(string status) => status switch
     {
-        var names = new List<string>(4);
-        if (status is not ("draft" or "deleted"))
-        {
-            names.Add("uploaded");
-        }
-
-        if (status is "pending" or "accepted" or "rejected" or "closed")
-        {
-            names.Add("submitted");
-        }
-
-        if (status is "accepted" or "closed")
-        {
-            names.Add("accepted");
-        }
-
-        if (status == "rejected")
-        {
-            names.Add("rejected");
-        }
-
-        if (status == "closed")
-        {
-            names.Add("closed");
-        }
-
-        return names;
-    }
+        "draft" or "deleted" => NoUsageEvents,
+        "pending" => SubmittedUsageEvents,
+        "accepted" => AcceptedUsageEvents,
+        "rejected" => RejectedUsageEvents,
+        "closed" => ClosedUsageEvents,
+        _ => UploadedUsageEvents,
+    };
 
     /// <summary>The asset usage record <paramref name="i"/> reports on: one of its file's product (when that product has assets).</summary>
     public int UsageRecordAsset(int i)
