@@ -27,11 +27,12 @@ internal sealed record BenchmarkSettings
 
     /// <summary>
     /// Timed rounds of the scenarios that change data (actions, bulk-close), whose sandbox restarts before every run.
-    /// Their single rounds move most: the per-round ratios of one full actions run ranged from 0.73 to 1.43, and the
-    /// medians of eleven moved the ratio between 0.95 and 1.09 over six runs of builds with the same connector code,
+    /// Their single rounds move most: the per-round ratios of one full actions run ranged from 0.77 to 1.43, and the
+    /// medians of eleven moved the ratio between 0.95 and 1.20 over six runs of builds with the same connector code,
     /// against a 1.05 target. Twenty-one rounds narrow that spread by about a quarter (the median's error shrinks with
-    /// the square root of the rounds). They cost less than eleven did: a restart re-checks its selection through the
-    /// fields the sandbox computes from the seed instead of building every request (a round of both sides took about 15 s before, 8 s now).
+    /// the square root of the rounds). They cost little more than eleven did: a restart re-checks its selection through
+    /// the fields the sandbox computes from the seed instead of building every request (a round of both sides took
+    /// about 15 s before, 8 s now).
     /// </summary>
     public int StateChangingRounds { get; init; } = 21;
 
