@@ -11,6 +11,8 @@ internal sealed partial class SeedWorld
 
     public string ProductStatus(int p) => Pick(11, p, ProductStatuses);
 
+    public static string ProductExternalId(int p) => "EXT-PRD-" + p.ToString(CultureInfo.InvariantCulture);
+
     public string ProductCategoryId(int p) => "CAT-" + (p % 7 + 10000).ToString(CultureInfo.InvariantCulture);
 
     public string ProductCategoryName(int p) => Pick(12, p, ProductCategories);
@@ -29,7 +31,7 @@ internal sealed partial class SeedWorld
         var created = CreatedAt(p, Products);
         r["id"] = id;
         r["name"] = ProductName(p);
-        r["external_id"] = "EXT-PRD-" + p.ToString(CultureInfo.InvariantCulture);
+        r["external_id"] = ProductExternalId(p);
         r["icon"] = "/media/" + id + "/logo.png";
         r["status"] = ProductStatus(p);
         r["short_description"] = ProductName(p) + " for small and medium businesses";

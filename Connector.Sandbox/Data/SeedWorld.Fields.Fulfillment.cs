@@ -9,7 +9,7 @@ internal sealed partial class SeedWorld
     {
         DateTime Created(int i) => CreatedAt(i, Requests);
         string Type(int i) => Pick(52, i, RequestTypes);
-        string Updated(int i) => Iso(Created(i).AddMinutes(Pick(53, i, 600)));
+        string Updated(int i) => Iso(RequestUpdatedAt(i));
         string MarketplaceId(int i) => MarketplaceIds.Format(RequestAsset(i) % Marketplaces);
         var marketplaceNames = Table(Marketplaces, m => (string)MarketplaceRef(m)["name"]!);
         return new SeededFieldSet("requests")

@@ -12,7 +12,7 @@ internal sealed partial class SeedWorld
         int ProductOf(int i) => i % Products;
         return new SeededFieldSet("cases")
             .Written("id", i => CaseIds.Format(i), risesWithIndex: true)
-            .Written("subject", i => Subjects[i % Subjects.Length] + " #" + (i + 1).ToString(CultureInfo.InvariantCulture))
+            .Written("subject", CaseSubject)
             .Written("state", CaseState)
             .Written("type", i => i % 3 == 0 ? "business" : "technical")
             .Written("events.created.at", i => Iso(Created(i)), risesWithIndex: true)
@@ -32,7 +32,7 @@ internal sealed partial class SeedWorld
         return new SeededFieldSet("conversations")
             .Written("id", i => ConversationIds.Format(i), risesWithIndex: true)
             .Written("instance_id", ConversationInstance)
-            .Written("topic", i => (i < Requests ? "Fulfillment request " : "Helpdesk case ") + ConversationInstance(i))
+            .Written("topic", ConversationTopic)
             .Written("type", _ => "conversation")
             .Written("status", _ => "open")
             .Written("created", i => Iso(Created(i)), risesWithIndex: true)
@@ -46,7 +46,7 @@ internal sealed partial class SeedWorld
     private FrozenDictionary<string, SeededField> MessageFields()
     {
         int ConversationOf(int j) => j / MessagesPerConversation;
-        string Created(int j) => Iso(CreatedAt(ConversationOf(j), Conversations).AddMinutes(10 * ((j % MessagesPerConversation) + 1)));
+        string Created(int j) => Iso(MessageCreatedAt(j));
         return new SeededFieldSet("messages")
             .Written("id", j => MessageIds.Format(j), risesWithIndex: true)
             .Written("conversation", j => ConversationIds.Format(ConversationOf(j)))
@@ -65,7 +65,7 @@ internal sealed partial class SeedWorld
         return new SeededFieldSet("products")
             .Written("id", p => ProductIds.Format(p), risesWithIndex: true)
             .Written("name", ProductName)
-            .Written("external_id", p => "EXT-PRD-" + p.ToString(CultureInfo.InvariantCulture))
+            .Written("external_id", ProductExternalId)
             .Written("status", ProductStatus)
             .Written("published_at", p => Iso(Created(p).AddDays(1)), risesWithIndex: true)
             .Written("category.id", ProductCategoryId)

@@ -16,7 +16,7 @@ internal sealed partial class SeedWorld
             .Written(prefix + "id", i => TierAccountIds.Format(accountOf(i)), risesWithIndex: prefix.Length == 0)
             .Written(prefix + "name", i => CompanyName(30, accountOf(i)))
             .Written(prefix + "type", i => accountOf(i) % 5 == 4 ? "reseller" : "customer")
-            .Written(prefix + "external_id", i => "EXT-TA-" + accountOf(i).ToString(CultureInfo.InvariantCulture))
+            .Written(prefix + "external_id", i => TierAccountExternalId(accountOf(i)))
             .Written(prefix + "external_uid", i => Uuid(31, accountOf(i)))
             .Written(prefix + "environment", _ => "production")
             .Written(prefix + "hub.id", i => HubIds.Format(accountOf(i) % Hubs))
@@ -60,10 +60,10 @@ internal sealed partial class SeedWorld
         int MarketplaceOf(int i) => configurationOf(i) % Marketplaces;
         DateTime Created(int i) => CreatedAt(configurationOf(i), TierConfigs);
         set.Written(prefix + "id", i => TierConfigIds.Format(configurationOf(i)), risesWithIndex: top)
-            .Written(prefix + "name", i => ProductName(ProductOf(i)) + " configuration for " + CompanyName(30, AccountOf(i)))
+            .Written(prefix + "name", i => ConfigurationName(configurationOf(i)))
             .Written(prefix + "account.id", i => TierAccountIds.Format(AccountOf(i)))
             .Written(prefix + "account.name", i => CompanyName(30, AccountOf(i)))
-            .Written(prefix + "account.external_id", i => "EXT-TA-" + AccountOf(i).ToString(CultureInfo.InvariantCulture))
+            .Written(prefix + "account.external_id", i => TierAccountExternalId(AccountOf(i)))
             .Written(prefix + "tier_level", i => configurationOf(i) % 2 == 0 ? "1" : "2")
             .Written(prefix + "status", i => configurationOf(i) % 7 == 3 ? "processing" : "active")
             .Copied(prefix + "product.id", i => ProductIds.Format(ProductOf(i)))

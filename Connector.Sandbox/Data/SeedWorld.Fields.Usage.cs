@@ -9,12 +9,11 @@ internal sealed partial class SeedWorld
     private FrozenDictionary<string, SeededField> UsageFileFields()
     {
         DateTime Created(int f) => CreatedAt(f, UsageFiles);
-        DateTime Month(int f) => new(Created(f).Year, Created(f).Month, 1, 0, 0, 0, DateTimeKind.Utc);
         int ProductOf(int f) => f % Products;
         return new SeededFieldSet("usage_files")
             .Written("id", f => UsageFileIds.Format(f), risesWithIndex: true)
-            .Written("name", f => "Usage report " + (f + 1).ToString(CultureInfo.InvariantCulture))
-            .Written("external_id", f => "EXT-UF-" + f.ToString(CultureInfo.InvariantCulture))
+            .Written("name", UsageFileName)
+            .Written("external_id", UsageFileExternalId)
             .Written("status", UsageFileStatus)
             .Written("environment", _ => "production")
             .Written("schema", f => UsageSchemas[f % UsageSchemas.Length])
@@ -27,8 +26,8 @@ internal sealed partial class SeedWorld
             .Copied("provider.id", f => ProviderIds.Format(f % Marketplaces % Partners))
             .Copied("marketplace.id", f => MarketplaceIds.Format(f % Marketplaces))
             .Copied("contract.id", f => ContractIds.Format(f % Marketplaces))
-            .Copied("period.from", f => Month(f).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Copied("period.to", f => Month(f).AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Copied("period.from", f => UsageFileMonth(f).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Copied("period.to", f => UsageFileMonth(f).AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .ToFrozen();
     }
 
@@ -62,7 +61,7 @@ internal sealed partial class SeedWorld
             .Written("id", i => UsageChunkIds.Format(i), risesWithIndex: true)
             .Written("status", UsageChunkStatus)
             .Written("usagefile.id", i => UsageFileIds.Format(i % UsageFiles))
-            .Written("external_id", i => UsageChunkStatus(i) is "closed" ? "EXT-CHUNK-" + i.ToString(CultureInfo.InvariantCulture) : string.Empty)
+            .Written("external_id", UsageChunkExternalId)
             .Written("events.created.at", i => Iso(Created(i)), risesWithIndex: true)
             .Written("events.updated.at", i => UsageEventsUpdatedAt(UsageChunkStatus(i) == "closed" ? "closed" : "pending", Created(i)))
             .Copied("marketplace.id", i => MarketplaceIds.Format(i % UsageFiles % Marketplaces))

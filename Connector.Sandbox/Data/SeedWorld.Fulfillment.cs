@@ -26,7 +26,7 @@ internal sealed partial class SeedWorld
     public JsonObject TierRef(int account, bool withId)
     {
         var tier = Json.Obj(
-            ("external_id", "EXT-TA-" + account.ToString(CultureInfo.InvariantCulture)),
+            ("external_id", TierAccountExternalId(account)),
             ("external_uid", Uuid(31, account)),
             ("name", CompanyName(30, account)),
             ("tax_id", "TX" + (100000000 + account).ToString(CultureInfo.InvariantCulture)),
@@ -147,6 +147,9 @@ internal sealed partial class SeedWorld
 
     public int RequestAsset(int i) => (int)(((long)i * 7919) % Assets);
 
+    /// <summary>When seeded request <paramref name="i"/> last changed (and took effect): minutes to hours after its creation.</summary>
+    public DateTime RequestUpdatedAt(int i) => CreatedAt(i, Requests).AddMinutes(Pick(53, i, 600));
+
     /// <summary>The asset snapshot a request (or subscription request) embeds.</summary>
     public JsonObject AssetSnapshot(string shapeName, string path, int a, string? status = null) =>
         AssetSnapshot(shapeName, path, Asset(a), status);
@@ -258,8 +261,8 @@ internal sealed partial class SeedWorld
         r["note"] = status == "inquiring" ? "Please provide the missing admin e-mail." : string.Empty;
         r["reason"] = status == "failed" ? "The vendor system rejected the order." : string.Empty;
         r["created"] = Iso(created);
-        r["updated"] = Iso(created.AddMinutes(Pick(53, i, 600)));
-        r["effective_date"] = Iso(created.AddMinutes(Pick(53, i, 600)));
+        r["updated"] = Iso(RequestUpdatedAt(i));
+        r["effective_date"] = Iso(RequestUpdatedAt(i));
         r["answered"] = status is "approved" or "failed";
         r["assignee"] = Assignee(i, status);
         r["activation_key"] = status == "approved" ? "Activation key " + Uuid(54, i) : string.Empty;

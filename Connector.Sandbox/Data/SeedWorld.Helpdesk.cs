@@ -36,6 +36,8 @@ internal sealed partial class SeedWorld
     /// <summary>The state seeded case <paramref name="i"/> is in (its current state, whichever form the record shows it in).</summary>
     public string CaseState(int i) => Pick(101, i, SeededCaseStates);
 
+    public static string CaseSubject(int i) => Subjects[i % Subjects.Length] + " #" + (i + 1).ToString(CultureInfo.InvariantCulture);
+
     public JsonObject Case(int i)
     {
         var r = NewRecord("cases");
@@ -44,7 +46,7 @@ internal sealed partial class SeedWorld
         var state = CaseState(i);
         r["id"] = CaseIds.Format(i);
         Over(r, "product", ProductRef(p));
-        r["subject"] = Subjects[i % Subjects.Length] + " #" + (i + 1).ToString(CultureInfo.InvariantCulture);
+        r["subject"] = CaseSubject(i);
         r["description"] = "Customer reports: " + Subjects[i % Subjects.Length].ToLowerInvariant() + ".";
         r["priority"] = i % 4;
         r["state"] = i % 3 == 1 ? StateValue.Expanded(state, NextCaseStates(state), CaseStates) : state;
@@ -89,13 +91,19 @@ internal sealed partial class SeedWorld
     /// <summary>What seeded conversation <paramref name="i"/> belongs to: request i, then (after the requests) case i - requests.</summary>
     public string ConversationInstance(int i) => i < Requests ? RequestIds.Format(i) : CaseIds.Format(i - Requests);
 
+    public string ConversationTopic(int i) => (i < Requests ? "Fulfillment request " : "Helpdesk case ") + ConversationInstance(i);
+
+    /// <summary>When seeded message <paramref name="j"/> was written: ten minutes apart after its conversation was created.</summary>
+    public DateTime MessageCreatedAt(int j) =>
+        CreatedAt(j / MessagesPerConversation, Conversations).AddMinutes(10 * ((j % MessagesPerConversation) + 1));
+
     public JsonObject Conversation(int i)
     {
         var r = NewRecord("conversations");
         var created = CreatedAt(i, Conversations);
         r["id"] = ConversationIds.Format(i);
         r["instance_id"] = ConversationInstance(i);
-        r["topic"] = (i < Requests ? "Fulfillment request " : "Helpdesk case ") + ConversationInstance(i);
+        r["topic"] = ConversationTopic(i);
         r["type"] = "conversation";
         r["status"] = "open";
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(1)))))));
@@ -109,7 +117,7 @@ internal sealed partial class SeedWorld
     {
         var r = NewRecord("messages");
         var c = j / MessagesPerConversation;
-        var created = CreatedAt(c, Conversations).AddMinutes(10 * ((j % MessagesPerConversation) + 1));
+        var created = MessageCreatedAt(j);
         r["id"] = MessageIds.Format(j);
         r["conversation"] = ConversationIds.Format(c);
         r["account"] = j % 2 == 0 ? VendorRef(c % Partners) : ProviderRef(c % Partners);

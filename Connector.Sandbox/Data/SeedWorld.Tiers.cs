@@ -15,6 +15,11 @@ internal sealed partial class SeedWorld
 
     public int TierAccountVersionCount(int t) => 1 + (t % 3);
 
+    public static string TierAccountExternalId(int t) => "EXT-TA-" + t.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The name of tier configuration <paramref name="c"/>: its product's, for its account.</summary>
+    public string ConfigurationName(int c) => ProductName(c % Products) + " configuration for " + CompanyName(30, c % TierAccounts);
+
     public JsonObject TierAccount(int t) => TierAccountOfShape("tier_accounts", t);
 
     public JsonObject TierAccountVersion(int t, int version)
@@ -39,9 +44,9 @@ internal sealed partial class SeedWorld
         r["name"] = CompanyName(30, t);
         r["type"] = reseller ? "reseller" : "customer";
         r["db"] = Pick(33, t, ["US", "EU", "JP", "AU"]);
-        r["external_id"] = "EXT-TA-" + t.ToString(CultureInfo.InvariantCulture);
+        r["external_id"] = TierAccountExternalId(t);
         r["external_uid"] = Uuid(31, t);
-        r["parent"] = reseller || t < 5 ? null : Json.Obj(("id", TierAccountIds.Format((t / 5 * 5) + 4 - 5)), ("name", CompanyName(30, (t / 5 * 5) + 4 - 5)), ("external_id", "EXT-TA-" + ((t / 5 * 5) + 4 - 5).ToString(CultureInfo.InvariantCulture)));
+        r["parent"] = reseller || t < 5 ? null : Json.Obj(("id", TierAccountIds.Format((t / 5 * 5) + 4 - 5)), ("name", CompanyName(30, (t / 5 * 5) + 4 - 5)), ("external_id", TierAccountExternalId((t / 5 * 5) + 4 - 5)));
         r["owner"] = ProviderRef(t % Partners);
         r["scopes"] = new JsonArray(reseller ? "tier1" : "customer");
         r["hub"] = HubRef(t % Hubs);
@@ -87,7 +92,7 @@ internal sealed partial class SeedWorld
         var m = c % Marketplaces;
         var created = CreatedAt(c, TierConfigs);
         r["id"] = TierConfigIds.Format(c);
-        r["name"] = ProductName(p) + " configuration for " + CompanyName(30, t);
+        r["name"] = ConfigurationName(c);
         var account = TierRef(t, withId: true);
         r["account"] = account;
         Over(r, "product", ProductRef(p));

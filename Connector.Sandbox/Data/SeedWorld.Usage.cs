@@ -19,13 +19,27 @@ internal sealed partial class SeedWorld
 
     public string UsageChunkStatus(int i) => Pick(95, i, UsageChunkStatuses);
 
+    /// <summary>The external id of usage chunk <paramref name="i"/>: set once it is closed, empty before.</summary>
+    public string UsageChunkExternalId(int i) => UsageChunkStatus(i) is "closed" ? "EXT-CHUNK-" + i.ToString(CultureInfo.InvariantCulture) : string.Empty;
+
+    public static string UsageFileName(int f) => "Usage report " + (f + 1).ToString(CultureInfo.InvariantCulture);
+
+    public static string UsageFileExternalId(int f) => "EXT-UF-" + f.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The first instant of the month usage file <paramref name="f"/> reports: the month it was created in.</summary>
+    public DateTime UsageFileMonth(int f)
+    {
+        var created = CreatedAt(f, UsageFiles);
+        return new DateTime(created.Year, created.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+    }
+
     public string UsageReconciliationStatus(int i) => Pick(97, i, UsageReconciliationStatuses);
 
     public string UsageFileStatus(int f) => UsageFileStatuses[Pick(91, f, UsageFileStatuses.Length)];
 
     public JsonObject UsageFileRef(int f) => Json.Obj(
         ("id", UsageFileIds.Format(f)),
-        ("name", "Usage report " + (f + 1).ToString(CultureInfo.InvariantCulture)),
+        ("name", UsageFileName(f)),
         ("schema", UsageSchemas[f % UsageSchemas.Length]),
         ("currency", "USD"));
 
@@ -36,11 +50,11 @@ internal sealed partial class SeedWorld
         var m = f % Marketplaces;
         var status = UsageFileStatus(f);
         var created = CreatedAt(f, UsageFiles);
-        var month = new DateTime(created.Year, created.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var month = UsageFileMonth(f);
         var records = UsageRecords / Math.Max(1, UsageFiles) + (f < UsageRecords % Math.Max(1, UsageFiles) ? 1 : 0);
         r["id"] = UsageFileIds.Format(f);
-        r["name"] = "Usage report " + (f + 1).ToString(CultureInfo.InvariantCulture);
-        r["external_id"] = "EXT-UF-" + f.ToString(CultureInfo.InvariantCulture);
+        r["name"] = UsageFileName(f);
+        r["external_id"] = UsageFileExternalId(f);
         r["status"] = status;
         Over(r, "vendor", VendorRef(p % Partners));
         Over(r, "provider", ProviderRef(m % Partners));
@@ -127,8 +141,7 @@ internal sealed partial class SeedWorld
     /// <summary>When usage record <paramref name="i"/>'s hour starts: within its file's month.</summary>
     public DateTime UsageRecordStart(int i)
     {
-        var created = CreatedAt(i % UsageFiles, UsageFiles);
-        return new DateTime(created.Year, created.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i % 600);
+        return UsageFileMonth(i % UsageFiles).AddHours(i % 600);
     }
 
     public JsonObject UsageRecord(int i)
@@ -188,7 +201,7 @@ internal sealed partial class SeedWorld
         var records = Math.Max(1, UsageRecords / Math.Max(1, UsageChunks));
         Over(r, "stats", Json.Obj(("uploaded", records), ("validated", records), ("pending", 0), ("accepted", records), ("closed", status == "closed" ? records : 0), ("billed", 0)));
         Over(r, "provider", ProviderRef(m % Partners));
-        r["external_id"] = status is "closed" ? "EXT-CHUNK-" + i.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        r["external_id"] = UsageChunkExternalId(i);
         return r;
     }
 
