@@ -23,8 +23,10 @@ public sealed class OrderedDocumentRunner
     private readonly IReadOnlyList<TrackedDocument> _documents;
     private readonly Func<Exception, DocumentOutcome> _describeFailure;
     private readonly DocumentOutcome?[] _outcomes;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flush = new(1, 1);
+
+    // The input index of the next document to report: guarded by _gate, and advanced (claimed) only by the one reporting.
     private int _nextToReport;
 
     /// <summary>Creates a runner for one request's documents.</summary>
@@ -73,12 +75,10 @@ public sealed class OrderedDocumentRunner
                     outcome = _describeFailure(ex);
                 }
 
-                lock (_gate)
+                if (Store(index, outcome, Math.Max(1, parallelism)))
                 {
-                    _outcomes[index] = outcome;
+                    await FlushAsync(ct).ConfigureAwait(false);
                 }
-
-                await FlushAsync(ct).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -164,36 +164,53 @@ public sealed class OrderedDocumentRunner
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Keeps a document's outcome until it is reported, and says whether its unit must report: when its document is the
+    /// next to report (every document before it is reported or being reported, so nobody else will report it), or when
+    /// a report is running (the sink is slow) and it is more than <paramref name="parallelism"/> documents ahead of it,
+    /// so that units wait for a slow sink instead of piling up outcomes. Any other unit goes on to its next document: the
+    /// unit of the next document reports this one with it (its report goes on through every settled document).
+    /// </summary>
+    private bool Store(int index, DocumentOutcome outcome, int parallelism)
+    {
+        lock (_gate)
+        {
+            _outcomes[index] = outcome;
+            return index == _nextToReport || (index - _nextToReport > parallelism && _flush.CurrentCount == 0);
+        }
+    }
+
     /// <summary>Reports the contiguous prefix of settled documents, in input order.</summary>
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _flush.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (true)
+            while (TakeNext() is var (index, next) && next is not null)
             {
-                DocumentOutcome? next;
-                lock (_gate)
-                {
-                    next = _nextToReport < _outcomes.Length ? _outcomes[_nextToReport] : null;
-                    if (next is not null)
-                    {
-                        _outcomes[_nextToReport] = null;
-                    }
-                }
-
-                if (next is null)
-                {
-                    return;
-                }
-
-                await _response.AddResultAsync(_documents[_nextToReport], next.Status, next.Code, next.Message, next.Payloads, CancellationToken.None).ConfigureAwait(false);
-                _nextToReport++;
+                await _response.AddResultAsync(_documents[index], next.Status, next.Code, next.Message, next.Payloads, CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally
         {
             _flush.Release();
+        }
+    }
+
+    /// <summary>The next document's outcome and index, claimed for reporting (the next one after it becomes the next to report); a null outcome when it is not settled yet.</summary>
+    private (int Index, DocumentOutcome? Outcome) TakeNext()
+    {
+        lock (_gate)
+        {
+            var index = _nextToReport;
+            if (index >= _outcomes.Length || _outcomes[index] is not { } next)
+            {
+                return (index, null);
+            }
+
+            _outcomes[index] = null;
+            _nextToReport++;
+            return (index, next);
         }
     }
 }
