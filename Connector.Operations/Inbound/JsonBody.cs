@@ -21,12 +21,13 @@ internal static class JsonBody
 
     /// <summary>
     /// Reads the body into bytes (bounded by the answer stream's limits) without looking at them, for a caller whose
-    /// own reading of the JSON checks it (and throws as <see cref="CheckOneValue"/> does).
+    /// own reading of the JSON checks it (and throws as <see cref="CheckOneValue"/> does), or who calls
+    /// <see cref="CheckOneValue"/> itself. The read's own asynchronous method is returned as it is (no layer around it).
     /// </summary>
-    public static async ValueTask<byte[]> ReadBytesAsync(Stream body, CancellationToken cancellationToken) =>
+    public static ValueTask<byte[]> ReadBytesAsync(Stream body, CancellationToken cancellationToken) =>
         body is MeteredWireStream { DeclaredLength: > 0 and <= LargestDeclaredRead and var declared }
-            ? await ReadDeclaredAsync(body, (int)declared, cancellationToken).ConfigureAwait(false)
-            : await ReadToEndAsync(body, cancellationToken).ConfigureAwait(false);
+            ? ReadDeclaredAsync(body, (int)declared, cancellationToken)
+            : ReadToEndAsync(body, cancellationToken);
 
     /// <summary>
     /// Checks the bytes hold exactly one complete JSON value. An answer that is one is read once; only a failing one is

@@ -139,7 +139,10 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         try
         {
             await using var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var outcome = await ReadAnswerAsync(request, answer, document, json, cancellationToken).ConfigureAwait(false);
+            // A JSON answer (every create, update and action but a 204) is read in this frame: no asynchronous method of its own.
+            var outcome = AnswersJson(answer)
+                ? JsonOutcome(answer.StatusCode, await JsonBody.ReadBytesAsync(answer.Body, cancellationToken).ConfigureAwait(false))
+                : await ReadAnswerAsync(request, answer, document, json, cancellationToken).ConfigureAwait(false);
             return outcome.WithNote(note);
         }
         catch (IOException ex) when (lastTry && !cancellationToken.IsCancellationRequested)
@@ -148,31 +151,37 @@ internal sealed class ObjectOperation(OperationContext context, ConnectHttpClien
         }
     }
 
+    /// <summary>Whether the answer is the operation's JSON object (not a file, not a 204): <see cref="JsonOutcome"/> of its bytes.</summary>
+    private bool AnswersJson(ConnectResponse answer) => context.Operation.Response.Body == ResponseBodyKind.Json && answer.StatusCode != 204;
+
+    /// <summary>The outcome of a JSON answer's bytes, checked to be one complete JSON value (<see cref="JsonBody.CheckOneValue"/> throws otherwise).</summary>
+    private static DocumentOutcome JsonOutcome(int statusCode, byte[] bytes)
+    {
+        JsonBody.CheckOneValue(bytes);
+        return DocumentOutcome.Success(statusCode, Payload.FromJsonBytes(bytes));
+    }
+
     /// <summary>
-    /// The outcome of an answer: the object, a downloaded file, or for a 204 the object read again when "return resource"
-    /// is on. A JSON answer that has all come is read without an asynchronous step.
+    /// The outcome of an answer that is not <see cref="AnswersJson"/>: a downloaded file, or for a 204 the object read
+    /// again when "return resource" is on.
     /// </summary>
     private async ValueTask<DocumentOutcome> ReadAnswerAsync(ConnectRequest request, ConnectResponse answer, TrackedDocument document, JObject? json, CancellationToken cancellationToken)
     {
         var operation = context.Operation;
-        switch (operation.Response.Body)
+        if (operation.Response.Body == ResponseBodyKind.Binary)
         {
-            case ResponseBodyKind.Binary:
-                return DocumentOutcome.Success(answer.StatusCode, await BufferFileAsync(request, answer, cancellationToken).ConfigureAwait(false));
-            case ResponseBodyKind.Json when answer.StatusCode != 204:
-                var bytes = await JsonBody.ReadAsync(answer.Body, cancellationToken).ConfigureAwait(false);
-                return DocumentOutcome.Success(answer.StatusCode, Payload.FromJsonBytes(bytes));
-            default:
-                if (operation.Response.Reread && context.OperationProperties.With(document.DynamicProperties).GetBoolean(OperationFieldIds.ReturnResource)
-                    && context.ObjectType.FindOperation(OperationType.Get) is { } get)
-                {
-                    var getPath = ObjectIdResolver.BuildPath(context, get, document, json);
-                    var reread = await GetOperation.ReadAsync(client, getPath, client.Settings.MaxRetries, cancellationToken).ConfigureAwait(false);
-                    return reread with { Code = answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), Message = "OK; the object as it is now" };
-                }
-
-                return DocumentOutcome.Success(answer.StatusCode, null);
+            return DocumentOutcome.Success(answer.StatusCode, await BufferFileAsync(request, answer, cancellationToken).ConfigureAwait(false));
         }
+
+        if (operation.Response.Reread && context.OperationProperties.With(document.DynamicProperties).GetBoolean(OperationFieldIds.ReturnResource)
+            && context.ObjectType.FindOperation(OperationType.Get) is { } get)
+        {
+            var getPath = ObjectIdResolver.BuildPath(context, get, document, json);
+            var reread = await GetOperation.ReadAsync(client, getPath, client.Settings.MaxRetries, cancellationToken).ConfigureAwait(false);
+            return reread with { Code = answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), Message = "OK; the object as it is now" };
+        }
+
+        return DocumentOutcome.Success(answer.StatusCode, null);
     }
 
     /// <summary>
