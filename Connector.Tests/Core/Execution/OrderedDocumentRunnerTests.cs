@@ -38,12 +38,11 @@ public sealed class OrderedDocumentRunnerTests
             var sink = new SignallingSink(result => reported[int.Parse(result.TrackingId[1..], System.Globalization.CultureInfo.InvariantCulture)].SetResult());
             var response = new OperationResponse(documents, sink);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var index = 0;
             await new OrderedDocumentRunner(response, documents).RunEachAsync(
                 8,
                 async (d, ct) =>
                 {
-                    var i = Interlocked.Increment(ref index) - 1;
+                    var i = int.Parse(d.TrackingId[1..], System.Globalization.CultureInfo.InvariantCulture);
                     await Task.Delay(Random.Shared.Next(0, 2), ct);
                     if (i > 0)
                     {
