@@ -121,11 +121,14 @@ internal sealed partial class SeedWorld
         Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
     }
 
+    /// <summary>The id of the connection of a product in a marketplace: one per pair, numbered product by product.</summary>
+    private string ConnectionId(int product, int marketplace) => ConnectionIds.Format((product * Marketplaces) + marketplace);
+
     public JsonObject ConnectionRef(int product, int marketplace, string type = "production")
     {
         var hub = marketplace % Hubs;
         return Json.Obj(
-            ("id", ConnectionIds.Format((product * Marketplaces) + marketplace)),
+            ("id", ConnectionId(product, marketplace)),
             ("type", type),
             ("status", "approved"),
             ("provider", ProviderRef(marketplace % Partners)),

@@ -68,7 +68,7 @@ internal sealed partial class SeedWorld
             .Written(prefix + "status", i => configurationOf(i) % 7 == 3 ? "processing" : "active")
             .Copied(prefix + "product.id", i => ProductIds.Format(ProductOf(i)))
             .Copied(prefix + "product.name", i => ProductName(ProductOf(i)))
-            .Copied(prefix + "connection.id", i => ConnectionIds.Format((ProductOf(i) * Marketplaces) + MarketplaceOf(i)))
+            .Copied(prefix + "connection.id", i => ConnectionId(ProductOf(i), MarketplaceOf(i)))
             .Copied(prefix + "connection.hub.id", i => HubIds.Format(MarketplaceOf(i) % Hubs))
             .Copied(prefix + "connection.provider.id", i => ProviderIds.Format(MarketplaceOf(i) % Partners))
             .Copied(prefix + "connection.vendor.id", i => VendorIds.Format(ProductOf(i) % Partners))

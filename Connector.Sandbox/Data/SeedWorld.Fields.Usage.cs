@@ -53,7 +53,6 @@ internal sealed partial class SeedWorld
         }.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-
     private FrozenDictionary<string, SeededField> UsageChunkFields()
     {
         DateTime Created(int i) => CreatedAt(i, UsageChunks);

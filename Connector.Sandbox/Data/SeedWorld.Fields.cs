@@ -61,7 +61,7 @@ internal sealed partial class SeedWorld
             ["marketplace.id"] = new(a => marketplaces(a % Marketplaces)),
             ["marketplace.name"] = new(a => marketplaceNames(a % Marketplaces)),
             ["contract.id"] = new(a => contracts(a % Marketplaces)),
-            ["connection.id"] = new(a => ConnectionIds.Format((AssetProduct(a) * Marketplaces) + (a % Marketplaces))),
+            ["connection.id"] = new(a => ConnectionId(AssetProduct(a), a % Marketplaces)),
             ["connection.type"] = new(_ => "production"),
             ["connection.hub.id"] = new(a => HubIds.Format(a % Marketplaces % Hubs)),
             ["connection.provider.id"] = new(a => ProviderIds.Format(a % Marketplaces % Partners)),
