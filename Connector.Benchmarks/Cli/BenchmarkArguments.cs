@@ -37,20 +37,39 @@ internal sealed record BenchmarkArguments
 
         if (args.Count > 0 && args[0] is SearchMemoryChildCommand or BrowseChildCommand or SandboxChildCommand)
         {
-            var options = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 1; i < args.Count; i++)
-            {
-                if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-                {
-                    throw new ArgumentException($"'{args[i]}': child options are '--name value' pairs");
-                }
-
-                options[args[i][2..]] = args[++i];
-            }
-
-            return new BenchmarkArguments { Command = args[0], ChildOptions = options };
+            return new BenchmarkArguments { Command = args[0], ChildOptions = ChildOptionPairs(args) };
         }
 
+        return ParseRun(args);
+    }
+
+    public const string SearchMemoryChildCommand = "search-memory-child";
+
+    public const string BrowseChildCommand = "browse-child";
+
+    /// <summary>The hidden command serving the paired scenarios' sandbox in a process of its own (<see cref="Harness.SandboxChild"/>).</summary>
+    public const string SandboxChildCommand = "sandbox-child";
+
+    /// <summary>A child command's <c>--name value</c> pairs after its name.</summary>
+    private static Dictionary<string, string> ChildOptionPairs(IReadOnlyList<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"'{args[i]}': child options are '--name value' pairs");
+            }
+
+            options[args[i][2..]] = args[++i];
+        }
+
+        return options;
+    }
+
+    /// <summary>The benchmark run's arguments: scenario names (every scenario when none), <c>--quick</c>, <c>--rounds N</c>, <c>--json PATH</c>.</summary>
+    private static BenchmarkArguments ParseRun(IReadOnlyList<string> args)
+    {
         var scenarios = new List<string>();
         var quick = false;
         int? rounds = null;
@@ -90,11 +109,4 @@ internal sealed record BenchmarkArguments
             JsonPath = json,
         };
     }
-
-    public const string SearchMemoryChildCommand = "search-memory-child";
-
-    public const string BrowseChildCommand = "browse-child";
-
-    /// <summary>The hidden command serving the paired scenarios' sandbox in a process of its own (<see cref="Harness.SandboxChild"/>).</summary>
-    public const string SandboxChildCommand = "sandbox-child";
 }

@@ -27,7 +27,11 @@ internal static class BrowseScenario
         }
     }
 
-    private static async Task<IReadOnlyList<ScenarioRow>> RunAsync(int rounds, string cache, TextWriter log, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ScenarioRow>> RunAsync(int rounds, string cache, TextWriter log, CancellationToken cancellationToken) =>
+        Rows(await MeasureAsync(rounds, cache, log, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The steps' timings of every run: the validating first child, the cold children, the first-answer children and the warm passes.</summary>
+    private static async Task<BrowseRuns> MeasureAsync(int rounds, string cache, TextWriter log, CancellationToken cancellationToken)
     {
         // The first child validates the descriptor and remembers it in the cache folder, as a user's first command does.
         var cacheArguments = new[] { "--" + BrowseChild.CacheOption, cache };
@@ -56,6 +60,13 @@ internal static class BrowseScenario
             await log.WriteLineAsync($"  browse: warm {Describe(warm[^1])}").ConfigureAwait(false);
         }
 
+        return new BrowseRuns(validating, cold, firstAnswers, warm);
+    }
+
+    /// <summary>The report's rows (and their targets) from the medians of <paramref name="runs"/>.</summary>
+    private static ScenarioRow[] Rows(BrowseRuns runs)
+    {
+        var (validating, cold, firstAnswers, warm) = runs;
         double Median(IEnumerable<IReadOnlyDictionary<string, double>> runs, string step) => Statistics.Median(runs.Select(r => r[step]).ToArray());
         var entries = (long)cold[0][BrowseSteps.Entries];
         var coldTotal = Statistics.Median(cold.Select(r => r[BrowseSteps.DescriptorLoad] + r[BrowseSteps.Catalogue]).ToArray());
@@ -111,4 +122,11 @@ internal static class BrowseScenario
 
     private static string Describe(IReadOnlyDictionary<string, double> steps) =>
         string.Join(", ", steps.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.0}")));
+
+    /// <summary>Each run's step timings in milliseconds (and counts), by step name.</summary>
+    private sealed record BrowseRuns(
+        IReadOnlyDictionary<string, double> Validating,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> Cold,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> FirstAnswers,
+        IReadOnlyList<IReadOnlyDictionary<string, double>> Warm);
 }

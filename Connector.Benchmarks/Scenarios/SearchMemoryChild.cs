@@ -26,39 +26,17 @@ internal static class SearchMemoryChild
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var before = self.WorkingSet64;
-        long peakHeap = 0;
-        void Sample() => InterlockedMax(ref peakHeap, GC.GetTotalMemory(forceFullCollection: false));
-
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(
-            async () =>
-            {
-                using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-                try
-                {
-                    while (await timer.WaitForNextTickAsync(sampling.Token).ConfigureAwait(false))
-                    {
-                        Sample();
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                    // Sampling ends with the search.
-                }
-            },
-            CancellationToken.None);
-
+        var sampler = HeapPeakSampler.Start(TimeSpan.FromMilliseconds(20));
         var watch = Stopwatch.StartNew();
         var emitted = await SearchScenario.RunConnectorAsync(session, url, SearchScenario.PageSize, n =>
         {
             if (n % 1000 == 0)
             {
-                Sample();
+                sampler.Sample();
             }
         }, cancellationToken).ConfigureAwait(false);
         watch.Stop();
-        await sampling.CancelAsync().ConfigureAwait(false);
-        await sampler.ConfigureAwait(false);
+        var peakHeap = await sampler.StopAsync().ConfigureAwait(false);
         self.Refresh();
         var result = new Dictionary<string, object>
         {
@@ -82,18 +60,56 @@ internal static class SearchMemoryChild
         return 0;
     }
 
-    private static void InterlockedMax(ref long target, long value)
+    /// <summary>The highest managed heap seen: sampled on a timer and whenever <see cref="Sample"/> is called, until stopped.</summary>
+    private sealed class HeapPeakSampler
     {
-        var current = Volatile.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _timer;
+        private long _peak;
 
-            current = seen;
+        private HeapPeakSampler(TimeSpan period) => _timer = Task.Run(() => SampleEveryAsync(period), CancellationToken.None);
+
+        public static HeapPeakSampler Start(TimeSpan period) => new(period);
+
+        public void Sample()
+        {
+            var value = GC.GetTotalMemory(forceFullCollection: false);
+            var current = Volatile.Read(ref _peak);
+            while (value > current)
+            {
+                var seen = Interlocked.CompareExchange(ref _peak, value, current);
+                if (seen == current)
+                {
+                    return;
+                }
+
+                current = seen;
+            }
+        }
+
+        /// <summary>Stops the timer and returns the highest heap seen, in bytes.</summary>
+        public async Task<long> StopAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await _timer.ConfigureAwait(false);
+            _stop.Dispose();
+            return Volatile.Read(ref _peak);
+        }
+
+        private async Task SampleEveryAsync(TimeSpan period)
+        {
+            using var timer = new PeriodicTimer(period);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+                {
+                    Sample();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Sampling ends with the search.
+            }
         }
     }
 }
