@@ -164,127 +164,134 @@ public sealed class FaultToleranceTests(OperationScenario scenario) : Reliabilit
     private Prepared Prepare(OperationScenario scenario)
     {
         var marker = Guid.NewGuid().ToString("N")[..10];
-        switch (scenario)
+        return scenario switch
         {
-            case OperationScenario.Get:
+            OperationScenario.Get => PrepareGet(),
+            OperationScenario.Query => PrepareQuery(),
+            OperationScenario.Create => PrepareCreate(marker),
+            OperationScenario.Update => PrepareUpdate(marker),
+            OperationScenario.Delete => PrepareDelete(),
+            OperationScenario.Execute => PrepareExecute(),
+            OperationScenario.BulkClose => PrepareBulkClose(marker),
+            OperationScenario.Download => PrepareDownload(),
+            _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
+        };
+    }
+
+    private Prepared PrepareGet()
+    {
+        var ids = Take("requests", "ne(status,pending)", Documents);
+        return new Prepared("request", "GET", t => ids.Select(id => t.EmptyDocument(Id(id))).ToList(), null, (f, results) =>
+        {
+            for (var i = 0; i < ids.Count; i++)
             {
-                var ids = Take("requests", "ne(status,pending)", Documents);
-                return new Prepared("request", "GET", t => ids.Select(id => t.EmptyDocument(Id(id))).ToList(), null, (f, results) =>
+                if (results[i].Status == OperationStatus.Success)
                 {
-                    for (var i = 0; i < ids.Count; i++)
-                    {
-                        if (results[i].Status == OperationStatus.Success)
-                        {
-                            Assert.That((string?)results[i].SingleObject()["id"], Is.EqualTo(ids[i]));
-                        }
-                    }
-                });
+                    Assert.That((string?)results[i].SingleObject()["id"], Is.EqualTo(ids[i]));
+                }
             }
+        });
+    }
 
-            case OperationScenario.Query:
-                return new Prepared("asset", "QUERY", _ => [], null, (_, _) => { });
-            case OperationScenario.Create:
-            {
-                var product = (string)Sandbox.Store.Query("products", "limit=1")[0]["id"]!;
-                var subjects = Enumerable.Range(0, Documents).Select(i => $"rel-{marker}-{i}").ToList();
-                return new Prepared(
-                    "case",
-                    "CREATE",
-                    t => subjects.Select(s => t.Document($$$"""{"subject":"{{{s}}}","description":"It broke","priority":2,"type":"technical","product":{"id":"{{{product}}}"}}""")).ToList(),
-                    null,
-                    (f, results) =>
-                    {
-                        var cases = f.Sandbox.Store.Query("cases");
-                        for (var i = 0; i < subjects.Count; i++)
-                        {
-                            var created = cases.Count(c => (string?)c["subject"] == subjects[i]);
-                            ReliabilityTally.Duplicates(Math.Max(0, created - 1));
-                            Assert.That(created, results[i].Status == OperationStatus.Success ? Is.EqualTo(1) : Is.LessThanOrEqualTo(1), $"cases created for {subjects[i]}");
-                        }
-                    });
-            }
+    private static Prepared PrepareQuery() => new("asset", "QUERY", _ => [], null, (_, _) => { });
 
-            case OperationScenario.Update:
+    private Prepared PrepareCreate(string marker)
+    {
+        var product = (string)Sandbox.Store.Query("products", "limit=1")[0]["id"]!;
+        var subjects = Enumerable.Range(0, Documents).Select(i => $"rel-{marker}-{i}").ToList();
+        return new Prepared(
+            "case",
+            "CREATE",
+            t => subjects.Select(s => t.Document($$$"""{"subject":"{{{s}}}","description":"It broke","priority":2,"type":"technical","product":{"id":"{{{product}}}"}}""")).ToList(),
+            null,
+            (f, results) =>
             {
-                var ids = Take("tier_accounts", string.Empty, Documents);
-                return new Prepared("tier_account", "UPDATE", t => ids.Select((id, i) => t.Document($$"""{"name":"Renamed {{marker}} {{i}}"}""", Id(id))).ToList(), null, (f, results) =>
+                var cases = f.Sandbox.Store.Query("cases");
+                for (var i = 0; i < subjects.Count; i++)
                 {
-                    for (var i = 0; i < ids.Count; i++)
-                    {
-                        if (results[i].Status == OperationStatus.Success)
-                        {
-                            Assert.That((string?)f.Record("tier_accounts", ids[i])["name"], Is.EqualTo($"Renamed {marker} {i}"));
-                        }
-                    }
-                });
-            }
+                    var created = cases.Count(c => (string?)c["subject"] == subjects[i]);
+                    ReliabilityTally.Duplicates(Math.Max(0, created - 1));
+                    Assert.That(created, results[i].Status == OperationStatus.Success ? Is.EqualTo(1) : Is.LessThanOrEqualTo(1), $"cases created for {subjects[i]}");
+                }
+            });
+    }
 
-            case OperationScenario.Delete:
+    private Prepared PrepareUpdate(string marker)
+    {
+        var ids = Take("tier_accounts", string.Empty, Documents);
+        return new Prepared("tier_account", "UPDATE", t => ids.Select((id, i) => t.Document($$"""{"name":"Renamed {{marker}} {{i}}"}""", Id(id))).ToList(), null, (f, results) =>
+        {
+            for (var i = 0; i < ids.Count; i++)
             {
-                var ids = Take("tier_accounts", string.Empty, Documents);
-                return new Prepared("tier_account", "DELETE", t => ids.Select(id => t.EmptyDocument(Id(id))).ToList(), null, (f, results) =>
+                if (results[i].Status == OperationStatus.Success)
                 {
-                    for (var i = 0; i < ids.Count; i++)
-                    {
-                        if (results[i].Status == OperationStatus.Success)
-                        {
-                            Assert.That(f.Sandbox.Store.Get("tier_accounts", ids[i]), Is.Null, $"{ids[i]} was deleted");
-                        }
-                    }
-                });
+                    Assert.That((string?)f.Record("tier_accounts", ids[i])["name"], Is.EqualTo($"Renamed {marker} {i}"));
+                }
             }
+        });
+    }
 
-            case OperationScenario.Execute:
+    private Prepared PrepareDelete()
+    {
+        var ids = Take("tier_accounts", string.Empty, Documents);
+        return new Prepared("tier_account", "DELETE", t => ids.Select(id => t.EmptyDocument(Id(id))).ToList(), null, (f, results) =>
+        {
+            for (var i = 0; i < ids.Count; i++)
             {
-                var ids = Take("requests", "eq(status,pending)", Documents);
-                var template = Sandbox.Store.World.TemplateId(0, 0);
-                return new Prepared("request", "APPROVE", t => ids.Select(id => t.Document($$"""{"template_id":"{{template}}"}""", Id(id))).ToList(), null, (f, results) =>
+                if (results[i].Status == OperationStatus.Success)
                 {
-                    for (var i = 0; i < ids.Count; i++)
-                    {
-                        if (results[i].Status == OperationStatus.Success)
-                        {
-                            Assert.That((string?)f.Record("requests", ids[i])["status"], Is.EqualTo("approved"));
-                        }
-                    }
-                });
+                    Assert.That(f.Sandbox.Store.Get("tier_accounts", ids[i]), Is.Null, $"{ids[i]} was deleted");
+                }
             }
+        });
+    }
 
-            case OperationScenario.BulkClose:
+    private Prepared PrepareExecute()
+    {
+        var ids = Take("requests", "eq(status,pending)", Documents);
+        var template = Sandbox.Store.World.TemplateId(0, 0);
+        return new Prepared("request", "APPROVE", t => ids.Select(id => t.Document($$"""{"template_id":"{{template}}"}""", Id(id))).ToList(), null, (f, results) =>
+        {
+            for (var i = 0; i < ids.Count; i++)
             {
-                var ids = Take("usage_records", "eq(status,valid)", Documents);
-                return new Prepared(
-                    "usage_record",
-                    "BULK_CLOSE",
-                    t => ids.Select((id, i) => t.Document($$"""{"id":"{{id}}","external_billing_id":"INV-{{marker}}-{{i}}","external_billing_note":"n"}""")).ToList(),
-                    new Dictionary<string, string?> { ["batchSize"] = BulkBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                    (f, results) =>
-                    {
-                        for (var i = 0; i < ids.Count; i++)
-                        {
-                            if (results[i].Status == OperationStatus.Success)
-                            {
-                                Assert.That((string?)f.Record("usage_records", ids[i])["status"], Is.EqualTo("closed"));
-                            }
-                        }
-                    });
-            }
-
-            case OperationScenario.Download:
-            {
-                var ids = Take("usage_chunks", string.Empty, Documents);
-                return new Prepared("usage_chunk", "DOWNLOAD", t => ids.Select(id => t.EmptyDocument(Id(id))).ToList(), null, (f, results) =>
+                if (results[i].Status == OperationStatus.Success)
                 {
-                    foreach (var result in results.Where(r => r.Status == OperationStatus.Success))
-                    {
-                        Assert.That(result.Payloads.Single().Bytes.AsSpan(0, 2).ToArray(), Is.EqualTo("PK"u8.ToArray()), "an xlsx (zip) file");
-                    }
-                });
+                    Assert.That((string?)f.Record("requests", ids[i])["status"], Is.EqualTo("approved"));
+                }
             }
+        });
+    }
 
-            default:
-                throw new ArgumentOutOfRangeException(nameof(scenario));
-        }
+    private Prepared PrepareBulkClose(string marker)
+    {
+        var ids = Take("usage_records", "eq(status,valid)", Documents);
+        return new Prepared(
+            "usage_record",
+            "BULK_CLOSE",
+            t => ids.Select((id, i) => t.Document($$"""{"id":"{{id}}","external_billing_id":"INV-{{marker}}-{{i}}","external_billing_note":"n"}""")).ToList(),
+            new Dictionary<string, string?> { ["batchSize"] = BulkBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            (f, results) =>
+            {
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    if (results[i].Status == OperationStatus.Success)
+                    {
+                        Assert.That((string?)f.Record("usage_records", ids[i])["status"], Is.EqualTo("closed"));
+                    }
+                }
+            });
+    }
+
+    private Prepared PrepareDownload()
+    {
+        var ids = Take("usage_chunks", string.Empty, Documents);
+        return new Prepared("usage_chunk", "DOWNLOAD", t => ids.Select(id => t.EmptyDocument(Id(id))).ToList(), null, (f, results) =>
+        {
+            foreach (var result in results.Where(r => r.Status == OperationStatus.Success))
+            {
+                Assert.That(result.Payloads.Single().Bytes.AsSpan(0, 2).ToArray(), Is.EqualTo("PK"u8.ToArray()), "an xlsx (zip) file");
+            }
+        });
     }
 
     private static Dictionary<string, string?> Id(string id) => new() { ["objectId"] = id };
