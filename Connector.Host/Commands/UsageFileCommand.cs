@@ -53,7 +53,7 @@ internal static class UsageFileCommand
                 throw new UsageException($"product {productId} has {assets.Count} asset(s) and {items.Count} item(s) with an MPN; a usage file needs at least one of each");
             }
 
-            var period = DateTimeOffset.UtcNow.Date.AddDays(-1);
+            var period = session.TimeProvider.GetUtcNow().Date.AddDays(-1);
             var usage = Enumerable.Range(0, count).Select(i => new UsageRow
             {
                 RecordId = $"usage-{period:yyyyMMdd}-{i + 1:D5}",
