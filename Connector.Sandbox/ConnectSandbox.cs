@@ -69,7 +69,7 @@ public sealed class ConnectSandbox : IAsyncDisposable
         UsageRoutes.Map(group, api);
         HelpdeskRoutes.Map(group, api);
         NotificationRoutes.Map(group, api, store.Webhooks);
-        AdminRoutes.Map(app, log, faults);
+        AdminRoutes.Map(app, log, faults, store);
         app.MapFallback(context => context.Request.Path.StartsWithSegments(SandboxPipeline.ApiPrefix, StringComparison.Ordinal)
             ? ConnectResponses.Error(context, StatusCodes.Status404NotFound, "NTF_001", $"No endpoint {context.Request.Method} {context.Request.Path}.")
             : ConnectResponses.Error(context, StatusCodes.Status404NotFound, "NTF_001", "Not found."));

@@ -59,6 +59,7 @@ internal static class ConnectionCommands
                 await console.Out.WriteLineAsync($"{GlobalOptions.ApiKeyVariable}={SandboxOptions.DefaultApiKey}").ConfigureAwait(false);
                 await console.Out.FlushAsync(ct).ConfigureAwait(false);
                 await console.Error.WriteLineAsync($"sandbox running at {sandbox.BaseUrl} (seed {options.Seed}, {options.RecordsPerType} records per type); Ctrl+C stops it").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"to put its data back as seeded without a restart: curl -X POST {new Uri(sandbox.BaseUrl, "/_sandbox/reset")}").ConfigureAwait(false);
                 await sandbox.RunUntilStoppedAsync(ct).ConfigureAwait(false);
             }
 

@@ -7,7 +7,8 @@ namespace Connector.Sandbox.Data;
 /// <summary>
 /// One collection of records. Seeded records are generated on demand from their index (so a million assets cost no
 /// memory until read); a record is stored only once modified or created (or, in small collections, once generated,
-/// to reuse its serialized bytes). Ids encode the index, so a lookup by id is O(1).
+/// to reuse its serialized bytes). Ids encode the index, so a lookup by id is O(1). <see cref="ResetToSeed"/> puts it
+/// back as seeded, keeping the generated records a write replaced so they are not generated again.
 /// </summary>
 internal sealed class RecordCollection
 {
@@ -15,6 +16,10 @@ internal sealed class RecordCollection
 
     private readonly Func<int, JsonObject> generate;
     private readonly ConcurrentDictionary<int, StoredRecord> stored = new();
+
+    // The generated records that a write replaced or deleted since the last reset (small collections only: large ones
+    // generate on every read and keep none), put back by ResetToSeed.
+    private readonly ConcurrentDictionary<int, StoredRecord> replacedGenerated = new();
     private readonly Lock writeGate = new();
     private readonly bool cacheGenerated;
     private readonly Lazy<FrozenDictionary<string, SeededField>> seededFields;
@@ -114,6 +119,7 @@ internal sealed class RecordCollection
     {
         var index = Ids.Parse((string?)record["id"]) ?? throw new InvalidOperationException("The record has no id of this collection.");
         var replaced = StoredRecord.Of(record);
+        KeepIfGenerated(index);
         stored[index] = replaced;
         Interlocked.Increment(ref version);
         Changed?.Invoke(Name, replaced);
@@ -159,10 +165,53 @@ internal sealed class RecordCollection
                 return false;
             }
 
-            stored[Ids.Parse(id)!.Value] = StoredRecord.Tombstone();
+            var index = Ids.Parse(id)!.Value;
+            KeepIfGenerated(index);
+            stored[index] = StoredRecord.Tombstone();
             deleted++;
             Interlocked.Increment(ref version);
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Puts the collection back as seeded: records created since are gone (the next one created gets the first id after
+    /// the seeded ones again), changed and deleted seeded records are as generated, and the query results cached before
+    /// are dropped. Writes running meanwhile may survive it.
+    /// </summary>
+    public void ResetToSeed()
+    {
+        lock (writeGate)
+        {
+            foreach (var (index, record) in stored)
+            {
+                if (record.IsGenerated)
+                {
+                    continue;
+                }
+
+                if (replacedGenerated.TryRemove(index, out var generated))
+                {
+                    stored[index] = generated;
+                }
+                else
+                {
+                    stored.TryRemove(index, out _);
+                }
+            }
+
+            replacedGenerated.Clear();
+            Volatile.Write(ref nextIndex, SeededCount);
+            Volatile.Write(ref deleted, 0);
+            Interlocked.Increment(ref version);
+        }
+    }
+
+    private void KeepIfGenerated(int index)
+    {
+        if (stored.TryGetValue(index, out var current) && current.IsGenerated)
+        {
+            replacedGenerated.TryAdd(index, current);
         }
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Connector.Sandbox.Http;
 
-/// <summary>Out-of-process control: GET/DELETE /_sandbox/requests (the request log), POST/DELETE /_sandbox/faults.</summary>
+/// <summary>
+/// Out-of-process control: GET/DELETE /_sandbox/requests (the request log), POST/DELETE /_sandbox/faults, and POST
+/// /_sandbox/reset (the data back as seeded, <see cref="SandboxStore.Reset"/>).
+/// </summary>
 internal static class AdminRoutes
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -14,8 +17,13 @@ internal static class AdminRoutes
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static void Map(IEndpointRouteBuilder app, SandboxRequestLog log, FaultInjector faults)
+    public static void Map(IEndpointRouteBuilder app, SandboxRequestLog log, FaultInjector faults, SandboxStore store)
     {
+        app.MapPost("/_sandbox/reset", context =>
+        {
+            store.Reset();
+            return ConnectResponses.NoContent(context);
+        });
         app.MapGet("/_sandbox/requests", context =>
             ConnectResponses.Bytes(context, StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(log.Entries, JsonOptions), ConnectResponses.JsonContentType));
         app.MapDelete("/_sandbox/requests", context =>
