@@ -73,6 +73,18 @@ public sealed class SandboxStore
     public int Count(string collection) => this[collection].Count;
 
     /// <summary>
+    /// How many records a query string selects (its filter; <c>limit</c> and <c>offset</c> in it are ignored), computed
+    /// as <see cref="Query"/> selects them but without copying any record.
+    /// </summary>
+    /// <param name="collection">A name from <see cref="Collections"/>; any other throws <see cref="ArgumentException"/>.</param>
+    /// <param name="rql">Decoded query string, as for <see cref="Query"/>; empty counts every record.</param>
+    public int Count(string collection, string rql)
+    {
+        var target = this[collection];
+        return CollectionQuery.Run(target, RqlParser.Parse(rql), path => IsKnownField(target, path)).Count;
+    }
+
+    /// <summary>
     /// Runs a query string (the same RQL the HTTP API accepts, for example <c>and(eq(status,pending),gt(created,2024-01-01))&amp;ordering(-created)</c>)
     /// and returns copies of ALL matching records (limit and offset in the query are honoured when given).
     /// </summary>
