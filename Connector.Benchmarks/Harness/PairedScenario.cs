@@ -2,7 +2,7 @@ namespace Connector.Benchmarks.Harness;
 
 /// <summary>
 /// A workload run by the connector and by the raw HttpClient baseline. <see cref="PrepareAsync"/> runs before each
-/// timed run, outside the timed region (fresh data, a restarted sandbox); <see cref="RunAsync"/> is timed and returns
+/// timed run, outside the timed region (fresh data: the sandbox reset to its seed); <see cref="RunAsync"/> is timed and returns
 /// how many items it completed, which must equal <see cref="ExpectedItems"/> so both sides provably did the same work.
 /// </summary>
 internal abstract class PairedScenario : IAsyncDisposable

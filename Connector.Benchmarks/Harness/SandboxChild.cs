@@ -10,9 +10,10 @@ namespace Connector.Benchmarks.Harness;
 /// scenarios' server neither shares the client's heap and GCs nor its thread pool. It prints
 /// <c>READY {"url":...}</c> once it accepts connections, then answers one line per command read from standard input:
 /// <c>query COLLECTION TAKE RQL</c> (<c>RESULT {"matching":N,"ids":[...]}</c>: how many records the RQL selects in the
-/// store and the ids of the first TAKE), <c>gc</c> (a full blocking collection, <c>RESULT {}</c>), <c>restart</c> (the
-/// sandbox disposed and started again with the same options and seed, so the same data, in this already warm process:
-/// <c>RESULT {"url":...}</c>) and <c>stop</c>. It stops
+/// store and the ids of the first TAKE; every selected record is read, so generated and kept, unless TAKE is 0, which
+/// only counts them), <c>gc</c> (a full blocking collection, <c>RESULT {}</c>), <c>reset</c> (the
+/// data back as seeded, <see cref="SandboxStore.Reset"/>, and the request log emptied: <c>RESULT {}</c>) and
+/// <c>stop</c>. It stops
 /// when told to or when its standard input closes (the parent exited or died), so it never outlives the benchmark.
 /// The request log is read and cleared through the sandbox's own <c>/_sandbox/requests</c>.
 /// </summary>
@@ -23,7 +24,7 @@ internal static class SandboxChild
     public const string StopCommand = "stop";
     public const string QueryCommand = "query";
     public const string CollectCommand = "gc";
-    public const string RestartCommand = "restart";
+    public const string ResetCommand = "reset";
 
     private const string SeedOption = "seed";
     private const string RecordsPerTypeOption = "records-per-type";
@@ -62,8 +63,7 @@ internal static class SandboxChild
 
     /// <summary>The sandbox options a child's command line asks for; an unknown or malformed option is an <see cref="ArgumentException"/>.</summary>
     /// <param name="options">The child's options.</param>
-    /// <param name="port">The port to serve on; 0, the first start, picks a free one.</param>
-    public static SandboxOptions Options(IReadOnlyDictionary<string, string> options, int port = 0)
+    public static SandboxOptions Options(IReadOnlyDictionary<string, string> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         string[] known = [SeedOption, RecordsPerTypeOption, AssetCountOption, UsageRecordCountOption, RequestLogCapacityOption];
@@ -75,7 +75,7 @@ internal static class SandboxChild
         var defaults = new SandboxOptions();
         return new SandboxOptions
         {
-            Port = port,
+            Port = 0,
             Seed = Number(options, SeedOption) ?? defaults.Seed,
             RecordsPerType = Number(options, RecordsPerTypeOption) ?? defaults.RecordsPerType,
             AssetCount = Number(options, AssetCountOption),
@@ -106,22 +106,7 @@ internal static class SandboxChild
             await WriteLineAsync(output, ReadyPrefix + UrlJson(sandbox), cancellationToken).ConfigureAwait(false);
             while (await ReadLineAsync(input, cancellationToken).ConfigureAwait(false) is { } line && line != StopCommand)
             {
-                string answer;
-                if (line == RestartCommand)
-                {
-                    // Back on the same port, as a real service comes back at its address: a client keeps its pooled
-                    // HTTP stack (only its connections are new), and both sides reconnect alike.
-                    var port = sandbox.BaseUrl.Port;
-                    await sandbox.DisposeAsync().ConfigureAwait(false);
-                    sandbox = await ConnectSandbox.StartAsync(Options(options, port), cancellationToken).ConfigureAwait(false);
-                    answer = ChildProcessRunner.ResultPrefix + UrlJson(sandbox);
-                }
-                else
-                {
-                    answer = Answer(sandbox, line);
-                }
-
-                await WriteLineAsync(output, answer, cancellationToken).ConfigureAwait(false);
+                await WriteLineAsync(output, Answer(sandbox, line), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -153,6 +138,10 @@ internal static class SandboxChild
         var parts = line.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
         switch (parts)
         {
+            case [ResetCommand]:
+                sandbox.Store.Reset();
+                sandbox.RequestLog.Clear();
+                return ChildProcessRunner.ResultPrefix + "{}";
             case [CollectCommand]:
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
@@ -160,7 +149,14 @@ internal static class SandboxChild
             case [QueryCommand, var collection, var takeText, .. var rest] when int.TryParse(takeText, NumberStyles.None, CultureInfo.InvariantCulture, out var take):
                 try
                 {
-                    var matching = sandbox.Store.Query(collection, rest.Length == 0 ? string.Empty : rest[0]);
+                    var rql = rest.Length == 0 ? string.Empty : rest[0];
+                    if (take == 0)
+                    {
+                        return ChildProcessRunner.ResultPrefix + JsonSerializer.Serialize(new SandboxQueryAnswer(sandbox.Store.Count(collection, rql), []));
+                    }
+
+                    // Every match is read (so generated and kept, in a collection small enough to keep them), not only the first TAKE.
+                    var matching = sandbox.Store.Query(collection, rql);
                     var ids = matching.Take(take).Select(r => (string?)r["id"]).ToArray();
                     return ChildProcessRunner.ResultPrefix + JsonSerializer.Serialize(new SandboxQueryAnswer(matching.Count, ids));
                 }
@@ -170,7 +166,7 @@ internal static class SandboxChild
                 }
 
             default:
-                return ErrorPrefix + $"'{line}': the commands are '{QueryCommand} COLLECTION TAKE RQL', '{CollectCommand}', '{RestartCommand}' and '{StopCommand}'";
+                return ErrorPrefix + $"'{line}': the commands are '{QueryCommand} COLLECTION TAKE RQL', '{CollectCommand}', '{ResetCommand}' and '{StopCommand}'";
         }
     }
 

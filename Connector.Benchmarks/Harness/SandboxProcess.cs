@@ -48,7 +48,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
         _reading = ReadAnswersAsync();
     }
 
-    /// <summary>The sandbox's API base URL, <c>http://127.0.0.1:PORT/public/v1</c>; a new one after each <see cref="RestartAsync"/>.</summary>
+    /// <summary>The sandbox's API base URL, <c>http://127.0.0.1:PORT/public/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>The child's process id.</summary>
@@ -93,9 +93,11 @@ internal sealed class SandboxProcess : IAsyncDisposable
     /// <summary>A full, blocking, compacting GC in the child (before a timed run, as the benchmark process does its own).</summary>
     public Task CollectGarbageAsync(CancellationToken cancellationToken) => CommandAsync(SandboxChild.CollectCommand, cancellationToken);
 
-    /// <summary>Replaces the child's sandbox by a fresh one with the same options (the same seeded data) in the same, already warm process.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken) =>
-        BaseUrl = UrlOf(await CommandAsync(SandboxChild.RestartCommand, cancellationToken).ConfigureAwait(false));
+    /// <summary>
+    /// Puts the child's sandbox data back as seeded (<see cref="SandboxStore.Reset"/>: the same data a fresh one would
+    /// serve) and empties its request log; the server, its port and the clients' connections stay.
+    /// </summary>
+    public Task ResetAsync(CancellationToken cancellationToken) => CommandAsync(SandboxChild.ResetCommand, cancellationToken);
 
     /// <summary>The sandbox's request log, oldest first, through its <c>GET /_sandbox/requests</c>.</summary>
     public async Task<IReadOnlyList<SandboxRequestLogEntry>> GetRequestLogAsync(CancellationToken cancellationToken) =>

@@ -16,10 +16,10 @@ namespace Connector.Benchmarks.Scenarios;
 /// the baseline POSTs the same bodies with HttpClient at the same parallelism and reads each answer through a
 /// <see cref="Utf8JsonReader"/> to its end, counting an APPROVE done when the answer's top-level status is
 /// <c>approved</c> (the least parsing that still validates the answer and sees the outcome, as the search baseline
-/// skips over each record). APPROVE is not repeatable (a request leaves pending), so the sandbox is restarted before
+/// skips over each record). APPROVE is not repeatable (a request leaves pending), so the sandbox data is reset to its seed before
 /// every run and both sides approve the same N requests.
 /// </summary>
-internal sealed class ActionsScenario : SandboxRestartScenario
+internal sealed class ActionsScenario : SandboxResetScenario
 {
     private const string Collection = "requests";
     private const string Selection = "eq(status,pending)";
@@ -55,7 +55,7 @@ internal sealed class ActionsScenario : SandboxRestartScenario
         var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
         return new ActionsScenario(options, pending, session, ids)
         {
-            SeedNote = $"RecordsPerType={perType}: {pending} pending requests, the first {actions} approved; sandbox restarted in its child before each run",
+            SeedNote = $"RecordsPerType={perType}: {pending} pending requests, the first {actions} approved; the sandbox data reset to its seed before each run",
         };
     }
 

@@ -16,10 +16,10 @@ namespace Connector.Benchmarks.Scenarios;
 /// (<c>POST /usage/records/close-records</c>, batch size 1000, parallelism 4). The connector's bulk operation reads,
 /// projects and validates each record document, batches them, and maps the per-record statuses back to each
 /// document; the baseline writes the same arrays with <see cref="Utf8JsonWriter"/>, posts them at the same
-/// parallelism and counts the "closed" statuses with <see cref="JsonDocument"/>. The sandbox is restarted before every
+/// parallelism and counts the "closed" statuses with <see cref="JsonDocument"/>. The sandbox data is reset to its seed before every
 /// run so the same N records are open again.
 /// </summary>
-internal sealed class BulkCloseScenario : SandboxRestartScenario
+internal sealed class BulkCloseScenario : SandboxResetScenario
 {
     public const int BatchSize = 1000;
     private const string Collection = "usage_records";
@@ -54,7 +54,7 @@ internal sealed class BulkCloseScenario : SandboxRestartScenario
         var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
         return new BulkCloseScenario(options, closable, session, ids)
         {
-            SeedNote = $"UsageRecordCount={count}: {closable} closable, the first {records} closed; sandbox restarted in its child before each run",
+            SeedNote = $"UsageRecordCount={count}: {closable} closable, the first {records} closed; the sandbox data reset to its seed before each run",
         };
     }
 

@@ -9,7 +9,7 @@ namespace Connector.Tests.Benchmarks;
 
 /// <summary>
 /// The paired scenarios' out-of-process sandbox: the child starts and serves HTTP, answers store queries and the
-/// request log, restarts its sandbox with the same data, reports its CPU, and is gone once disposed.
+/// request log, resets its sandbox's data to the seed, reports its CPU, and is gone once disposed.
 /// </summary>
 [TestFixture]
 public sealed class SandboxProcessTests
@@ -17,7 +17,7 @@ public sealed class SandboxProcessTests
     private static readonly SandboxOptions Small = new() { Seed = 42, RecordsPerType = 40, AssetCount = 50, RequestLogCapacity = 100 };
 
     [Test]
-    public async Task A_child_sandbox_serves_answers_queries_and_its_request_log_restarts_and_exits_when_disposed()
+    public async Task A_child_sandbox_serves_answers_queries_and_its_request_log_resets_and_exits_when_disposed()
     {
         int pid;
         await using (var child = await SandboxProcess.StartAsync(Small, CancellationToken.None))
@@ -45,20 +45,32 @@ public sealed class SandboxProcessTests
             await child.ClearRequestLogAsync(CancellationToken.None);
             Assert.That(await child.GetRequestLogAsync(CancellationToken.None), Is.Empty);
 
-            var before = child.BaseUrl;
-            await child.CollectGarbageAsync(CancellationToken.None);
-            await child.RestartAsync(CancellationToken.None);
-            Assert.That(child.BaseUrl, Is.EqualTo(before), "a restarted sandbox comes back on its port, so a client keeps its pooled HTTP stack");
-            var again = await child.QueryAsync("requests", "eq(status,pending)", 3, CancellationToken.None);
-            Assert.That(again, Is.EqualTo(pending).Using<SandboxQueryAnswer>((a, b) => a.Matching == b.Matching && a.Ids.SequenceEqual(b.Ids)), "the same seed gives the same data after a restart");
-            using (var afterRestart = new HttpRequestMessage(HttpMethod.Get, child.BaseUrl + "/requests/" + pending.Ids[0]))
+            using (var approve = new HttpRequestMessage(HttpMethod.Post, child.BaseUrl + "/requests/" + pending.Ids[0] + "/approve"))
             {
-                afterRestart.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", SandboxOptions.DefaultApiKey);
-                using var response = await http.SendAsync(afterRestart);
-                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the client that talked to the first sandbox reaches the restarted one");
+                approve.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", SandboxOptions.DefaultApiKey);
+                approve.Content = new StringContent("""{"template_id":"TL-0042-0000-0000-01"}""", System.Text.Encoding.UTF8, "application/json");
+                using var response = await http.SendAsync(approve);
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
             }
 
-            Assert.That(await child.GetRequestLogAsync(CancellationToken.None), Has.Count.EqualTo(1), "the restarted sandbox logged only the request made since");
+            Assert.That((await child.QueryAsync("requests", "eq(status,pending)", 3, CancellationToken.None)).Matching, Is.EqualTo(pending.Matching - 1));
+            var counted = await child.QueryAsync("requests", "eq(status,pending)", 0, CancellationToken.None);
+            Assert.That((counted.Matching, counted.Ids.Count), Is.EqualTo((pending.Matching - 1, 0)), "a take of 0 only counts");
+            await child.CollectGarbageAsync(CancellationToken.None);
+            await child.ResetAsync(CancellationToken.None);
+            var again = await child.QueryAsync("requests", "eq(status,pending)", 3, CancellationToken.None);
+            Assert.That(again, Is.EqualTo(pending).Using<SandboxQueryAnswer>((a, b) => a.Matching == b.Matching && a.Ids.SequenceEqual(b.Ids)), "the seeded data again after a reset");
+            Assert.That(await child.GetRequestLogAsync(CancellationToken.None), Is.Empty, "a reset empties the request log");
+            using (var afterReset = new HttpRequestMessage(HttpMethod.Get, child.BaseUrl + "/requests/" + pending.Ids[0]))
+            {
+                afterReset.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", SandboxOptions.DefaultApiKey);
+                using var response = await http.SendAsync(afterReset);
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                var answer = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                Assert.That((string?)answer["status"], Is.EqualTo("pending"), "the approved request is pending again");
+            }
+
+            Assert.That(await child.GetRequestLogAsync(CancellationToken.None), Has.Count.EqualTo(1), "the log holds only the request made since the reset");
         }
 
         Assert.That(IsRunning(pid), Is.False, "the child must not outlive its dispose");
