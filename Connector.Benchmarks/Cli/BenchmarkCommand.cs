@@ -60,7 +60,7 @@ internal static class BenchmarkCommand
         IReadOnlyList<string> scenarios, BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
         var rows = new List<ScenarioRow>();
-        var runner = new PairedRunner(log, settings.WarmupRuns);
+        var runner = new PairedRunner(log);
         foreach (var scenario in scenarios)
         {
             await log.WriteLineAsync($"[{scenario}]").ConfigureAwait(false);
@@ -69,7 +69,7 @@ internal static class BenchmarkCommand
                 case "search":
                     await using (var search = await SearchScenario.CreateAsync(settings.SearchRecords, cancellationToken).ConfigureAwait(false))
                     {
-                        var times = await runner.RunAsync(scenario, search, settings.Rounds, cancellationToken).ConfigureAwait(false);
+                        var times = await runner.RunAsync(scenario, search, settings.WarmupRuns, settings.Rounds, cancellationToken).ConfigureAwait(false);
                         rows.Add(PairedRow(scenario, settings.SearchRecords, times, 1.10, $"page size {SearchScenario.PageSize}; sandbox in a child process (started once, its request log emptied before each run), client and sandbox CPU apart; baseline: HttpClient, each page streamed through Utf8JsonReader (Skip per record); same URLs (checked); {times.Describe()}"));
                     }
 
@@ -80,7 +80,7 @@ internal static class BenchmarkCommand
                 case "actions":
                     await using (var actions = await ActionsScenario.CreateAsync(settings.Actions, cancellationToken).ConfigureAwait(false))
                     {
-                        var times = await runner.RunAsync(scenario, actions, settings.StateChangingRounds, cancellationToken).ConfigureAwait(false);
+                        var times = await runner.RunAsync(scenario, actions, settings.StateChangingWarmupRuns, settings.StateChangingRounds, cancellationToken).ConfigureAwait(false);
                         rows.Add(PairedRow(scenario, settings.Actions, times, 1.05, $"request APPROVE, parallelism {ActionsScenario.Parallelism}; {actions.SeedNote}; sandbox in a child process; same requests (checked); {times.Describe()}"));
                     }
 
@@ -88,7 +88,7 @@ internal static class BenchmarkCommand
                 case "bulk-close":
                     await using (var bulk = await BulkCloseScenario.CreateAsync(settings.BulkCloseRecords, cancellationToken).ConfigureAwait(false))
                     {
-                        var times = await runner.RunAsync(scenario, bulk, settings.StateChangingRounds, cancellationToken).ConfigureAwait(false);
+                        var times = await runner.RunAsync(scenario, bulk, settings.StateChangingWarmupRuns, settings.StateChangingRounds, cancellationToken).ConfigureAwait(false);
                         rows.Add(PairedRow(scenario, settings.BulkCloseRecords, times, 1.05, $"batch {BulkCloseScenario.BatchSize}, parallelism {BulkCloseScenario.Parallelism}; {bulk.SeedNote}; sandbox in a child process; same requests (checked); {times.Describe()}"));
                     }
 

@@ -26,20 +26,23 @@ internal sealed record BenchmarkSettings
     public int Rounds { get; init; } = 11;
 
     /// <summary>
-    /// Timed rounds of the scenarios that change data (actions, bulk-close), whose sandbox restarts before every run.
-    /// Their single rounds move most: the per-round ratios of one full actions run ranged from 0.77 to 1.43, and the
-    /// medians of eleven moved the ratio between 0.95 and 1.20 over six runs of builds with the same connector code,
-    /// against a 1.05 target. Twenty-one rounds narrow that spread by about a quarter (the median's error shrinks with
-    /// the square root of the rounds). They cost little more than eleven did: a restart re-checks its selection through
-    /// the fields the sandbox computes from the seed instead of building every request (a round of both sides took
-    /// about 15 s before, 8 s now).
+    /// Timed rounds of the scenarios that change data (actions, bulk-close), whose sandbox data is reset to its seed
+    /// before every run. Their single rounds move most: the per-round ratios of one full actions run ranged from 0.77 to
+    /// 1.43, and the medians of eleven moved the ratio between 0.95 and 1.20 over six runs of builds with the same
+    /// connector code, against a 1.05 target; twenty-one narrowed that by about a quarter (the median's error shrinks
+    /// with the square root of the rounds). Since a run's data is reset instead of the sandbox restarted (its server,
+    /// connections and generated records kept), a round costs the runs themselves and two GCs: a quick actions round
+    /// of both sides 0.34 s instead of 1.1 s, so a full run takes forty-one and a quick one seventy-five. Quick rounds
+    /// are short (500 APPROVEs in 0.06 s) and their ratios range from 0.6 to 2.0 by themselves: with twenty-five the
+    /// quick actions median moved between 0.89 and 1.15 over ten runs of one build, with seventy-five between 1.03
+    /// and 1.06 over four.
     /// </summary>
-    public int StateChangingRounds { get; init; } = 21;
+    public int StateChangingRounds { get; init; } = 41;
 
     /// <summary>
     /// Untimed runs of each side before the timed rounds of a paired scenario. One full-size run does not settle the
     /// runtime's tiered compilation: methods first called in it are promoted once the process goes quiet after it (the
-    /// sandbox restart between runs), and that promotion's JIT ran in the first timed round (the connector's actions
+    /// pause between runs), and that promotion's JIT ran in the first timed round (the connector's actions
     /// round 1 took 1.6-1.8x its later rounds in every full run with one warm-up, 1.2-1.3x with two); a second warm-up
     /// takes most of it, and the median of the rounds the rest. With two, the connector's actions runs still compiled
     /// about 120 methods in the second timed round (a method reaches its 30 calls after a few executions when it runs a
@@ -49,6 +52,17 @@ internal sealed record BenchmarkSettings
     /// median and got faster round after round; with ten, 1-2 (1 ms) and flat rounds, so a quick run takes ten.
     /// </summary>
     public int WarmupRuns { get; init; } = 3;
+
+    /// <summary>
+    /// Untimed runs of each side before the timed rounds of the scenarios that change data. As <see cref="WarmupRuns"/>,
+    /// except in a quick run: the runtime promotes a method through its tiers after about thirty calls at each, so code
+    /// that runs once per execution (the operation's set-up: settings read, client looked up, context built) is still
+    /// being compiled until the connector's sixtieth execution or so. With ten warm-ups its compilation cost 2-4 ms of
+    /// client CPU in most timed quick rounds of 0.06 s (4-5 methods a round, client CPU 1.18x the baseline's); with
+    /// sixty, none (0 methods at the median, client CPU 1.02-1.14x). A long-running host pays that once, in its first
+    /// minute, so the quick run warms past it; a full run's rounds are ten times longer and keep three.
+    /// </summary>
+    public int StateChangingWarmupRuns { get; init; } = 3;
 
     /// <summary>Assets of the <c>sandbox-page</c> scenario: a million in both runs (the sandbox is seeded lazily, so the target size costs nothing to start).</summary>
     public int SandboxPageRecords { get; init; } = 1_000_000;
@@ -65,8 +79,9 @@ internal sealed record BenchmarkSettings
         Actions = 500,
         BulkCloseRecords = 10_000,
         Rounds = 15,
-        StateChangingRounds = 25,
+        StateChangingRounds = 75,
         WarmupRuns = 10,
+        StateChangingWarmupRuns = 60,
         BrowseColdRounds = 2,
     };
 }

@@ -3,14 +3,14 @@ using System.Diagnostics;
 namespace Connector.Benchmarks.Harness;
 
 /// <summary>
-/// Runs a <see cref="PairedScenario"/>: untimed warm-up runs of each side (<c>warmupRuns</c>), then <c>rounds</c> timed rounds that
+/// Runs a <see cref="PairedScenario"/>: untimed warm-up runs of each side (<c>warmupRuns</c>, alternating), then <c>rounds</c> timed rounds that
 /// ALTERNATE the sides (A-B, B-A, A-B... so a drift in machine load hits both equally), with a full GC before each
 /// timed run (in this process, and in the sandbox's child process when the scenario has one). Every run must
 /// complete the expected number of items.
 /// </summary>
-internal sealed class PairedRunner(TextWriter log, int warmupRuns)
+internal sealed class PairedRunner(TextWriter log)
 {
-    public async Task<PairedTimes> RunAsync(string name, PairedScenario scenario, int rounds, CancellationToken cancellationToken)
+    public async Task<PairedTimes> RunAsync(string name, PairedScenario scenario, int warmupRuns, int rounds, CancellationToken cancellationToken)
     {
         foreach (var side in Enumerable.Repeat(new[] { Side.Connector, Side.Baseline }, Math.Max(1, warmupRuns)).SelectMany(s => s))
         {
