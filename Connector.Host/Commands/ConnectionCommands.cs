@@ -29,7 +29,7 @@ internal static class ConnectionCommands
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (default: a free one).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "The seed of the generated data.", DefaultValueFactory = _ => ConnectorSession.EmbeddedSandboxSeed };
         var records = new Option<int>("--records") { Description = "Records generated per object type.", DefaultValueFactory = _ => 200 };
-        var command = new Command("sandbox", "Run the local Connect sandbox in the foreground until Ctrl+C; prints its URL and (non-secret) API key.") { port, seed, records };
+        var command = new Command("sandbox", "Run the local Connect sandbox in the foreground until Ctrl+C; prints its URL and (non-secret) API key. A POST to its /_sandbox/reset puts the data back as seeded.") { port, seed, records };
         command.SetAction((result, ct) => CommandGuard.RunAsync(console, async () =>
         {
             if (result.GetValue(port) is < 0 or > 65535)

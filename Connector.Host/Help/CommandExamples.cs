@@ -92,6 +92,7 @@ internal static class CommandExamples
               connector sandbox                                        # prints CONNECT_API_URL=... and CONNECT_API_KEY=...
               export $(connector sandbox --port 8787 | head -2)        # in another shell: keep one sandbox for several commands
               connector sandbox --seed 7 --records 1000
+              curl -X POST http://127.0.0.1:8787/_sandbox/reset          # its data back as seeded, without a restart
             """,
         ["designer"] = """
               connector designer                                       # opens the designer page on the embedded sandbox
