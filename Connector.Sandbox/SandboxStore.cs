@@ -136,8 +136,8 @@ public sealed class SandboxStore
     /// <summary>
     /// Puts the data back as seeded, as a restart with the same options would, without one: records created since are
     /// gone (and the next created gets the same id as after a restart), changed or deleted ones are as generated, tier
-    /// account versions and uploaded files added since are dropped. Webhook registrations, the request log and faults
-    /// are settings, not data, and stay. Requests running meanwhile may keep their writes.
+    /// account versions and uploaded files added since are dropped. Webhook registrations, faults and the request log
+    /// are not the API's data and stay. Requests running meanwhile may keep their writes.
     /// </summary>
     public void Reset()
     {

@@ -34,8 +34,9 @@ internal sealed record BenchmarkSettings
     /// connections and generated records kept), a round costs the runs themselves and two GCs: a quick actions round
     /// of both sides 0.34 s instead of 1.1 s, so a full run takes forty-one and a quick one seventy-five. Quick rounds
     /// are short (500 APPROVEs in 0.06 s) and their ratios range from 0.6 to 2.0 by themselves: with twenty-five the
-    /// quick actions median moved between 0.89 and 1.15 over ten runs of one build, with seventy-five between 1.03
-    /// and 1.06 over four.
+    /// quick actions median moved between 0.89 and 1.15 over ten runs of one build; with seventy-five between 1.03
+    /// and 1.06 over four runs, and between 0.95 and 1.09 over four more (with sixty warm-ups), so still by several
+    /// hundredths either way.
     /// </summary>
     public int StateChangingRounds { get; init; } = 41;
 
@@ -59,8 +60,8 @@ internal sealed record BenchmarkSettings
     /// that runs once per execution (the operation's set-up: settings read, client looked up, context built) is still
     /// being compiled until the connector's sixtieth execution or so. With ten warm-ups its compilation cost 2-4 ms of
     /// client CPU in most timed quick rounds of 0.06 s (4-5 methods a round, client CPU 1.18x the baseline's); with
-    /// sixty, none (0 methods at the median, client CPU 1.02-1.14x). A long-running host pays that once, in its first
-    /// minute, so the quick run warms past it; a full run's rounds are ten times longer and keep three.
+    /// sixty, none (0 methods at the median; client CPU 1.02-1.19x over four runs). A long-running host pays that once,
+    /// in its first minute, so the quick run warms past it; a full run's rounds are ten times longer and keep three.
     /// </summary>
     public int StateChangingWarmupRuns { get; init; } = 3;
 
