@@ -78,11 +78,7 @@ public sealed class SandboxStore
     /// </summary>
     /// <param name="collection">A name from <see cref="Collections"/>; any other throws <see cref="ArgumentException"/>.</param>
     /// <param name="rql">Decoded query string, as for <see cref="Query"/>; empty counts every record.</param>
-    public int Count(string collection, string rql)
-    {
-        var target = this[collection];
-        return CollectionQuery.Run(target, RqlParser.Parse(rql), path => IsKnownField(target, path)).Count;
-    }
+    public int Count(string collection, string rql) => Select(this[collection], RqlParser.Parse(rql)).Count;
 
     /// <summary>
     /// Runs a query string (the same RQL the HTTP API accepts, for example <c>and(eq(status,pending),gt(created,2024-01-01))&amp;ordering(-created)</c>)
@@ -94,14 +90,13 @@ public sealed class SandboxStore
     {
         var query = RqlParser.Parse(rql);
         var target = this[collection];
-        var result = CollectionQuery.Run(target, query, path => IsKnownField(target, path));
-        var indices = result;
+        var indices = Select(target, query);
         var start = Math.Min(query.Offset ?? 0, indices.Count);
         var take = query.Limit ?? int.MaxValue;
         var list = new List<JsonObject>();
         for (var i = start; i < indices.Count && list.Count < take; i++)
         {
-            if (this[collection].Get(indices[i]) is { } record)
+            if (target.Get(indices[i]) is { } record)
             {
                 list.Add(record.Node.DeepClone().AsObject());
             }
@@ -150,6 +145,9 @@ public sealed class SandboxStore
         files.Clear();
     }
 
+    /// <summary>The indices of the records of <paramref name="target"/> that <paramref name="query"/>'s filter selects, in its order (limit and offset not applied).</summary>
+    internal QueryResult Select(RecordCollection target, RqlQuery query) => CollectionQuery.Run(target, query, path => IsKnownField(target, path));
+
     internal RecordCollection this[string name] =>
         collections.TryGetValue(name, out var c) ? c : throw new ArgumentException($"Unknown collection '{name}'.", nameof(name));
 
@@ -195,7 +193,7 @@ public sealed class SandboxStore
 
     internal byte[]? GetFile(string key) => files.TryGetValue(key, out var content) ? content : null;
 
-    internal bool IsKnownField(RecordCollection collection, string path) =>
+    private bool IsKnownField(RecordCollection collection, string path) =>
         ShapeCatalog.Instance.IsKnownPath(collection.ShapeName, path) || ExtraKnownFields.Contains(path) || collection.SeededFields.ContainsKey(path);
 
     private static readonly FrozenSet<string> ExtraKnownFields = new[]

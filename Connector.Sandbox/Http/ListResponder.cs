@@ -44,7 +44,7 @@ internal static class ListResponder
         }
 
         var collection = store[name];
-        var result = CollectionQuery.Run(collection, query, path => store.IsKnownField(collection, path));
+        var result = store.Select(collection, query);
         var (limit, offset) = Paging(query);
         var total = result.Count;
         var count = Math.Max(0, Math.Min(limit, total - offset));
