@@ -9,14 +9,16 @@ namespace Connector.Tests.Sandbox.Data;
 [Category("Sandbox")]
 public sealed class RecordCollectionResetTests
 {
+    private static readonly IdCodec Ids = new("TH", 42);
+
     [Test]
     public void A_reset_puts_back_the_generated_records_a_write_replaced_without_generating_them_again()
     {
         var generated = 0;
-        var collection = new RecordCollection("things", "things", new IdCodec("TH", 42), 10, i =>
+        var collection = new RecordCollection("things", "things", Ids, 10, i =>
         {
             generated++;
-            return new JsonObject { ["id"] = new IdCodec("TH", 42).Format(i), ["name"] = "seeded " + i };
+            return new JsonObject { ["id"] = Ids.Format(i), ["name"] = "seeded " + i };
         });
         var first = collection.Get(0)!;
         var second = collection.Get(1)!;
@@ -40,7 +42,7 @@ public sealed class RecordCollectionResetTests
     [Test]
     public void A_reset_changes_the_version_so_cached_query_results_are_not_reused()
     {
-        var collection = new RecordCollection("things", "things", new IdCodec("TH", 42), 3, i => new JsonObject { ["id"] = new IdCodec("TH", 42).Format(i) });
+        var collection = new RecordCollection("things", "things", Ids, 3, i => new JsonObject { ["id"] = Ids.Format(i) });
         var before = collection.Version;
 
         collection.ResetToSeed();
