@@ -27,60 +27,44 @@ internal sealed class ActionsScenario : SandboxResetScenario
     // A template of the seed-42 sandbox's first product: the sandbox refuses an unknown template, as Connect does.
     private const string Body = "{\"template_id\":\"TL-0042-0000-0000-01\"}";
     private static readonly byte[] BodyBytes = System.Text.Encoding.UTF8.GetBytes(Body);
-    private readonly BenchmarkConnector _session;
-    private readonly IReadOnlyList<string> _ids;
-    private TrackedDocument[] _documents = [];
 
-    private ActionsScenario(SandboxOptions options, int selected, BenchmarkConnector session, IReadOnlyList<string> ids)
-        : base(options, Collection, Selection, selected)
+    private ActionsScenario(SeededSelection selection, BenchmarkConnector session)
+        : base(selection, session)
     {
-        _session = session;
-        _ids = ids;
     }
-
-    public override long ExpectedItems => _ids.Count;
-
-    public string SeedNote { get; private init; } = string.Empty;
 
     /// <summary>Finds a RecordsPerType that seeds at least <paramref name="actions"/> pending requests (about 3 in 8 are pending) and picks them.</summary>
     public static async Task<ActionsScenario> CreateAsync(int actions, CancellationToken cancellationToken)
     {
-        var (options, ids, pending, perType) = await SeededRecords.FindAsync(
+        var selection = await SeededRecords.FindAsync(
             size => new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = size, AssetCount = 200, UsageRecordCount = 200 },
             Math.Max(200, actions * 3),
             Collection,
             Selection,
             actions,
             cancellationToken).ConfigureAwait(false);
-        var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
-        return new ActionsScenario(options, pending, session, ids)
+        return new ActionsScenario(selection, await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false))
         {
-            SeedNote = $"RecordsPerType={perType}: {pending} pending requests, the first {actions} approved; the sandbox data reset to its seed before each run",
+            SeedNote = $"RecordsPerType={selection.Size}: {selection.Matching} pending requests, the first {actions} approved; the sandbox data reset to its seed before each run",
         };
     }
 
-    public override async Task PrepareAsync(Side side, CancellationToken cancellationToken)
-    {
-        await base.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
-        _documents = _ids.Select((id, i) => TrackedDocument.FromText(
-            "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Body,
-            new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.ObjectId] = id })).ToArray();
-    }
+    protected override TrackedDocument Document(string trackingId, string id) =>
+        TrackedDocument.FromText(trackingId, Body, new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.ObjectId] = id });
 
     public override async Task<long> RunAsync(Side side, CancellationToken cancellationToken)
     {
         if (side == Side.Connector)
         {
             var properties = new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.Parallelism] = "8" };
-            var sink = await _session.ExecuteAsync(
-                CurrentSandbox.BaseUrl, "request", "EXECUTE:APPROVE", properties, OperationRequest.ForDocuments(_documents), new CountingResultSink(), cancellationToken).ConfigureAwait(false);
+            var sink = await Session.ExecuteAsync(
+                CurrentSandbox.BaseUrl, "request", "EXECUTE:APPROVE", properties, OperationRequest.ForDocuments(Documents), new CountingResultSink(), cancellationToken).ConfigureAwait(false);
             return sink.Failures.Count == 0 ? sink.Successes : throw new InvalidOperationException("approvals failed: " + string.Join("; ", sink.Failures));
         }
 
         var raw = Raw;
         long done = 0;
-        await Parallel.ForEachAsync(_ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
+        await Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
         {
             using var response = await raw.PostJsonAsync("requests/" + id + "/approve", BodyBytes, ct).ConfigureAwait(false);
             var answer = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
@@ -110,11 +94,5 @@ internal sealed class ActionsScenario : SandboxResetScenario
         }
 
         return approved;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 }

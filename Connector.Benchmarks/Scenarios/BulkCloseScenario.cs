@@ -26,45 +26,30 @@ internal sealed class BulkCloseScenario : SandboxResetScenario
     private const string Selection = "in(status,(valid,approved))";
     public const int Parallelism = 4;
     private const string BillingId = "INV-BENCH-1";
-    private readonly BenchmarkConnector _session;
-    private readonly IReadOnlyList<string> _ids;
-    private TrackedDocument[] _documents = [];
 
-    private BulkCloseScenario(SandboxOptions options, int selected, BenchmarkConnector session, IReadOnlyList<string> ids)
-        : base(options, Collection, Selection, selected)
+    private BulkCloseScenario(SeededSelection selection, BenchmarkConnector session)
+        : base(selection, session)
     {
-        _session = session;
-        _ids = ids;
     }
-
-    public override long ExpectedItems => _ids.Count;
-
-    public string SeedNote { get; private init; } = string.Empty;
 
     /// <summary>Seeds enough usage records that at least <paramref name="records"/> are closable, and picks them.</summary>
     public static async Task<BulkCloseScenario> CreateAsync(int records, CancellationToken cancellationToken)
     {
-        var (options, ids, closable, count) = await SeededRecords.FindAsync(
+        var selection = await SeededRecords.FindAsync(
             size => new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = 200, AssetCount = 200, UsageRecordCount = size, RequestLogCapacity = 1000 },
             records + (records / 2),
             Collection,
             Selection,
             records,
             cancellationToken).ConfigureAwait(false);
-        var session = await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false);
-        return new BulkCloseScenario(options, closable, session, ids)
+        return new BulkCloseScenario(selection, await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false))
         {
-            SeedNote = $"UsageRecordCount={count}: {closable} closable, the first {records} closed; the sandbox data reset to its seed before each run",
+            SeedNote = $"UsageRecordCount={selection.Size}: {selection.Matching} closable, the first {records} closed; the sandbox data reset to its seed before each run",
         };
     }
 
-    public override async Task PrepareAsync(Side side, CancellationToken cancellationToken)
-    {
-        await base.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
-        _documents = _ids.Select((id, i) => TrackedDocument.FromText(
-            "d" + i.ToString(CultureInfo.InvariantCulture),
-            "{\"id\":\"" + id + "\",\"external_billing_id\":\"" + BillingId + "\"}")).ToArray();
-    }
+    protected override TrackedDocument Document(string trackingId, string id) =>
+        TrackedDocument.FromText(trackingId, "{\"id\":\"" + id + "\",\"external_billing_id\":\"" + BillingId + "\"}");
 
     public override async Task<long> RunAsync(Side side, CancellationToken cancellationToken)
     {
@@ -75,14 +60,14 @@ internal sealed class BulkCloseScenario : SandboxResetScenario
                 [OperationFieldIds.BatchSize] = BatchSize.ToString(CultureInfo.InvariantCulture),
                 [OperationFieldIds.Parallelism] = Parallelism.ToString(CultureInfo.InvariantCulture),
             };
-            var sink = await _session.ExecuteAsync(
-                CurrentSandbox.BaseUrl, "usage_record", "EXECUTE:BULK_CLOSE", properties, OperationRequest.ForDocuments(_documents), new CountingResultSink(), cancellationToken).ConfigureAwait(false);
+            var sink = await Session.ExecuteAsync(
+                CurrentSandbox.BaseUrl, "usage_record", "EXECUTE:BULK_CLOSE", properties, OperationRequest.ForDocuments(Documents), new CountingResultSink(), cancellationToken).ConfigureAwait(false);
             return sink.Failures.Count == 0 ? sink.Successes : throw new InvalidOperationException("closes failed: " + string.Join("; ", sink.Failures));
         }
 
         var raw = Raw;
         long closed = 0;
-        await Parallel.ForEachAsync(_ids.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
+        await Parallel.ForEachAsync(Ids.Chunk(BatchSize), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
             var body = new ArrayBufferWriter<byte>(batch.Length * 64);
             await using (var writer = new Utf8JsonWriter(body))
@@ -114,11 +99,5 @@ internal sealed class BulkCloseScenario : SandboxResetScenario
             Interlocked.Add(ref closed, inBatch);
         }).ConfigureAwait(false);
         return closed;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        _session.Dispose();
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -10,9 +10,9 @@ internal static class SeededRecords
     /// Starts probe sandboxes of growing size (<paramref name="options"/> of a size, first <paramref name="size"/>, then
     /// doubled), each in a child process as the scenarios run them, until <paramref name="rql"/> selects at least
     /// <paramref name="needed"/> records of <paramref name="collection"/>; returns those options, the first
-    /// <paramref name="needed"/> ids and how many matched.
+    /// <paramref name="needed"/> ids, how many matched and the size.
     /// </summary>
-    public static async Task<(SandboxOptions Options, string[] Ids, int Matching, int Size)> FindAsync(
+    public static async Task<SeededSelection> FindAsync(
         Func<int, SandboxOptions> options,
         int size,
         string collection,
@@ -28,7 +28,7 @@ internal static class SeededRecords
             if (answer.Matching >= needed)
             {
                 var ids = answer.Ids.Select(id => id ?? throw new InvalidOperationException($"a record of {collection} without an id")).ToArray();
-                return (candidate, ids, answer.Matching, size);
+                return new SeededSelection(candidate, collection, rql, ids, answer.Matching, size);
             }
 
             size *= 2;
