@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Connector.Benchmarks.Cli;
 
 /// <summary>
-/// The parsed command line: <c>[scenario...] [--quick] [--rounds N] [--json PATH]</c>, or a child command
+/// The parsed command line: <c>[scenario...] [--quick] [--rounds N] [--calibrate] [--json PATH]</c>, or a child command
 /// (<c>search-memory-child</c>, <c>browse-child</c>, <c>sandbox-child</c>) with its options, or <c>micro</c> followed by BenchmarkDotNet arguments.
 /// </summary>
 internal sealed record BenchmarkArguments
@@ -11,7 +11,13 @@ internal sealed record BenchmarkArguments
     /// <summary>Every measured scenario, in the order they run by default.</summary>
     public static readonly IReadOnlyList<string> AllScenarios = ["search", "search-memory", "actions", "bulk-close", "browse", "cli-latency", "sandbox-page"];
 
+    /// <summary>The scenarios that time the connector against the baseline round by round: the ones <c>--calibrate</c> applies to.</summary>
+    public static readonly IReadOnlyList<string> PairedScenarios = ["search", "actions", "bulk-close"];
+
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
+
+    /// <summary><c>--calibrate</c>: the baseline in both slots of the paired scenarios (every paired scenario when none is named).</summary>
+    public bool Calibrate { get; init; }
 
     public bool Quick { get; init; }
 
@@ -27,6 +33,9 @@ internal sealed record BenchmarkArguments
 
     /// <summary>Arguments after <c>micro</c>, passed to BenchmarkDotNet.</summary>
     public IReadOnlyList<string> PassThrough { get; init; } = [];
+
+    /// <summary>The usage line an unknown argument is answered with.</summary>
+    public static string Usage => $"[{string.Join('|', AllScenarios)}...] [--quick] [--rounds N] [--calibrate] [--json PATH] | micro [BenchmarkDotNet args]";
 
     public static BenchmarkArguments Parse(IReadOnlyList<string> args)
     {
@@ -67,11 +76,12 @@ internal sealed record BenchmarkArguments
         return options;
     }
 
-    /// <summary>The benchmark run's arguments: scenario names (every scenario when none), <c>--quick</c>, <c>--rounds N</c>, <c>--json PATH</c>.</summary>
+    /// <summary>The benchmark run's arguments: scenario names (every scenario when none), <c>--quick</c>, <c>--rounds N</c>, <c>--calibrate</c>, <c>--json PATH</c>.</summary>
     private static BenchmarkArguments ParseRun(IReadOnlyList<string> args)
     {
         var scenarios = new List<string>();
         var quick = false;
+        var calibrate = false;
         int? rounds = null;
         string? json = null;
         for (var i = 0; i < args.Count; i++)
@@ -80,6 +90,9 @@ internal sealed record BenchmarkArguments
             {
                 case "--quick":
                     quick = true;
+                    break;
+                case "--calibrate":
+                    calibrate = true;
                     break;
                 case "--rounds" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
                     rounds = n;
@@ -97,14 +110,20 @@ internal sealed record BenchmarkArguments
                     break;
                 default:
                     throw new ArgumentException(
-                        $"unknown argument '{args[i]}'. Usage: [{string.Join('|', AllScenarios)}...] [--quick] [--rounds N] [--json PATH] | micro [BenchmarkDotNet args]");
+                        $"unknown argument '{args[i]}'. Usage: {Usage}");
             }
+        }
+
+        if (calibrate && scenarios.FirstOrDefault(s => !PairedScenarios.Contains(s, StringComparer.Ordinal)) is { } unpaired)
+        {
+            throw new ArgumentException($"--calibrate applies to the paired scenarios ({string.Join(", ", PairedScenarios)}), not to '{unpaired}'");
         }
 
         return new BenchmarkArguments
         {
-            Scenarios = scenarios.Count == 0 ? AllScenarios : scenarios,
+            Scenarios = scenarios.Count > 0 ? scenarios : calibrate ? PairedScenarios : AllScenarios,
             Quick = quick,
+            Calibrate = calibrate,
             Rounds = rounds,
             JsonPath = json,
         };

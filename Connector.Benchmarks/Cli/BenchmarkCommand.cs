@@ -41,8 +41,10 @@ internal static class BenchmarkCommand
             settings = settings with { Rounds = rounds, StateChangingRounds = rounds, BrowseColdRounds = rounds };
         }
 
+        settings = settings with { Calibrate = arguments.Calibrate };
+
         await output.WriteLineAsync($"Machine: {MachineDescription.Describe()}").ConfigureAwait(false);
-        await output.WriteLineAsync($"Scenarios: {string.Join(", ", arguments.Scenarios)}{(arguments.Quick ? " (quick: 1/10 size)" : string.Empty)}, {settings.Rounds} rounds ({settings.StateChangingRounds} for actions and bulk-close)").ConfigureAwait(false);
+        await output.WriteLineAsync($"Scenarios: {string.Join(", ", arguments.Scenarios)}{(arguments.Quick ? " (quick: 1/10 size)" : string.Empty)}{(arguments.Calibrate ? " (calibration: the baseline in both slots)" : string.Empty)}, {settings.Rounds} rounds ({settings.StateChangingRounds} for actions and bulk-close)").ConfigureAwait(false);
         var rows = await RunScenariosAsync(arguments.Scenarios, settings, output, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync(ResultReport.Table(rows)).ConfigureAwait(false);
@@ -60,7 +62,7 @@ internal static class BenchmarkCommand
         IReadOnlyList<string> scenarios, BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
         var rows = new List<ScenarioRow>();
-        var runner = new PairedRunner(log);
+        var runner = new PairedRunner(log, settings.Calibrate);
         foreach (var scenario in scenarios)
         {
             await log.WriteLineAsync($"[{scenario}]").ConfigureAwait(false);
@@ -70,7 +72,7 @@ internal static class BenchmarkCommand
                     await using (var search = await SearchScenario.CreateAsync(settings.SearchRecords, cancellationToken).ConfigureAwait(false))
                     {
                         var times = await runner.RunAsync(scenario, search, settings.WarmupRuns, settings.Rounds, cancellationToken).ConfigureAwait(false);
-                        rows.Add(PairedRow(scenario, settings.SearchRecords, times, 1.10, $"page size {SearchScenario.PageSize}; sandbox in a child process (started once, its request log emptied before each run), client and sandbox CPU apart; baseline: HttpClient, each page streamed through Utf8JsonReader (Skip per record); same URLs (checked); {times.Describe()}"));
+                        rows.Add(PairedRow(scenario, settings, settings.SearchRecords, times, 1.10, $"page size {SearchScenario.PageSize}; sandbox in a child process (started once, its request log emptied before each run), client and sandbox CPU apart; baseline: HttpClient, each page streamed through Utf8JsonReader (Skip per record); same URLs (checked); {times.Describe()}"));
                     }
 
                     break;
@@ -81,7 +83,7 @@ internal static class BenchmarkCommand
                     await using (var actions = await ActionsScenario.CreateAsync(settings.Actions, cancellationToken).ConfigureAwait(false))
                     {
                         var times = await runner.RunAsync(scenario, actions, settings.StateChangingWarmupRuns, settings.StateChangingRounds, cancellationToken).ConfigureAwait(false);
-                        rows.Add(PairedRow(scenario, settings.Actions, times, 1.05, $"request APPROVE, parallelism {ActionsScenario.Parallelism}; {actions.SeedNote}; sandbox in a child process; same requests (checked); {times.Describe()}"));
+                        rows.Add(PairedRow(scenario, settings, settings.Actions, times, 1.05, $"request APPROVE, parallelism {ActionsScenario.Parallelism}; {actions.SeedNote}; sandbox in a child process; same requests (checked); {times.Describe()}"));
                     }
 
                     break;
@@ -89,7 +91,7 @@ internal static class BenchmarkCommand
                     await using (var bulk = await BulkCloseScenario.CreateAsync(settings.BulkCloseRecords, cancellationToken).ConfigureAwait(false))
                     {
                         var times = await runner.RunAsync(scenario, bulk, settings.StateChangingWarmupRuns, settings.StateChangingRounds, cancellationToken).ConfigureAwait(false);
-                        rows.Add(PairedRow(scenario, settings.BulkCloseRecords, times, 1.05, $"batch {BulkCloseScenario.BatchSize}, parallelism {BulkCloseScenario.Parallelism}; {bulk.SeedNote}; sandbox in a child process; same requests (checked); {times.Describe()}"));
+                        rows.Add(PairedRow(scenario, settings, settings.BulkCloseRecords, times, 1.05, $"batch {BulkCloseScenario.BatchSize}, parallelism {BulkCloseScenario.Parallelism}; {bulk.SeedNote}; sandbox in a child process; same requests (checked); {times.Describe()}"));
                     }
 
                     break;
@@ -110,17 +112,31 @@ internal static class BenchmarkCommand
         return rows;
     }
 
-    private static ScenarioRow PairedRow(string scenario, long records, PairedTimes times, double target, string notes) => new()
+    /// <summary>
+    /// A paired scenario's row: met when the ratio of medians is at most <paramref name="target"/>, and the notes say so
+    /// when the target lies inside the ratio's 95% interval (this run alone does not settle it). A calibration row has no
+    /// target: identical code ran in both slots.
+    /// </summary>
+    private static ScenarioRow PairedRow(string scenario, BenchmarkSettings settings, long records, PairedTimes times, double target, string notes)
     {
-        Scenario = scenario,
-        Records = records,
-        ConnectorSeconds = times.ConnectorMedian,
-        BaselineSeconds = times.BaselineMedian,
-        Ratio = times.Ratio,
-        ConnectorRecordsPerSecond = records / times.ConnectorMedian,
-        BaselineRecordsPerSecond = records / times.BaselineMedian,
-        Target = $"ratio <= {target:0.00}",
-        Met = times.Ratio <= target,
-        Notes = notes,
-    };
+        var (low, high) = times.RatioInterval;
+        var unsettled = !settings.Calibrate && low <= target && target < high
+            ? $"the target {target:0.00} is inside the ratio's 95% interval: this run alone does not settle it; "
+            : string.Empty;
+        return new ScenarioRow
+        {
+            Scenario = scenario,
+            Records = records,
+            ConnectorSeconds = times.ConnectorMedian,
+            BaselineSeconds = times.BaselineMedian,
+            Ratio = times.Ratio,
+            RatioLow = low,
+            RatioHigh = high,
+            ConnectorRecordsPerSecond = records / times.ConnectorMedian,
+            BaselineRecordsPerSecond = records / times.BaselineMedian,
+            Target = settings.Calibrate ? "calibration: 1.00" : $"ratio <= {target:0.00}",
+            Met = settings.Calibrate ? null : times.Ratio <= target,
+            Notes = (settings.Calibrate ? "CALIBRATION, the baseline in both slots (any distance from 1.00 is the harness's noise); " : unsettled) + notes,
+        };
+    }
 }

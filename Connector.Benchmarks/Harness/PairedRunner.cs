@@ -8,7 +8,9 @@ namespace Connector.Benchmarks.Harness;
 /// timed run (in this process, and in the sandbox's child process when the scenario has one). Every run must
 /// complete the expected number of items.
 /// </summary>
-internal sealed class PairedRunner(TextWriter log)
+/// <param name="log">Where each warm-up run and round is reported.</param>
+/// <param name="calibrate">Whether the baseline runs in the connector's slot too (<see cref="BenchmarkSettings.Calibrate"/>).</param>
+internal sealed class PairedRunner(TextWriter log, bool calibrate = false)
 {
     public async Task<PairedTimes> RunAsync(string name, PairedScenario scenario, int warmupRuns, int rounds, CancellationToken cancellationToken)
     {
@@ -52,7 +54,7 @@ internal sealed class PairedRunner(TextWriter log)
     /// One run of one side: its wall seconds, the CPU seconds this process used meanwhile, those of the sandbox child if
     /// there is one, and the JIT compilation this process did meanwhile (the runtime's own counters, every thread).
     /// </summary>
-    private static async Task<RunFigures> TimeOnceAsync(PairedScenario scenario, Side side, CancellationToken cancellationToken)
+    private async Task<RunFigures> TimeOnceAsync(PairedScenario scenario, Side side, CancellationToken cancellationToken)
     {
         await scenario.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
         var server = scenario.Server;
@@ -67,7 +69,7 @@ internal sealed class PairedRunner(TextWriter log)
         var cpuBefore = Environment.CpuUsage.TotalTime;
         var jitBefore = JitFigures.Now();
         var watch = Stopwatch.StartNew();
-        var done = await scenario.RunAsync(side, cancellationToken).ConfigureAwait(false);
+        var done = await scenario.RunAsync(calibrate ? Side.Baseline : side, cancellationToken).ConfigureAwait(false);
         watch.Stop();
         var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         var jit = JitFigures.Now() - jitBefore;

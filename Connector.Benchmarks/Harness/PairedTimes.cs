@@ -41,9 +41,17 @@ internal sealed record PairedTimes(
     /// <summary>The per-round ratios (connector / baseline of the same round), for judging noise.</summary>
     public IReadOnlyList<double> RoundRatios => Connector.Zip(Baseline, (c, b) => c / b).ToArray();
 
+    /// <summary>
+    /// The 95% interval of <see cref="Ratio"/> (<see cref="Statistics.BootstrapRatioInterval"/> over the rounds): a target
+    /// inside it is not settled by this run, whichever side of it the ratio fell.
+    /// </summary>
+    public (double Low, double High) RatioInterval => Statistics.BootstrapRatioInterval(Connector, Baseline);
+
     public string Describe()
     {
-        var text = $"rounds c/b: {string.Join(" ", RoundRatios.Select(r => Format(r, "0.00")))}; ";
+        var (low, high) = RatioInterval;
+        var text = $"ratio 95% interval {Format(low, "0.00")}-{Format(high, "0.00")} (paired bootstrap over {Connector.Count} rounds); "
+            + $"rounds c/b: {string.Join(" ", RoundRatios.Select(r => Format(r, "0.00")))}; ";
         if (ConnectorServerCpu.Count == 0 || BaselineServerCpu.Count == 0)
         {
             return text + $"process CPU c/b: {Format(CpuRatio, "0.00")}" + DescribeJit();

@@ -16,7 +16,7 @@ internal static class ResultReport
 
     public static string Table(IReadOnlyList<ScenarioRow> rows)
     {
-        string[] headers = ["scenario", "records", "connector s", "baseline s", "ratio", "conn rec/s", "base rec/s", "peak WS MB", "heap MB", "target", "met"];
+        string[] headers = ["scenario", "records", "connector s", "baseline s", "ratio", "ratio 95%", "conn rec/s", "base rec/s", "peak WS MB", "heap MB", "target", "met"];
         var cells = rows.Select(r => new[]
         {
             r.Scenario,
@@ -24,6 +24,7 @@ internal static class ResultReport
             Number(r.ConnectorSeconds, "0.000"),
             Number(r.BaselineSeconds, "0.000"),
             Number(r.Ratio, "0.00"),
+            r.RatioLow is { } low && r.RatioHigh is { } high ? $"{Number(low, "0.00")}-{Number(high, "0.00")}" : "-",
             Number(r.ConnectorRecordsPerSecond, "N0"),
             Number(r.BaselineRecordsPerSecond, "N0"),
             Number(r.PeakWorkingSetMb, "0.0"),
@@ -71,7 +72,7 @@ internal static class ResultReport
     {
         for (var i = 0; i < cells.Count; i++)
         {
-            var alignRight = i is > 0 and < 9;
+            var alignRight = i is > 0 and < 10;
             text.Append(alignRight ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]));
             text.Append(i == cells.Count - 1 ? string.Empty : " | ");
         }

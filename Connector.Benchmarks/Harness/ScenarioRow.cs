@@ -21,6 +21,14 @@ internal sealed record ScenarioRow
     [JsonPropertyName("ratio")]
     public double? Ratio { get; init; }
 
+    /// <summary>The lower bound of the ratio's 95% interval (<see cref="PairedTimes.RatioInterval"/>); null for rows that are not paired.</summary>
+    [JsonPropertyName("ratio_95_low")]
+    public double? RatioLow { get; init; }
+
+    /// <summary>The upper bound of the ratio's 95% interval; null for rows that are not paired.</summary>
+    [JsonPropertyName("ratio_95_high")]
+    public double? RatioHigh { get; init; }
+
     [JsonPropertyName("peak_working_set_mb")]
     public double? PeakWorkingSetMb { get; init; }
 

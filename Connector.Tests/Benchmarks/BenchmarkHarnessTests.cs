@@ -29,7 +29,9 @@ public sealed class BenchmarkHarnessTests
             Assert.That(row.BaselineSeconds, Is.GreaterThan(0));
             Assert.That(row.Ratio, Is.GreaterThan(0));
             Assert.That(row.ConnectorRecordsPerSecond, Is.GreaterThan(0));
-            Assert.That(ResultReport.Table(rows), Does.Contain("search"));
+            Assert.That((row.RatioLow, row.RatioHigh), Is.EqualTo((row.Ratio, row.Ratio)), "one round: the interval is its ratio");
+            Assert.That(row.Met, Is.Not.Null);
+            Assert.That(ResultReport.Table(rows), Does.Contain("search").And.Contain("ratio 95%"));
             Assert.That(row.Notes, Does.Match(@"JIT per run c/b: median \d+/\d+ ms, \d+/\d+ methods compiled"));
         });
 
@@ -46,6 +48,8 @@ public sealed class BenchmarkHarnessTests
                 Assert.That(first.GetProperty("connector_s").GetDouble(), Is.GreaterThan(0));
                 Assert.That(first.GetProperty("baseline_s").GetDouble(), Is.GreaterThan(0));
                 Assert.That(first.GetProperty("ratio").GetDouble(), Is.GreaterThan(0));
+                Assert.That(first.GetProperty("ratio_95_low").GetDouble(), Is.GreaterThan(0));
+                Assert.That(first.GetProperty("ratio_95_high").GetDouble(), Is.GreaterThan(0));
                 Assert.That(first.TryGetProperty("peak_working_set_mb", out _), Is.True);
                 Assert.That(first.TryGetProperty("notes", out _), Is.True);
             });
@@ -54,6 +58,24 @@ public sealed class BenchmarkHarnessTests
         {
             File.Delete(path);
         }
+    }
+
+    [Test]
+    public async Task A_calibrating_run_times_the_baseline_twice_and_reports_no_target()
+    {
+        var settings = BenchmarkSettings.Quick with { SearchRecords = 2_000, Rounds = 1, WarmupRuns = 1, Calibrate = true };
+
+        var rows = await BenchmarkCommand.RunScenariosAsync(["search"], settings, TextWriter.Null, CancellationToken.None);
+
+        var row = rows.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Met, Is.Null);
+            Assert.That(row.Target, Is.EqualTo("calibration: 1.00"));
+            Assert.That(row.Notes, Does.StartWith("CALIBRATION, the baseline in both slots"));
+            Assert.That(row.Notes, Does.Contain("JIT per run c/b: median"));
+            Assert.That(ResultReport.Table(rows), Does.Contain("calibration: 1.00"));
+        });
     }
 
     [Test]
