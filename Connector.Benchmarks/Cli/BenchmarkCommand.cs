@@ -1,3 +1,4 @@
+using System.Globalization;
 using Connector.Benchmarks.Harness;
 using Connector.Benchmarks.Micro;
 using Connector.Benchmarks.Scenarios;
@@ -121,7 +122,7 @@ internal static class BenchmarkCommand
     {
         var (low, high) = times.RatioInterval;
         var unsettled = !settings.Calibrate && low <= target && target < high
-            ? $"the target {target:0.00} is inside the ratio's 95% interval: this run alone does not settle it; "
+            ? string.Create(CultureInfo.InvariantCulture, $"the target {target:0.00} is inside the ratio's 95% interval: this run alone does not settle it; ")
             : string.Empty;
         return new ScenarioRow
         {
@@ -134,7 +135,7 @@ internal static class BenchmarkCommand
             RatioHigh = high,
             ConnectorRecordsPerSecond = records / times.ConnectorMedian,
             BaselineRecordsPerSecond = records / times.BaselineMedian,
-            Target = settings.Calibrate ? "calibration: 1.00" : $"ratio <= {target:0.00}",
+            Target = settings.Calibrate ? "calibration: 1.00" : string.Create(CultureInfo.InvariantCulture, $"ratio <= {target:0.00}"),
             Met = settings.Calibrate ? null : times.Ratio <= target,
             Notes = (settings.Calibrate ? "CALIBRATION, the baseline in both slots (any distance from 1.00 is the harness's noise); " : unsettled) + notes,
         };

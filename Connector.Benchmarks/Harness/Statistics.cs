@@ -13,8 +13,8 @@ internal static class Statistics
 
     /// <summary>
     /// A percentile bootstrap interval of <c>median(connector) / median(baseline)</c> over paired rounds: rounds are
-    /// drawn with replacement, each drawn round bringing both of its runs (the two sides ran minutes apart at most, on the
-    /// same machine state), the ratio of medians computed for each of <paramref name="resamples"/> draws, and the
+    /// drawn with replacement, each drawn round bringing both of its runs (the two sides ran seconds apart, on much the same
+    /// machine state), the ratio of medians computed for each of <paramref name="resamples"/> draws, and the
     /// central <paramref name="confidence"/> share of those ratios returned. The draws come from a fixed seed, so the
     /// same rounds always give the same interval.
     /// </summary>
