@@ -11,12 +11,18 @@ internal sealed record BenchmarkArguments
     /// <summary>Every measured scenario, in the order they run by default.</summary>
     public static readonly IReadOnlyList<string> AllScenarios = ["search", "search-memory", "actions", "bulk-close", "browse", "cli-latency", "sandbox-page"];
 
-    /// <summary>The scenarios that time the connector against the baseline round by round: the ones <c>--calibrate</c> applies to.</summary>
-    public static readonly IReadOnlyList<string> PairedScenarios = ["search", "actions", "bulk-close"];
+    /// <summary>
+    /// Scenarios run only when named: <c>actions-client</c>, the actions scenario with the connector's HTTP client alone
+    /// in the connector's slot (what the HTTP layer costs without the operation's per-document work).
+    /// </summary>
+    public static readonly IReadOnlyList<string> DiagnosticScenarios = ["actions-client"];
+
+    /// <summary>The scenarios that time the connector against the baseline round by round: the ones <c>--calibrate</c> applies to (the first three when none is named).</summary>
+    public static readonly IReadOnlyList<string> PairedScenarios = ["search", "actions", "bulk-close", "actions-client"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
 
-    /// <summary><c>--calibrate</c>: the baseline in both slots of the paired scenarios (every paired scenario when none is named).</summary>
+    /// <summary><c>--calibrate</c>: the baseline in both slots of the paired scenarios (search, actions and bulk-close when none is named).</summary>
     public bool Calibrate { get; init; }
 
     public bool Quick { get; init; }
@@ -35,7 +41,7 @@ internal sealed record BenchmarkArguments
     public IReadOnlyList<string> PassThrough { get; init; } = [];
 
     /// <summary>The usage line an unknown argument is answered with.</summary>
-    public static string Usage => $"[{string.Join('|', AllScenarios)}...] [--quick] [--rounds N] [--calibrate] [--json PATH] | micro [BenchmarkDotNet args]";
+    public static string Usage => $"[{string.Join('|', AllScenarios.Concat(DiagnosticScenarios))}...] [--quick] [--rounds N] [--calibrate] [--json PATH] | micro [BenchmarkDotNet args]";
 
     public static BenchmarkArguments Parse(IReadOnlyList<string> args)
     {
@@ -101,7 +107,7 @@ internal sealed record BenchmarkArguments
                 case "--json" when i + 1 < args.Count:
                     json = args[++i];
                     break;
-                case var name when AllScenarios.Contains(name, StringComparer.Ordinal):
+                case var name when AllScenarios.Contains(name, StringComparer.Ordinal) || DiagnosticScenarios.Contains(name, StringComparer.Ordinal):
                     if (!scenarios.Contains(name, StringComparer.Ordinal))
                     {
                         scenarios.Add(name);
@@ -121,7 +127,7 @@ internal sealed record BenchmarkArguments
 
         return new BenchmarkArguments
         {
-            Scenarios = scenarios.Count > 0 ? scenarios : calibrate ? PairedScenarios : AllScenarios,
+            Scenarios = scenarios.Count > 0 ? scenarios : calibrate ? PairedScenarios.Intersect(AllScenarios).ToArray() : AllScenarios,
             Quick = quick,
             Calibrate = calibrate,
             Rounds = rounds,

@@ -81,12 +81,8 @@ internal static class BenchmarkCommand
                     rows.AddRange(await SearchMemoryScenario.RunAsync(settings.MemorySmallRecords, settings.MemoryLargeRecords, log, cancellationToken).ConfigureAwait(false));
                     break;
                 case "actions":
-                    await using (var actions = await ActionsScenario.CreateAsync(settings.Actions, cancellationToken).ConfigureAwait(false))
-                    {
-                        var times = await runner.RunAsync(scenario, actions, settings.StateChangingWarmupRuns, settings.StateChangingRounds, cancellationToken).ConfigureAwait(false);
-                        rows.Add(PairedRow(scenario, settings, settings.Actions, times, 1.05, $"request APPROVE, parallelism {ActionsScenario.Parallelism}; {actions.SeedNote}; sandbox in a child process; same requests (checked); {times.Describe()}"));
-                    }
-
+                case "actions-client":
+                    rows.Add(await ActionsRowAsync(scenario, settings, runner, cancellationToken).ConfigureAwait(false));
                     break;
                 case "bulk-close":
                     await using (var bulk = await BulkCloseScenario.CreateAsync(settings.BulkCloseRecords, cancellationToken).ConfigureAwait(false))
@@ -114,14 +110,32 @@ internal static class BenchmarkCommand
     }
 
     /// <summary>
+    /// The actions row, or the <c>actions-client</c> one: the same APPROVEs with the connector's HTTP client alone in the
+    /// connector's slot, a diagnostic without a target (the client's share of the actions difference).
+    /// </summary>
+    private static async Task<ScenarioRow> ActionsRowAsync(string scenario, BenchmarkSettings settings, PairedRunner runner, CancellationToken cancellationToken)
+    {
+        var clientOnly = scenario == "actions-client";
+        await using var actions = await ActionsScenario.CreateAsync(settings.Actions, clientOnly, cancellationToken).ConfigureAwait(false);
+        var times = await runner.RunAsync(scenario, actions, settings.StateChangingWarmupRuns, settings.StateChangingRounds, cancellationToken).ConfigureAwait(false);
+        var notes = $"request APPROVE, parallelism {ActionsScenario.Parallelism}; {actions.SeedNote}; sandbox in a child process; same requests (checked); {times.Describe()}";
+        if (!clientOnly)
+        {
+            return PairedRow(scenario, settings, settings.Actions, times, 1.05, notes);
+        }
+
+        return PairedRow(scenario, settings, settings.Actions, times, null, "DIAGNOSTIC, the connector's HTTP client alone (ConnectHttpClient, each answer read and checked; no documents, no results) against the baseline; " + notes);
+    }
+
+    /// <summary>
     /// A paired scenario's row: met when the ratio of medians is at most <paramref name="target"/>, and the notes say so
     /// when the target lies inside the ratio's 95% interval (this run alone does not settle it). A calibration row has no
-    /// target: identical code ran in both slots.
+    /// target (identical code ran in both slots), nor has a diagnostic one (a null <paramref name="target"/>).
     /// </summary>
-    private static ScenarioRow PairedRow(string scenario, BenchmarkSettings settings, long records, PairedTimes times, double target, string notes)
+    private static ScenarioRow PairedRow(string scenario, BenchmarkSettings settings, long records, PairedTimes times, double? target, string notes)
     {
         var (low, high) = times.RatioInterval;
-        var unsettled = !settings.Calibrate && low <= target && target < high
+        var unsettled = !settings.Calibrate && target is not null && low <= target && target < high
             ? string.Create(CultureInfo.InvariantCulture, $"the target {target:0.00} is inside the ratio's 95% interval: this run alone does not settle it; ")
             : string.Empty;
         return new ScenarioRow
@@ -135,8 +149,8 @@ internal static class BenchmarkCommand
             RatioHigh = high,
             ConnectorRecordsPerSecond = records / times.ConnectorMedian,
             BaselineRecordsPerSecond = records / times.BaselineMedian,
-            Target = settings.Calibrate ? "calibration: 1.00" : string.Create(CultureInfo.InvariantCulture, $"ratio <= {target:0.00}"),
-            Met = settings.Calibrate ? null : times.Ratio <= target,
+            Target = settings.Calibrate ? "calibration: 1.00" : target is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"ratio <= {target:0.00}"),
+            Met = settings.Calibrate || target is null ? null : times.Ratio <= target,
             Notes = (settings.Calibrate ? "CALIBRATION, the baseline in both slots (any distance from 1.00 is the harness's noise); " : unsettled) + notes,
         };
     }

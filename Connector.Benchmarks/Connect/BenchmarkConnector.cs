@@ -4,6 +4,7 @@ using Connector.Core.Execution;
 using Connector.Core.Operations;
 using Connector.Operations;
 using Connector.Operations.Connection;
+using Connector.Operations.Http;
 using Connector.Sandbox;
 
 namespace Connector.Benchmarks.Connect;
@@ -42,6 +43,13 @@ internal sealed class BenchmarkConnector : IDisposable
         var violations = await ConnectorRunner.RunAsync(_connector, context, request, sink, cancellationToken).ConfigureAwait(false);
         return violations.Count == 0 ? sink : throw new InvalidOperationException("result invariant violated: " + string.Join("; ", violations));
     }
+
+    /// <summary>
+    /// A Connect client with the settings the connector reads from its connection for <paramref name="baseUrl"/>, apart
+    /// from any operation: for measuring what the HTTP layer costs without the per-document work (dispose it).
+    /// </summary>
+    public ConnectHttpClient CreateClient(Uri baseUrl) =>
+        new(ConnectionSettingsReader.Read(OperationContext.Create(Descriptor, "request", "EXECUTE:APPROVE", ConnectionProperties(baseUrl)).ConnectionProperties));
 
     public void Dispose() => _connector.Dispose();
 

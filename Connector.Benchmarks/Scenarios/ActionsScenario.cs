@@ -5,6 +5,8 @@ using Connector.Benchmarks.Harness;
 using Connector.Core.Descriptors;
 using Connector.Core.Documents;
 using Connector.Core.Operations;
+using Connector.Operations.Http;
+using Connector.Operations.Inbound;
 using Connector.Sandbox;
 
 namespace Connector.Benchmarks.Scenarios;
@@ -17,7 +19,10 @@ namespace Connector.Benchmarks.Scenarios;
 /// <see cref="Utf8JsonReader"/> to its end, counting an APPROVE done when the answer's top-level status is
 /// <c>approved</c> (the least parsing that still validates the answer and sees the outcome, as the search baseline
 /// skips over each record). APPROVE is not repeatable (a request leaves pending), so the sandbox data is reset to its seed before
-/// every run and both sides approve the same N requests.
+/// every run and both sides approve the same N requests. The <c>actions-client</c> variant puts the connector's HTTP
+/// client alone in the connector's slot (<see cref="ConnectHttpClient"/> with the connection's settings, the same
+/// bodies, each answer read and checked as the operation does, no input documents, no results): the baseline against
+/// the HTTP layer, without the operation's per-document work.
 /// </summary>
 internal sealed class ActionsScenario : SandboxResetScenario
 {
@@ -28,13 +33,20 @@ internal sealed class ActionsScenario : SandboxResetScenario
     private const string Body = "{\"template_id\":\"TL-0042-0000-0000-01\"}";
     private static readonly byte[] BodyBytes = System.Text.Encoding.UTF8.GetBytes(Body);
 
-    private ActionsScenario(SeededSelection selection, BenchmarkConnector session)
+    private readonly bool _clientOnly;
+    private ConnectHttpClient? _client;
+
+    private ActionsScenario(SeededSelection selection, BenchmarkConnector session, bool clientOnly)
         : base(selection, session)
     {
+        _clientOnly = clientOnly;
     }
 
     /// <summary>Finds a RecordsPerType that seeds at least <paramref name="actions"/> pending requests (about 3 in 8 are pending) and picks them.</summary>
-    public static async Task<ActionsScenario> CreateAsync(int actions, CancellationToken cancellationToken)
+    /// <param name="actions">How many APPROVEs a run sends.</param>
+    /// <param name="clientOnly">Whether the connector's slot runs its HTTP client alone (<c>actions-client</c>) instead of the operation.</param>
+    /// <param name="cancellationToken">Stops the search for the seed size.</param>
+    public static async Task<ActionsScenario> CreateAsync(int actions, bool clientOnly, CancellationToken cancellationToken)
     {
         var selection = await SeededRecords.FindAsync(
             size => new SandboxOptions { Port = 0, Seed = 42, RecordsPerType = size, AssetCount = 200, UsageRecordCount = 200 },
@@ -43,7 +55,7 @@ internal sealed class ActionsScenario : SandboxResetScenario
             Selection,
             actions,
             cancellationToken).ConfigureAwait(false);
-        return new ActionsScenario(selection, await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false))
+        return new ActionsScenario(selection, await BenchmarkConnector.CreateAsync(cancellationToken).ConfigureAwait(false), clientOnly)
         {
             SeedNote = $"RecordsPerType={selection.Size}: {selection.Matching} pending requests, the first {actions} approved; the sandbox data reset to its seed before each run",
         };
@@ -54,6 +66,11 @@ internal sealed class ActionsScenario : SandboxResetScenario
 
     public override async Task<long> RunAsync(Side side, CancellationToken cancellationToken)
     {
+        if (side == Side.Connector && _clientOnly)
+        {
+            return await RunClientAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (side == Side.Connector)
         {
             var properties = new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.Parallelism] = "8" };
@@ -72,6 +89,31 @@ internal sealed class ActionsScenario : SandboxResetScenario
             {
                 Interlocked.Increment(ref done);
             }
+        }).ConfigureAwait(false);
+        return done;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The <c>actions-client</c> connector slot: the APPROVEs through the connector's <see cref="ConnectHttpClient"/> at the
+    /// same parallelism, each answer read and checked to be one JSON value (<see cref="JsonBody.ReadAsync"/>), as the operation
+    /// reads it. The client is made in the first (warm-up) run, once the sandbox's address is known, and kept.
+    /// </summary>
+    private async Task<long> RunClientAsync(CancellationToken cancellationToken)
+    {
+        var client = _client ??= Session.CreateClient(CurrentSandbox.BaseUrl);
+        long done = 0;
+        await Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            var request = new ConnectRequest(HttpMethod.Post, "requests/" + id + "/approve", body: ConnectRequestBody.Json(BodyBytes));
+            await using var answer = await client.SendAsync(request, ct).ConfigureAwait(false);
+            await JsonBody.ReadAsync(answer.Body, ct).ConfigureAwait(false);
+            Interlocked.Increment(ref done);
         }).ConfigureAwait(false);
         return done;
     }

@@ -79,6 +79,26 @@ public sealed class BenchmarkHarnessTests
     }
 
     [Test]
+    public async Task The_actions_client_diagnostic_sends_the_same_approvals_through_the_connectors_client_and_has_no_target()
+    {
+        var settings = BenchmarkSettings.Quick with { Actions = 20, StateChangingRounds = 1, StateChangingWarmupRuns = 1 };
+
+        var rows = await BenchmarkCommand.RunScenariosAsync(["actions-client"], settings, TextWriter.Null, CancellationToken.None);
+
+        var row = rows.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Scenario, Is.EqualTo("actions-client"));
+            Assert.That(row.Records, Is.EqualTo(20));
+            Assert.That(row.ConnectorSeconds, Is.GreaterThan(0));
+            Assert.That(row.Met, Is.Null);
+            Assert.That(row.Target, Is.Empty);
+            Assert.That(row.Notes, Does.StartWith("DIAGNOSTIC, the connector's HTTP client alone"));
+            Assert.That(row.Notes, Does.Contain("same requests (checked)"));
+        });
+    }
+
+    [Test]
     public void The_paired_notes_give_each_sides_median_jit_per_run()
     {
         var times = new PairedTimes([1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [0.6, 0.6, 0.6], [0.5, 0.5, 0.5])

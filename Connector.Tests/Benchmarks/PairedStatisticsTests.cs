@@ -78,9 +78,11 @@ public sealed class PairedStatisticsTests
             Assert.That(all.Rounds, Is.EqualTo(21));
             Assert.That(named.Scenarios, Is.EqualTo(new[] { "actions" }));
             Assert.That(BenchmarkArguments.Parse([]).Calibrate, Is.False);
+            Assert.That(BenchmarkArguments.Parse([]).Scenarios, Does.Not.Contain("actions-client"), "a diagnostic runs only when named");
+            Assert.That(BenchmarkArguments.Parse(["actions-client", "--calibrate"]).Scenarios, Is.EqualTo(new[] { "actions-client" }));
             Assert.That(
                 () => BenchmarkArguments.Parse(["--calibrate", "browse"]),
-                Throws.ArgumentException.With.Message.EqualTo("--calibrate applies to the paired scenarios (search, actions, bulk-close), not to 'browse'"));
+                Throws.ArgumentException.With.Message.EqualTo("--calibrate applies to the paired scenarios (search, actions, bulk-close, actions-client), not to 'browse'"));
         });
     }
 
