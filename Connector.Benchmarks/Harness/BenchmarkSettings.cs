@@ -73,7 +73,7 @@ internal sealed record BenchmarkSettings
     /// <summary>
     /// <c>--calibrate</c>: the paired scenarios run the baseline in the connector's slot too (same preparation, checks,
     /// order and timing), so their ratios measure the harness, not the connector: how far from 1.00 identical code lands
-    /// with this many rounds on this machine. Identical code got actions ratios of 0.96 and 0.97 in two calibrating runs of
+    /// with this many rounds on this machine. Identical code got actions ratios of 0.97 and 0.96 in two calibrating runs of
     /// forty-one rounds (95% intervals 0.93-1.05 and 0.89-1.00), 1.02-1.05 in four of twenty-one: the harness alone moves
     /// a ratio by about 0.05 either way, as much as the margin of the 1.05 targets.
     /// </summary>
