@@ -73,7 +73,7 @@ internal sealed class ActionsScenario : SandboxResetScenario
 
         if (side == Side.Connector)
         {
-            var properties = new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.Parallelism] = "8" };
+            var properties = new Dictionary<string, string?>(StringComparer.Ordinal) { [OperationFieldIds.Parallelism] = Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             var sink = await Session.ExecuteAsync(
                 CurrentSandbox.BaseUrl, "request", "EXECUTE:APPROVE", properties, OperationRequest.ForDocuments(Documents), new CountingResultSink(), cancellationToken).ConfigureAwait(false);
             return sink.Failures.Count == 0 ? sink.Successes : throw new InvalidOperationException("approvals failed: " + string.Join("; ", sink.Failures));
@@ -81,9 +81,9 @@ internal sealed class ActionsScenario : SandboxResetScenario
 
         var raw = Raw;
         long done = 0;
-        await Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
+        await Parallel.ForEachAsync(Ids, Approvals(cancellationToken), async (id, ct) =>
         {
-            using var response = await raw.PostJsonAsync("requests/" + id + "/approve", BodyBytes, ct).ConfigureAwait(false);
+            using var response = await raw.PostJsonAsync(ApprovePath(id), BodyBytes, ct).ConfigureAwait(false);
             var answer = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             if (response.IsSuccessStatusCode && IsApproved(answer))
             {
@@ -108,15 +108,22 @@ internal sealed class ActionsScenario : SandboxResetScenario
     {
         var client = _client ??= Session.CreateClient(CurrentSandbox.BaseUrl);
         long done = 0;
-        await Parallel.ForEachAsync(Ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
+        await Parallel.ForEachAsync(Ids, Approvals(cancellationToken), async (id, ct) =>
         {
-            var request = new ConnectRequest(HttpMethod.Post, "requests/" + id + "/approve", body: ConnectRequestBody.Json(BodyBytes));
+            var request = new ConnectRequest(HttpMethod.Post, ApprovePath(id), body: ConnectRequestBody.Json(BodyBytes));
             await using var answer = await client.SendAsync(request, ct).ConfigureAwait(false);
             await JsonBody.ReadAsync(answer.Body, ct).ConfigureAwait(false);
             Interlocked.Increment(ref done);
         }).ConfigureAwait(false);
         return done;
     }
+
+    /// <summary>The relative target of one request's APPROVE, as every side sends it.</summary>
+    private static string ApprovePath(string id) => "requests/" + id + "/approve";
+
+    /// <summary>How the baseline and the client alone send their APPROVEs: <see cref="Parallelism"/> at a time, as the operation does.</summary>
+    private static ParallelOptions Approvals(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
 
     /// <summary>
     /// Whether an answer is one JSON object whose top-level <c>status</c> is <c>approved</c>, read token by token to its
