@@ -35,10 +35,16 @@ internal sealed class ProfileRootWriter(SchemaDefinitions definitions)
             text.Append(",\"description\":").Append(JsonConvert.ToString(description));
         }
 
+        var onlyObject = ProfileSchemaFactory.NarrowsToObject(root.Find(p => p.Name == "type").Value);
         foreach (var (name, value) in root.Where(p => p.Name is not "$schema" and not "title" and not "description" and not "definitions"))
         {
+            if (onlyObject && !ProfileSchemaFactory.AppliesToObjects(name))
+            {
+                continue;
+            }
+
             text.Append(',').Append(JsonConvert.ToString(name)).Append(':');
-            if (name == "type" && value is JArray types && types.Any(t => (string?)t == "object"))
+            if (name == "type" && onlyObject)
             {
                 text.Append("\"object\"");
             }

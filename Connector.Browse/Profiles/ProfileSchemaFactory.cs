@@ -62,18 +62,35 @@ internal static class ProfileSchemaFactory
         }
 
         // Move (not copy) the properties: the root is already a private copy.
+        var onlyObject = NarrowsToObject(root["type"]);
         foreach (var property in root.Properties().Where(p => p.Name is not "$schema" and not "title" and not "description" and not "definitions").ToList())
         {
             property.Remove();
-            result.Add(property);
+            if (!onlyObject || AppliesToObjects(property.Name))
+            {
+                result.Add(property);
+            }
         }
 
-        // A profile describes one document, an object: never null, a list or a string itself (its nested values may be).
-        if (result["type"] is JArray types && types.Any(t => (string?)t == "object"))
+        if (onlyObject)
         {
             result["type"] = "object";
         }
 
         return result;
     }
+
+    /// <summary>
+    /// Whether a root's <c>type</c> is a list that allows an object, which the profile's root narrows to <c>"object"</c>:
+    /// a profile describes one document, an object, never null, a list or a string itself (its nested values may be).
+    /// </summary>
+    internal static bool NarrowsToObject(JToken? type) => type is JArray types && types.Any(t => (string?)t == "object");
+
+    /// <summary>
+    /// Whether a root keyword still says something once the root is narrowed to an object: the keywords of the other
+    /// types it allowed (a relaxation's <c>maxLength: 0</c> for an empty string, an array's <c>items</c>) are left out.
+    /// </summary>
+    internal static bool AppliesToObjects(string keyword) => keyword is not (
+        "maxLength" or "minLength" or "pattern" or "items" or "additionalItems" or "minItems" or "maxItems" or "uniqueItems"
+        or "contains" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum" or "multipleOf");
 }

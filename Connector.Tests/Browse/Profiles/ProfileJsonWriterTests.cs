@@ -59,6 +59,7 @@ public sealed class ProfileJsonWriterTests
     [TestCase("""{"type": ["object", "null"], "properties": {"a": {}, "b": {"readOnly": false, "type": "string"}, "c": {"readOnly": true}, "d": true, "e": {"$ref": "#/definitions/response.Owner"}, "name": {"type": "string"}}}""")]
     [TestCase("""{"type": "object", "description": "   ", "properties": {}}""")]
     [TestCase("""{"anyOf": [{"$ref": "#/definitions/response.Thing"}, {"type": "null"}]}""")]
+    [TestCase("""{"maxLength": 0, "type": ["object", "array", "string", "null"], "items": {"type": "object"}, "properties": {"name": {"type": "string", "maxLength": 3}}}""")]
     public async Task Roots_are_written_as_the_copying_path_writes_them(string schemaJson)
     {
         var api = await SampleAsync();

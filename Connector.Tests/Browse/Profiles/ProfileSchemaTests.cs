@@ -40,6 +40,23 @@ public sealed class ProfileSchemaTests
     }
 
     [Test]
+    public async Task A_root_that_also_allowed_other_types_is_an_object_without_their_keywords()
+    {
+        var api = await SampleAsync();
+
+        // What empty-string-as-absent and object-also-array make of a nullable answer: "" (maxLength 0) or a list accepted too.
+        var json = ProfileSchemaFactory.Build(
+            api,
+            JObject.Parse("""{"type": ["object", "array", "string", "null"], "maxLength": 0, "minItems": 0, "items": {"type": "object"}, "x-note": 1, "properties": {"reason": {"type": ["string", "null"], "maxLength": 9}}}"""),
+            "Thing (GET output)",
+            null);
+
+        Assert.That((string?)json["type"], Is.EqualTo("object"));
+        Assert.That(json.Properties().Select(p => p.Name), Is.EqualTo(new[] { "$schema", "title", "type", "x-note", "properties" }), "the string's and the list's keywords say nothing of an object");
+        Assert.That((int?)json["properties"]!["reason"]!["maxLength"], Is.EqualTo(9), "a field's own keywords stay");
+    }
+
+    [Test]
     public async Task The_summary_describes_a_schema_without_description()
     {
         var api = await SampleAsync();
