@@ -36,7 +36,7 @@ public sealed class ProfileLearner
     public static JObject ProfileJson(ObjectDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return definition is { ContentType: DefinitionContentType.Json, Schema: not null }
+        return definition is { ContentType: DefinitionContentType.Json, ProfileJson: not null }
             ? JObject.Parse(definition.ToSchemaJson()!)
             : throw new ArgumentException($"The {definition.Role} profile is {definition.ContentType}, not JSON: there is nothing to learn into.", nameof(definition));
     }

@@ -43,7 +43,7 @@ internal static class LearnEndpoints
         var (type, resolved) = workbench.Resolve(objectType, operation);
         var browser = await workbench.BrowserAsync().ConfigureAwait(false);
         var output = browser.GetObjectDefinitions(type.Id, resolved.Type)
-            .FirstOrDefault(d => d is { Role: ObjectDefinitionRole.Output, ContentType: DefinitionContentType.Json, Schema: not null })
+            .FirstOrDefault(d => d is { Role: ObjectDefinitionRole.Output, ContentType: DefinitionContentType.Json, ProfileJson: not null })
             ?? throw new DesignerRequestException($"{type.Id} {resolved.Type.ToDisplayName()} has no JSON output profile to widen");
         LearnedProfile learned;
         try

@@ -127,7 +127,7 @@ internal static class BrowseCommands
 
             if (result.GetValue(learn))
             {
-                if (definition is not { ContentType: DefinitionContentType.Json, Schema: not null })
+                if (definition is not { ContentType: DefinitionContentType.Json, ProfileJson: not null })
                 {
                     throw new UsageException($"{what} is not a JSON document ({definition?.ContentType.ToString().ToUpperInvariant() ?? "NONE"}): there is no profile to learn");
                 }
@@ -135,7 +135,7 @@ internal static class BrowseCommands
                 return await SchemaLearning.RunAsync(session, settings, console, type, definition, result.GetValue(fromQuery), result.GetValue(parent), ct).ConfigureAwait(false);
             }
 
-            if (definition is { ContentType: DefinitionContentType.Json, Schema: not null })
+            if (definition is { ContentType: DefinitionContentType.Json, ProfileJson: not null })
             {
                 await console.Out.WriteLineAsync(definition.ToSchemaJson()).ConfigureAwait(false);
             }

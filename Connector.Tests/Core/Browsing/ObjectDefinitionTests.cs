@@ -1,5 +1,6 @@
 using Connector.Core.Browsing;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NUnit.Framework;
 
@@ -37,7 +38,33 @@ public sealed class ObjectDefinitionTests
         Assert.That(definition.Schema!.ToJson(), Is.EqualTo(expected.ToJson()));
         var loaded = definition.Schema;
         Assert.That(definition.Schema, Is.SameAs(loaded), "loaded once");
-        Assert.That(definition.ToSchemaJson(), Is.EqualTo(expected.ToJson()));
+    }
+
+    [Test]
+    public void A_definition_given_as_text_prints_that_text_indented_not_NJsonSchema_s_rewrite_of_it()
+    {
+        // A documented string that real data also sends as a number or an object; a read-only field; two definitions
+        // alike, each referenced by its own name; numbers written as the text writes them.
+        const string text = """{"$schema":"http://json-schema.org/draft-07/schema#","title":"Thing","type":"object","properties":{"id":{"type":["string","number","object","null"],"readOnly":true},"a":{"$ref":"#/definitions/response.A"},"b":{"$ref":"#/definitions/response.B"},"n":{"type":"integer","minimum":-2147483648,"minItems":0}},"definitions":{"response.A":{"type":"object","properties":{"at":{"type":"string"}}},"response.B":{"type":"object","properties":{"at":{"type":"string"}}}}}""";
+        var definition = new ObjectDefinition(ObjectDefinitionRole.Output, () => text);
+
+        var printed = definition.ToSchemaJson()!;
+
+        Assert.That(printed, Does.Contain(Environment.NewLine + "  \"title\": \"Thing\","), "indented");
+        Assert.That(JToken.DeepEquals(JToken.Parse(printed), JToken.Parse(text)), Is.True, "the same JSON, keyword for keyword: " + printed);
+        Assert.That(printed, Does.Contain("\"readOnly\": true").And.Not.Contain("\"readonly\""));
+        Assert.That(printed, Does.Contain("-2147483648,").And.Not.Contain("-2147483648.0"));
+        Assert.That(definition.Schema!.ToJson(), Does.Contain("\"readonly\""), "NJsonSchema's own serialization (what was printed before) writes a keyword draft-07 does not have");
+    }
+
+    [Test]
+    public async Task A_definition_made_from_a_schema_prints_that_schema()
+    {
+        var schema = await JsonSchema.FromJsonAsync(Profile, CancellationToken.None);
+
+        Assert.That(new ObjectDefinition(ObjectDefinitionRole.Input, DefinitionContentType.Json, schema).ToSchemaJson(), Is.EqualTo(schema.ToJson()));
+        Assert.That(new ObjectDefinition(ObjectDefinitionRole.Input, () => Profile) { Schema = schema }.ToSchemaJson(), Is.EqualTo(schema.ToJson()), "a schema given over a text replaces it");
+        Assert.That(new ObjectDefinition(ObjectDefinitionRole.Input, DefinitionContentType.None, null).ToSchemaJson(), Is.Null);
     }
 
     [Test]
