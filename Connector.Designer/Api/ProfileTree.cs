@@ -4,7 +4,7 @@ namespace Connector.Designer.Api;
 
 /// <summary>
 /// Turns a profile's JSON schema into the field tree the page shows: one node per property with its dotted path,
-/// types, read-only and required flags, documented values, format and description. References
+/// documented type and the other types it accepts, read-only and required flags, documented values, format and description. References
 /// (<c>#/definitions/…</c>) and <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c> are merged; an array shows its items' fields
 /// under it. A reference met again inside itself stops there (the node says so), and depth is bounded. In a learned
 /// profile a node the samples added is marked <c>"observed": "new"</c>, a documented one they widened <c>"widened"</c>.
@@ -85,18 +85,30 @@ internal sealed class ProfileTree
         return nodes;
     }
 
-    /// <summary>One field's node without its children: type, nullability, flags, documented values and what was observed.</summary>
+    /// <summary>
+    /// One field's node without its children: type, nullability, flags, documented values and what was observed. Its
+    /// <c>type</c> is the first type the profile lists for it, the documented one (the derivation writes each value's
+    /// documented type first and what real data also sends after it: an id documented as a string that Connect may also
+    /// send as a number or a reference object is <c>string</c>, not <c>string | number | boolean | object | array</c>);
+    /// <c>accepts</c>, when the profile takes more than that, lists every type it takes, in that order.
+    /// </summary>
     private static JObject Node(string name, string path, JObject property, MergedSchema resolved, bool required)
     {
+        var types = resolved.Types.Where(t => t != "null").ToList();
         var node = new JObject
         {
             ["name"] = name,
             ["path"] = path,
-            ["type"] = string.Join(" | ", resolved.Types.Where(t => t != "null")),
+            ["type"] = types.FirstOrDefault() ?? string.Empty,
             ["nullable"] = resolved.Types.Contains("null"),
             ["readOnly"] = resolved.ReadOnly,
             ["required"] = required,
         };
+        if (types.Count > 1)
+        {
+            node["accepts"] = string.Join(" | ", types);
+        }
+
         if (resolved.Enum.Count > 0)
         {
             node["enum"] = new JArray(resolved.Enum);

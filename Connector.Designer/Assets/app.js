@@ -222,11 +222,17 @@ async function showProfiles(operation) {
   fill(target, h('h3', {}, `Profiles of ${operation}`), h('div', { class: 'profiles' }, section('input'), section('output')));
 }
 
+// The types a field's profile takes besides its documented one (n.type), e.g. "number, object, array".
+function alsoAccepted(n) {
+  return (n.accepts || '').split(' | ').filter((t) => t && t !== n.type).join(', ');
+}
+
 function renderTree(nodes) {
   return (nodes || []).map((n) => {
     const line = [
       h('code', {}, n.name),
       h('span', { class: 'node-type' }, (n.type || 'any') + (n.format ? ` (${n.format})` : '')),
+      alsoAccepted(n) ? h('span', { class: 'node-also muted', title: 'Real Connect data may send these too; the profile accepts them' }, `also ${alsoAccepted(n)}`) : null,
       n.required ? h('span', { class: 'badge required' }, 'required') : null,
       n.readOnly ? h('span', { class: 'badge readonly' }, 'read-only') : null,
       n.nullable ? h('span', { class: 'badge' }, 'nullable') : null,

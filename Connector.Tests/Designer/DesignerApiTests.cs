@@ -87,6 +87,8 @@ public sealed class DesignerApiTests : DesignerFixture
         var status = request["filterable"]!.Single(f => (string?)f["name"] == "status");
         Assert.That(status["operators"]!.Select(o => (string?)o), Does.Contain("eq"));
         Assert.That(status["enum"]!.Select(o => (string?)o), Does.Contain("pending"), "value choices come from the profile");
+        var hub = request["filterable"]!.Single(f => (string?)f["name"] == "asset.connection.hub.id");
+        Assert.That((string?)hub["type"], Is.EqualTo("string"), "a filter's value is typed by the field's documented type, not by every type real data may send");
         Assert.That((string?)request["command"], Is.EqualTo("connector describe request"));
     }
 
@@ -111,6 +113,11 @@ public sealed class DesignerApiTests : DesignerFixture
         Assert.That(ProfileTree.Find(tree, "tiers.configs"), Is.Not.Null, "so is a field documented elsewhere in the document");
         var status = ProfileTree.Find(tree, "status")!;
         Assert.That((bool?)status["readOnly"], Is.True);
+        var id = ProfileTree.Find(tree, "id")!;
+        Assert.That((string?)id["type"], Is.EqualTo("string"), "the documented type");
+        Assert.That((string?)id["accepts"], Is.EqualTo("string | number | boolean | object | array"), "then what real data may also send, as the profile lists it");
+        Assert.That(ProfileTree.Find(tree, "tiers")!["accepts"], Is.Not.Null.And.Property("Type").EqualTo(JTokenType.String));
+        Assert.That((string?)ProfileTree.Find(tree, "tiers")!["type"], Is.EqualTo("object"));
         Assert.That(status["enum"]!.Select(v => (string?)v), Does.Contain("active"));
         Assert.That((string?)output["command"], Is.EqualTo("connector schema asset GET --role output"));
         var approve = await GetJsonAsync("api/types/request/operations/APPROVE/profiles");
@@ -225,10 +232,11 @@ public sealed class DesignerApiTests : DesignerFixture
         Assert.That(learned["additions"]!.Select(a => (string?)a), Is.EqualTo(new[] { "items: also boolean", "x_custom.level: new field", "x_custom: new field" }));
         var tree = (JArray)learned["tree"]!;
         Assert.That((string?)ProfileTree.Find(tree, "x_custom")!["observed"], Is.EqualTo("new"));
-        Assert.That((string?)ProfileTree.Find(tree, "x_custom.level")!["type"], Is.EqualTo("string | integer"));
+        Assert.That((string?)ProfileTree.Find(tree, "x_custom.level")!["accepts"], Is.EqualTo("string | integer"));
         var widened = ProfileTree.Find(tree, "items")!;
         Assert.That((string?)widened["observed"], Is.EqualTo("widened"));
-        Assert.That((string?)widened["type"], Does.Contain("array").And.Contain("boolean"));
+        Assert.That((string?)widened["type"], Is.EqualTo("array"), "still the documented type");
+        Assert.That((string?)widened["accepts"], Does.Contain("array").And.Contain("boolean"));
         Assert.That(ProfileTree.Find(tree, "items.mpn"), Is.Not.Null, "the documented fields under it stay");
         Assert.That(ProfileTree.Find(tree, "items.mpn")!["observed"], Is.Null);
     }

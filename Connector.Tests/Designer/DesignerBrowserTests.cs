@@ -111,6 +111,27 @@ public sealed class DesignerBrowserTests : DesignerFixture
     }
 
     [Test]
+    public async Task A_filter_on_a_documented_string_takes_text_and_one_with_documented_values_a_choice()
+    {
+        await page.GotoAsync(Server.LaunchUrl.ToString());
+        await page.Locator("#type-list button[data-type=request]").ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Query" }).ClickAsync();
+        await page.Locator("[data-add-filter='0']").ClickAsync();
+        var row = page.Locator(".filter-row").First;
+
+        // The profile also accepts a boolean (and a number, an object, a list) where Connect documents a string id.
+        await row.Locator("select.field").SelectOptionAsync("asset.connection.hub.id");
+        await row.Locator("select.op").SelectOptionAsync("eq");
+        await Expect(row.Locator("select.value")).ToHaveCountAsync(0);
+        await row.Locator("input.value").FillAsync("HB-0042-0001");
+        await Expect(page.Locator("#preview-rql")).ToHaveTextAsync("eq(asset.connection.hub.id,HB-0042-0001)");
+
+        await row.Locator("select.field").SelectOptionAsync("status");
+        await row.Locator("select.op").SelectOptionAsync("eq");
+        await Expect(row.Locator("select.value option")).ToContainTextAsync(["choose a value", "pending"]);
+    }
+
+    [Test]
     public async Task The_asset_GET_profile_is_an_expandable_field_tree()
     {
         await page.GotoAsync(Server.LaunchUrl.ToString());
@@ -127,7 +148,8 @@ public sealed class DesignerBrowserTests : DesignerFixture
         await page.Keyboard.PressAsync("Enter");
         await Expect(customerId).ToBeVisibleAsync();
         await Expect(customerId).ToContainTextAsync("id");
-        await Expect(customerId.Locator(".node-type")).ToContainTextAsync("string");
+        await Expect(customerId.Locator(".node-type")).ToHaveTextAsync("string");
+        await Expect(customerId.Locator(".node-also")).ToHaveTextAsync("also number, boolean, object, array");
         await ScreenshotAsync("4-asset-profile-tiers-customer-id");
 
         var nested = output.Locator("li[data-path='tiers.customer.contact_info.city']");
