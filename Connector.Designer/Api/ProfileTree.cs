@@ -119,9 +119,9 @@ internal sealed class ProfileTree
             node["format"] = resolved.Format;
         }
 
-        if (resolved.Description is not null)
+        if (WithoutListedValues(resolved.Description, resolved.Enum) is { Length: > 0 } description)
         {
-            node["description"] = resolved.Description;
+            node["description"] = description;
         }
 
         if (resolved.Recursive)
@@ -139,6 +139,25 @@ internal sealed class ProfileTree
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// A description without the sentence the derivation appends when it moves a value list out of <c>enum</c>
+    /// ("Documented values: a, b, c."): the node lists those values itself (<c>enum</c>), and the page would show them twice.
+    /// Any other text stays, and so does a sentence that does not list exactly the node's values.
+    /// </summary>
+    private static string? WithoutListedValues(string? description, List<string> values)
+    {
+        if (description is null || values.Count == 0)
+        {
+            return description;
+        }
+
+        var sentence = "Documented values: " + string.Join(", ", values) + ".";
+        var at = description.LastIndexOf(sentence, StringComparison.Ordinal);
+        return at < 0 || (at > 0 && description[at - 1] != ' ')
+            ? description
+            : (description[..at].TrimEnd() + " " + description[(at + sentence.Length)..].TrimStart()).Trim();
     }
 
     /// <summary>A schema with its references and combinators folded into one view.</summary>

@@ -217,9 +217,15 @@ async function showProfiles(operation) {
         h('button', { class: 'secondary', type: 'button', onclick: () => download(`${state.type}-${operation}-${role}.schema.json`, p.schema) }, 'Download JSON'),
         copyButton(() => p.command)),
       h('code', { class: 'muted' }, p.command),
+      hasWidenedTypes(p.tree) ? h('p', { class: 'muted profile-note' }, 'Types are the documented ones. So that reading what Connect really sends never fails on a shape, the profile also accepts other types for most fields (a string as a number or an object, say): hover a type to see them.') : null,
       tree);
   };
   fill(target, h('h3', {}, `Profiles of ${operation}`), h('div', { class: 'profiles' }, section('input'), section('output')));
+}
+
+// Whether any field of a tree accepts more types than its documented one.
+function hasWidenedTypes(nodes) {
+  return (nodes || []).some((n) => alsoAccepted(n) || hasWidenedTypes(n.children));
 }
 
 // The types a field's profile takes besides its documented one (n.type), e.g. "number, object, array".
@@ -231,8 +237,9 @@ function renderTree(nodes) {
   return (nodes || []).map((n) => {
     const line = [
       h('code', {}, n.name),
-      h('span', { class: 'node-type' }, (n.type || 'any') + (n.format ? ` (${n.format})` : '')),
-      alsoAccepted(n) ? h('span', { class: 'node-also muted', title: 'Real Connect data may send these too; the profile accepts them' }, `also ${alsoAccepted(n)}`) : null,
+      h('span', { class: 'node-type', title: alsoAccepted(n) ? `${n.type}; the profile also accepts ${alsoAccepted(n)}` : null },
+        (n.type || 'any') + (n.format ? ` (${n.format})` : ''),
+        alsoAccepted(n) ? h('span', { class: 'sr-only' }, `, also accepts ${alsoAccepted(n)}`) : null),
       n.required ? h('span', { class: 'badge required' }, 'required') : null,
       n.readOnly ? h('span', { class: 'badge readonly' }, 'read-only') : null,
       n.nullable ? h('span', { class: 'badge' }, 'nullable') : null,

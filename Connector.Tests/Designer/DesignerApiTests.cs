@@ -93,6 +93,24 @@ public sealed class DesignerApiTests : DesignerFixture
     }
 
     [Test]
+    public void A_node_s_description_drops_the_sentence_listing_the_values_it_lists_and_keeps_the_rest()
+    {
+        var tree = ProfileTree.Build(JObject.Parse("""
+            {"properties": {
+              "a": {"type": "string", "x-enum": ["x", "y"], "description": "The a. Documented values: x, y."},
+              "b": {"type": "string", "x-enum": ["x"], "description": "Documented values: x, z."},
+              "c": {"type": "string", "x-enum": ["x"], "description": "Documented values: x."},
+              "d": {"type": "integer", "x-enum": [1, 2], "description": "Priority. Documented values: 1, 2. Set by the vendor."}}}
+            """));
+
+        Assert.That((string?)ProfileTree.Find(tree, "a")!["description"], Is.EqualTo("The a."));
+        Assert.That((string?)ProfileTree.Find(tree, "b")!["description"], Is.EqualTo("Documented values: x, z."), "not the node's values: kept");
+        Assert.That(ProfileTree.Find(tree, "c")!["description"], Is.Null);
+        Assert.That((string?)ProfileTree.Find(tree, "d")!["description"], Is.EqualTo("Priority. Set by the vendor."));
+        Assert.That(ProfileTree.Find(tree, "d")!["enum"]!.Select(v => (string?)v), Is.EqualTo(new[] { "1", "2" }));
+    }
+
+    [Test]
     public async Task An_unknown_type_is_a_400_naming_it()
     {
         using var response = await Api.GetAsync("api/types/nonsense");
@@ -113,6 +131,7 @@ public sealed class DesignerApiTests : DesignerFixture
         Assert.That(ProfileTree.Find(tree, "tiers.configs"), Is.Not.Null, "so is a field documented elsewhere in the document");
         var status = ProfileTree.Find(tree, "status")!;
         Assert.That((bool?)status["readOnly"], Is.True);
+        Assert.That((string?)status["description"], Is.Null, "its description was only the list of its documented values, which the node lists");
         var id = ProfileTree.Find(tree, "id")!;
         Assert.That((string?)id["type"], Is.EqualTo("string"), "the documented type");
         Assert.That((string?)id["accepts"], Is.EqualTo("string | number | boolean | object | array"), "then what real data may also send, as the profile lists it");
