@@ -217,7 +217,7 @@ async function showProfiles(operation) {
         h('button', { class: 'secondary', type: 'button', onclick: () => download(`${state.type}-${operation}-${role}.schema.json`, p.schema) }, 'Download JSON'),
         copyButton(() => p.command)),
       h('code', { class: 'muted' }, p.command),
-      hasWidenedTypes(p.tree) ? h('p', { class: 'muted profile-note' }, 'Types are the documented ones. So that reading what Connect really sends never fails on a shape, the profile also accepts other types for most fields (a string as a number or an object, say): hover a type to see them.') : null,
+      hasWidenedTypes(p.tree) ? h('p', { class: 'muted profile-note' }, 'Types are the documented ones. Because real Connect data varies, the profile also accepts other types for many fields (a string as a number, say): hover a type to see them.') : null,
       tree);
   };
   fill(target, h('h3', {}, `Profiles of ${operation}`), h('div', { class: 'profiles' }, section('input'), section('output')));
