@@ -358,7 +358,8 @@ internal sealed partial class SeedWorld
             })]);
         }
 
-        r["attributes"] = new JsonArray(Json.Obj(("vendor", Json.Obj(("external_id", "V-" + i.ToString(CultureInfo.InvariantCulture)))), ("provider", new JsonObject())));
+        // One object, as every real billing request carries it; the document's array of attributes is not what Connect sends.
+        r["attributes"] = Json.Obj(("vendor", Json.Obj(("external_id", "V-" + i.ToString(CultureInfo.InvariantCulture)))), ("provider", new JsonObject()));
         var from = created.Date;
         Over(r, "period", Json.Obj(("from", Iso(from)), ("to", Iso(from.AddMonths(1))), ("delta", 1.0), ("uom", "monthly")));
         return r;

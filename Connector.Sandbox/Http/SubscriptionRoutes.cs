@@ -15,32 +15,41 @@ internal static class SubscriptionRoutes
         api.MapReads(app, "/subscriptions/requests", "subscription_requests", "Subscription request");
         app.MapPut("/subscriptions/requests/{id}/attributes", context => api.TransitionAsync(context, "subscription_requests", "Subscription request", "type", [], "BR_003", (r, b) =>
         {
-            var attributes = r["attributes"] as JsonArray ?? [];
-            if (attributes.Count == 0)
-            {
-                attributes.Add(Json.Obj(("vendor", new JsonObject()), ("provider", new JsonObject())));
-            }
-
-            var target = (JsonObject)attributes[0]!;
-            foreach (var side in new[] { "vendor", "provider" })
-            {
-                if (b[side] is JsonObject values)
-                {
-                    if (target[side] is not JsonObject current)
-                    {
-                        current = [];
-                        target[side] = current;
-                    }
-
-                    Json.Merge(current, values);
-                }
-            }
-
-            r["attributes"] = attributes;
+            r["attributes"] = WithAttributes(r["attributes"], b);
             return null;
         },
-        respond: (r, _) => (JsonObject)r["attributes"]![0]!.DeepClone()));
+        respond: (r, _) => (JsonObject)r["attributes"]!.DeepClone()));
         app.MapPost("/subscriptions/requests", context => CreateAsync(context, api));
+    }
+
+    /// <summary>
+    /// A billing request's attributes with <paramref name="given"/>'s <c>vendor</c> and <c>provider</c> values merged in:
+    /// one object <c>{vendor: {...}, provider: {...}}</c>, as real billing requests carry them (an array stored by an older
+    /// sandbox is folded into that object first). Other members of <paramref name="given"/> are not attributes and are ignored.
+    /// </summary>
+    private static JsonObject WithAttributes(JsonNode? current, JsonObject given)
+    {
+        var attributes = current switch
+        {
+            JsonObject one => one,
+            JsonArray list => list.OfType<JsonObject>().Aggregate(new JsonObject(), (all, next) => { Json.Merge(all, next); return all; }),
+            _ => new JsonObject(),
+        };
+        foreach (var side in new[] { "vendor", "provider" })
+        {
+            if (attributes[side] is not JsonObject values)
+            {
+                values = [];
+                attributes[side] = values;
+            }
+
+            if (given[side] is JsonObject patch)
+            {
+                Json.Merge(values, patch);
+            }
+        }
+
+        return attributes;
     }
 
     private static async Task CreateAsync(HttpContext context, SandboxApi api)
@@ -74,12 +83,17 @@ internal static class SubscriptionRoutes
             Json.CopyExisting(target, asset);
             target["tiers"] = asset["tiers"]?.DeepClone();
             target["params"] = asset["params"]?.DeepClone();
-            foreach (var key in new[] { "items", "attributes" })
+            if (body["items"] is JsonArray items)
             {
-                if (body[key] is JsonArray values)
-                {
-                    r[key] = values.DeepClone();
-                }
+                r["items"] = items.DeepClone();
+            }
+
+            // Its own attributes, none of the seeded record it is made like: the document's array of them, or the one
+            // object real requests carry, stored as that object.
+            r["attributes"] = WithAttributes(null, []);
+            foreach (var given in body["attributes"] is JsonArray list ? list.OfType<JsonObject>() : body["attributes"] is JsonObject one ? [one] : [])
+            {
+                r["attributes"] = WithAttributes(r["attributes"], given);
             }
 
             if (body["period"] is JsonObject period && r["period"] is JsonObject current)

@@ -57,6 +57,34 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That(laterCreated, Is.Not.Empty.And.Count.LessThan(created.Count));
     }
 
+    /// <summary>
+    /// A billing request's <c>attributes</c> is one object <c>{vendor, provider}</c>, as in every real billing request (the
+    /// document says an array of them): seeded so, changed in place by PUT .../attributes (which answers it), and a created
+    /// request takes either form of the body as that object, with none of the seeded record it is made like.
+    /// </summary>
+    [Test]
+    public async Task Billing_request_attributes_are_one_object_as_connect_sends_them()
+    {
+        Assert.That(Sandbox.Store.Query("subscription_requests").Select(r => r["attributes"]), Is.All.InstanceOf<JsonObject>());
+        var id = Take("subscription_requests");
+        var seeded = (string?)Record("subscription_requests", id)["attributes"]!["vendor"]!["external_id"];
+
+        var (put, answer) = await Client.JsonAsync(HttpMethod.Put, $"subscriptions/requests/{id}/attributes", JsonNode.Parse("""{"vendor":{"invoice":"INV-1"}}"""));
+
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer?.ToJsonString());
+        var expected = $$$"""{"vendor":{"external_id":"{{{seeded}}}","invoice":"INV-1"},"provider":{}}""";
+        Assert.That(answer!.ToJsonString(), Is.EqualTo(expected));
+        Assert.That(Record("subscription_requests", id)["attributes"]!.ToJsonString(), Is.EqualTo(expected));
+
+        var asset = Take("subscription_assets");
+        foreach (var attributes in new[] { """{"vendor":{"po":"PO-7"}}""", """[{"vendor":{"po":"PO-7"},"provider":{}}]""" })
+        {
+            var (created, request) = await Client.PostAsync("subscriptions/requests", JsonNode.Parse($$$"""{"type":"vendor","asset":{"id":"{{{asset}}}"},"attributes":{{{attributes}}}}"""));
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), request?.ToJsonString());
+            Assert.That(request!["attributes"]!.ToJsonString(), Is.EqualTo("""{"vendor":{"po":"PO-7"},"provider":{}}"""), attributes);
+        }
+    }
+
     /// <summary>Usage records report on assets and items of their usage file's product.</summary>
     [Test]
     public void Usage_records_belong_to_their_files_product()
