@@ -241,7 +241,7 @@ internal static class CollectionQuery
     /// <summary>The sort key of a record's field, given the field's computed form (null when it has none), looked up once per ordering.</summary>
     private static SortKey KeyOf(RecordCollection collection, int index, string field, SeededField? computed) =>
         computed is not null && collection.IsSeededUnmodified(index)
-            ? SortKey.OfText(computed.Text(index))
+            ? SortKey.OfComputed(computed, index)
             : SortKey.Of(collection.Peek(index) is { } node ? RqlEvaluator.Resolve(node, field).FirstOrDefault() : null);
 
     /// <summary>A sort key detached from the record (so sorting a million records keeps no JSON trees alive).</summary>
@@ -254,8 +254,15 @@ internal static class CollectionQuery
             _ => OfText(null),
         };
 
-        /// <summary>The key of a text, or of an absent value when null (a computed field's value, or any non-number).</summary>
+        /// <summary>The key of a text, or of an absent value when null (any non-number).</summary>
         public static SortKey OfText(string? text) => new(text is null, false, 0, text);
+
+        /// <summary>The key of a computed field's value for a seeded index: its text, or the number it is the JSON text of.</summary>
+        public static SortKey OfComputed(SeededField field, int index) => field.Text(index) switch
+        {
+            { } number when field.IsNumber => new SortKey(false, true, double.Parse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture), null),
+            var text => OfText(text),
+        };
 
         public int CompareTo(SortKey other)
         {

@@ -20,6 +20,13 @@ internal sealed class SeededFieldSet(string shape)
         return this;
     }
 
+    /// <summary>A field the generator sets in every record as a JSON number (<paramref name="number"/> gives its value).</summary>
+    public SeededFieldSet WrittenNumber(string path, Func<int, long> number)
+    {
+        fields[path] = new SeededField(i => number(i).ToString(System.Globalization.CultureInfo.InvariantCulture), IsNumber: true);
+        return this;
+    }
+
     /// <summary>A field the generator copies into the template: computed only where the shape documents it.</summary>
     public SeededFieldSet Copied(string path, Func<int, string?> text, bool risesWithIndex = false)
     {
@@ -45,7 +52,7 @@ internal sealed class SeededFieldSet(string shape)
             if ((wholesale is not null && path.StartsWith(wholesale, StringComparison.Ordinal)) || Documents(prefix + path))
             {
                 var text = field.Text;
-                fields[prefix + path] = indexOf is null ? field : new SeededField(i => text(indexOf(i)));
+                fields[prefix + path] = indexOf is null ? field : new SeededField(i => text(indexOf(i)), IsNumber: field.IsNumber);
             }
         }
 

@@ -55,7 +55,7 @@ internal static class SeededPredicate
                     return null;
                 }
 
-                var test = RqlTextTest.Compile(node);
+                var test = RqlTextTest.Compile(node, computed.IsNumber);
                 var text = computed.Text;
                 return node is RqlComparison { Operator: "gt" or "ge" or "lt" or "le" } && computed.RisesWithIndex
                     ? Boundary(test, node is RqlComparison { Operator: "gt" or "ge" }, text, seededCount)
