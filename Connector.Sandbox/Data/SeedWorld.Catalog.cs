@@ -50,6 +50,13 @@ internal sealed partial class SeedWorld
         Json.SetExisting(r, "events.updated.at", Iso(created.AddDays(3)));
         Json.SetExisting(r, "events.published.at", Iso(created.AddDays(1)));
         r["replacement"] = null;
+
+        // A list of the product's extensions, as real products carry them (the document's one extension object is not what Connect sends).
+        if (r["extensions"] is JsonObject extension)
+        {
+            r["extensions"] = new JsonArray(extension.DeepClone());
+        }
+
         return r;
     }
 

@@ -64,7 +64,7 @@ internal sealed partial class SeedWorld
             .Written(prefix + "account.id", i => TierAccountIds.Format(AccountOf(i)))
             .Written(prefix + "account.name", i => CompanyName(30, AccountOf(i)))
             .Written(prefix + "account.external_id", i => TierAccountExternalId(AccountOf(i)))
-            .Written(prefix + "tier_level", i => configurationOf(i) % 2 == 0 ? "1" : "2")
+            .WrittenNumber(prefix + "tier_level", i => TierLevel(configurationOf(i)))
             .Written(prefix + "status", i => configurationOf(i) % 7 == 3 ? "processing" : "active")
             .Copied(prefix + "product.id", i => ProductIds.Format(ProductOf(i)))
             .Copied(prefix + "product.name", i => ProductName(ProductOf(i)))

@@ -85,6 +85,9 @@ internal sealed partial class SeedWorld
         return r;
     }
 
+    /// <summary>The tier level of configuration <paramref name="c"/>: 1 or 2, a JSON number as Connect sends it (the document's string enum lists numbers).</summary>
+    internal static int TierLevel(int c) => c % 2 == 0 ? 1 : 2;
+
     private void FillConfiguration(JsonObject r, int c)
     {
         var p = c % Products;
@@ -96,7 +99,7 @@ internal sealed partial class SeedWorld
         var account = TierRef(t, withId: true);
         r["account"] = account;
         Over(r, "product", ProductRef(p));
-        var level = c % 2 == 0 ? "1" : "2";
+        var level = TierLevel(c);
         r["tier_level"] = level;
         Over(r, "connection", ConnectionRef(p, m));
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)), ("by", UserRef(c % 5)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1))), ("by", UserRef(c % 5))))));

@@ -144,6 +144,12 @@ internal sealed partial class SeedWorld
         return UsageFileMonth(i % UsageFiles).AddHours(i % 600);
     }
 
+    /// <summary>
+    /// A usage record's category: an object <c>{id, name}</c>, as a real usage record carries it (the document says a
+    /// string); usage files here have no category column, so every record is in one category.
+    /// </summary>
+    internal static JsonObject UsageCategory() => Json.Obj(("id", "compute"), ("name", "compute"));
+
     public JsonObject UsageRecord(int i)
     {
         var r = NewRecord("usage_records");
@@ -165,7 +171,7 @@ internal sealed partial class SeedWorld
             ("unit", k == 2 ? "gb" : "licenses"), ("mpn", ItemMpn(p, k)), ("precision", k == 2 ? "decimal(2)" : "integer"), ("type", k == 2 ? "ppu" : "reservation"));
         r["item"] = itemRef;
         r["asset"] = Json.Obj(("id", AssetIds.Format(a)), ("external_id", (100000 + a).ToString(CultureInfo.InvariantCulture)), ("external_uid", Uuid(20, a)));
-        r["category"] = "standard";
+        r["category"] = UsageCategory();
         r["tier"] = null;
         r["amount"] = Math.Round((i % 1000) * 0.25, 2);
         r["multiplier"] = 1;

@@ -195,7 +195,7 @@ internal sealed class UsageFileProcessor(SandboxStore store)
         record["external_billing_note"] = string.Empty;
         record["item"] = valid.Item;
         record["asset"] = Json.Obj(("id", assetId), ("external_id", externalId), ("external_uid", externalUid));
-        record["category"] = "standard";
+        record["category"] = SeedWorld.UsageCategory();
         record["tier"] = int.TryParse(row["tier"], NumberStyles.None, CultureInfo.InvariantCulture, out var tier) ? tier : null;
         record["amount"] = valid.Amount is null ? null : (double)valid.Amount.Value;
         record["multiplier"] = 1;

@@ -85,6 +85,28 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         }
     }
 
+    /// <summary>
+    /// Where every captured payload of the corpus disagrees with the document, the sandbox sends what Connect does: a
+    /// tier configuration's <c>tier_level</c> is a number (the document: a string whose enum lists numbers), also inside a
+    /// tier config request's configuration; a product's <c>extensions</c> a list (the document: one object); a usage
+    /// record's <c>category</c> an object <c>{id, name}</c> (the document: a string). Filters and orderings on the number
+    /// compare it as a number.
+    /// </summary>
+    [Test]
+    public async Task Values_arrive_in_the_types_connect_sends()
+    {
+        Assert.That(Sandbox.Store.Query("tier_configs").Select(r => r["tier_level"]!.GetValueKind()), Is.All.EqualTo(System.Text.Json.JsonValueKind.Number));
+        Assert.That(Sandbox.Store.Query("tier_config_requests").Select(r => r["configuration"]!["tier_level"]!.GetValueKind()), Is.All.EqualTo(System.Text.Json.JsonValueKind.Number));
+        Assert.That(Sandbox.Store.Query("products").Select(r => r["extensions"]), Is.All.InstanceOf<JsonArray>());
+        Assert.That(Sandbox.Store.Query("usage_records").Select(r => r["category"]!["id"]), Is.All.Not.Null);
+
+        var levels = Sandbox.Store.Query("tier_configs").Select(r => (int)r["tier_level"]!).ToList();
+        var (_, second) = await Client.GetAsync("tier/configs?eq(tier_level,2.0)&limit=1000");
+        Assert.That(second!.AsArray().Select(r => (int)r!["tier_level"]!).ToList(), Has.Count.EqualTo(levels.Count(l => l == 2)).And.All.EqualTo(2), "2.0 is the number 2");
+        var (_, ordered) = await Client.GetAsync("tier/configs?ge(tier_level,1)&ordering(-tier_level)&limit=1000");
+        Assert.That(ordered!.AsArray().Select(r => (int)r!["tier_level"]!), Is.EqualTo(levels.OrderDescending()));
+    }
+
     /// <summary>Usage records report on assets and items of their usage file's product.</summary>
     [Test]
     public void Usage_records_belong_to_their_files_product()
