@@ -75,6 +75,7 @@ internal sealed partial class SeedWorld
         r["period"] = k == 1 ? "yearly" : "monthly";
         r["precision"] = k == 2 ? "decimal(2)" : "integer";
         r["dynamic"] = false;
+        r["ui_visibility"] = true; // a boolean, as captured items carry it (the document says a string)
         r["description"] = "Item " + (k + 1).ToString(CultureInfo.InvariantCulture) + " of " + ProductName(p);
         r["unit"] = Json.Obj(("id", k == 2 ? "unit-gb" : "unit-licenses"), ("name", k == 2 ? "GB" : "licenses"), ("title", k == 2 ? "Gigabytes" : "Licenses"), ("unit", k == 2 ? "gb" : "licenses"));
         r["parent"] = null;

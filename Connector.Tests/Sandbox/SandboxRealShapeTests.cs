@@ -89,7 +89,8 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
     /// Where every captured payload of the corpus disagrees with the document, the sandbox sends what Connect does: a
     /// tier configuration's <c>tier_level</c> is a number (the document: a string whose enum lists numbers), also inside a
     /// tier config request's configuration; a product's <c>extensions</c> a list (the document: one object); a usage
-    /// record's <c>category</c> an object <c>{id, name}</c> (the document: a string). Filters and orderings on the number
+    /// record's <c>category</c> an object <c>{id, name}</c> (the document: a string); a product item's <c>ui_visibility</c> a
+    /// boolean (the document: a string). Filters and orderings on the number
     /// compare it as a number.
     /// </summary>
     [Test]
@@ -99,6 +100,7 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That(Sandbox.Store.Query("tier_config_requests").Select(r => r["configuration"]!["tier_level"]!.GetValueKind()), Is.All.EqualTo(System.Text.Json.JsonValueKind.Number));
         Assert.That(Sandbox.Store.Query("products").Select(r => r["extensions"]), Is.All.InstanceOf<JsonArray>());
         Assert.That(Sandbox.Store.Query("usage_records").Select(r => r["category"]!["id"]), Is.All.Not.Null);
+        Assert.That(Enumerable.Range(0, 3).Select(k => Sandbox.Store.World.ProductItem(0, k)["ui_visibility"]!.GetValueKind()), Is.All.EqualTo(System.Text.Json.JsonValueKind.True));
 
         var levels = Sandbox.Store.Query("tier_configs").Select(r => (int)r["tier_level"]!).ToList();
         var (_, second) = await Client.GetAsync("tier/configs?eq(tier_level,2.0)&limit=1000");
