@@ -64,6 +64,9 @@ internal sealed partial class SeedWorld
             ("value_error", string.Empty),
             ("phase", k < 2 ? "ordering" : "fulfillment"),
             ("scope", scope)));
+
+        // Every real asset parameter carries its name (the document's asset parameter has none).
+        param["name"] = ParameterName(k);
         return param;
     }
 
@@ -229,6 +232,16 @@ internal sealed partial class SeedWorld
         {
             var copy = template.DeepClone().AsObject();
             Json.CopyExisting(copy, param);
+
+            // Real requests also carry the asset parameter's phase and constraints (the document's request parameter has neither).
+            foreach (var key in new[] { "phase", "constraints" })
+            {
+                if (param[key] is { } value)
+                {
+                    copy[key] = value.DeepClone();
+                }
+            }
+
             if (copy.ContainsKey("value_choices"))
             {
                 copy["value_choices"] = new JsonArray();

@@ -109,6 +109,30 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That(ordered!.AsArray().Select(r => (int)r!["tier_level"]!), Is.EqualTo(levels.OrderDescending()));
     }
 
+    /// <summary>
+    /// Parameters carry what real ones do: an asset's and a request asset's every parameter its name (the document's
+    /// asset parameter has none, its request parameter only a placeholder), and a request asset's its phase and
+    /// constraints (the document's request parameter has neither), alike for the same parameter.
+    /// </summary>
+    [Test]
+    public void Asset_parameters_carry_their_names_and_request_ones_their_phase_and_constraints()
+    {
+        var asset = Sandbox.Store.Query("assets")[0];
+        var names = asset["params"]!.AsArray().Select(p => (string?)p!["name"]).ToList();
+        Assert.That(names, Is.Unique.And.Not.Contains(null).And.Not.Contains("Params"));
+        foreach (var request in Sandbox.Store.Query("requests").Take(10))
+        {
+            var assetParams = Record("assets", (string)request["asset"]!["id"]!)["params"]!.AsArray().ToDictionary(p => (string)p!["id"]!);
+            foreach (var param in request["asset"]!["params"]!.AsArray())
+            {
+                var of = assetParams[(string)param!["id"]!]!;
+                Assert.That((string?)param["name"], Is.EqualTo((string?)of["name"]), (string?)request["id"]);
+                Assert.That((string?)param["phase"], Is.EqualTo((string?)of["phase"]).And.Not.Null);
+                Assert.That(param["constraints"]?.ToJsonString(), Is.EqualTo(of["constraints"]?.ToJsonString()).And.Not.Null);
+            }
+        }
+    }
+
     /// <summary>Usage records report on assets and items of their usage file's product.</summary>
     [Test]
     public void Usage_records_belong_to_their_files_product()
