@@ -23,6 +23,7 @@ internal sealed partial class SeedWorld
             .Written("effective_date", Updated)
             .Copied("marketplace.id", MarketplaceId)
             .Copied("marketplace.name", i => marketplaceNames(RequestAsset(i) % Marketplaces))
+            .Written("contract.id", i => ContractIds.Format(RequestAsset(i) % Marketplaces))
             .ToFrozen();
     }
 

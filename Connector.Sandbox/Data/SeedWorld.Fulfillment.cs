@@ -141,7 +141,7 @@ internal sealed partial class SeedWorld
         r["template"] = Shaped("assets", "template", pk, () => Json.Ref(TemplateId(p, 0), ProductName(p) + " fulfillment template"));
         r["pending_request"] = null;
         r["marketplace"] = Shaped("assets", "marketplace", mk, () => MarketplaceRef(m));
-        r["contract"] = Shaped("assets", "contract", mk, () => Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture))));
+        r["contract"] = Shaped("assets", "contract", mk, () => ContractRef(m));
         r["renewal_expiration_date"] = null;
         return r;
     }
@@ -261,6 +261,10 @@ internal sealed partial class SeedWorld
     /// <summary>The first element of an array when it is an object (a shape's element template), else null.</summary>
     private static JsonObject? FirstObject(JsonNode? node) => node is JsonArray { Count: > 0 } array ? array[0] as JsonObject : null;
 
+    /// <summary>The distribution contract of marketplace <paramref name="m"/>, as assets and requests refer to it.</summary>
+    public JsonObject ContractRef(int m) =>
+        Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture)));
+
     public JsonObject Request(int i)
     {
         var r = NewRecord("requests");
@@ -283,6 +287,9 @@ internal sealed partial class SeedWorld
         r["previous_approved_request"] = type == "purchase" ? null : Json.Obj(("id", RequestIds.Format((i + 1) % Requests)));
         var assetStatus = status == "approved" ? "active" : type == "purchase" ? "processing" : "active";
         r["asset"] = AssetSnapshot("requests", "asset", a, assetStatus);
+
+        // The asset's distribution contract, which real requests also carry at the top level (the document's request has no contract; GET /requests filters by contract.id).
+        r["contract"] = Fragment("requests|contract|" + (a % Marketplaces).ToString(CultureInfo.InvariantCulture), () => ContractRef(a % Marketplaces));
         return r;
     }
 

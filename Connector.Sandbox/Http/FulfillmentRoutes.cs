@@ -267,6 +267,11 @@ internal static class FulfillmentRoutes
         }
 
         r["asset"] = api.World.AssetSnapshot("requests", "asset", asset, type == "purchase" ? "processing" : (string?)asset["status"]);
+        if (asset["contract"] is JsonObject contract)
+        {
+            r["contract"] = contract.DeepClone();
+        }
+
         return r;
     }
 }

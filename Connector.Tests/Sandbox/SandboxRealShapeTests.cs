@@ -133,6 +133,29 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         }
     }
 
+    /// <summary>
+    /// A request carries its asset's distribution contract at the top level, as 34 of the 39 captured requests do, seeded
+    /// and created alike, so the documented filter <c>contract.id</c> finds them.
+    /// </summary>
+    [Test]
+    public async Task Requests_carry_their_asset_s_contract()
+    {
+        foreach (var request in Sandbox.Store.Query("requests"))
+        {
+            var contract = Record("assets", (string)request["asset"]!["id"]!)["contract"]!;
+            Assert.That(request["contract"]!.ToJsonString(), Is.EqualTo(contract.ToJsonString()), (string?)request["id"]);
+        }
+
+        var first = Sandbox.Store.Query("requests")[0];
+        var contractId = (string)first["contract"]!["id"]!;
+        var (_, found) = await Client.GetAsync($"requests?eq(contract.id,{contractId})&limit=1000");
+        Assert.That(found!.AsArray().Select(r => (string?)r!["id"]), Is.EquivalentTo(Sandbox.Store.Query("requests").Where(r => (string?)r["contract"]!["id"] == contractId).Select(r => (string?)r["id"])));
+
+        var asset = Take("assets", "eq(status,active)");
+        var (_, created) = await Client.PostAsync("requests", JsonNode.Parse($$$"""{"type":"change","asset":{"id":"{{{asset}}}"}}"""));
+        Assert.That(created!["contract"]!.ToJsonString(), Is.EqualTo(Record("assets", asset)["contract"]!.ToJsonString()));
+    }
+
     /// <summary>Usage records report on assets and items of their usage file's product.</summary>
     [Test]
     public void Usage_records_belong_to_their_files_product()
