@@ -50,6 +50,9 @@ internal sealed partial class SeedWorld
         r["owner"] = ProviderRef(t % Partners);
         r["scopes"] = new JsonArray(reseller ? "tier1" : "customer");
         r["hub"] = HubRef(t % Hubs);
+
+        // The marketplace of the account's hub, which real tier accounts (and the accounts of tier account requests) carry though no tier account schema of the document has it.
+        r["marketplace"] = MarketplaceRef(t % Hubs);
         r["tax_id"] = "TX" + (100000000 + t).ToString(CultureInfo.InvariantCulture);
         r["environment"] = "production";
         r["contact_info"] = ContactInfo(32, t);

@@ -156,6 +156,23 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That(created!["contract"]!.ToJsonString(), Is.EqualTo(Record("assets", asset)["contract"]!.ToJsonString()));
     }
 
+    /// <summary>
+    /// Tier accounts, and the accounts of tier account requests, carry the marketplace of their hub, as three of the five
+    /// captured tier accounts and all six captured requests' accounts do (no tier account schema of the document has it).
+    /// </summary>
+    [Test]
+    public void Tier_accounts_carry_a_marketplace_of_their_hub()
+    {
+        var accounts = Sandbox.Store.Query("tier_accounts").Concat(Sandbox.Store.Query("tier_account_requests").Select(r => r["account"]!.AsObject())).ToList();
+        Assert.That(accounts, Is.Not.Empty);
+        foreach (var account in accounts)
+        {
+            var marketplace = (string)account["marketplace"]!["id"]!;
+            var hubs = Sandbox.Store.Query("assets", $"eq(marketplace.id,{marketplace})").Select(a => (string?)a["connection"]!["hub"]!["id"]).Distinct().ToList();
+            Assert.That(hubs, Is.Empty.Or.EqualTo(new[] { (string?)account["hub"]!["id"] }), $"{account["id"]}: the assets of {marketplace} are served by its hub");
+        }
+    }
+
     /// <summary>Usage records report on assets and items of their usage file's product.</summary>
     [Test]
     public void Usage_records_belong_to_their_files_product()
