@@ -163,12 +163,19 @@ internal sealed partial class SeedWorld
         tiers["tier1"] = TierRef((c + 1) % TierAccounts, withId: true);
         tiers["tier2"] = TierRef((c + 2) % TierAccounts, withId: true);
         Over(r, "sli", Json.Obj(("zone", 1 + (i % 3)), ("days", 2)));
+        // Each step the request took, as real ones record them: pended when it was submitted, inquired, approved (the last
+        // step is the update).
         var events = Json.Obj(
             ("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))),
-            ("updated", Json.Obj(("at", Iso(created.AddHours(3))), ("by", UserRef(i % 5)))));
+            ("updated", Json.Obj(("at", Iso(created.AddHours(3))), ("by", UserRef(i % 5)))),
+            ("pended", Json.Obj(("at", Iso(created.AddMinutes(1))), ("by", UserRef(i % 5)))));
         if (status == "inquiring")
         {
             events["inquired"] = Json.Obj(("at", Iso(created.AddHours(2))), ("by", UserRef(i % 5)));
+        }
+        else if (status == "approved")
+        {
+            events["approved"] = Json.Obj(("at", Iso(created.AddHours(3))), ("by", UserRef(i % 5)));
         }
 
         r["events"] = events;

@@ -122,7 +122,7 @@ internal static class TierRoutes
             return [unknown];
         }
 
-        r["status"] = "approved";
+        MoveConfigRequest(r, "approved", "approved", api);
         r["effective_date"] = api.Now();
         SeedWorld.Over(r, "template", Json.Obj(("id", template)));
         Touch(r, api);
@@ -318,7 +318,8 @@ internal static class TierRoutes
             }
 
             r["params"] = target["params"]?.DeepClone() ?? new JsonArray();
-            r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))), ("updated", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
+            var by = api.World.UserRef(0);
+            r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()), ("by", by))), ("updated", Json.Obj(("at", api.Now()), ("by", by.DeepClone()))), ("pended", Json.Obj(("at", api.Now()), ("by", by.DeepClone()))));
         });
         await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(id)!).ConfigureAwait(false);
     }

@@ -206,6 +206,29 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That(accepted.IsSuccessStatusCode, Is.True, answer?.ToJsonString());
     }
 
+    /// <summary>
+    /// A tier config request records each step it took, as all 14 captured ones do: pended when submitted (every one),
+    /// inquired, approved (the last step is the update); approving one records it.
+    /// </summary>
+    [Test]
+    public async Task Tier_config_requests_record_their_steps()
+    {
+        foreach (var request in Sandbox.Store.Query("tier_config_requests"))
+        {
+            var events = request["events"]!.AsObject();
+            var status = (string)request["status"]!;
+            Assert.That(events.Select(e => e.Key), Does.Contain("pended"), (string?)request["id"]);
+            Assert.That(events.ContainsKey("approved"), Is.EqualTo(status == "approved"), (string?)request["id"]);
+            Assert.That(events.ContainsKey("inquired"), Is.EqualTo(status == "inquiring"), (string?)request["id"]);
+            Assert.That(events.Where(e => e.Key != "updated").Select(e => (string)e.Value!["at"]!), Has.All.LessThanOrEqualTo((string)events["updated"]!["at"]!));
+        }
+
+        var id = Take("tier_config_requests", "eq(status,pending)");
+        var (approved, _) = await Client.PostAsync($"tier/config-requests/{id}/approve", JsonNode.Parse($$$"""{"template":{"id":"{{{Sandbox.Store.World.TemplateId(1, 0)}}}"}}"""));
+        Assert.That(approved.IsSuccessStatusCode, Is.True);
+        Assert.That((string?)Record("tier_config_requests", id)["events"]!["approved"]!["at"], Is.Not.Null);
+    }
+
     /// <summary>Seeded requests carry <c>assignee</c> in both real forms: the user's id as a string and the user object <c>{id, name, email}</c>.</summary>
     [Test]
     public void Request_assignees_come_in_both_real_forms()
