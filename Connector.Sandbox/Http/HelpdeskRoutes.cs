@@ -25,7 +25,8 @@ internal static class HelpdeskRoutes
         app.MapPost("/helpdesk/cases/{id}/resolve", context => Move(context, api, ["pending"], "resolved"));
         app.MapPost("/helpdesk/cases/{id}/close", context => api.TransitionAsync(context, "cases", "Case", "state", ["resolved"], Code, (r, b) => CloseCase(r, b, api)));
 
-        api.MapReads(app, "/conversations", "conversations", "Conversation");
+        app.MapGet("/conversations", context => ListResponder.CollectionAsync(context, api.Store, "conversations"));
+        app.MapGet("/conversations/{id}", context => ConversationAsync(context, api));
         app.MapGet("/conversations/{conversation_id}/messages", context => MessagesAsync(context, api));
         app.MapPost("/conversations/{conversation_id}/messages", context => PostMessageAsync(context, api));
     }
@@ -74,6 +75,19 @@ internal static class HelpdeskRoutes
         Stamp(r, "closed", api);
         SeedWorld.SetCaseState(r, "closed");
         return null;
+    }
+
+    /// <summary>One conversation with its messages, as Connect answers it (the list of conversations carries no messages).</summary>
+    private static Task ConversationAsync(HttpContext context, SandboxApi api)
+    {
+        var id = SandboxApi.Route(context, "id");
+        if (api.Store["conversations"].GetCopy(id) is not { } conversation)
+        {
+            return ConnectResponses.NotFound(context, "Conversation", id);
+        }
+
+        conversation["messages"] = new JsonArray([.. Messages(api, id).Select(m => (JsonNode)m.DeepClone())]);
+        return ConnectResponses.Json(context, StatusCodes.Status200OK, conversation);
     }
 
     private static Task MessagesAsync(HttpContext context, SandboxApi api)

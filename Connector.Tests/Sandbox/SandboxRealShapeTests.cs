@@ -229,6 +229,28 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That((string?)Record("tier_config_requests", id)["events"]!["approved"]!["at"], Is.Not.Null);
     }
 
+    /// <summary>
+    /// A conversation read by id carries its messages, as the captured one does (13 of them), the same the messages list
+    /// gives, one posted included; the list of conversations carries none, as the captured list does not.
+    /// </summary>
+    [Test]
+    public async Task A_conversation_read_by_id_carries_its_messages()
+    {
+        var id = Take("conversations");
+        var (_, posted) = await Client.PostAsync($"conversations/{id}/messages", JsonNode.Parse("""{"text":"Any news?"}"""));
+
+        var (read, conversation) = await Client.GetAsync("conversations/" + id);
+        var (_, messages) = await Client.GetAsync($"conversations/{id}/messages");
+        var (_, list) = await Client.GetAsync("conversations?limit=5");
+
+        Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(conversation!["messages"]!.ToJsonString(), Is.EqualTo(messages!.ToJsonString()));
+        Assert.That(conversation["messages"]!.AsArray().Select(m => (string?)m!["id"]).ToList(), Has.Member((string?)posted!["id"]).And.Count.GreaterThan(1));
+        Assert.That(list!.AsArray().Select(c => c!["messages"]), Is.All.Null);
+        var (missing, _) = await Client.GetAsync("conversations/CO-0000-0000-0000-9999");
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
     /// <summary>Seeded requests carry <c>assignee</c> in both real forms: the user's id as a string and the user object <c>{id, name, email}</c>.</summary>
     [Test]
     public void Request_assignees_come_in_both_real_forms()
