@@ -116,7 +116,7 @@ internal sealed partial class SeedWorld
         var items = new JsonArray();
         for (var k = 0; k < 2; k++)
         {
-            var item = Json.Obj(("id", ItemId(p, k)), ("quantity", (double)(1 + Pick(23 + k, a, 50))));
+            var item = AssetItem(p, k, 1 + Pick(23 + k, a, 50));
             var ik = k;
             item["params"] = Fragment("assets|item-params|" + pk + "/" + k.ToString(CultureInfo.InvariantCulture), () => ItemParams(p, ik));
             items.Add(item);
@@ -208,6 +208,21 @@ internal sealed partial class SeedWorld
 
         return item;
     }
+
+    /// <summary>
+    /// Item <paramref name="k"/> of product <paramref name="p"/> as an asset holds it: what every captured asset item
+    /// carries (the document's asset item has only its id, quantity and parameters), the product item's mpn, names,
+    /// type and period beside the quantity (a seeded asset adds the item's parameters).
+    /// </summary>
+    public JsonObject AssetItem(int p, int k, double quantity) => Json.Obj(
+        ("id", ItemId(p, k)),
+        ("global_id", ItemId(p, k)),
+        ("mpn", ItemMpn(p, k)),
+        ("quantity", quantity),
+        ("type", "Licenses"),
+        ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
+        ("period", k == 1 ? "Yearly" : "Monthly"),
+        ("item_type", k == 2 ? "PPU" : "Reservation"));
 
     /// <summary>Item <paramref name="k"/> of product <paramref name="p"/> in the item shape of <paramref name="template"/> (id, global id, MPN, names, period).</summary>
     private JsonObject ShapedItem(JsonObject template, int p, int k, string? id, string period)

@@ -181,6 +181,18 @@ internal static class FulfillmentRoutes
         await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(requestId)!).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// An item of a purchased asset: the product's item it names, as seeded assets hold their items, with the quantity
+    /// given (1 when none); an item the product does not have keeps only the id and quantity given.
+    /// </summary>
+    private static JsonObject PurchasedItem(SandboxApi api, int product, JsonObject given)
+    {
+        var id = SandboxApi.Text(given, "id");
+        var quantity = given["quantity"] is JsonValue q ? Rql.RqlEvaluator.NumberOf(q) : 1.0;
+        var k = Enumerable.Range(0, SeedWorld.ItemsPerProduct).FirstOrDefault(k => api.World.ItemId(product, k) == id, -1);
+        return k < 0 ? Json.Obj(("id", id), ("quantity", quantity)) : api.World.AssetItem(product, k, quantity);
+    }
+
     /// <summary>The asset a change, suspend, resume or cancel request names; null (with the error added) when it does not exist.</summary>
     private static JsonObject? ExistingAsset(SandboxApi api, JsonObject assetBody, string type, List<string> errors)
     {
@@ -222,7 +234,7 @@ internal static class FulfillmentRoutes
 
             if (assetBody["items"] is JsonArray items)
             {
-                created["items"] = new JsonArray([.. items.OfType<JsonObject>().Select(i => (JsonNode)Json.Obj(("id", SandboxApi.Text(i, "id")), ("quantity", i["quantity"] is JsonValue q ? Rql.RqlEvaluator.NumberOf(q) : 1.0)))]);
+                created["items"] = new JsonArray([.. items.OfType<JsonObject>().Select(i => (JsonNode)PurchasedItem(api, product.Value, i))]);
             }
 
             if (assetBody["tiers"] is JsonObject tiers && created["tiers"] is JsonObject createdTiers)

@@ -251,6 +251,39 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    /// <summary>
+    /// An asset's items carry what all 45 captured asset items do (the document's asset item has only its id, quantity
+    /// and parameters): the product item's global id, mpn, display name, type and period, seeded and purchased alike.
+    /// </summary>
+    [Test]
+    public async Task Asset_items_carry_the_product_item_s_fields()
+    {
+        string[] fields = ["id", "global_id", "mpn", "quantity", "type", "display_name", "period", "item_type"];
+        foreach (var asset in Sandbox.Store.Query("assets").Take(20))
+        {
+            Assert.That(asset["items"]!.AsArray().Select(i => fields.All(f => i![f] is not null)), Is.All.True, (string?)asset["id"]);
+        }
+
+        var product = (string)Sandbox.Store.Query("products")[0]["id"]!;
+        var item = Sandbox.Store.World.ItemId(0, 1);
+        var customer = Take("tier_accounts");
+        var body = new JsonObject
+        {
+            ["type"] = "purchase",
+            ["asset"] = new JsonObject
+            {
+                ["product"] = new JsonObject { ["id"] = product },
+                ["items"] = new JsonArray(new JsonObject { ["id"] = item, ["quantity"] = 3 }),
+                ["tiers"] = new JsonObject { ["customer"] = new JsonObject { ["id"] = customer } },
+            },
+        };
+        var (created, request) = await Client.PostAsync("requests", body);
+        Assert.That(created.IsSuccessStatusCode, Is.True, request?.ToJsonString());
+        var bought = Record("assets", (string)request!["asset"]!["id"]!)["items"]![0]!;
+        Assert.That((string?)bought["mpn"], Is.EqualTo(Connector.Sandbox.Data.SeedWorld.ItemMpn(0, 1)));
+        Assert.That((double?)bought["quantity"], Is.EqualTo(3));
+    }
+
     /// <summary>Seeded requests carry <c>assignee</c> in both real forms: the user's id as a string and the user object <c>{id, name, email}</c>.</summary>
     [Test]
     public void Request_assignees_come_in_both_real_forms()
