@@ -210,9 +210,9 @@ internal sealed partial class SeedWorld
     }
 
     /// <summary>
-    /// Item <paramref name="k"/> of product <paramref name="p"/> as an asset holds it: what every captured asset item
-    /// carries (the document's asset item has only its id, quantity and parameters), the product item's mpn, names,
-    /// type and period beside the quantity (a seeded asset adds the item's parameters).
+    /// Item <paramref name="k"/> of product <paramref name="p"/> as an asset holds it, as captured asset items carry it
+    /// (the document's asset item has only its id, quantity and parameters): the product item's mpn, names, type and
+    /// period beside the quantity (a seeded asset adds the item's parameters).
     /// </summary>
     public JsonObject AssetItem(int p, int k, double quantity) => Json.Obj(
         ("id", ItemId(p, k)),
