@@ -98,6 +98,13 @@ internal sealed partial class SeedWorld
         r["position"] = k + 1;
         r["parent"] = null;
         Json.SetExisting(r, "constraints.required", k == 0);
+
+        // Every captured product parameter's constraints say whether it is read-only (the document's do not).
+        if (r["constraints"] is JsonObject flags)
+        {
+            flags["readonly"] = false;
+        }
+
         if (ParameterChoices(k) is { } choices && r["constraints"] is JsonObject constraints)
         {
             constraints["choices"] = choices;

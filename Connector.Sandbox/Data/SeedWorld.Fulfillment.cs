@@ -173,6 +173,13 @@ internal sealed partial class SeedWorld
             snapshot["tiers"] = tiers.DeepClone();
         }
 
+        // The asset's whole connection, its status and creation time included, as real requests carry it (the
+        // document's request asset connection has neither).
+        if (asset["connection"] is JsonObject connection && snapshot.ContainsKey("connection"))
+        {
+            snapshot["connection"] = connection.DeepClone();
+        }
+
         if (status is not null)
         {
             snapshot["status"] = status;

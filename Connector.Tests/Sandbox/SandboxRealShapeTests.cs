@@ -90,7 +90,7 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
     /// tier configuration's <c>tier_level</c> is a number (the document: a string whose enum lists numbers), also inside a
     /// tier config request's configuration; a product's <c>extensions</c> a list (the document: one object); a usage
     /// record's <c>category</c> an object <c>{id, name}</c> (the document: a string); a product item's <c>ui_visibility</c> a
-    /// boolean (the document: a string). Filters and orderings on the number
+    /// boolean (the document: a string); a product parameter's constraints say whether it is read-only, as all 8 captured ones do. Filters and orderings on the number
     /// compare it as a number.
     /// </summary>
     [Test]
@@ -101,6 +101,7 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That(Sandbox.Store.Query("products").Select(r => r["extensions"]), Is.All.InstanceOf<JsonArray>());
         Assert.That(Sandbox.Store.Query("usage_records").Select(r => r["category"]!["id"]), Is.All.Not.Null);
         Assert.That(Enumerable.Range(0, 3).Select(k => Sandbox.Store.World.ProductItem(0, k)["ui_visibility"]!.GetValueKind()), Is.All.EqualTo(System.Text.Json.JsonValueKind.True));
+        Assert.That(Enumerable.Range(0, 4).Select(k => Sandbox.Store.World.ProductParameter(0, k)["constraints"]!["readonly"]!.GetValueKind()), Is.All.EqualTo(System.Text.Json.JsonValueKind.False));
 
         var levels = Sandbox.Store.Query("tier_configs").Select(r => (int)r["tier_level"]!).ToList();
         var (_, second) = await Client.GetAsync("tier/configs?eq(tier_level,2.0)&limit=1000");
@@ -112,17 +113,19 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
     /// <summary>
     /// Parameters carry what real ones do: an asset's and a request asset's every parameter its name (the document's
     /// asset parameter has none, its request parameter only a placeholder), and a request asset's its phase and
-    /// constraints (the document's request parameter has neither), alike for the same parameter.
+    /// constraints (the document's request parameter has neither), alike for the same parameter; a request's asset
+    /// carries the asset's whole connection (status and created_at, which 22 of the 39 captured requests have, included).
     /// </summary>
     [Test]
     public void Asset_parameters_carry_their_names_and_request_ones_their_phase_and_constraints()
     {
-        var asset = Sandbox.Store.Query("assets")[0];
-        var names = asset["params"]!.AsArray().Select(p => (string?)p!["name"]).ToList();
+        var names = Sandbox.Store.Query("assets")[0]["params"]!.AsArray().Select(p => (string?)p!["name"]).ToList();
         Assert.That(names, Is.Unique.And.Not.Contains(null).And.Not.Contains("Params"));
         foreach (var request in Sandbox.Store.Query("requests").Take(10))
         {
-            var assetParams = Record("assets", (string)request["asset"]!["id"]!)["params"]!.AsArray().ToDictionary(p => (string)p!["id"]!);
+            var asset = Record("assets", (string)request["asset"]!["id"]!);
+            Assert.That(request["asset"]!["connection"]!.ToJsonString(), Is.EqualTo(asset["connection"]!.ToJsonString()), "the asset's whole connection, status and created_at included");
+            var assetParams = asset["params"]!.AsArray().ToDictionary(p => (string)p!["id"]!);
             foreach (var param in request["asset"]!["params"]!.AsArray())
             {
                 var of = assetParams[(string)param!["id"]!]!;
