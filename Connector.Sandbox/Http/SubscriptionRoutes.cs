@@ -23,18 +23,14 @@ internal static class SubscriptionRoutes
     }
 
     /// <summary>
-    /// A billing request's attributes with <paramref name="given"/>'s <c>vendor</c> and <c>provider</c> values merged in:
-    /// one object <c>{vendor: {...}, provider: {...}}</c>, as real billing requests carry them (an array stored by an older
-    /// sandbox is folded into that object first). Other members of <paramref name="given"/> are not attributes and are ignored.
+    /// A billing request's attributes (<paramref name="current"/>, or a new object when it has none) with
+    /// <paramref name="given"/>'s <c>vendor</c> and <c>provider</c> values merged in: one object
+    /// <c>{vendor: {...}, provider: {...}}</c>, as real billing requests carry them. Other members of
+    /// <paramref name="given"/> are not attributes and are ignored.
     /// </summary>
     private static JsonObject WithAttributes(JsonNode? current, JsonObject given)
     {
-        var attributes = current switch
-        {
-            JsonObject one => one,
-            JsonArray list => list.OfType<JsonObject>().Aggregate(new JsonObject(), (all, next) => { Json.Merge(all, next); return all; }),
-            _ => new JsonObject(),
-        };
+        var attributes = current as JsonObject ?? [];
         foreach (var side in new[] { "vendor", "provider" })
         {
             if (attributes[side] is not JsonObject values)
@@ -90,11 +86,13 @@ internal static class SubscriptionRoutes
 
             // Its own attributes, none of the seeded record it is made like: the document's array of them, or the one
             // object real requests carry, stored as that object.
-            r["attributes"] = WithAttributes(null, []);
+            var attributes = WithAttributes(null, []);
             foreach (var given in body["attributes"] is JsonArray list ? list.OfType<JsonObject>() : body["attributes"] is JsonObject one ? [one] : [])
             {
-                r["attributes"] = WithAttributes(r["attributes"], given);
+                WithAttributes(attributes, given);
             }
+
+            r["attributes"] = attributes;
 
             if (body["period"] is JsonObject period && r["period"] is JsonObject current)
             {
