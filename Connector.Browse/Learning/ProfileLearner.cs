@@ -37,7 +37,7 @@ public sealed class ProfileLearner
     {
         ArgumentNullException.ThrowIfNull(definition);
         return definition is { ContentType: DefinitionContentType.Json, ProfileJson: not null }
-            ? JObject.Parse(definition.ToSchemaJson()!)
+            ? JObject.Parse(definition.ProfileJson)
             : throw new ArgumentException($"The {definition.Role} profile is {definition.ContentType}, not JSON: there is nothing to learn into.", nameof(definition));
     }
 

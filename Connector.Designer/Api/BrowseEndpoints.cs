@@ -109,7 +109,7 @@ internal static class BrowseEndpoints
                 ["contentType"] = definition.ContentType.ToString().ToUpperInvariant(),
                 ["command"] = workbench.Commands.Schema(type.Id, op.Type.ToDisplayName(), role),
             };
-            if (definition.ContentType == DefinitionContentType.Json && definition.ToSchemaJson() is { } schemaJson)
+            if (definition.ContentType == DefinitionContentType.Json && definition.ProfileJson is { } schemaJson)
             {
                 var schema = JObject.Parse(schemaJson);
                 profile["schema"] = schema;
@@ -127,7 +127,7 @@ internal static class BrowseEndpoints
     {
         var operation = type.FindOperation(OperationType.Query) ?? type.FindOperation(OperationType.Get);
         var output = operation is null ? null : browser.GetObjectDefinitions(type.Id, operation.Type).FirstOrDefault(d => d.Role == ObjectDefinitionRole.Output);
-        return output?.ToSchemaJson() is { } json ? ProfileTree.Build(JObject.Parse(json)) : [];
+        return output?.ProfileJson is { } json ? ProfileTree.Build(JObject.Parse(json)) : [];
     }
 
     private static JObject FilterableJson(FilterableField field, JArray typed)
