@@ -208,7 +208,7 @@ public sealed class DerivedDocumentTests
         var fired = ((JArray)DerivedDocumentFixture.Document["relaxations"]!).Cast<JObject>()
             .Where(r => r["firedAt"] is JArray { Count: > 0 })
             .Select(r => (string?)r["id"]);
-        Assert.That(fired, Is.SupersetOf(new[] { "item-scoped-parameters", "parameter-definition-fields", "embedded-reference-expanded" }));
+        Assert.That(fired, Is.SupersetOf(new[] { "item-scoped-parameters", "parameter-definition-fields", "parameter-prompts-in-constraints", "embedded-reference-expanded" }));
     }
 
     private static IEnumerable<(string Name, JToken Schema)> AllSchemas()

@@ -90,6 +90,57 @@ public sealed class ParameterAndEntityRelaxationTests
         Assert.That(requestElement["properties"]!["params"], Is.Null, "request bodies are not widened");
     }
 
+    /// <summary>A parameter definition with prompts (<c>hint</c>, <c>placeholder</c>, <c>default</c>) beside its <c>constraints</c>, a reference (<c>parent</c>), and values of it.</summary>
+    private static JObject PromptDocument(string valueFields = """ "constraints": { "type": "object", "properties": { "required": { "type": "boolean" } } } """) => JObject.Parse($$"""
+        {
+          "ParameterReference": { "type": "object", "properties": { "id": { "type": "string" } } },
+          "Parameter": { "type": "object", "properties": {
+            "id": { "type": "string" }, "hint": { "type": "string" }, "placeholder": { "type": "string" }, "default": { "type": "object" },
+            "parent": { "$ref": "#/components/schemas/ParameterReference" },
+            "constraints": { "type": "object", "properties": { "required": { "type": "boolean" }, "hidden": { "type": "boolean" } } },
+            "scope": { "type": "string", "enum": ["asset"] } } },
+          "Asset": { "type": "object", "properties": {
+            "params": { "type": "array", "items": { "type": "object", "properties": {
+              "id": { "type": "string" }, "value": { "type": "string" }, "scope": { "type": "string", "enum": ["asset"] },
+              {{valueFields}} } } } } }
+        }
+        """);
+
+    [Test]
+    public async Task Parameter_prompts_in_constraints_describe_the_definitions_prompts_inside_each_values_constraints()
+    {
+        var converter = new SchemaConverter(PromptDocument());
+        converter.Convert(JObject.Parse("""{"$ref":"#/components/schemas/Asset"}"""), SchemaRole.Response, "GET /assets/{id} 200");
+        var definitions = new JObject(converter.DrainDefinitions().Select(d => new JProperty(d.Key, d.Value)));
+        var asset = (JObject)definitions["response.Asset"]!;
+
+        var coverage = new ProfileCoverage(ConvertedSchemas.Standalone(asset, definitions));
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "hint"]), "a prompt the definition documents beside its constraints");
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "placeholder"]));
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "default"]));
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "required"]), "the values' own constraint stays");
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "hidden"]), "the definition's constraint (parameter-definition-fields)");
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "parent"]), Is.False, "a reference to another component is not a prompt");
+        Assert.That(coverage.Describes(["params", "[]", "constraints", "id"]), Is.False, "a field the values document is not a prompt");
+        Assert.That(converter.Locations.Fired["parameter-prompts-in-constraints"], Does.Contain("response.Asset#/params"), "recorded where parameter-definition-fields offered the set first");
+        Assert.That((string?)definitions["response.fields-elsewhere.params.items"]!["description"], Does.Contain("`constraints.hint`, `constraints.placeholder`, `constraints.default`, the prompts `Parameter` documents beside its `constraints` (relaxation parameter-prompts-in-constraints)"));
+        await ConvertedSchemas.AssertAcceptsAsync(asset, definitions, """{"params":[{"id":"p","value":"1","constraints":{"required":true,"hint":"h","placeholder":"x","default":{"country":"ES"}}}]}""");
+    }
+
+    [Test]
+    public void Parameter_prompts_need_a_constraints_field_the_definition_and_its_values_share()
+    {
+        var rule = new ParameterPromptsInConstraints();
+        var withoutHolder = new PropertyShapeIndex(PromptDocument(""" "note": { "type": "string" } """), null);
+        Assert.That(rule.Addition("params", arrayItems: true, withoutHolder), Is.Null, "the values document no object field of the definition");
+
+        var promptsOnValues = new PropertyShapeIndex(PromptDocument(""" "constraints": { "type": "object", "properties": { "required": { "type": "boolean" } } }, "hint": { "type": "string" } """), null);
+        var addition = rule.Addition("params", arrayItems: true, promptsOnValues);
+        Assert.That(addition, Is.Not.Null);
+        Assert.That(((JObject)addition!.Value.Documentation["properties"]!["constraints"]!["properties"]!).Properties().Select(p => p.Name), Is.EqualTo(new[] { "placeholder", "default" }), "`hint` is documented on the values themselves");
+        Assert.That(rule.Addition("params", arrayItems: false, promptsOnValues), Is.Null, "only the items of an array are parameter values");
+    }
+
     private static readonly JObject TierComponents = JObject.Parse("""
         {
           "TierAccountDetail": { "type": "object", "properties": {

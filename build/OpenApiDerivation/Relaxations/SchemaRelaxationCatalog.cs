@@ -38,6 +38,7 @@ internal static class SchemaRelaxationCatalog
     [
         new ScalarAlsoDocumentedShapes(),
         new ParameterDefinitionFields(),
+        new ParameterPromptsInConstraints(),
         new EmbeddedReferenceExpanded(),
         new FieldsDocumentedElsewhere(),
     ];

@@ -5,7 +5,7 @@ namespace Connector.OpenApiDerivation.Relaxations;
 
 /// <summary>
 /// The shared field set of a property name, <c>response.fields-elsewhere.NAME</c> (<c>NAME.items</c> for the items of an
-/// array): one object with every field the document gives that name anywhere, plus the fields of the components the
+/// array): one object with every field the document gives that name anywhere, plus the fields the
 /// contributing rules (<see cref="SharedFieldsContribution"/>) say the name also stands for. Built once per name and
 /// referenced, so every rule that widens a property with it shares the one definition.
 /// </summary>
@@ -41,13 +41,13 @@ internal static class SharedFieldSet
         return true;
     }
 
-    /// <summary>The components the contributing rules add to a name's set, with the id of the rule that adds each.</summary>
-    public static IReadOnlyList<(string RuleId, string Component)> Contributions(string name, bool arrayItems, PropertyShapeIndex shapes) =>
+    /// <summary>What the contributing rules add to a name's set: each addition's documentation and description, with the id of the rule that adds it.</summary>
+    public static IReadOnlyList<(string RuleId, JObject Documentation, string Described)> Contributions(string name, bool arrayItems, PropertyShapeIndex shapes) =>
         SchemaRelaxationCatalog.PropertyRules
             .OfType<SharedFieldsContribution>()
-            .Select(rule => (rule.Id, Component: rule.Component(name, arrayItems, shapes)))
-            .Where(c => c.Component is not null)
-            .Select(c => (c.Id, c.Component!))
+            .Select(rule => (rule.Id, Addition: rule.Addition(name, arrayItems, shapes)))
+            .Where(c => c.Addition is not null)
+            .Select(c => (c.Id, c.Addition!.Value.Documentation, c.Addition!.Value.Described))
             .ToList();
 
     /// <summary>A reference to a name's set, building the definition on first use.</summary>
@@ -60,8 +60,8 @@ internal static class SharedFieldSet
         shared(Key(name, arrayItems), () =>
         {
             var contributions = Contributions(name, arrayItems, shapes);
-            var fields = shapes.FieldsOf(name, arrayItems, contributions.Select(c => shapes.ComponentReference(c.Component)!));
-            var also = string.Concat(contributions.Select(c => $" Also the fields of `{c.Component}` (relaxation {c.RuleId})."));
+            var fields = shapes.FieldsOf(name, arrayItems, contributions.Select(c => c.Documentation));
+            var also = string.Concat(contributions.Select(c => $" Also {c.Described} (relaxation {c.RuleId})."));
             return new JObject
             {
                 ["description"] = $"Every field the document gives `{name}`{(arrayItems ? " items" : string.Empty)} anywhere (relaxation {FieldsDocumentedElsewhere.RuleId}).{also}",
