@@ -97,6 +97,7 @@ internal sealed partial class SeedWorld
         r["phase"] = k < 2 ? "ordering" : "fulfillment";
         r["position"] = k + 1;
         r["parent"] = null;
+        (r["hint"], r["placeholder"]) = ParameterPrompts(k);
         Json.SetExisting(r, "constraints.required", k == 0);
 
         // Every captured product parameter's constraints say whether it is read-only (the document's do not).

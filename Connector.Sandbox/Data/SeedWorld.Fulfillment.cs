@@ -65,8 +65,14 @@ internal sealed partial class SeedWorld
             ("phase", k < 2 ? "ordering" : "fulfillment"),
             ("scope", scope)));
 
-        // Every real asset parameter carries its name (the document's asset parameter has none).
+        // Every real asset parameter carries its name (the document's asset parameter has none), and its constraints carry
+        // the product parameter's prompts (its hint and placeholder), as 11 and 10 of the captured assets and requests show.
         param["name"] = ParameterName(k);
+        if (param["constraints"] is JsonObject constraints)
+        {
+            (constraints["hint"], constraints["placeholder"]) = ParameterPrompts(k);
+        }
+
         return param;
     }
 

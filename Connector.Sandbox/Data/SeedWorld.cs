@@ -308,6 +308,18 @@ internal sealed partial class SeedWorld
         _ => "text",
     };
 
+    /// <summary>
+    /// The prompts of product parameter <paramref name="k"/>: its <c>hint</c> and <c>placeholder</c>, which the product
+    /// parameter carries beside its constraints and every value of it (asset, request) inside its <c>constraints</c>.
+    /// </summary>
+    public static (string Hint, string Placeholder) ParameterPrompts(int k) => (k % ParametersPerProduct) switch
+    {
+        0 => ("The subdomain your tenant is reached at", "tenant"),
+        1 => ("The email of the tenant's first administrator", "admin@example.com"),
+        2 => ("The edition to provision", "basic"),
+        _ => ("The activation code the vendor's portal shows", "CODE-000000"),
+    };
+
     /// <summary>The values a choice parameter offers.</summary>
     public static readonly string[] Editions = ["basic", "standard", "premium"];
 

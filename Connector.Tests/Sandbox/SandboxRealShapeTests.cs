@@ -112,15 +112,26 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
 
     /// <summary>
     /// Parameters carry what real ones do: an asset's and a request asset's every parameter its name (the document's
-    /// asset parameter has none, its request parameter only a placeholder), and a request asset's its phase and
-    /// constraints (the document's request parameter has neither), alike for the same parameter; a request's asset
+    /// asset parameter has none, its request parameter only a placeholder) and its product parameter's hint and placeholder
+    /// in its constraints, and a request asset's its phase and constraints (the document's request parameter has neither),
+    /// alike for the same parameter; a request's asset
     /// carries the asset's whole connection (status and created_at, which 22 of the 39 captured requests have, included).
     /// </summary>
     [Test]
-    public void Asset_parameters_carry_their_names_and_request_ones_their_phase_and_constraints()
+    public async Task Asset_parameters_carry_their_names_and_request_ones_their_phase_and_constraints()
     {
-        var names = Sandbox.Store.Query("assets")[0]["params"]!.AsArray().Select(p => (string?)p!["name"]).ToList();
+        var first = Sandbox.Store.Query("assets")[0];
+        var names = first["params"]!.AsArray().Select(p => (string?)p!["name"]).ToList();
         Assert.That(names, Is.Unique.And.Not.Contains(null).And.Not.Contains("Params"));
+        var (_, definitions) = await Client.GetAsync($"products/{first["product"]!["id"]}/parameters");
+        foreach (var param in first["params"]!.AsArray())
+        {
+            // The product parameter's prompts, inside the value's constraints (11 and 10 of the captured assets and requests).
+            var definition = definitions!.AsArray().Single(d => (string?)d!["id"] == (string?)param!["id"])!;
+            Assert.That((string?)param!["constraints"]!["hint"], Is.EqualTo((string?)definition["hint"]).And.Not.Empty.And.Not.EqualTo("Hint"));
+            Assert.That((string?)param["constraints"]!["placeholder"], Is.EqualTo((string?)definition["placeholder"]).And.Not.Empty.And.Not.EqualTo("Placeholder"));
+        }
+
         foreach (var request in Sandbox.Store.Query("requests").Take(10))
         {
             var asset = Record("assets", (string)request["asset"]!["id"]!);
