@@ -65,7 +65,7 @@ internal sealed partial class SeedWorld
             .Written(prefix + "account.name", i => CompanyName(30, AccountOf(i)))
             .Written(prefix + "account.external_id", i => TierAccountExternalId(AccountOf(i)))
             .WrittenNumber(prefix + "tier_level", i => TierLevel(configurationOf(i)))
-            .Written(prefix + "status", i => configurationOf(i) % 7 == 3 ? "processing" : "active")
+            .Written(prefix + "status", i => ConfigurationProcessing(configurationOf(i)) ? "processing" : "active")
             .Copied(prefix + "product.id", i => ProductIds.Format(ProductOf(i)))
             .Copied(prefix + "product.name", i => ProductName(ProductOf(i)))
             .Copied(prefix + "connection.id", i => ConnectionId(ProductOf(i), MarketplaceOf(i)))

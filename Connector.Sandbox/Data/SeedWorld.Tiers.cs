@@ -11,7 +11,21 @@ internal sealed partial class SeedWorld
 
     public string TierAccountRequestStatus(int i) => Pick(71, i, TierAccountRequestStatuses);
 
-    public string TierConfigRequestStatus(int i) => Pick(81, i, TierConfigRequestStatuses);
+    /// <summary>
+    /// The status of seeded tier config request <paramref name="i"/>: the first request of a processing configuration
+    /// (<see cref="OpenRequestOf"/>) is pending, the others' vary.
+    /// </summary>
+    public string TierConfigRequestStatus(int i) =>
+        i < TierConfigs && ConfigurationProcessing(i) ? "pending" : Pick(81, i, TierConfigRequestStatuses);
+
+    /// <summary>Whether seeded tier configuration <paramref name="c"/> is processing (a request of it is open) rather than active.</summary>
+    public static bool ConfigurationProcessing(int c) => c % 7 == 3;
+
+    /// <summary>
+    /// The id of the open request of seeded tier configuration <paramref name="c"/>, as a processing configuration names it
+    /// (<c>open_request: {id}</c>, as the captured processing ones do): its first request, or null when it is active.
+    /// </summary>
+    public string? OpenRequestOf(int c) => ConfigurationProcessing(c) && c < TierConfigRequests ? TierConfigRequestIds.Format(c) : null;
 
     public int TierAccountVersionCount(int t) => 1 + (t % 3);
 
@@ -118,8 +132,8 @@ internal sealed partial class SeedWorld
         }
 
         Over(r, "template", Json.Ref(TemplateId(p, 0), ProductName(p) + " fulfillment template"));
-        r["open_request"] = null;
-        r["status"] = c % 7 == 3 ? "processing" : "active";
+        r["open_request"] = OpenRequestOf(c) is { } open ? Json.Obj(("id", open)) : null;
+        r["status"] = ConfigurationProcessing(c) ? "processing" : "active";
         Over(r, "contract", Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture))));
         Over(r, "marketplace", MarketplaceRef(m));
         if (r.ContainsKey("tiers"))

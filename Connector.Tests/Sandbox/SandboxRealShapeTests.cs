@@ -330,6 +330,31 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That((string?)answer!["params"]![0]!["value"], Is.EqualTo("changed"));
     }
 
+    /// <summary>
+    /// A processing tier configuration names its open request (<c>open_request: {id}</c>, as the 4 captured processing ones
+    /// do): a pending request of that configuration, whose own copy of the configuration says the same; an active one has none.
+    /// </summary>
+    [Test]
+    public void Processing_tier_configs_name_their_open_request()
+    {
+        var configs = Sandbox.Store.Query("tier_configs");
+        Assert.That(configs.Select(c => (string?)c["status"]), Has.Member("processing").And.Member("active"));
+        foreach (var config in configs)
+        {
+            var id = (string)config["id"]!;
+            if ((string?)config["status"] != "processing")
+            {
+                Assert.That(config["open_request"], Is.Null, id);
+                continue;
+            }
+
+            var open = Record("tier_config_requests", (string)config["open_request"]!["id"]!);
+            Assert.That((string?)open["status"], Is.EqualTo("pending"), id);
+            Assert.That((string?)open["configuration"]!["id"], Is.EqualTo(id));
+            Assert.That(open["configuration"]!["open_request"]!.ToJsonString(), Is.EqualTo(config["open_request"]!.ToJsonString()));
+        }
+    }
+
     /// <summary>A tier config's <c>tiers</c> is an object of tier account objects keyed by level, as real configs carry it.</summary>
     [Test]
     public void Tier_config_tiers_are_an_object_of_account_objects()
