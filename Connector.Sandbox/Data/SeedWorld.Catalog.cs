@@ -119,15 +119,35 @@ internal sealed partial class SeedWorld
     {
         var r = NewRecord("product_templates");
         r["id"] = TemplateId(p, k);
-        var type = new[] { "fulfillment", "inquire", "pending" }[k % 3];
-        r["name"] = ProductName(p) + " " + type + " template";
+        var type = TemplateType(k);
+        r["name"] = TemplateName(p, k);
         r["title"] = r["name"]!.GetValue<string>();
-        r["body"] = "# " + type + "\nThank you for choosing " + ProductName(p) + ".";
+        r["body"] = TemplateBody(p, k);
         r["scope"] = "asset";
         r["type"] = type;
         r["position"] = k + 1;
         CatalogEvents(r, p);
         return r;
+    }
+
+    private static string TemplateType(int k) => new[] { "fulfillment", "inquire", "pending" }[k % 3];
+
+    private string TemplateName(int p, int k) => ProductName(p) + " " + TemplateType(k) + " template";
+
+    private string TemplateBody(int p, int k) => "# " + TemplateType(k) + "\nThank you for choosing " + ProductName(p) + ".";
+
+    /// <summary>
+    /// Puts the first template of product <paramref name="p"/> in the record's <c>template</c> (the document's shape, when
+    /// the record has one) as tier configurations and their requests name it: its id, name and <c>representation</c> (its
+    /// body as rendered for the configuration), as the captured ones carry it.
+    /// </summary>
+    public void PutRenderedTemplate(JsonObject record, int p)
+    {
+        Over(record, "template", Json.Ref(TemplateId(p, 0), TemplateName(p, 0)));
+        if (record["template"] is JsonObject template)
+        {
+            template["representation"] = TemplateBody(p, 0);
+        }
     }
 
     /// <summary>The created and updated times of a product's item, parameter or template: those of the product, updated two days later.</summary>

@@ -131,7 +131,7 @@ internal sealed partial class SeedWorld
             r["params"] = list;
         }
 
-        Over(r, "template", Json.Ref(TemplateId(p, 0), ProductName(p) + " fulfillment template"));
+        PutRenderedTemplate(r, p);
         r["open_request"] = OpenRequestOf(c) is { } open ? Json.Obj(("id", open)) : null;
         r["status"] = ConfigurationProcessing(c) ? "processing" : "active";
         Over(r, "contract", Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture))));
@@ -167,7 +167,7 @@ internal sealed partial class SeedWorld
         r["parent_configuration"] = null;
         r["previous_approved_request"] = null;
         r["assignee"] = status is "pending" or "inquiring" && i % 2 == 0 ? UserRef(i % 5) : null;
-        Over(r, "template", Json.Ref(TemplateId(c % Products, 0), ProductName(c % Products) + " fulfillment template"));
+        PutRenderedTemplate(r, c % Products);
         r["reason"] = status == "failed" ? "Configuration rejected by the vendor." : null;
         r["activation"] = Json.Obj(("link", "https://example.com/activate/" + r["id"]!.GetValue<string>()));
         r["notes"] = null;

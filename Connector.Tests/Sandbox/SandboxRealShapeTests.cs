@@ -355,6 +355,25 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         }
     }
 
+    /// <summary>
+    /// A tier configuration's and a tier config request's <c>template</c> carries its <c>representation</c> (the template's
+    /// body as rendered), as the captured ones do.
+    /// </summary>
+    [Test]
+    public async Task Tier_config_templates_carry_their_representation()
+    {
+        var config = Sandbox.Store.Query("tier_configs")[0];
+        var request = Sandbox.Store.Query("tier_config_requests")[0];
+        var (_, templates) = await Client.GetAsync($"products/{config["product"]!["id"]}/templates");
+        var template = templates!.AsArray().Single(t => (string?)t!["id"] == (string?)config["template"]!["id"])!;
+        Assert.That((string?)config["template"]!["representation"], Is.EqualTo((string?)template["body"]).And.Not.Empty);
+        Assert.That((string?)config["template"]!["name"], Is.EqualTo((string?)template["name"]));
+        foreach (var named in new[] { request["template"], request["configuration"]!["template"] })
+        {
+            Assert.That((string?)named!["representation"], Does.StartWith("# fulfillment"), (string?)request["id"]);
+        }
+    }
+
     /// <summary>A tier config's <c>tiers</c> is an object of tier account objects keyed by level, as real configs carry it.</summary>
     [Test]
     public void Tier_config_tiers_are_an_object_of_account_objects()
