@@ -38,7 +38,7 @@ internal static class TierRoutes
         app.MapPost("/tier/config-requests", context => CreateConfigRequestAsync(context, api));
         app.MapPut("/tier/config-requests/{id}", context => api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", OpenConfigStates, ConfigRequestCode, (r, b) => UpdateConfigRequest(r, b, api)));
         app.MapPost("/tier/config-requests/{id}/approve", context => api.TransitionAsync(context, "tier_config_requests", "Tier config request", "status", ["pending"], ConfigRequestCode, (r, b) => ApproveConfigRequest(r, b, api), respond: ApprovalAnswer, required: ApproveFields));
-        app.MapPost("/tier/config-requests/{id}/fail", context => ConfigAction(context, api, ["pending", "inquiring"], FailConfigRequest, ReasonFields));
+        app.MapPost("/tier/config-requests/{id}/fail", context => ConfigAction(context, api, ["pending", "inquiring"], (r, b) => FailConfigRequest(r, b, api), ReasonFields));
         app.MapPost("/tier/config-requests/{id}/inquire", context => ConfigAction(context, api, ["pending"], (r, _) => MoveConfigRequest(r, "inquiring", "inquired", api)));
         app.MapPost("/tier/config-requests/{id}/pend", context => ConfigAction(context, api, ["inquiring"], (r, _) => MoveConfigRequest(r, "pending", "pended", api)));
         app.MapPost("/tier/config-requests/{id}/assign", context => ConfigAction(context, api, OpenConfigStates, AssignConfigRequest, AssignFields));
@@ -126,6 +126,7 @@ internal static class TierRoutes
         r["effective_date"] = api.Now();
         SeedWorld.Over(r, "template", Json.Obj(("id", template)));
         Touch(r, api);
+        CloseConfiguration(r, api, applyParams: true);
         return null;
     }
 
@@ -134,10 +135,51 @@ internal static class TierRoutes
         ("template", Json.Obj(("id", SandboxApi.Text(b, "template.id")), ("representation", "Approved with template " + SandboxApi.Text(b, "template.id")))),
         ("effective_date", r["effective_date"]!.DeepClone()));
 
-    private static void FailConfigRequest(JsonObject r, JsonObject b)
+    private static void FailConfigRequest(JsonObject r, JsonObject b, SandboxApi api)
     {
         r["status"] = "failed";
         r["reason"] = SandboxApi.Text(b, "reason");
+        CloseConfiguration(r, api, applyParams: false);
+    }
+
+    /// <summary>
+    /// A configuration with a request open is processing and names it (<c>open_request: {id}</c>), as Connect's do: set
+    /// when the request is created.
+    /// </summary>
+    private static void OpenConfiguration(SandboxApi api, JsonObject configuration, string requestId)
+    {
+        configuration["status"] = "processing";
+        configuration["open_request"] = Json.Obj(("id", requestId));
+        api.Store["tier_configs"].Replace(configuration);
+    }
+
+    /// <summary>
+    /// When the request a configuration names as open is approved or failed, the configuration is active again with no open
+    /// request; an approved one's parameter values become the configuration's.
+    /// </summary>
+    private static void CloseConfiguration(JsonObject request, SandboxApi api, bool applyParams)
+    {
+        var configurations = api.Store["tier_configs"];
+        if (SandboxApi.Text(request, "configuration.id") is not { } id || configurations.GetCopy(id) is not { } configuration
+            || SandboxApi.Text(configuration, "open_request.id") != SandboxApi.Text(request, "id"))
+        {
+            return;
+        }
+
+        configuration["status"] = "active";
+        configuration["open_request"] = null;
+        if (applyParams && request["params"] is JsonArray values && configuration["params"] is JsonArray current)
+        {
+            foreach (var value in values.OfType<JsonObject>())
+            {
+                if (current.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == SandboxApi.Text(value, "id")) is { } param)
+                {
+                    param["value"] = value["value"]?.DeepClone();
+                }
+            }
+        }
+
+        configurations.Replace(configuration);
     }
 
     private static void MoveConfigRequest(JsonObject r, string status, string eventName, SandboxApi api)
@@ -321,6 +363,7 @@ internal static class TierRoutes
             var by = api.World.UserRef(0);
             r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()), ("by", by))), ("updated", Json.Obj(("at", api.Now()), ("by", by.DeepClone()))), ("pended", Json.Obj(("at", api.Now()), ("by", by.DeepClone()))));
         });
+        OpenConfiguration(api, configuration, id);
         await ConnectResponses.Json(context, StatusCodes.Status201Created, requests.GetCopy(id)!).ConfigureAwait(false);
     }
 }

@@ -374,6 +374,37 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         }
     }
 
+    /// <summary>
+    /// A tier configuration follows its requests: creating one makes it processing and names it its open request; approving
+    /// it makes the configuration active again with the approved parameter values, failing one makes it active unchanged.
+    /// </summary>
+    [Test]
+    public async Task A_tier_configuration_is_processing_while_a_request_of_it_is_open()
+    {
+        var configs = Sandbox.Store.Query("tier_configs").Where(c => (string?)c["status"] == "active").Take(2).ToList();
+        Assert.That(configs, Has.Count.EqualTo(2));
+        foreach (var (config, approve) in new[] { (configs[0], true), (configs[1], false) })
+        {
+            var configId = (string)config["id"]!;
+            var parameter = (string)config["params"]![0]!["id"]!;
+            var before = (string?)config["params"]![0]!["value"];
+            var (created, request) = await Client.PostAsync("tier/config-requests", JsonNode.Parse($$$"""{"type":"update","configuration":{"id":"{{{configId}}}"},"params":[{"id":"{{{parameter}}}","value":"set-by-request"}]}"""));
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), request?.ToJsonString());
+            var requestId = (string)request!["id"]!;
+            Assert.That((string?)Record("tier_configs", configId)["status"], Is.EqualTo("processing"));
+            Assert.That((string?)Record("tier_configs", configId)["open_request"]!["id"], Is.EqualTo(requestId));
+
+            var (closed, answer) = approve
+                ? await Client.PostAsync($"tier/config-requests/{requestId}/approve", JsonNode.Parse($$$"""{"template":{"id":"{{{config["template"]!["id"]}}}"}}"""))
+                : await Client.PostAsync($"tier/config-requests/{requestId}/fail", JsonNode.Parse("""{"reason":"no"}"""));
+            Assert.That(closed.IsSuccessStatusCode, Is.True, answer?.ToJsonString());
+            var after = Record("tier_configs", configId);
+            Assert.That((string?)after["status"], Is.EqualTo("active"));
+            Assert.That(after["open_request"], Is.Null);
+            Assert.That((string?)after["params"]![0]!["value"], Is.EqualTo(approve ? "set-by-request" : before));
+        }
+    }
+
     /// <summary>A tier config's <c>tiers</c> is an object of tier account objects keyed by level, as real configs carry it.</summary>
     [Test]
     public void Tier_config_tiers_are_an_object_of_account_objects()
