@@ -92,6 +92,13 @@ internal static class SharedFieldSet
         return converted;
     }
 
+    /// <summary>Whether the property's converted schema (its items for an array) already offers its name's set: an earlier rule offered it.</summary>
+    public static bool Offered(PropertyContext context, bool arrayItems)
+    {
+        var reference = Reference(context.Name, arrayItems, context.Shapes, context.Convert, context.Shared);
+        return (arrayItems ? context.Converted["items"] as JObject : context.Converted) is { } schema && Offers(schema, reference);
+    }
+
     private static bool Offers(JObject schema, JObject reference) =>
         schema["anyOf"] is JArray alternatives && alternatives.Any(a => JToken.DeepEquals(a, reference));
 }

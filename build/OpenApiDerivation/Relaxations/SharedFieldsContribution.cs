@@ -34,7 +34,7 @@ internal abstract class SharedFieldsContribution : PropertyRelaxation
         }
 
         // Where an earlier contribution already offers the set (it holds every addition), the place is this rule's too.
-        return SharedFieldSet.WithSet(context, arrayItems) ?? context.Converted;
+        return SharedFieldSet.WithSet(context, arrayItems) ?? (SharedFieldSet.Offered(context, arrayItems) ? context.Converted : null);
     }
 
     /// <summary>Whether a property's own fields lack any of the addition's (by default: a top-level field).</summary>
