@@ -160,6 +160,18 @@ internal sealed partial class SeedWorld
     /// <summary>The id of the connection of a product in a marketplace: one per pair, numbered product by product.</summary>
     private string ConnectionId(int product, int marketplace) => ConnectionIds.Format((product * Marketplaces) + marketplace);
 
+    /// <summary>
+    /// Hub <paramref name="h"/> as a connection names it: with its instance's id and the account that runs it, as the
+    /// captured connections of assets and requests do (the document's hub reference has neither).
+    /// </summary>
+    public JsonObject ConnectionHub(int h)
+    {
+        var hub = HubRef(h);
+        hub["instance_id"] = Uuid(62, h);
+        hub["account_id"] = ProviderIds.Format(h % Partners);
+        return hub;
+    }
+
     public JsonObject ConnectionRef(int product, int marketplace, string type = "production")
     {
         var hub = marketplace % Hubs;

@@ -99,6 +99,22 @@ internal sealed partial class SeedWorld
             ("constraints", Json.Obj(("hidden", false), ("required", false), ("unique", false)))));
     }
 
+    /// <summary>
+    /// The connection of an asset of product <paramref name="p"/> in marketplace <paramref name="m"/>, in the asset shape,
+    /// its hub named with its instance and account as the captured assets' connections name it (the shape's hub has neither).
+    /// </summary>
+    private JsonObject AssetConnection(int p, int m)
+    {
+        var connection = NewSubRecord("assets", "connection");
+        Json.CopyExisting(connection, ConnectionRef(p, m));
+        if (connection.ContainsKey("hub"))
+        {
+            connection["hub"] = ConnectionHub(m % Hubs);
+        }
+
+        return connection;
+    }
+
     public JsonObject Asset(int a)
     {
         var r = NewRecord("assets");
@@ -112,7 +128,7 @@ internal sealed partial class SeedWorld
         var pk = p.ToString(CultureInfo.InvariantCulture);
         var mk = m.ToString(CultureInfo.InvariantCulture);
         r["product"] = Shaped("assets", "product", pk, () => ProductRef(p));
-        r["connection"] = Shaped("assets", "connection", pk + "/" + mk, () => ConnectionRef(p, m));
+        r["connection"] = Fragment("assets|connection|" + pk + "/" + mk, () => AssetConnection(p, m));
         var updated = Iso(created.AddHours(Pick(22, a, 72)));
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", updated)))));
 
@@ -189,6 +205,13 @@ internal sealed partial class SeedWorld
         if (status is not null)
         {
             snapshot["status"] = status;
+        }
+
+        // A request's asset names its contract's type (20 of the 29 captured request assets with a contract do; an asset's own
+        // contract, like the document's, has none in 17 of 19).
+        if (snapshot["contract"] is JsonObject contract)
+        {
+            contract["type"] = "distribution";
         }
 
         if (FirstObject(snapshot["items"]) is { } itemTemplate)

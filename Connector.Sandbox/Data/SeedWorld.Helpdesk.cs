@@ -65,7 +65,8 @@ internal sealed partial class SeedWorld
             receiver["recipients"] = new JsonArray(UserRef((i + 3) % 5));
         }
 
-        var events = Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(5))))));
+        // Who opened and last changed the case, as the captured case's events say.
+        var events = Json.Obj(("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))), ("updated", Json.Obj(("at", Iso(created.AddHours(5))), ("by", UserRef(i % 5)))));
         events["pending"] = Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)));
         if (state is "inquiring")
         {

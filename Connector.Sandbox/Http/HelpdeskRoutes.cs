@@ -51,7 +51,11 @@ internal static class HelpdeskRoutes
             r["priority"] = p;
         }
 
-        Json.SetExisting(r, "events.updated.at", api.Now());
+        if (r["events"] is JsonObject events)
+        {
+            events["updated"] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
+        }
+
         return null;
     }
 
@@ -103,7 +107,7 @@ internal static class HelpdeskRoutes
         if (record["events"] is JsonObject events)
         {
             events[eventName] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
-            events["updated"] = Json.Obj(("at", api.Now()));
+            events["updated"] = Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)));
         }
     }
 
@@ -210,7 +214,9 @@ internal static class HelpdeskRoutes
                 SeedWorld.Over(r, "product", api.World.ProductRef(product.Value % api.World.Products));
             }
 
-            r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()))), ("updated", Json.Obj(("at", api.Now()))), ("pending", Json.Obj(("at", api.Now()), ("by", api.World.UserRef(0)))));
+            // Who created the case, as every event of a case says (the API key's user).
+            var by = api.World.UserRef(0);
+            r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()), ("by", by))), ("updated", Json.Obj(("at", api.Now()), ("by", by.DeepClone()))), ("pending", Json.Obj(("at", api.Now()), ("by", by.DeepClone()))));
         });
         api.OpenConversation(id, "Helpdesk case " + id);
         await ConnectResponses.Json(context, StatusCodes.Status201Created, cases.GetCopy(id)!).ConfigureAwait(false);

@@ -405,6 +405,31 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         }
     }
 
+    /// <summary>
+    /// Fields the captured payloads carry beyond the document: an asset's connection names its hub's instance and account
+    /// (11 of 19 captured assets), the same for every connection through that hub; a request's asset names its contract's
+    /// type (20 of 29); a case's events say who created and last changed it.
+    /// </summary>
+    [Test]
+    public void Hubs_contracts_and_case_events_carry_what_captured_payloads_do()
+    {
+        var hubs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var asset in Sandbox.Store.Query("assets"))
+        {
+            var hub = asset["connection"]!["hub"]!;
+            Assert.That(Guid.TryParse((string?)hub["instance_id"], out _), Is.True, (string?)asset["id"]);
+            Assert.That((string?)hub["account_id"], Does.StartWith("PA-"));
+            Assert.That(hubs.TryAdd((string)hub["id"]!, (string)hub["instance_id"]!) || hubs[(string)hub["id"]!] == (string?)hub["instance_id"], Is.True, "one instance per hub");
+        }
+
+        Assert.That(Sandbox.Store.Query("requests").Select(r => (string?)r["asset"]!["contract"]!["type"]), Is.All.EqualTo("distribution"));
+        foreach (var helpdeskCase in Sandbox.Store.Query("cases"))
+        {
+            Assert.That((string?)helpdeskCase["events"]!["created"]!["by"]!["id"], Does.StartWith("UR-"), (string?)helpdeskCase["id"]);
+            Assert.That((string?)helpdeskCase["events"]!["updated"]!["by"]!["id"], Does.StartWith("UR-"), (string?)helpdeskCase["id"]);
+        }
+    }
+
     /// <summary>A tier config's <c>tiers</c> is an object of tier account objects keyed by level, as real configs carry it.</summary>
     [Test]
     public void Tier_config_tiers_are_an_object_of_account_objects()
