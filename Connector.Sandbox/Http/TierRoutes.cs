@@ -168,18 +168,29 @@ internal static class TierRoutes
 
         configuration["status"] = "active";
         configuration["open_request"] = null;
-        if (applyParams && request["params"] is JsonArray values && configuration["params"] is JsonArray current)
+        if (applyParams)
         {
-            foreach (var value in values.OfType<JsonObject>())
-            {
-                if (current.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == SandboxApi.Text(value, "id")) is { } param)
-                {
-                    param["value"] = value["value"]?.DeepClone();
-                }
-            }
+            SetParameterValues(configuration["params"], request["params"]);
         }
 
         configurations.Replace(configuration);
+    }
+
+    /// <summary>Sets the value of each parameter of <paramref name="parameters"/> that <paramref name="values"/> names by id (both arrays of parameter objects).</summary>
+    private static void SetParameterValues(JsonNode? parameters, JsonNode? values)
+    {
+        if (parameters is not JsonArray current || values is not JsonArray given)
+        {
+            return;
+        }
+
+        foreach (var value in given.OfType<JsonObject>())
+        {
+            if (current.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == SandboxApi.Text(value, "id")) is { } param)
+            {
+                param["value"] = value["value"]?.DeepClone();
+            }
+        }
     }
 
     private static void MoveConfigRequest(JsonObject r, string status, string eventName, SandboxApi api)
@@ -348,16 +359,7 @@ internal static class TierRoutes
                 target[key] = configuration[key]?.DeepClone();
             }
 
-            if (body["params"] is JsonArray updates && target["params"] is JsonArray current)
-            {
-                foreach (var update in updates.OfType<JsonObject>())
-                {
-                    if (current.OfType<JsonObject>().FirstOrDefault(p => SandboxApi.Text(p, "id") == SandboxApi.Text(update, "id")) is { } param)
-                    {
-                        param["value"] = update["value"]?.DeepClone();
-                    }
-                }
-            }
+            SetParameterValues(target["params"], body["params"]);
 
             r["params"] = target["params"]?.DeepClone() ?? new JsonArray();
             var by = api.World.UserRef(0);
