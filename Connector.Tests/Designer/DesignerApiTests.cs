@@ -266,9 +266,12 @@ public sealed class DesignerApiTests : DesignerFixture
         var records = await QueryRecordsAsync("asset", 3);
         foreach (var record in records)
         {
-            // What real assets carry beyond the document: top-level created/updated and item parameters.
+            // What real assets carry beyond the document: top-level created/updated, item parameters, their hub's instance and account.
             record.Remove("created");
             record.Remove("updated");
+            var hub = (JObject)record["connection"]!["hub"]!;
+            hub.Remove("instance_id");
+            hub.Remove("account_id");
             foreach (var item in record["items"]!.OfType<JObject>())
             {
                 item.Remove("params");
