@@ -227,12 +227,24 @@ internal sealed partial class SeedWorld
         return snapshot;
     }
 
+    /// <summary>
+    /// An item quantity as a number: a JSON number, or text holding one (as assets carry it, and as a caller may send
+    /// it); 1 when absent or not a number.
+    /// </summary>
+    public static double QuantityOf(JsonNode? quantity) => quantity switch
+    {
+        JsonValue number when number.GetValueKind() == System.Text.Json.JsonValueKind.Number => Rql.RqlEvaluator.NumberOf(number),
+        JsonValue text when text.TryGetValue<string>(out var digits)
+            && double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => 1,
+    };
+
     /// <summary>Item <paramref name="k"/> of an asset snapshot: the asset's item (id, quantity as the shape types it, item params) in the snapshot's item shape.</summary>
     private JsonObject SnapshotItem(JsonObject template, int p, int k, JsonNode? source)
     {
         var id = (string?)source?["id"];
         var item = ShapedItem(template, p, k, id, k == 1 ? "Yearly" : "Monthly");
-        var quantity = source?["quantity"] is JsonValue q ? Rql.RqlEvaluator.NumberOf(q) : 1;
+        var quantity = QuantityOf(source?["quantity"]);
         Json.SetExisting(item, "quantity", item["quantity"] is JsonValue qv && qv.GetValueKind() == System.Text.Json.JsonValueKind.String
             ? JsonValue.Create(quantity.ToString(CultureInfo.InvariantCulture))
             : JsonValue.Create(quantity));
@@ -248,13 +260,15 @@ internal sealed partial class SeedWorld
     /// <summary>
     /// Item <paramref name="k"/> of product <paramref name="p"/> as an asset holds it, as captured asset items carry it
     /// (the document's asset item has only its id, quantity and parameters): the product item's mpn, names, type and
-    /// period beside the quantity (a seeded asset adds the item's parameters).
+    /// period beside the quantity (a seeded asset adds the item's parameters). The quantity and the previous one
+    /// (<c>old_quantity</c>) are text, as in 17 of the 24 captured asset items (the document: a number).
     /// </summary>
     public JsonObject AssetItem(int p, int k, double quantity) => Json.Obj(
         ("id", ItemId(p, k)),
         ("global_id", ItemId(p, k)),
         ("mpn", ItemMpn(p, k)),
-        ("quantity", quantity),
+        ("quantity", quantity.ToString(CultureInfo.InvariantCulture)),
+        ("old_quantity", "0"),
         ("type", "Licenses"),
         ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
         ("period", k == 1 ? "Yearly" : "Monthly"),
@@ -383,7 +397,7 @@ internal sealed partial class SeedWorld
             r["items"] = new JsonArray([.. items.Select((source, k) =>
             {
                 var item = ShapedItem(itemTemplate, p, k, null, k == 1 ? "Yearly" : "Monthly");
-                Json.SetExisting(item, "quantity", source!["quantity"]!.GetValue<double>());
+                Json.SetExisting(item, "quantity", QuantityOf(source?["quantity"]));
                 return (JsonNode)item;
             })]);
         }

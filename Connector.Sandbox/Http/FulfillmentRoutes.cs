@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Connector.Sandbox.Data;
 using Microsoft.AspNetCore.Builder;
@@ -183,14 +184,14 @@ internal static class FulfillmentRoutes
 
     /// <summary>
     /// An item of a purchased asset: the product's item it names, as seeded assets hold their items, with the quantity
-    /// given (1 when none); an item the product does not have keeps only the id and quantity given.
+    /// given, a number or text holding one (1 when none); an item the product does not have keeps only the id and quantity given.
     /// </summary>
     private static JsonObject PurchasedItem(SandboxApi api, int product, JsonObject given)
     {
         var id = SandboxApi.Text(given, "id");
-        var quantity = given["quantity"] is JsonValue q ? Rql.RqlEvaluator.NumberOf(q) : 1.0;
+        var quantity = SeedWorld.QuantityOf(given["quantity"]);
         var k = Enumerable.Range(0, SeedWorld.ItemsPerProduct).FirstOrDefault(k => api.World.ItemId(product, k) == id, -1);
-        return k < 0 ? Json.Obj(("id", id), ("quantity", quantity)) : api.World.AssetItem(product, k, quantity);
+        return k < 0 ? Json.Obj(("id", id), ("quantity", quantity.ToString(CultureInfo.InvariantCulture))) : api.World.AssetItem(product, k, quantity);
     }
 
     /// <summary>The asset a change, suspend, resume or cancel request names; null (with the error added) when it does not exist.</summary>

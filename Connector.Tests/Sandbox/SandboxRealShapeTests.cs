@@ -276,6 +276,10 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         foreach (var asset in Sandbox.Store.Query("assets").Take(20))
         {
             Assert.That(asset["items"]!.AsArray().Select(i => fields.All(f => i![f] is not null)), Is.All.True, (string?)asset["id"]);
+
+            // Quantities as text, the previous one beside it, as in 17 of the 24 captured asset items.
+            Assert.That(asset["items"]!.AsArray().Select(i => i!["quantity"]!.GetValueKind()), Is.All.EqualTo(System.Text.Json.JsonValueKind.String));
+            Assert.That(asset["items"]!.AsArray().Select(i => (string?)i!["old_quantity"]), Is.All.EqualTo("0"));
         }
 
         var product = (string)Sandbox.Store.Query("products")[0]["id"]!;
@@ -287,7 +291,7 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
             ["asset"] = new JsonObject
             {
                 ["product"] = new JsonObject { ["id"] = product },
-                ["items"] = new JsonArray(new JsonObject { ["id"] = item, ["quantity"] = 3 }),
+                ["items"] = new JsonArray(new JsonObject { ["id"] = item, ["quantity"] = "3" }),
                 ["tiers"] = new JsonObject { ["customer"] = new JsonObject { ["id"] = customer } },
             },
         };
@@ -295,7 +299,9 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That(created.IsSuccessStatusCode, Is.True, request?.ToJsonString());
         var bought = Record("assets", (string)request!["asset"]!["id"]!)["items"]![0]!;
         Assert.That((string?)bought["mpn"], Is.EqualTo(Connector.Sandbox.Data.SeedWorld.ItemMpn(0, 1)));
-        Assert.That((double?)bought["quantity"], Is.EqualTo(3));
+        Assert.That((string?)bought["quantity"], Is.EqualTo("3"), "a quantity sent as text is read as the number it holds");
+        var (_, snapshot) = await Client.GetAsync("requests/" + (string)request["id"]!);
+        Assert.That(double.Parse((string)snapshot!["asset"]!["items"]![0]!["quantity"]!, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(3));
     }
 
     /// <summary>Seeded requests carry <c>assignee</c> in both real forms: the user's id as a string and the user object <c>{id, name, email}</c>.</summary>
