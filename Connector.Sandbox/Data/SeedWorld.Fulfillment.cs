@@ -229,7 +229,7 @@ internal sealed partial class SeedWorld
 
     /// <summary>
     /// An item quantity as a number: a JSON number, or text holding one (as assets carry it, and as a caller may send
-    /// it); 1 when absent or not a number.
+    /// it); 1 when absent or not a number (where a quantity is kept as text, such as <c>unlimited</c>, it is kept as given).
     /// </summary>
     public static double QuantityOf(JsonNode? quantity) => quantity switch
     {
@@ -246,7 +246,9 @@ internal sealed partial class SeedWorld
         var item = ShapedItem(template, p, k, id, k == 1 ? "Yearly" : "Monthly");
         var quantity = QuantityOf(source?["quantity"]);
         Json.SetExisting(item, "quantity", item["quantity"] is JsonValue qv && qv.GetValueKind() == System.Text.Json.JsonValueKind.String
-            ? JsonValue.Create(quantity.ToString(CultureInfo.InvariantCulture))
+            ? source?["quantity"] is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String
+                ? text.DeepClone()
+                : JsonValue.Create(quantity.ToString(CultureInfo.InvariantCulture))
             : JsonValue.Create(quantity));
         Json.SetExisting(item, "old_quantity", "0");
         if (source?["params"] is JsonArray itemParams)

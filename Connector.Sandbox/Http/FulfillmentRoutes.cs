@@ -184,14 +184,22 @@ internal static class FulfillmentRoutes
 
     /// <summary>
     /// An item of a purchased asset: the product's item it names, as seeded assets hold their items, with the quantity
-    /// given, a number or text holding one (1 when none); an item the product does not have keeps only the id and quantity given.
+    /// given (1 when none; text kept as sent); an item the product does not have keeps only the id and quantity given.
     /// </summary>
     private static JsonObject PurchasedItem(SandboxApi api, int product, JsonObject given)
     {
         var id = SandboxApi.Text(given, "id");
         var quantity = SeedWorld.QuantityOf(given["quantity"]);
         var k = Enumerable.Range(0, SeedWorld.ItemsPerProduct).FirstOrDefault(k => api.World.ItemId(product, k) == id, -1);
-        return k < 0 ? Json.Obj(("id", id), ("quantity", quantity.ToString(CultureInfo.InvariantCulture))) : api.World.AssetItem(product, k, quantity);
+        var item = k < 0 ? Json.Obj(("id", id), ("quantity", quantity.ToString(CultureInfo.InvariantCulture))) : api.World.AssetItem(product, k, quantity);
+
+        // A quantity sent as text is kept as sent ("unlimited" too, as real assets carry it).
+        if (given["quantity"] is JsonValue sent && sent.GetValueKind() == System.Text.Json.JsonValueKind.String)
+        {
+            item["quantity"] = sent.DeepClone();
+        }
+
+        return item;
     }
 
     /// <summary>The asset a change, suspend, resume or cancel request names; null (with the error added) when it does not exist.</summary>

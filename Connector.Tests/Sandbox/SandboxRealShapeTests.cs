@@ -291,7 +291,7 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
             ["asset"] = new JsonObject
             {
                 ["product"] = new JsonObject { ["id"] = product },
-                ["items"] = new JsonArray(new JsonObject { ["id"] = item, ["quantity"] = "3" }),
+                ["items"] = new JsonArray(new JsonObject { ["id"] = item, ["quantity"] = "3" }, new JsonObject { ["id"] = Sandbox.Store.World.ItemId(0, 0), ["quantity"] = "unlimited" }),
                 ["tiers"] = new JsonObject { ["customer"] = new JsonObject { ["id"] = customer } },
             },
         };
@@ -302,6 +302,8 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That((string?)bought["quantity"], Is.EqualTo("3"), "a quantity sent as text is read as the number it holds");
         var (_, snapshot) = await Client.GetAsync("requests/" + (string)request["id"]!);
         Assert.That(double.Parse((string)snapshot!["asset"]!["items"]![0]!["quantity"]!, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(3));
+        Assert.That((string?)Record("assets", (string)request["asset"]!["id"]!)["items"]![1]!["quantity"], Is.EqualTo("unlimited"), "text that is not a number is kept as sent");
+        Assert.That((string?)snapshot["asset"]!["items"]![1]!["quantity"], Is.EqualTo("unlimited"));
     }
 
     /// <summary>Seeded requests carry <c>assignee</c> in both real forms: the user's id as a string and the user object <c>{id, name, email}</c>.</summary>
