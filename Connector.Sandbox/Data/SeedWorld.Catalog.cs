@@ -60,11 +60,14 @@ internal sealed partial class SeedWorld
         return r;
     }
 
+    /// <summary>The name of item <paramref name="k"/> of product <paramref name="p"/>: the product item's name and display name, as assets and requests show it too.</summary>
+    private string ItemName(int p, int k) => ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3];
+
     public JsonObject ProductItem(int p, int k)
     {
         var r = NewRecord("product_items");
         r["id"] = ItemId(p, k);
-        r["name"] = ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3];
+        r["name"] = ItemName(p, k);
         r["display_name"] = r["name"]!.GetValue<string>();
         r["mpn"] = ItemMpn(p, k);
         r["local_id"] = ItemMpn(p, k);

@@ -160,7 +160,7 @@ internal sealed partial class SeedWorld
         }
 
         r["tiers"] = Fragment("assets|tiers|" + (a % TierAccounts).ToString(CultureInfo.InvariantCulture), () => Tiers(a, withId: true));
-        r["template"] = Shaped("assets", "template", pk, () => Json.Ref(TemplateId(p, 0), ProductName(p) + " fulfillment template"));
+        r["template"] = Shaped("assets", "template", pk, () => Json.Ref(TemplateId(p, 0), TemplateName(p, 0)));
         r["pending_request"] = null;
         r["marketplace"] = Shaped("assets", "marketplace", mk, () => MarketplaceRef(m));
         r["contract"] = Shaped("assets", "contract", mk, () => ContractRef(m));
@@ -272,7 +272,7 @@ internal sealed partial class SeedWorld
         ("quantity", quantity.ToString(CultureInfo.InvariantCulture)),
         ("old_quantity", "0"),
         ("type", "Licenses"),
-        ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
+        ("display_name", ItemName(p, k)),
         ("period", k == 1 ? "Yearly" : "Monthly"),
         ("item_type", k == 2 ? "PPU" : "Reservation"));
 
@@ -284,7 +284,7 @@ internal sealed partial class SeedWorld
             ("id", id ?? ItemId(p, k)),
             ("global_id", id ?? ItemId(p, k)),
             ("mpn", ItemMpn(p, k)),
-            ("display_name", ProductName(p) + " " + new[] { "Basic", "Standard", "Premium" }[k % 3]),
+            ("display_name", ItemName(p, k)),
             ("item_type", "Reservation"),
             ("period", period),
             ("type", "Licenses")));

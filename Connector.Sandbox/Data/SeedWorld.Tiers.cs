@@ -134,7 +134,7 @@ internal sealed partial class SeedWorld
         PutRenderedTemplate(r, p);
         r["open_request"] = OpenRequestOf(c) is { } open ? Json.Obj(("id", open)) : null;
         r["status"] = ConfigurationProcessing(c) ? "processing" : "active";
-        Over(r, "contract", Json.Obj(("id", ContractIds.Format(m)), ("type", "distribution"), ("name", "Distribution contract " + (m + 1).ToString(CultureInfo.InvariantCulture))));
+        Over(r, "contract", ContractRef(m));
         Over(r, "marketplace", MarketplaceRef(m));
         if (r.ContainsKey("tiers"))
         {
