@@ -79,25 +79,33 @@ internal sealed partial class SeedWorld
             .Copied(prefix + "events.updated.at", i => Iso(Created(i).AddDays(1)), risesWithIndex: top);
         if (set.Documents(prefix + "tiers"))
         {
-            set.Written(prefix + "tiers.customer.id", i => TierAccountIds.Format((configurationOf(i) + 1) % TierAccounts))
-                .Written(prefix + "tiers.tier1.id", i => TierAccountIds.Format(AccountOf(i)));
+            ConfigurationTierFields(set, prefix, configurationOf);
         }
 
         return set;
+    }
+
+    /// <summary>The ids in the tier chain of the configuration at <paramref name="prefix"/> (<see cref="ConfigurationTiers"/>).</summary>
+    private SeededFieldSet ConfigurationTierFields(SeededFieldSet set, string prefix, Func<int, int> configurationOf)
+    {
+        string? Tier1(int c) => TierLevel(c) == 1 ? TierAccountIds.Format(c % TierAccounts) : null;
+        string? Tier2(int c) => TierLevel(c) == 2 ? TierAccountIds.Format(c % TierAccounts)
+            : TierAccountParent(c % TierAccounts) is { } parent ? TierAccountIds.Format(parent) : null;
+        return set.Written(prefix + "tiers.tier1.id", i => Tier1(configurationOf(i)))
+            .Written(prefix + "tiers.tier2.id", i => Tier2(configurationOf(i)));
     }
 
     private FrozenDictionary<string, SeededField> TierConfigRequestFields()
     {
         DateTime Created(int i) => CreatedAt(i, TierConfigRequests);
         int ConfigurationOf(int i) => i % TierConfigs;
-        return ConfigurationFields(new SeededFieldSet("tier_config_requests"), "configuration.", ConfigurationOf)
+        var set = ConfigurationTierFields(new SeededFieldSet("tier_config_requests"), string.Empty, ConfigurationOf);
+        return ConfigurationFields(set, "configuration.", ConfigurationOf)
             .Written("id", i => TierConfigRequestIds.Format(i), risesWithIndex: true)
             .Written("type", i => i % 3 == 0 ? "update" : "setup")
             .Written("status", TierConfigRequestStatus)
             .Written("environment", _ => "production")
             .Written("effective_date", i => TierConfigRequestStatus(i) == "approved" ? Iso(Created(i).AddHours(6)) : null)
-            .Written("tiers.tier1.id", i => TierAccountIds.Format((ConfigurationOf(i) + 1) % TierAccounts))
-            .Written("tiers.tier2.id", i => TierAccountIds.Format((ConfigurationOf(i) + 2) % TierAccounts))
             .Written("events.created.at", i => Iso(Created(i)), risesWithIndex: true)
             .Written("events.updated.at", i => Iso(Created(i).AddHours(3)), risesWithIndex: true)
             .Copied("template.id", i => TemplateId(ConfigurationOf(i) % Products, 0))

@@ -60,7 +60,9 @@ internal sealed partial class SeedWorld
         r["db"] = Pick(33, t, ["US", "EU", "JP", "AU"]);
         r["external_id"] = TierAccountExternalId(t);
         r["external_uid"] = Uuid(31, t);
-        r["parent"] = reseller || t < 5 ? null : Json.Obj(("id", TierAccountIds.Format((t / 5 * 5) + 4 - 5)), ("name", CompanyName(30, (t / 5 * 5) + 4 - 5)), ("external_id", TierAccountExternalId((t / 5 * 5) + 4 - 5)));
+        r["parent"] = TierAccountParent(t) is { } parent
+            ? Json.Obj(("id", TierAccountIds.Format(parent)), ("name", CompanyName(30, parent)), ("external_id", TierAccountExternalId(parent)))
+            : null;
         r["owner"] = ProviderRef(t % Partners);
         r["scopes"] = new JsonArray(reseller ? "tier1" : "customer");
         r["hub"] = HubRef(t % Hubs);
@@ -138,10 +140,29 @@ internal sealed partial class SeedWorld
         Over(r, "marketplace", MarketplaceRef(m));
         if (r.ContainsKey("tiers"))
         {
-            // Real tier configs name the accounts of the chain, an object of tier objects keyed by level.
-            r["tiers"] = Json.Obj(("customer", TierRef((c + 1) % TierAccounts, withId: true)), ("tier1", account.DeepClone()));
+            r["tiers"] = ConfigurationTiers(c);
         }
     }
+
+    /// <summary>
+    /// The tier chain of configuration <paramref name="c"/> as real tier configurations and their requests name it (all 9
+    /// captured ones that have one): an object of tier account objects keyed by level, the configuration's account at its
+    /// own level; a first-level one names above it the account's parent reseller as <c>tier2</c>, an empty object when
+    /// the account has none.
+    /// </summary>
+    private JsonObject ConfigurationTiers(int c)
+    {
+        var account = TierRef(c % TierAccounts, withId: true);
+        if (TierLevel(c) == 2)
+        {
+            return Json.Obj(("tier2", account));
+        }
+
+        return Json.Obj(("tier1", account), ("tier2", TierAccountParent(c % TierAccounts) is { } parent ? TierRef(parent, withId: true) : new JsonObject()));
+    }
+
+    /// <summary>The reseller tier account above tier account <paramref name="t"/>, or null for a reseller and the first few customers (which have none).</summary>
+    private static int? TierAccountParent(int t) => t % 5 == 4 || t < 5 ? null : (t / 5 * 5) - 1;
 
     public JsonObject TierConfig(int c)
     {
@@ -173,9 +194,7 @@ internal sealed partial class SeedWorld
         r["notes"] = null;
         r["environment"] = "production";
         r["effective_date"] = status == "approved" ? Iso(created.AddHours(6)) : null;
-        var tiers = (JsonObject)r["tiers"]!;
-        tiers["tier1"] = TierRef((c + 1) % TierAccounts, withId: true);
-        tiers["tier2"] = TierRef((c + 2) % TierAccounts, withId: true);
+        r["tiers"] = ConfigurationTiers(c);
         Over(r, "sli", Json.Obj(("zone", 1 + (i % 3)), ("days", 2)));
         // Each step the request took, as real ones record them: pended when it was submitted, inquired, approved (the last
         // step is the update).

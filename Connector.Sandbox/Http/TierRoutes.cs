@@ -362,6 +362,18 @@ internal static class TierRoutes
             SetParameterValues(target["params"], body["params"]);
 
             r["params"] = target["params"]?.DeepClone() ?? new JsonArray();
+
+            // The configuration's own tier chain and template, not those of the seeded request the record starts from.
+            if (configuration["tiers"] is JsonObject tiers)
+            {
+                r["tiers"] = tiers.DeepClone();
+            }
+
+            if (api.World.ProductIds.Parse(SandboxApi.Text(configuration, "product.id")) is { } product)
+            {
+                api.World.PutRenderedTemplate(r, product);
+            }
+
             var by = api.World.UserRef(0);
             r["events"] = Json.Obj(("created", Json.Obj(("at", api.Now()), ("by", by))), ("updated", Json.Obj(("at", api.Now()), ("by", by.DeepClone()))), ("pended", Json.Obj(("at", api.Now()), ("by", by.DeepClone()))));
         });

@@ -32,7 +32,8 @@ public sealed class SandboxComputedFieldTests : SandboxFixtureBase
 
     /// <summary>
     /// Every computed field of a sample of seeded records (about 60 per collection, both forms of a case's state
-    /// among them) equals the one value its path reaches in the record.
+    /// among them) equals the one value its path reaches in the record; a computed null may also stand for a path the
+    /// record lacks, which filters and orderings read as null alike.
     /// </summary>
     [TestCaseSource(nameof(Collections))]
     public void Computed_fields_are_what_the_records_hold(string collection)
@@ -45,6 +46,13 @@ public sealed class SandboxComputedFieldTests : SandboxFixtureBase
             foreach (var (path, field) in target.SeededFields)
             {
                 var values = RqlEvaluator.Resolve(record, path);
+                if (values.Count == 0)
+                {
+                    // A path the record lacks (the id of an empty tier) reads as null in every filter and ordering, as a computed null does.
+                    Assert.That(field.Value(index), Is.Null, $"{collection} {index} {path} is not in the record");
+                    continue;
+                }
+
                 Assert.That(values, Has.Count.EqualTo(1), $"{collection} {index} {path}");
                 Assert.That(field.Value(index)?.ToJsonString(), Is.EqualTo(values[0]?.ToJsonString()), $"{collection} {index} {path}");
             }

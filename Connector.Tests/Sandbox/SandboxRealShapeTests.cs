@@ -438,19 +438,48 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         }
     }
 
-    /// <summary>A tier config's <c>tiers</c> is an object of tier account objects keyed by level, as real configs carry it.</summary>
+    /// <summary>
+    /// A tier config's <c>tiers</c> is an object of tier account objects keyed by level, as all 9 captured configurations
+    /// and config requests that have one carry it: its account at its own level (never a <c>customer</c>), and above a
+    /// first-level one the account's parent reseller as <c>tier2</c>, an empty object when the account has none. Its
+    /// requests, seeded and created, name the same chain, and the chain's ids filter both.
+    /// </summary>
     [Test]
-    public void Tier_config_tiers_are_an_object_of_account_objects()
+    public async Task Tier_config_tiers_name_the_account_s_chain_by_level()
     {
-        foreach (var config in Sandbox.Store.Query("tier_configs"))
+        var configs = Sandbox.Store.Query("tier_configs").ToDictionary(c => (string)c["id"]!);
+        foreach (var config in configs.Values)
         {
-            var tiers = config["tiers"] as JsonObject;
-            Assert.That(tiers, Is.Not.Null, (string?)config["id"]);
-            Assert.That(tiers!.Select(t => t.Key), Is.EquivalentTo(new[] { "customer", "tier1" }));
-            Assert.That(tiers.Select(t => (string?)t.Value!["id"]), Is.All.StartsWith("TA-"));
-            Assert.That(tiers.Select(t => t.Value!["contact_info"]), Is.All.InstanceOf<JsonObject>());
-            Assert.That((string?)tiers["tier1"]!["id"], Is.EqualTo((string?)config["account"]!["id"]));
+            var tiers = config["tiers"]!.AsObject();
+            var account = Record("tier_accounts", (string)config["account"]!["id"]!);
+            var level = (int)config["tier_level"]!;
+            Assert.That((string?)tiers["tier" + level]!["id"], Is.EqualTo((string?)account["id"]), (string?)config["id"]);
+            Assert.That(tiers.Select(t => t.Key), Is.EqualTo(level == 1 ? new[] { "tier1", "tier2" } : new[] { "tier2" }));
+            Assert.That(tiers.Select(t => t.Value!["contact_info"]), Is.All.InstanceOf<JsonObject>().Or.Null);
+            if (level == 1)
+            {
+                Assert.That((string?)tiers["tier2"]!["id"], Is.EqualTo((string?)account["parent"]?["id"]), "the account's parent reseller, or nothing");
+            }
         }
+
+        var levelOne = configs.Values.Where(c => (int)c["tier_level"]! == 1).ToList();
+        Assert.That(levelOne.Select(c => c["tiers"]!["tier2"]!.AsObject().Count), Has.Some.EqualTo(0).And.Some.GreaterThan(0));
+        foreach (var request in Sandbox.Store.Query("tier_config_requests"))
+        {
+            var config = configs[(string)request["configuration"]!["id"]!];
+            Assert.That(request["tiers"]!.ToJsonString(), Is.EqualTo(config["tiers"]!.ToJsonString()), (string?)request["id"]);
+        }
+
+        var withParent = levelOne.First(c => c["tiers"]!["tier2"]!["id"] is not null);
+        var parent = (string)withParent["tiers"]!["tier2"]!["id"]!;
+        var (_, found) = await Client.GetAsync($"tier/configs?eq(tiers.tier2.id,{parent})&limit=1000");
+        Assert.That(found!.AsArray().Select(c => (string?)c!["id"]), Is.EquivalentTo(configs.Values.Where(c => (string?)c["tiers"]!["tier2"]?["id"] == parent).Select(c => (string?)c["id"])).And.Not.Empty);
+
+        var active = Take("tier_configs", "eq(status,active)");
+        var (created, answer) = await Client.PostAsync("tier/config-requests", JsonNode.Parse($$$"""{"configuration":{"id":"{{{active}}}"},"type":"update"}"""));
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), answer?.ToJsonString());
+        Assert.That(answer!["tiers"]!.ToJsonString(), Is.EqualTo(configs[active]["tiers"]!.ToJsonString()));
+        Assert.That((string?)answer["template"]!["id"], Is.EqualTo((string?)configs[active]["template"]!["id"]), "the configuration's product's template");
     }
 
     /// <summary>
