@@ -153,6 +153,17 @@ internal sealed partial class SeedWorld
         }
     }
 
+    /// <summary>
+    /// The template a fulfillment request was last answered with (approved or inquired), as real requests name it: its id,
+    /// name and <c>message</c> (its body as rendered for the request); null for an id that is not a seeded template.
+    /// </summary>
+    public JsonObject? AnsweringTemplate(string? templateId) =>
+        TemplateOf(templateId) is { } template ? AnsweringTemplate(template.Product, template.K) : null;
+
+    /// <summary>Template <paramref name="k"/> of product <paramref name="p"/> as <see cref="AnsweringTemplate(string?)"/> gives it.</summary>
+    public JsonObject AnsweringTemplate(int p, int k) =>
+        Json.Obj(("id", TemplateId(p, k)), ("name", TemplateName(p, k)), ("message", TemplateBody(p, k)));
+
     /// <summary>The created and updated times of a product's item, parameter or template: those of the product, updated two days later.</summary>
     private void CatalogEvents(JsonObject r, int p)
     {

@@ -69,7 +69,7 @@ internal sealed partial class SeedWorld
             ["tiers.customer.id"] = new(a => tiers(a % TierAccounts)),
             ["tiers.customer.name"] = new(a => tierNames(a % TierAccounts)),
             ["tiers.tier1.id"] = new(a => tiers((a + 1) % TierAccounts)),
-            ["tiers.tier2.id"] = new(a => tiers((a + 2) % TierAccounts)),
+            ["tiers.tier2.id"] = new(a => HasSecondTier(a % TierAccounts) ? tiers((a + 2) % TierAccounts) : null),
             ["template.id"] = new(a => TemplateId(AssetProduct(a), 0)),
             ["created"] = new(Created, RisesWithIndex: true),
             ["events.created.at"] = new(Created, RisesWithIndex: true),

@@ -46,10 +46,17 @@ internal sealed partial class SeedWorld
         return string.Create(CultureInfo.InvariantCulture, $"{(uint)(a >> 32):x8}-{(ushort)(a >> 16):x4}-4{(ushort)a & 0xfff:x3}-{0x8000 | ((ushort)(b >> 48) & 0x3fff):x4}-{b & 0xffffffffffffUL:x12}");
     }
 
+    /// <summary>
+    /// The tier chain of asset <paramref name="a"/>. A chain often ends at its first reseller: its <c>tier2</c> is then an
+    /// empty object, as in the assets of 17 of the 24 captured request sources that name tiers (<see cref="HasSecondTier"/>).
+    /// </summary>
     private JsonObject Tiers(int a, bool withId) => Json.Obj(
         ("customer", TierRef(a % TierAccounts, withId)),
         ("tier1", TierRef((a + 1) % TierAccounts, withId)),
-        ("tier2", TierRef((a + 2) % TierAccounts, withId)));
+        ("tier2", HasSecondTier(a % TierAccounts) ? TierRef((a + 2) % TierAccounts, withId) : new JsonObject()));
+
+    /// <summary>Whether the tier chain of the assets whose customer is tier account <paramref name="customer"/> has a second reseller tier (two in three do).</summary>
+    private static bool HasSecondTier(int customer) => customer % 3 != 2;
 
     public JsonObject AssetParam(int p, int k, int a, JsonObject template, string scope = "asset")
     {
@@ -71,6 +78,13 @@ internal sealed partial class SeedWorld
         if (param["constraints"] is JsonObject constraints)
         {
             (constraints["hint"], constraints["placeholder"]) = ParameterPrompts(k);
+
+            // An asset's (and so a request's) parameter constraints also carry a `meta` object, as those of the requests in
+            // 10 captured sources and of the assets in 2 do (empty unless the vendor set one); a tier configuration's do not.
+            if (scope == "asset")
+            {
+                constraints["meta"] = new JsonObject();
+            }
         }
 
         return param;
@@ -165,7 +179,21 @@ internal sealed partial class SeedWorld
         r["marketplace"] = Shaped("assets", "marketplace", mk, () => MarketplaceRef(m));
         r["contract"] = Shaped("assets", "contract", mk, () => ContractRef(m));
         r["renewal_expiration_date"] = null;
+
+        // The billing schedule, as 3 of the 8 captured asset sources carry it, 2 of them /assets listings (the document gives
+        // it only to the subscriptions API's asset, which is the same asset there).
+        r["billing"] = Billing(a);
         return r;
+    }
+
+    /// <summary>The billing schedule of asset <paramref name="a"/>: its period (its delta a decimal, 1.0, as real ones send it), next billing date and anniversary (the day and month it was created).</summary>
+    private JsonObject Billing(int a)
+    {
+        var anniversary = CreatedAt(a, Assets);
+        return Json.Obj(
+            ("period", Json.Obj(("delta", 1.0m), ("uom", a % 4 == 0 ? "yearly" : "monthly"))),
+            ("next_date", Iso(anniversary.AddMonths(1))),
+            ("anniversary", Json.Obj(("day", anniversary.Day), ("month", anniversary.Month))));
     }
 
     public string RequestStatus(int i) => Pick(51, i, RequestStatuses);
@@ -350,6 +378,17 @@ internal sealed partial class SeedWorld
         r["answered"] = status is "approved" or "failed";
         r["assignee"] = Assignee(i, status);
         r["activation_key"] = status == "approved" ? "Activation key " + Uuid(54, i) : string.Empty;
+
+        // The template the request was last answered with ({id, name, message}), as the captured answered requests name it:
+        // an approved request its product's fulfillment template, an inquiring one its inquiry template; null before any answer.
+        var p = AssetProduct(a);
+        var answeredWith = status switch { "approved" => 0, "inquiring" => 1, _ => -1 };
+        r["template"] = answeredWith < 0
+            ? null
+            : Fragment("requests|template|" + p.ToString(CultureInfo.InvariantCulture) + "/" + answeredWith.ToString(CultureInfo.InvariantCulture), () => AnsweringTemplate(p, answeredWith));
+
+        // What real requests (7 of the captured requests' sources) carry beside it, empty when no external system set any.
+        r["external_attributes"] = new JsonObject();
         Over(r, "marketplace", MarketplaceRef(a % Marketplaces));
         r["previous_approved_request"] = type == "purchase" ? null : Json.Obj(("id", RequestIds.Format((i + 1) % Requests)));
         var assetStatus = status == "approved" ? "active" : type == "purchase" ? "processing" : "active";
@@ -390,6 +429,7 @@ internal sealed partial class SeedWorld
         var parameters = asset["params"] as JsonArray ?? [];
         asset.Remove("items");
         asset.Remove("params");
+        asset.Remove("billing");
         Json.CopyExisting(r, asset);
         r["tiers"] = asset["tiers"]!.DeepClone();
         var created = CreatedAt(a, Assets);
@@ -409,11 +449,7 @@ internal sealed partial class SeedWorld
             r["params"] = ShapedParams(paramTemplate, parameters);
         }
 
-        var anniversary = CreatedAt(a, Assets);
-        Over(r, "billing", Json.Obj(
-            ("period", Json.Obj(("delta", 1.0), ("uom", a % 4 == 0 ? "yearly" : "monthly"))),
-            ("next_date", Iso(anniversary.AddMonths(1))),
-            ("anniversary", Json.Obj(("day", anniversary.Day), ("month", anniversary.Month)))));
+        Over(r, "billing", Billing(a));
         return r;
     }
 

@@ -340,7 +340,10 @@ internal sealed partial class SeedWorld
     public string TemplateId(int product, int k) => "TL-" + ProductIds.Format(product)[4..] + "-" + (k + 1).ToString("D2", CultureInfo.InvariantCulture);
 
     /// <summary>The product index of a template id made by <see cref="TemplateId"/>, or null when the id is not one.</summary>
-    public int? TemplateProduct(string? id)
+    public int? TemplateProduct(string? id) => TemplateOf(id)?.Product;
+
+    /// <summary>The product index and the template's place among the product's (from 0) of a template id made by <see cref="TemplateId"/>, or null when the id is not one.</summary>
+    public (int Product, int K)? TemplateOf(string? id)
     {
         if (id is null || !id.StartsWith("TL-", StringComparison.Ordinal) || id.Length < 7 || id[^3] != '-'
             || !int.TryParse(id.AsSpan(id.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
@@ -349,6 +352,6 @@ internal sealed partial class SeedWorld
             return null;
         }
 
-        return ProductIds.Parse("PRD-" + id[3..^3]);
+        return ProductIds.Parse("PRD-" + id[3..^3]) is { } product ? (product, position - 1) : null;
     }
 }

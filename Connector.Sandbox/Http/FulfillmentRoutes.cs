@@ -52,6 +52,11 @@ internal static class FulfillmentRoutes
 
         r["status"] = "inquiring";
         r["updated"] = api.Now();
+        if (api.World.AnsweringTemplate(SandboxApi.Text(b, "template_id")) is { } inquiry)
+        {
+            r["template"] = inquiry;
+        }
+
         var note = SandboxApi.Text(b, "activation_tile") ?? SandboxApi.Text(b, "note");
         if (note is not null)
         {
@@ -73,6 +78,11 @@ internal static class FulfillmentRoutes
         r["status"] = "approved";
         r["answered"] = true;
         r["activation_key"] = tile ?? "Activated with template " + template;
+        if (api.World.AnsweringTemplate(template) is { } answering)
+        {
+            r["template"] = answering;
+        }
+
         r["effective_date"] = SandboxApi.Text(b, "effective_date") ?? api.Now();
         r["updated"] = api.Now();
         Json.SetExisting(r, "asset.status", "active");
@@ -278,6 +288,8 @@ internal static class FulfillmentRoutes
         r["assignee"] = string.Empty;
         r["activation_key"] = string.Empty;
         r["previous_approved_request"] = null;
+        r["template"] = null;
+        r["external_attributes"] = new JsonObject();
         if (SandboxApi.Text(body, "marketplace.id") is { } marketplace && api.World.MarketplaceIds.Parse(marketplace) is { } m)
         {
             SeedWorld.Over(r, "marketplace", api.World.MarketplaceRef(m % SeedWorld.Marketplaces));

@@ -130,7 +130,12 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
             var definition = definitions!.AsArray().Single(d => (string?)d!["id"] == (string?)param!["id"])!;
             Assert.That((string?)param!["constraints"]!["hint"], Is.EqualTo((string?)definition["hint"]).And.Not.Empty.And.Not.EqualTo("Hint"));
             Assert.That((string?)param["constraints"]!["placeholder"], Is.EqualTo((string?)definition["placeholder"]).And.Not.Empty.And.Not.EqualTo("Placeholder"));
+
+            // And a `meta` object (10 of the captured requests' sources, 2 of the assets'), which a tier configuration's lack.
+            Assert.That(param["constraints"]!["meta"], Is.InstanceOf<JsonObject>());
         }
+
+        Assert.That(Sandbox.Store.Query("tier_configs").SelectMany(c => c["params"]!.AsArray()).Select(p => p!["constraints"]?["meta"]), Is.All.Null);
 
         foreach (var request in Sandbox.Store.Query("requests").Take(10))
         {
@@ -168,6 +173,119 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         var asset = Take("assets", "eq(status,active)");
         var (_, created) = await Client.PostAsync("requests", JsonNode.Parse($$$"""{"type":"change","asset":{"id":"{{{asset}}}"}}"""));
         Assert.That(created!["contract"]!.ToJsonString(), Is.EqualTo(Record("assets", asset)["contract"]!.ToJsonString()));
+    }
+
+    /// <summary>
+    /// A request names the template it was last answered with, <c>{id, name, message}</c> (its product template's name and
+    /// body), as the captured answered requests do: seeded approved ones their fulfillment template, inquiring ones their
+    /// inquiry template, others none; APPROVE and INQUIRE with a template set it. Requests carry <c>external_attributes</c>
+    /// (an object, empty), seeded and created alike.
+    /// </summary>
+    [Test]
+    public async Task Requests_name_the_template_they_were_answered_with()
+    {
+        var templates = new Dictionary<string, JsonNode>();
+        async Task<JsonNode> TemplateAsync(string id)
+        {
+            if (!templates.TryGetValue(id, out var found))
+            {
+                var product = id[3..^3];
+                var (_, list) = await Client.GetAsync($"products/PRD-{product}/templates");
+                found = templates[id] = list!.AsArray().Single(t => (string?)t!["id"] == id)!;
+            }
+
+            return found;
+        }
+
+        async Task AssertNamesAsync(JsonNode request, string? type)
+        {
+            var named = request["template"];
+            if (type is null)
+            {
+                Assert.That(named, Is.Null, (string?)request["id"]);
+                return;
+            }
+
+            var template = await TemplateAsync((string)named!["id"]!);
+            Assert.That((string?)template["type"], Is.EqualTo(type), (string?)request["id"]);
+            Assert.That((string?)named["name"], Is.EqualTo((string?)template["name"]));
+            Assert.That((string?)named["message"], Is.EqualTo((string?)template["body"]).And.Not.Empty);
+        }
+
+        // As seeded (other tests of the fixture approve requests with a template of another product).
+        for (var i = 0; i < Sandbox.Store["requests"].SeededCount; i++)
+        {
+            var request = Sandbox.Store.World.Request(i);
+            await AssertNamesAsync(request, (string?)request["status"] switch { "approved" => "fulfillment", "inquiring" => "inquire", _ => null });
+            if (request["template"] is { } named)
+            {
+                Assert.That((string?)named["id"], Does.StartWith("TL-" + ((string)request["asset"]!["product"]!["id"]!)[4..] + "-"), "a template of the request's product");
+            }
+
+            Assert.That(request["external_attributes"], Is.InstanceOf<JsonObject>(), (string?)request["id"]);
+        }
+
+        var pending = Sandbox.Store.Query("requests", "eq(status,pending)").Select(r => (string)r["id"]!).Take(2).ToList();
+        var productOf = (string)Record("requests", pending[0])["asset"]!["product"]!["id"]!;
+        var inquiry = "TL-" + productOf[4..] + "-02";
+        var (inquired, inquiredAnswer) = await Client.PostAsync($"requests/{pending[0]}/inquire", JsonNode.Parse($$$"""{"template_id":"{{{inquiry}}}"}"""));
+        Assert.That(inquired.IsSuccessStatusCode, Is.True, inquiredAnswer?.ToJsonString());
+        await AssertNamesAsync(inquiredAnswer!, "inquire");
+        var (approved, approvedAnswer) = await Client.PostAsync($"requests/{pending[1]}/approve", JsonNode.Parse($$$"""{"template_id":"{{{Template}}}"}"""));
+        Assert.That(approved.IsSuccessStatusCode, Is.True, approvedAnswer?.ToJsonString());
+        Assert.That((string?)approvedAnswer!["template"]!["id"], Is.EqualTo(Template));
+        Assert.That((string?)approvedAnswer["template"]!["message"], Is.EqualTo((string?)(await TemplateAsync(Template))["body"]));
+
+        var asset = Take("assets", "eq(status,active)");
+        var (_, created) = await Client.PostAsync("requests", JsonNode.Parse($$$"""{"type":"change","asset":{"id":"{{{asset}}}"}}"""));
+        Assert.That(created!["template"], Is.Null);
+        Assert.That(created["external_attributes"], Is.InstanceOf<JsonObject>());
+    }
+
+    /// <summary>
+    /// Assets carry their billing schedule on <c>/assets</c>, as 3 of the 8 captured asset sources do (2 of them /assets listings): the same as the
+    /// subscriptions API's copy of the asset, the anniversary the day the asset was created.
+    /// </summary>
+    [Test]
+    public async Task Assets_carry_their_billing_schedule()
+    {
+        foreach (var asset in Sandbox.Store.Query("assets").Take(12))
+        {
+            var billing = asset["billing"]!;
+            Assert.That((string?)billing["period"]!["uom"], Is.AnyOf("monthly", "yearly"), (string?)asset["id"]);
+            Assert.That(billing["period"]!["delta"]!.ToJsonString(), Is.EqualTo("1.0"), "a decimal, as real ones send it");
+            var created = DateTimeOffset.Parse((string)asset["created"]!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.That((int)billing["anniversary"]!["day"]!, Is.EqualTo(created.Day));
+            Assert.That(DateTimeOffset.Parse((string)billing["next_date"]!, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(created));
+            var (_, subscription) = await Client.GetAsync("subscriptions/assets/" + (string)asset["id"]!);
+            foreach (var path in new[] { "period", "next_date", "anniversary" })
+            {
+                Assert.That(subscription!["billing"]![path]!.ToJsonString(), Is.EqualTo(billing[path]!.ToJsonString()), path);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An asset's tier chain often ends at its first reseller: <c>tier2</c> is then an empty object, as in the assets of 17
+    /// of the 24 captured request sources that name tiers; requests carry the asset's chain, and <c>tiers.tier2.id</c> filters both forms.
+    /// </summary>
+    [Test]
+    public async Task Asset_tier_chains_come_with_and_without_a_second_tier()
+    {
+        var assets = Sandbox.Store.Query("assets");
+        var second = assets.Select(a => a["tiers"]!["tier2"]!.AsObject()).ToList();
+        Assert.That(second.Select(t => t.Count), Has.Some.EqualTo(0).And.Some.GreaterThan(0));
+        Assert.That(second.Where(t => t.Count > 0).Select(t => (string?)t["id"]), Is.All.StartsWith("TA-"));
+        foreach (var request in Sandbox.Store.Query("requests").Take(20))
+        {
+            Assert.That(request["asset"]!["tiers"]!.ToJsonString(), Is.EqualTo(Record("assets", (string)request["asset"]!["id"]!)["tiers"]!.ToJsonString()));
+        }
+
+        var (_, without) = await Client.GetAsync("assets?eq(tiers.tier2.id,null())&limit=1000");
+        Assert.That(without!.AsArray().Select(a => (string?)a!["id"]), Is.EquivalentTo(assets.Where(a => a["tiers"]!["tier2"]!.AsObject().Count == 0).Select(a => (string?)a["id"])));
+        var tier2 = (string)second.First(t => t.Count > 0)["id"]!;
+        var (_, with) = await Client.GetAsync($"assets?eq(tiers.tier2.id,{tier2})&limit=1000");
+        Assert.That(with!.AsArray().Select(a => (string?)a!["id"]), Is.EquivalentTo(assets.Where(a => (string?)a["tiers"]!["tier2"]!["id"] == tier2).Select(a => (string?)a["id"])).And.Not.Empty);
     }
 
     /// <summary>
