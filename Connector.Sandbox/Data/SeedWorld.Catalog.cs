@@ -49,15 +49,54 @@ internal sealed partial class SeedWorld
         Json.SetExisting(r, "events.created.at", Iso(created));
         Json.SetExisting(r, "events.updated.at", Iso(created.AddDays(3)));
         Json.SetExisting(r, "events.published.at", Iso(created.AddDays(1)));
+        PutEventActors(r, p);
         r["replacement"] = null;
 
         // A list of the product's extensions, as real products carry them (the document's one extension object is not what Connect sends).
         if (r["extensions"] is JsonObject extension)
         {
+            Json.CopyExisting(extension, Json.Obj(
+                ("id", "EXT-" + (p % 7 + 1).ToString("D4", CultureInfo.InvariantCulture)),
+                ("name", "CloudBlue Commerce"),
+                ("status", "success"),
+                ("package_url", "https://example.com/packages/" + id + ".aps.zip")));
             r["extensions"] = new JsonArray(extension.DeepClone());
         }
 
+        PutProductPresentation(r, p);
         return r;
+    }
+
+    /// <summary>
+    /// The product's media and customer UI texts as the captured products carry them, where the shape's template has
+    /// placeholders: its first media entry with its <c>position</c> (two of the four captured products; the document has
+    /// none), an image under the vendor's media; a description, getting-started text, download links, documents and a
+    /// provisioning message that speak of the product.
+    /// </summary>
+    private void PutProductPresentation(JsonObject r, int p)
+    {
+        var id = ProductIds.Format(p);
+        var image = "/media/" + VendorIds.Format(p % Partners) + "/" + id + "/media/media.png";
+        if (r.ContainsKey("media"))
+        {
+            r["media"] = Json.Obj(("position", 1), ("id", "PRDM-" + id[4..] + "-00001"), ("type", "image"), ("thumbnail", image), ("url", image));
+        }
+
+        if (r["customer_ui_settings"] is not JsonObject settings)
+        {
+            return;
+        }
+
+        var name = ProductName(p);
+        Json.CopyExisting(settings, Json.Obj(
+            ("description", "We are happy to provide you " + name + ", our " + ProductCategoryName(p).ToLowerInvariant() + " service in the cloud."),
+            ("getting_started", "You are ready to use " + name + ": download an app below or sign in to its web interface."),
+            ("provisioning_message", "Please wait while your request for " + name + " is being fulfilled.")));
+        settings["download_links"] = new JsonArray(
+            Json.Obj(("title", "Windows"), ("url", "https://example.com/" + id + "/download/windows"), ("visible_for", "admin")),
+            Json.Obj(("title", "macOS"), ("url", "https://example.com/" + id + "/download/macos"), ("visible_for", "admin")));
+        settings["documents"] = new JsonArray(Json.Obj(("title", "Admin Manual"), ("url", "https://example.com/" + id + "/manual/admin")));
+        settings["languages"] = new JsonArray(Json.Obj(("id", "en"), ("name", "English")));
     }
 
     /// <summary>The name of item <paramref name="k"/> of product <paramref name="p"/>: the product item's name and display name, as assets and requests show it too.</summary>
@@ -85,6 +124,13 @@ internal sealed partial class SeedWorld
         r["replacement"] = null;
         r["group"] = null;
         CatalogEvents(r, p);
+
+        // A published item has not ended its sale: no `saleended` event (the shape's template has one).
+        if (r["events"] is JsonObject events)
+        {
+            events.Remove("saleended");
+        }
+
         return r;
     }
 
@@ -169,6 +215,7 @@ internal sealed partial class SeedWorld
     {
         Json.SetExisting(r, "events.created.at", Iso(CreatedAt(p, Products)));
         Json.SetExisting(r, "events.updated.at", Iso(CreatedAt(p, Products).AddDays(2)));
+        PutEventActors(r, p);
     }
 
     /// <summary>The id of the connection of a product in a marketplace: one per pair, numbered product by product.</summary>

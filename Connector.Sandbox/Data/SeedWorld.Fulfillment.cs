@@ -19,6 +19,55 @@ internal sealed partial class SeedWorld
         }
     }
 
+    /// <summary>Names product <paramref name="p"/> in the record's <c>product</c>, when its shape has one (<see cref="ProductRefLike"/>).</summary>
+    public void PutProductRef(JsonObject record, int p)
+    {
+        if (record["product"] is JsonObject shaped)
+        {
+            record["product"] = ProductRefLike(shaped, p);
+        }
+    }
+
+    /// <summary>
+    /// Product <paramref name="p"/> as every captured embedded product names it: id, icon, name and status, in the order
+    /// of <paramref name="shaped"/> (the shape's product reference); what only the document's reference has (a category,
+    /// a description) is left out rather than filled with a placeholder.
+    /// </summary>
+    private JsonObject ProductRefLike(JsonObject shaped, int p)
+    {
+        var source = ProductRef(p);
+        var product = new JsonObject();
+        foreach (var (key, _) in shaped)
+        {
+            if (source[key] is { } value)
+            {
+                product[key] = value.DeepClone();
+            }
+        }
+
+        return product;
+    }
+
+    /// <summary>
+    /// Makes seeded user <paramref name="user"/> the actor of each event of the record's <c>events</c> that names one
+    /// (<c>by</c>), where the shape's template has a placeholder user no user list knows.
+    /// </summary>
+    public void PutEventActors(JsonObject record, int user)
+    {
+        if (record["events"] is not JsonObject events)
+        {
+            return;
+        }
+
+        foreach (var (_, e) in events)
+        {
+            if (e is JsonObject happened && happened.ContainsKey("by"))
+            {
+                happened["by"] = UserRef(user % 5);
+            }
+        }
+    }
+
     public int AssetProduct(int a) => a % Products;
 
     public string AssetStatus(int a) => Pick(21, a, AssetStatuses);
@@ -141,7 +190,7 @@ internal sealed partial class SeedWorld
         r["external_uid"] = Uuid(20, a);
         var pk = p.ToString(CultureInfo.InvariantCulture);
         var mk = m.ToString(CultureInfo.InvariantCulture);
-        r["product"] = Shaped("assets", "product", pk, () => ProductRef(p));
+        r["product"] = Fragment("assets|product|" + pk, () => ProductRefLike(NewSubRecord("assets", "product"), p));
         r["connection"] = Fragment("assets|connection|" + pk + "/" + mk, () => AssetConnection(p, m));
         var updated = Iso(created.AddHours(Pick(22, a, 72)));
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", updated)))));
@@ -179,6 +228,12 @@ internal sealed partial class SeedWorld
         r["marketplace"] = Shaped("assets", "marketplace", mk, () => MarketplaceRef(m));
         r["contract"] = Shaped("assets", "contract", mk, () => ContractRef(m));
         r["renewal_expiration_date"] = null;
+
+        // No product configuration values, as in 28 of the 33 captured assets and requests that carry a configuration.
+        if (r["configuration"] is JsonObject configuration)
+        {
+            configuration["params"] = new JsonArray();
+        }
 
         // The billing schedule, as 3 of the 8 captured asset sources carry it, 2 of them /assets listings (the document gives
         // it only to the subscriptions API's asset, which is the same asset there).
@@ -434,6 +489,7 @@ internal sealed partial class SeedWorld
         r["tiers"] = asset["tiers"]!.DeepClone();
         var created = CreatedAt(a, Assets);
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1)))))));
+        PutEventActors(r, a);
         if (FirstObject(r["items"]) is { } itemTemplate)
         {
             r["items"] = new JsonArray([.. items.Select((source, k) =>

@@ -108,6 +108,7 @@ internal sealed partial class SeedWorld
         r["type"] = "conversation";
         r["status"] = "open";
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(1)))))));
+        PutEventActors(r, i);
         r["accounts"] = new JsonArray(VendorRef(i % Partners), ProviderRef(i % Partners));
         r["creator"] = Json.Ref(UserIds.Format(i % 5), UserRef(i % 5)["name"]!.GetValue<string>(), "/media/users/" + UserIds.Format(i % 5) + ".png");
         r["created"] = Iso(created);
@@ -127,6 +128,7 @@ internal sealed partial class SeedWorld
         r["text"] = j % 2 == 0 ? "Request received, we are processing it." : "Thank you, waiting for activation.";
         r["type"] = "message";
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created))))));
+        PutEventActors(r, j);
         return r;
     }
 }

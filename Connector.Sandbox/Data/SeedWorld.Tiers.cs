@@ -96,7 +96,7 @@ internal sealed partial class SeedWorld
         r["account"] = TierAccountOfShape("tier_account_versions", t);
         Over(r, "vendor", VendorRef(p % Partners));
         Over(r, "provider", ProviderRef(t % Partners));
-        Over(r, "product", ProductRef(p));
+        PutProductRef(r, p);
         r["reason"] = status == "ignored" ? "Not relevant for this product." : null;
         Over(r, "events", Json.Obj(
             ("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))),
@@ -117,7 +117,7 @@ internal sealed partial class SeedWorld
         r["name"] = ConfigurationName(c);
         var account = TierRef(t, withId: true);
         r["account"] = account;
-        Over(r, "product", ProductRef(p));
+        PutProductRef(r, p);
         var level = TierLevel(c);
         r["tier_level"] = level;
         Over(r, "connection", ConnectionRef(p, m));
@@ -134,6 +134,13 @@ internal sealed partial class SeedWorld
         }
 
         PutRenderedTemplate(r, p);
+
+        // No product configuration values (the shape's template has a placeholder one), as the captured ones mostly carry.
+        if (r["configuration"] is JsonObject configuration)
+        {
+            configuration["params"] = new JsonArray();
+        }
+
         r["open_request"] = OpenRequestOf(c) is { } open ? Json.Obj(("id", open)) : null;
         r["status"] = ConfigurationProcessing(c) ? "processing" : "active";
         Over(r, "contract", ContractRef(m));

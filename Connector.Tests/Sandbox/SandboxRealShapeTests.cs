@@ -289,6 +289,71 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
     }
 
     /// <summary>
+    /// No record of any collection carries the placeholders the document's shapes are filled with where the seed set
+    /// nothing (a user no user list knows, filler ids, "Description"-style texts, a product configuration value
+    /// <c>param_a</c>): real records name real users and objects. Embedded products carry what every captured one does
+    /// (id, icon, name, status; not the shape's category and description), and a published product item no
+    /// <c>saleended</c> event.
+    /// </summary>
+    [Test]
+    public void Records_carry_no_shape_placeholders()
+    {
+        string[] placeholders = ["UR-000-000-000", "PRDM-000-000-000-00001", "SRVC-0000-0000", "CAT-00000", "param_a", "Description", "Params", "Getting Started", "Provisioning Message"];
+        var found = new List<string>();
+        foreach (var collection in Sandbox.Store.Collections.Order(StringComparer.Ordinal))
+        {
+            foreach (var record in Sandbox.Store.Query(collection).Take(30))
+            {
+                Placeholders(record, collection + ":" + (string?)record["id"], placeholders, found);
+            }
+        }
+
+        var childRecords = new List<JsonObject>();
+        for (var k = 0; k < 3; k++)
+        {
+            childRecords.Add(Sandbox.Store.World.ProductItem(0, k));
+            childRecords.Add(Sandbox.Store.World.ProductParameter(0, k));
+            childRecords.Add(Sandbox.Store.World.ProductTemplate(0, k));
+        }
+
+        foreach (var child in childRecords)
+        {
+            Placeholders(child, "product child " + (string?)child["id"], placeholders, found);
+        }
+
+        Assert.That(found, Is.Empty);
+        Assert.That(Enumerable.Range(0, 3).Select(k => Sandbox.Store.World.ProductItem(0, k)["events"]!.AsObject().ContainsKey("saleended")), Is.All.False);
+        var embedded = Sandbox.Store.Query("assets").Take(5).Select(a => a["product"]!)
+            .Concat(Sandbox.Store.Query("tier_configs").Take(5).Select(c => c["product"]!))
+            .Concat(Sandbox.Store.Query("tier_account_requests").Take(5).Select(r => r["product"]!));
+        Assert.That(embedded.Select(p => string.Join(",", p.AsObject().Select(f => f.Key).Order(StringComparer.Ordinal))), Is.All.EqualTo("icon,id,name,status"));
+    }
+
+    private static void Placeholders(JsonNode? node, string where, string[] placeholders, List<string> found)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Placeholders(value, where, placeholders, found);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var value in array)
+                {
+                    Placeholders(value, where, placeholders, found);
+                }
+
+                break;
+            case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String && placeholders.Contains((string)value!):
+                found.Add(where + " " + value.GetPath() + " = " + (string)value!);
+                break;
+        }
+    }
+
+    /// <summary>
     /// Tier accounts, and the accounts of tier account requests, carry the marketplace of their hub, as three of the five
     /// captured tier accounts and all six captured requests' accounts do (no tier account schema of the document has it).
     /// </summary>
