@@ -51,6 +51,13 @@ internal sealed partial class SeedWorld
         Json.SetExisting(r, "events.published.at", Iso(created.AddDays(1)));
         PutEventActors(r, p);
         r["replacement"] = null;
+        r["changes_description"] = "Version " + (1 + (p % 4)).ToString(CultureInfo.InvariantCulture) + " of " + ProductName(p);
+        r["end_of_sale_notes"] = ProductStatus(p) == "endofsale" ? ProductName(p) + " is no longer sold; existing subscriptions keep working." : null;
+
+        // None of the captured products names a purchase model, required PPU custom fields or usage providers: not the shape's placeholders either.
+        r.Remove("purchase_model");
+        Json.SetExisting(r, "capabilities.ppu.required_custom_fields", new JsonArray());
+        Json.SetExisting(r, "usage_rule.providers", new JsonArray());
 
         // A list of the product's extensions, as real products carry them (the document's one extension object is not what Connect sends).
         if (r["extensions"] is JsonObject extension)
@@ -123,6 +130,7 @@ internal sealed partial class SeedWorld
         r["parent"] = null;
         r["replacement"] = null;
         r["group"] = null;
+        Json.SetExisting(r, "commitment.multiplier", "billing_period");
         CatalogEvents(r, p);
 
         // A published item has not ended its sale: no `saleended` event (the shape's template has one).
@@ -149,15 +157,25 @@ internal sealed partial class SeedWorld
         (r["hint"], r["placeholder"]) = ParameterPrompts(k);
         Json.SetExisting(r, "constraints.required", k == 0);
 
-        // Every captured product parameter's constraints say whether it is read-only (the document's do not).
-        if (r["constraints"] is JsonObject flags)
+        // Every captured product parameter's constraints say whether it is read-only (the document's do not); they carry
+        // choices only for a choice parameter, and none of the shape's placeholder level, display content or dependency.
+        if (r["constraints"] is JsonObject constraints)
         {
-            flags["readonly"] = false;
-        }
+            constraints["readonly"] = false;
+            constraints["shared"] = "view";
+            foreach (var placeholder in new[] { "level", "display_content", "dependency" })
+            {
+                constraints.Remove(placeholder);
+            }
 
-        if (ParameterChoices(k) is { } choices && r["constraints"] is JsonObject constraints)
-        {
-            constraints["choices"] = choices;
+            if (ParameterChoices(k) is { } choices)
+            {
+                constraints["choices"] = choices;
+            }
+            else
+            {
+                constraints.Remove("choices");
+            }
         }
 
         CatalogEvents(r, p);

@@ -128,6 +128,16 @@ internal sealed partial class SeedWorld
         {
             (constraints["hint"], constraints["placeholder"]) = ParameterPrompts(k);
 
+            // Choices only where the product parameter has them (a text parameter's constraints have none).
+            if (ParameterChoices(k) is { } choices)
+            {
+                constraints["choices"] = choices;
+            }
+            else
+            {
+                constraints.Remove("choices");
+            }
+
             // An asset's (and so a request's) parameter constraints also carry a `meta` object, as those of the requests in
             // 10 captured sources and of the assets in 2 do (empty unless the vendor set one); a tier configuration's do not.
             if (scope == "asset")
@@ -506,7 +516,48 @@ internal sealed partial class SeedWorld
         }
 
         Over(r, "billing", Billing(a));
+        PutBillingStats(r["billing"], a);
+        foreach (var item in r["items"] as JsonArray ?? [])
+        {
+            PutBillingStats(item?["billing"], a);
+        }
+
         return r;
+    }
+
+    /// <summary>
+    /// The billing statistics of subscription asset <paramref name="a"/> where its shape has them (<c>stats</c>): per
+    /// type (vendor, provider) how many of the seeded billing requests bill it and the last of them, with its period, as
+    /// the captured subscription asset carries them; a type no request has counts 0 with no last request.
+    /// </summary>
+    private void PutBillingStats(JsonNode? billing, int a)
+    {
+        if (billing?["stats"] is not JsonObject stats)
+        {
+            return;
+        }
+
+        foreach (var (type, parity) in new[] { ("vendor", 0), ("provider", 1) })
+        {
+            var count = 0;
+            var last = -1;
+            for (var i = a; i < SubscriptionRequests; i += SubscriptionAssets)
+            {
+                if (i % 2 == parity)
+                {
+                    count++;
+                    last = i;
+                }
+            }
+
+            var from = CreatedAt(Math.Max(last, 0), SubscriptionRequests).Date;
+            stats[type] = Json.Obj(
+                ("last_request", last < 0 ? null : Json.Obj(
+                    ("id", SubscriptionRequestIds.Format(last)),
+                    ("type", type),
+                    ("period", Json.Obj(("from", Iso(from)), ("to", Iso(from.AddMonths(1))), ("delta", 1.0m), ("uom", "monthly"))))),
+                ("count", count));
+        }
     }
 
     public JsonObject SubscriptionRequest(int i)
@@ -518,8 +569,10 @@ internal sealed partial class SeedWorld
         r["id"] = SubscriptionRequestIds.Format(i);
         r["type"] = i % 2 == 0 ? "vendor" : "provider";
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))), ("updated", Json.Obj(("at", Iso(created.AddHours(2))), ("by", UserRef(i % 5))))));
+        PutEventActors(r, i);
         var asset = SubscriptionAsset(a);
         Json.CopyExisting((JsonObject)r["asset"]!, asset);
+        PutEventActors((JsonObject)r["asset"]!, a);
         r["asset"]!["tiers"] = asset["tiers"]!.DeepClone();
         if (asset["params"] is JsonArray ps)
         {

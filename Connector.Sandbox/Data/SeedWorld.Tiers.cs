@@ -75,6 +75,7 @@ internal sealed partial class SeedWorld
         Over(r, "events", Json.Obj(
             ("created", Json.Obj(("at", Iso(created)), ("by", UserRef(t % 5)))),
             ("updated", Json.Obj(("at", Iso(created.AddDays(t % 30))), ("by", UserRef(t % 5))))));
+        PutEventActors(r, t);
         if (r["events"] is JsonObject events)
         {
             events.Remove("decommissioned");
@@ -101,6 +102,7 @@ internal sealed partial class SeedWorld
         Over(r, "events", Json.Obj(
             ("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))),
             ("updated", Json.Obj(("at", Iso(created.AddHours(i % 48))), ("by", UserRef(i % 5))))));
+        PutEventActors(r, i);
         return r;
     }
 
@@ -122,6 +124,7 @@ internal sealed partial class SeedWorld
         r["tier_level"] = level;
         Over(r, "connection", ConnectionRef(p, m));
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)), ("by", UserRef(c % 5)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1))), ("by", UserRef(c % 5))))));
+        PutEventActors(r, c);
         if (r["params"] is JsonArray { Count: > 0 } ps && ps[0] is JsonObject paramTemplate)
         {
             var list = new JsonArray();

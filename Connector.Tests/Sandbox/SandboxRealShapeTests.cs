@@ -249,6 +249,7 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
     [Test]
     public async Task Assets_carry_their_billing_schedule()
     {
+        var billedAny = false;
         foreach (var asset in Sandbox.Store.Query("assets").Take(12))
         {
             var billing = asset["billing"]!;
@@ -262,7 +263,19 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
             {
                 Assert.That(subscription!["billing"]![path]!.ToJsonString(), Is.EqualTo(billing[path]!.ToJsonString()), path);
             }
+
+            // Its billing statistics name the last billing request of each type that bills it, as the captured one does.
+            foreach (var type in new[] { "vendor", "provider" })
+            {
+                var stats = subscription!["billing"]!["stats"]![type]!;
+                var billed = Sandbox.Store.Query("subscription_requests", $"eq(asset.id,{asset["id"]})&eq(type,{type})").Select(r => (string)r["id"]!).ToList();
+                Assert.That((int)stats["count"]!, Is.EqualTo(billed.Count), $"{asset["id"]} {type}");
+                Assert.That((string?)stats["last_request"]?["id"], Is.EqualTo(billed.Count == 0 ? null : billed.Max(StringComparer.Ordinal)));
+                billedAny |= billed.Count > 0;
+            }
         }
+
+        Assert.That(billedAny, Is.True, "some of the assets are billed");
     }
 
     /// <summary>
@@ -298,7 +311,7 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
     [Test]
     public void Records_carry_no_shape_placeholders()
     {
-        string[] placeholders = ["UR-000-000-000", "PRDM-000-000-000-00001", "SRVC-0000-0000", "CAT-00000", "param_a", "Description", "Params", "Getting Started", "Provisioning Message"];
+        string[] placeholders = ["UR-000-000-000", "PRDM-000-000-000-00001", "SRVC-0000-0000", "CAT-00000", "BRV-0000-0000-0000", "param_a", "Description", "Params"];
         var found = new List<string>();
         foreach (var collection in Sandbox.Store.Collections.Order(StringComparer.Ordinal))
         {
@@ -329,29 +342,45 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
         Assert.That(embedded.Select(p => string.Join(",", p.AsObject().Select(f => f.Key).Order(StringComparer.Ordinal))), Is.All.EqualTo("icon,id,name,status"));
     }
 
-    private static void Placeholders(JsonNode? node, string where, string[] placeholders, List<string> found)
+    /// <summary>
+    /// Adds to <paramref name="found"/> every string under <paramref name="node"/> that is one of <paramref name="placeholders"/>
+    /// or what the shape filler writes where nothing else is set: a field's own name as a title ("End Of Sale Notes" in
+    /// <c>end_of_sale_notes</c>), an id made of its holder's name ("PARAMETER-000"), a link or icon named after its holder
+    /// (the filler's date is left out: a seeded date may fall on it).
+    /// </summary>
+    private static void Placeholders(JsonNode? node, string where, string[] placeholders, List<string> found, string key = "", string holder = "")
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (_, value) in obj)
+                foreach (var (childKey, value) in obj)
                 {
-                    Placeholders(value, where, placeholders, found);
+                    Placeholders(value, where, placeholders, found, childKey, key);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var value in array)
                 {
-                    Placeholders(value, where, placeholders, found);
+                    Placeholders(value, where, placeholders, found, key, holder);
                 }
 
                 break;
-            case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String && placeholders.Contains((string)value!):
-                found.Add(where + " " + value.GetPath() + " = " + (string)value!);
+            case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                var text = (string)value!;
+                if (placeholders.Contains(text) || (key.Length > 3 && text == Title(key)) || (holder.Length > 0 && (text == holder.ToUpperInvariant() + "-000"
+                    || text == "https://example.com/" + holder || text == "/media/" + holder + "/icon.png" || (key is "name" or "title" && text == Title(holder)))))
+                {
+                    found.Add(where + " " + value.GetPath() + " = " + text);
+                }
+
                 break;
         }
     }
+
+    /// <summary>A snake_case field name as the shape filler titles it ("end_of_sale_notes" is "End Of Sale Notes").</summary>
+    private static string Title(string key) =>
+        string.Join(' ', key.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     /// <summary>
     /// Tier accounts, and the accounts of tier account requests, carry the marketplace of their hub, as three of the five
