@@ -168,18 +168,27 @@ internal sealed partial class SeedWorld
                 constraints.Remove(placeholder);
             }
 
-            if (ParameterChoices(k) is { } choices)
-            {
-                constraints["choices"] = choices;
-            }
-            else
-            {
-                constraints.Remove("choices");
-            }
+            PutParameterChoices(constraints, k);
         }
 
         CatalogEvents(r, p);
         return r;
+    }
+
+    /// <summary>
+    /// The choices of parameter <paramref name="k"/> in its constraints, a product's and its values' alike: a choice
+    /// parameter's, and none for the others (a text parameter's constraints have no choices).
+    /// </summary>
+    private static void PutParameterChoices(JsonObject constraints, int k)
+    {
+        if (ParameterChoices(k) is { } choices)
+        {
+            constraints["choices"] = choices;
+        }
+        else
+        {
+            constraints.Remove("choices");
+        }
     }
 
     public JsonObject ProductTemplate(int p, int k)

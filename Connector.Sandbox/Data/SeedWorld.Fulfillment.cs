@@ -128,15 +128,7 @@ internal sealed partial class SeedWorld
         {
             (constraints["hint"], constraints["placeholder"]) = ParameterPrompts(k);
 
-            // Choices only where the product parameter has them (a text parameter's constraints have none).
-            if (ParameterChoices(k) is { } choices)
-            {
-                constraints["choices"] = choices;
-            }
-            else
-            {
-                constraints.Remove("choices");
-            }
+            PutParameterChoices(constraints, k);
 
             // An asset's (and so a request's) parameter constraints also carry a `meta` object, as those of the requests in
             // 10 captured sources and of the assets in 2 do (empty unless the vendor set one); a tier configuration's do not.
@@ -568,7 +560,7 @@ internal sealed partial class SeedWorld
         var created = CreatedAt(i, SubscriptionRequests);
         r["id"] = SubscriptionRequestIds.Format(i);
         r["type"] = i % 2 == 0 ? "vendor" : "provider";
-        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))), ("updated", Json.Obj(("at", Iso(created.AddHours(2))), ("by", UserRef(i % 5))))));
+        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(2)))))));
         PutEventActors(r, i);
         var asset = SubscriptionAsset(a);
         Json.CopyExisting((JsonObject)r["asset"]!, asset);

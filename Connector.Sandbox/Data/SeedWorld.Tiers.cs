@@ -73,8 +73,8 @@ internal sealed partial class SeedWorld
         r["environment"] = "production";
         r["contact_info"] = ContactInfo(32, t);
         Over(r, "events", Json.Obj(
-            ("created", Json.Obj(("at", Iso(created)), ("by", UserRef(t % 5)))),
-            ("updated", Json.Obj(("at", Iso(created.AddDays(t % 30))), ("by", UserRef(t % 5))))));
+            ("created", Json.Obj(("at", Iso(created)))),
+            ("updated", Json.Obj(("at", Iso(created.AddDays(t % 30)))))));
         PutEventActors(r, t);
         if (r["events"] is JsonObject events)
         {
@@ -100,8 +100,8 @@ internal sealed partial class SeedWorld
         PutProductRef(r, p);
         r["reason"] = status == "ignored" ? "Not relevant for this product." : null;
         Over(r, "events", Json.Obj(
-            ("created", Json.Obj(("at", Iso(created)), ("by", UserRef(i % 5)))),
-            ("updated", Json.Obj(("at", Iso(created.AddHours(i % 48))), ("by", UserRef(i % 5))))));
+            ("created", Json.Obj(("at", Iso(created)))),
+            ("updated", Json.Obj(("at", Iso(created.AddHours(i % 48)))))));
         PutEventActors(r, i);
         return r;
     }
@@ -123,7 +123,7 @@ internal sealed partial class SeedWorld
         var level = TierLevel(c);
         r["tier_level"] = level;
         Over(r, "connection", ConnectionRef(p, m));
-        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)), ("by", UserRef(c % 5)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1))), ("by", UserRef(c % 5))))));
+        Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddDays(1)))))));
         PutEventActors(r, c);
         if (r["params"] is JsonArray { Count: > 0 } ps && ps[0] is JsonObject paramTemplate)
         {
