@@ -141,13 +141,44 @@ internal sealed partial class SeedWorld
         return param;
     }
 
+    /// <summary>
+    /// The value of parameter <paramref name="k"/> of asset <paramref name="a"/>; a phone's and an address's is their
+    /// <see cref="StructuredValue"/> written as one line, as real ones carry it beside the structured value.
+    /// </summary>
     private string ParamValue(int k, int a) => k switch
     {
         0 => "tenant" + a.ToString(CultureInfo.InvariantCulture),
         1 => "admin" + a.ToString(CultureInfo.InvariantCulture) + "@example.com",
         2 => Editions[a % Editions.Length],
-        _ => "CODE-" + (Hash(41, a) % 1000000).ToString("D6", CultureInfo.InvariantCulture),
+        3 => "CODE-" + (Hash(41, a) % 1000000).ToString("D6", CultureInfo.InvariantCulture),
+        4 => "+1555" + AdminPhone(a),
+        _ => string.Join(' ', AssetAddress(a).Select(part => part.Value).Where(v => v.Length > 0)),
     };
+
+    /// <summary>
+    /// The structured value of parameter <paramref name="k"/> of asset <paramref name="a"/> (null for a parameter that has
+    /// none): a phone's <c>{area_code, country_code, phone_number, extension}</c> and an address's
+    /// <c>{address_line1, address_line2, city, state, postal_code, country}</c>, as the captured phone and address
+    /// parameters carry them.
+    /// </summary>
+    public JsonObject? StructuredValue(int k, int a) => (k % ParametersPerProduct) switch
+    {
+        4 => Json.Obj(("area_code", "555"), ("country_code", "+1"), ("phone_number", AdminPhone(a)), ("extension", string.Empty)),
+        5 => Json.Obj([.. AssetAddress(a).Select(part => (part.Key, (JsonNode?)part.Value))]),
+        _ => null,
+    };
+
+    private static string AdminPhone(int a) => (2000000 + (a % 1000000)).ToString(CultureInfo.InvariantCulture);
+
+    private static KeyValuePair<string, string>[] AssetAddress(int a) =>
+    [
+        new("address_line1", (1 + (a % 900)).ToString(CultureInfo.InvariantCulture) + " Market Street"),
+        new("address_line2", string.Empty),
+        new("city", "Springfield"),
+        new("state", "IL"),
+        new("postal_code", "62701"),
+        new("country", "US"),
+    ];
 
     /// <summary>The item-scope parameters of item <paramref name="k"/> of product <paramref name="p"/>, as real assets carry them in <c>items[].params[]</c>.</summary>
     public JsonArray ItemParams(int p, int k)
@@ -217,6 +248,11 @@ internal sealed partial class SeedWorld
             {
                 var param = Fragment("assets|param|" + pk + "/" + k.ToString(CultureInfo.InvariantCulture), () => AssetParam(p, k, 0, paramTemplate)).AsObject();
                 param["value"] = ParamValue(k, a);
+                if (StructuredValue(k, a) is { } structured)
+                {
+                    param["structured_value"] = structured;
+                }
+
                 values.Add(param);
             }
 
@@ -376,7 +412,7 @@ internal sealed partial class SeedWorld
         return item;
     }
 
-    /// <summary>Copies of <paramref name="parameters"/> in the parameter shape of <paramref name="template"/>; choices and structured values start empty.</summary>
+    /// <summary>Copies of <paramref name="parameters"/> in the parameter shape of <paramref name="template"/>; value choices start empty, structured values are the asset's (empty for a parameter that has none).</summary>
     private static JsonArray ShapedParams(JsonObject template, JsonArray parameters)
     {
         var list = new JsonArray();
@@ -401,7 +437,7 @@ internal sealed partial class SeedWorld
 
             if (copy.ContainsKey("structured_value"))
             {
-                copy["structured_value"] = new JsonObject();
+                copy["structured_value"] = param["structured_value"]?.DeepClone() ?? new JsonObject();
             }
 
             list.Add(copy);

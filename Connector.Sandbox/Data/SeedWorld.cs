@@ -13,7 +13,7 @@ internal sealed partial class SeedWorld
     public const int Hubs = 3;
     public const int Partners = 3;
     public const int ItemsPerProduct = 3;
-    public const int ParametersPerProduct = 4;
+    public const int ParametersPerProduct = 6;
     public const int TemplatesPerProduct = 3;
     public const int MessagesPerConversation = 2;
 
@@ -298,13 +298,18 @@ internal sealed partial class SeedWorld
 
     public string ParameterId(int product, int k) => "PRM-" + ProductIds.Format(product)[4..] + "-" + (k + 1).ToString("D2", CultureInfo.InvariantCulture);
 
-    public static string ParameterName(int k) => new[] { "subdomain", "admin_email", "edition", "activation_code" }[k % ParametersPerProduct];
+    public static string ParameterName(int k) => new[] { "subdomain", "admin_email", "edition", "activation_code", "admin_phone", "billing_address" }[k % ParametersPerProduct];
 
-    /// <summary>The type of product parameter <paramref name="k"/>: the third is a choice, whose choices are objects as real Connect sends them.</summary>
+    /// <summary>
+    /// The type of product parameter <paramref name="k"/>: the third is a choice, whose choices are objects as real Connect
+    /// sends them; the fifth and sixth a phone and an address, whose values are structured (<see cref="StructuredValue"/>).
+    /// </summary>
     public static string ParameterType(int k) => (k % ParametersPerProduct) switch
     {
         1 => "email",
         2 => "choice",
+        4 => "phone",
+        5 => "address",
         _ => "text",
     };
 
@@ -317,7 +322,9 @@ internal sealed partial class SeedWorld
         0 => ("The subdomain your tenant is reached at", "tenant"),
         1 => ("The email of the tenant's first administrator", "admin@example.com"),
         2 => ("The edition to provision", "basic"),
-        _ => ("The activation code the vendor's portal shows", "CODE-000000"),
+        3 => ("The activation code the vendor's portal shows", "CODE-000000"),
+        4 => ("The phone of the tenant's first administrator", "+1 555 0100000"),
+        _ => ("The address the invoices are sent to", "1 Market Street, Springfield"),
     };
 
     /// <summary>The values a choice parameter offers.</summary>

@@ -243,6 +243,35 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
     }
 
     /// <summary>
+    /// Products have phone and address parameters, and their values arrive as the captured ones do: the value written as
+    /// one line and a <c>structured_value</c> (<c>{area_code, country_code, phone_number, extension}</c>,
+    /// <c>{address_line1, address_line2, city, state, postal_code, country}</c>), on assets and on their requests alike.
+    /// </summary>
+    [Test]
+    public async Task Phone_and_address_parameters_carry_structured_values()
+    {
+        var asset = Sandbox.Store.Query("assets")[0];
+        var (_, definitions) = await Client.GetAsync($"products/{asset["product"]!["id"]}/parameters");
+        Assert.That(definitions!.AsArray().Select(d => (string?)d!["type"]), Is.SupersetOf(new[] { "phone", "address" }));
+        var byType = asset["params"]!.AsArray().Where(p => (string?)p!["type"] is "phone" or "address").ToDictionary(p => (string)p!["type"]!, p => p!);
+        var phone = byType["phone"]["structured_value"]!;
+        Assert.That(phone.AsObject().Select(f => f.Key), Is.EquivalentTo(new[] { "area_code", "country_code", "phone_number", "extension" }));
+        Assert.That((string?)byType["phone"]["value"], Is.EqualTo((string)phone["country_code"]! + (string)phone["area_code"]! + (string)phone["phone_number"]!));
+        var address = byType["address"]["structured_value"]!;
+        Assert.That(address.AsObject().Select(f => f.Key), Is.EquivalentTo(new[] { "address_line1", "address_line2", "city", "state", "postal_code", "country" }));
+        Assert.That((string?)byType["address"]["value"], Does.StartWith((string)address["address_line1"]!).And.EndWith((string)address["country"]!));
+        Assert.That(asset["params"]!.AsArray().Where(p => (string?)p!["type"] is not ("phone" or "address")).Select(p => p!["structured_value"]), Is.All.Null);
+
+        var request = Sandbox.Store.Query("requests")[0];
+        var assetParams = Record("assets", (string)request["asset"]!["id"]!)["params"]!.AsArray().ToDictionary(p => (string)p!["id"]!);
+        foreach (var param in request["asset"]!["params"]!.AsArray())
+        {
+            var of = assetParams[(string)param!["id"]!]!;
+            Assert.That(param["structured_value"]!.ToJsonString(), Is.EqualTo(of["structured_value"]?.ToJsonString() ?? "{}"), (string?)param["id"]);
+        }
+    }
+
+    /// <summary>
     /// Assets carry their billing schedule on <c>/assets</c>, as 3 of the 8 captured asset sources do (2 of them /assets listings): the same as the
     /// subscriptions API's copy of the asset, the anniversary the day the asset was created.
     /// </summary>
