@@ -143,7 +143,8 @@ internal sealed partial class SeedWorld
 
     /// <summary>
     /// The value of parameter <paramref name="k"/> of asset <paramref name="a"/>; a phone's and an address's is their
-    /// <see cref="StructuredValue"/> written as one line, as real ones carry it beside the structured value.
+    /// <see cref="StructuredValue"/> written as one line, as real ones carry it beside the structured value, and a
+    /// checkbox's is empty (the ticked choices are its structured value), as the captured checkbox parameters.
     /// </summary>
     private string ParamValue(int k, int a) => k switch
     {
@@ -152,19 +153,21 @@ internal sealed partial class SeedWorld
         2 => Editions[a % Editions.Length],
         3 => "CODE-" + (Hash(41, a) % 1000000).ToString("D6", CultureInfo.InvariantCulture),
         4 => "+1555" + AdminPhone(a),
-        _ => string.Join(' ', AssetAddress(a).Select(part => part.Value).Where(v => v.Length > 0)),
+        5 => string.Join(' ', AssetAddress(a).Select(part => part.Value).Where(v => v.Length > 0)),
+        _ => string.Empty,
     };
 
     /// <summary>
     /// The structured value of parameter <paramref name="k"/> of asset <paramref name="a"/> (null for a parameter that has
-    /// none): a phone's <c>{area_code, country_code, phone_number, extension}</c> and an address's
-    /// <c>{address_line1, address_line2, city, state, postal_code, country}</c>, as the captured phone and address
-    /// parameters carry them.
+    /// none): a phone's <c>{area_code, country_code, phone_number, extension}</c>, an address's
+    /// <c>{address_line1, address_line2, city, state, postal_code, country}</c> and a checkbox's choice values, each
+    /// true when ticked (the backup always), as the captured phone, address and checkbox parameters carry them.
     /// </summary>
     public JsonObject? StructuredValue(int k, int a) => (k % ParametersPerProduct) switch
     {
         4 => Json.Obj(("area_code", "555"), ("country_code", "+1"), ("phone_number", AdminPhone(a)), ("extension", string.Empty)),
         5 => Json.Obj([.. AssetAddress(a).Select(part => (part.Key, (JsonNode?)part.Value))]),
+        6 => Json.Obj([.. Modules.Select((module, n) => (module, (JsonNode?)(n == 0 || (a + n) % 3 == 0)))]),
         _ => null,
     };
 

@@ -13,7 +13,7 @@ internal sealed partial class SeedWorld
     public const int Hubs = 3;
     public const int Partners = 3;
     public const int ItemsPerProduct = 3;
-    public const int ParametersPerProduct = 6;
+    public const int ParametersPerProduct = 7;
     public const int TemplatesPerProduct = 3;
     public const int MessagesPerConversation = 2;
 
@@ -298,11 +298,12 @@ internal sealed partial class SeedWorld
 
     public string ParameterId(int product, int k) => "PRM-" + ProductIds.Format(product)[4..] + "-" + (k + 1).ToString("D2", CultureInfo.InvariantCulture);
 
-    public static string ParameterName(int k) => new[] { "subdomain", "admin_email", "edition", "activation_code", "admin_phone", "billing_address" }[k % ParametersPerProduct];
+    public static string ParameterName(int k) => new[] { "subdomain", "admin_email", "edition", "activation_code", "admin_phone", "billing_address", "modules" }[k % ParametersPerProduct];
 
     /// <summary>
     /// The type of product parameter <paramref name="k"/>: the third is a choice, whose choices are objects as real Connect
-    /// sends them; the fifth and sixth a phone and an address, whose values are structured (<see cref="StructuredValue"/>).
+    /// sends them; the fifth and sixth a phone and an address, the seventh a checkbox (several choices), whose values are
+    /// structured (<see cref="StructuredValue"/>).
     /// </summary>
     public static string ParameterType(int k) => (k % ParametersPerProduct) switch
     {
@@ -310,6 +311,7 @@ internal sealed partial class SeedWorld
         2 => "choice",
         4 => "phone",
         5 => "address",
+        6 => "checkbox",
         _ => "text",
     };
 
@@ -324,18 +326,31 @@ internal sealed partial class SeedWorld
         2 => ("The edition to provision", "basic"),
         3 => ("The activation code the vendor's portal shows", "CODE-000000"),
         4 => ("The phone of the tenant's first administrator", "+1 555 0100000"),
-        _ => ("The address the invoices are sent to", "1 Market Street, Springfield"),
+        5 => ("The address the invoices are sent to", "1 Market Street, Springfield"),
+        _ => ("The modules to enable besides the backup", "backup"),
     };
 
     /// <summary>The values a choice parameter offers.</summary>
     public static readonly string[] Editions = ["basic", "standard", "premium"];
 
-    /// <summary>The choices of parameter <paramref name="k"/> in Connect's form (<c>[{value, label, default?}]</c>), or null when it is not a choice.</summary>
-    public static JsonArray? ParameterChoices(int k) => ParameterType(k) != "choice"
-        ? null
-        : new JsonArray([.. Editions.Select((e, n) =>
+    /// <summary>The values a checkbox parameter offers, any of which may be ticked.</summary>
+    public static readonly string[] Modules = ["backup", "archive", "audit"];
+
+    /// <summary>
+    /// The choices of parameter <paramref name="k"/> in Connect's form (<c>[{value, label, default?}]</c>), or null when it
+    /// offers none (a choice parameter offers the editions, a checkbox the modules).
+    /// </summary>
+    public static JsonArray? ParameterChoices(int k) => ParameterType(k) switch
+    {
+        "choice" => Choices(Editions, " edition"),
+        "checkbox" => Choices(Modules, " module"),
+        _ => null,
+    };
+
+    private static JsonArray Choices(string[] values, string labelSuffix) =>
+        new([.. values.Select((e, n) =>
         {
-            var choice = Json.Obj(("value", e), ("label", char.ToUpperInvariant(e[0]) + e[1..] + " edition"));
+            var choice = Json.Obj(("value", e), ("label", char.ToUpperInvariant(e[0]) + e[1..] + labelSuffix));
             if (n == 0)
             {
                 choice["default"] = true;

@@ -278,6 +278,12 @@ public sealed class DesignerApiTests : DesignerFixture
             {
                 item.Remove("params");
             }
+
+            // A checkbox's structured value is keyed by its product's own choice values, which no schema can name.
+            foreach (var param in record["params"]!.OfType<JObject>().Where(p => (string?)p["type"] == "checkbox"))
+            {
+                param.Remove("structured_value");
+            }
         }
 
         var (status, body) = await PostNdjsonAsync("api/types/asset/operations/QUERY/learn", string.Join('\n', records.Select(r => r.ToString(Newtonsoft.Json.Formatting.None))));

@@ -243,24 +243,31 @@ public sealed class SandboxRealShapeTests : SandboxFixtureBase
     }
 
     /// <summary>
-    /// Products have phone and address parameters, and their values arrive as the captured ones do: the value written as
-    /// one line and a <c>structured_value</c> (<c>{area_code, country_code, phone_number, extension}</c>,
-    /// <c>{address_line1, address_line2, city, state, postal_code, country}</c>), on assets and on their requests alike.
+    /// Products have phone, address and checkbox parameters, and their values arrive as the captured ones do: a phone's and
+    /// an address's written as one line beside a <c>structured_value</c> (<c>{area_code, country_code, phone_number,
+    /// extension}</c>, <c>{address_line1, address_line2, city, state, postal_code, country}</c>), a checkbox's empty beside
+    /// its choice values ticked or not; on assets and on their requests alike.
     /// </summary>
     [Test]
-    public async Task Phone_and_address_parameters_carry_structured_values()
+    public async Task Phone_address_and_checkbox_parameters_carry_structured_values()
     {
         var asset = Sandbox.Store.Query("assets")[0];
         var (_, definitions) = await Client.GetAsync($"products/{asset["product"]!["id"]}/parameters");
-        Assert.That(definitions!.AsArray().Select(d => (string?)d!["type"]), Is.SupersetOf(new[] { "phone", "address" }));
-        var byType = asset["params"]!.AsArray().Where(p => (string?)p!["type"] is "phone" or "address").ToDictionary(p => (string)p!["type"]!, p => p!);
+        Assert.That(definitions!.AsArray().Select(d => (string?)d!["type"]), Is.SupersetOf(new[] { "phone", "address", "checkbox" }));
+        var byType = asset["params"]!.AsArray().Where(p => (string?)p!["type"] is "phone" or "address" or "checkbox").ToDictionary(p => (string)p!["type"]!, p => p!);
+        var ticked = byType["checkbox"]["structured_value"]!.AsObject();
+        var offered = definitions.AsArray().Single(d => (string?)d!["type"] == "checkbox")!["constraints"]!["choices"]!.AsArray().Select(c => (string?)c!["value"]);
+        Assert.That(ticked.Select(f => f.Key), Is.EquivalentTo(offered), "a value for every choice the product parameter offers");
+        Assert.That(ticked.Select(f => f.Value!.GetValueKind()), Has.All.AnyOf(System.Text.Json.JsonValueKind.True, System.Text.Json.JsonValueKind.False));
+        Assert.That((string?)byType["checkbox"]["value"], Is.Empty);
+        Assert.That(byType["checkbox"]["constraints"]!["choices"]!.ToJsonString(), Is.EqualTo(definitions.AsArray().Single(d => (string?)d!["type"] == "checkbox")!["constraints"]!["choices"]!.ToJsonString()));
         var phone = byType["phone"]["structured_value"]!;
         Assert.That(phone.AsObject().Select(f => f.Key), Is.EquivalentTo(new[] { "area_code", "country_code", "phone_number", "extension" }));
         Assert.That((string?)byType["phone"]["value"], Is.EqualTo((string)phone["country_code"]! + (string)phone["area_code"]! + (string)phone["phone_number"]!));
         var address = byType["address"]["structured_value"]!;
         Assert.That(address.AsObject().Select(f => f.Key), Is.EquivalentTo(new[] { "address_line1", "address_line2", "city", "state", "postal_code", "country" }));
         Assert.That((string?)byType["address"]["value"], Does.StartWith((string)address["address_line1"]!).And.EndWith((string)address["country"]!));
-        Assert.That(asset["params"]!.AsArray().Where(p => (string?)p!["type"] is not ("phone" or "address")).Select(p => p!["structured_value"]), Is.All.Null);
+        Assert.That(asset["params"]!.AsArray().Where(p => (string?)p!["type"] is not ("phone" or "address" or "checkbox")).Select(p => p!["structured_value"]), Is.All.Null);
 
         var request = Sandbox.Store.Query("requests")[0];
         var assetParams = Record("assets", (string)request["asset"]!["id"]!)["params"]!.AsArray().ToDictionary(p => (string)p!["id"]!);
