@@ -45,7 +45,7 @@ internal sealed partial class SeedWorld
         return new SeededFieldSet("subscription_requests")
             .Embedded("asset.", SubscriptionAssetFields(), i => i % SubscriptionAssets, wholesale: "tiers.")
             .Written("id", i => SubscriptionRequestIds.Format(i), risesWithIndex: true)
-            .Written("type", i => i % 2 == 0 ? "vendor" : "provider")
+            .Written("type", SubscriptionRequestType)
             .Copied("events.created.at", i => Iso(Created(i)), risesWithIndex: true)
             .Copied("events.updated.at", i => Iso(Created(i).AddHours(2)), risesWithIndex: true)
             .Copied("period.from", i => Iso(Created(i).Date))

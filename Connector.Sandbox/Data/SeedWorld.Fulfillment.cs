@@ -568,27 +568,33 @@ internal sealed partial class SeedWorld
             return;
         }
 
-        foreach (var (type, parity) in new[] { ("vendor", 0), ("provider", 1) })
+        foreach (var type in new[] { "vendor", "provider" })
         {
             var count = 0;
             var last = -1;
             for (var i = a; i < SubscriptionRequests; i += SubscriptionAssets)
             {
-                if (i % 2 == parity)
+                if (SubscriptionRequestType(i) == type)
                 {
                     count++;
                     last = i;
                 }
             }
 
-            var from = CreatedAt(Math.Max(last, 0), SubscriptionRequests).Date;
             stats[type] = Json.Obj(
-                ("last_request", last < 0 ? null : Json.Obj(
-                    ("id", SubscriptionRequestIds.Format(last)),
-                    ("type", type),
-                    ("period", Json.Obj(("from", Iso(from)), ("to", Iso(from.AddMonths(1))), ("delta", 1.0m), ("uom", "monthly"))))),
+                ("last_request", last < 0 ? null : Json.Obj(("id", SubscriptionRequestIds.Format(last)), ("type", type), ("period", SubscriptionRequestPeriod(last)))),
                 ("count", count));
         }
+    }
+
+    /// <summary>The type of seeded billing request <paramref name="i"/>: vendor and provider in turn.</summary>
+    public static string SubscriptionRequestType(int i) => i % 2 == 0 ? "vendor" : "provider";
+
+    /// <summary>The period seeded billing request <paramref name="i"/> bills: the month from the day it was created.</summary>
+    private JsonObject SubscriptionRequestPeriod(int i)
+    {
+        var from = CreatedAt(i, SubscriptionRequests).Date;
+        return Json.Obj(("from", Iso(from)), ("to", Iso(from.AddMonths(1))), ("delta", 1.0), ("uom", "monthly"));
     }
 
     public JsonObject SubscriptionRequest(int i)
@@ -598,7 +604,7 @@ internal sealed partial class SeedWorld
         var p = AssetProduct(a);
         var created = CreatedAt(i, SubscriptionRequests);
         r["id"] = SubscriptionRequestIds.Format(i);
-        r["type"] = i % 2 == 0 ? "vendor" : "provider";
+        r["type"] = SubscriptionRequestType(i);
         Over(r, "events", Json.Obj(("created", Json.Obj(("at", Iso(created)))), ("updated", Json.Obj(("at", Iso(created.AddHours(2)))))));
         PutEventActors(r, i);
         var asset = SubscriptionAsset(a);
@@ -623,8 +629,7 @@ internal sealed partial class SeedWorld
 
         // One object, as every real billing request carries it; the document's array of attributes is not what Connect sends.
         r["attributes"] = Json.Obj(("vendor", Json.Obj(("external_id", "V-" + i.ToString(CultureInfo.InvariantCulture)))), ("provider", new JsonObject()));
-        var from = created.Date;
-        Over(r, "period", Json.Obj(("from", Iso(from)), ("to", Iso(from.AddMonths(1))), ("delta", 1.0), ("uom", "monthly")));
+        Over(r, "period", SubscriptionRequestPeriod(i));
         return r;
     }
 }
