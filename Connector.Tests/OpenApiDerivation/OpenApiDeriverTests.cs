@@ -401,6 +401,63 @@ public sealed class OpenApiDeriverTests
         Assert.That(record["firedAt"]!.Values<string>(), Is.EqualTo(new[] { "response.Widget#/instance_id", "response.Widget#/status" }));
     }
 
+    [Test]
+    public async Task Steps_a_list_filters_by_below_a_documented_field_are_described_in_answers_and_left_out_of_requests()
+    {
+        const string openApi = """
+            openapi: 3.0.3
+            info: {title: Filter steps, version: '1'}
+            paths:
+              /orders:
+                get:
+                  parameters:
+                  - {name: assignee.email, in: query, description: "**lookups:** eq", schema: {type: string}}
+                  - {name: owner.account.hub.id, in: query, description: "**lookups:** eq", schema: {type: string}}
+                  - {name: lines.sku, in: query, description: "**lookups:** eq", schema: {type: string}}
+                  - {name: owner.id, in: query, description: "**lookups:** eq", schema: {type: string}}
+                  responses:
+                    '200': {content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Order'}}}}}
+                post:
+                  requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Order'}}}}
+                  responses:
+                    '201': {content: {application/json: {schema: {$ref: '#/components/schemas/Order'}}}}
+            components:
+              schemas:
+                Order:
+                  type: object
+                  properties:
+                    id: {type: string}
+                    assignee: {type: string}
+                    owner: {$ref: '#/components/schemas/Owner'}
+                    lines: {type: array, items: {type: object, properties: {qty: {type: integer}}}}
+                Owner:
+                  type: object
+                  properties:
+                    id: {type: string}
+                    account: {type: object, properties: {name: {type: string}}}
+            """;
+        const string descriptor = """
+            {"objectTypes": [{"id": "order", "operations": [{"method": "GET", "path": "/orders"}, {"method": "POST", "path": "/orders"}]}]}
+            """;
+
+        var derived = await DeriveAsync(openApi, descriptor).ConfigureAwait(false);
+
+        var definitions = (JObject)derived["definitions"]!;
+        var coverage = new ProfileCoverage(ConvertedSchemas.Standalone((JObject)definitions["response.Order"]!, definitions));
+        Assert.That(coverage.Describes(["assignee", "email"]), "assignee.email names a field of the documented string assignee");
+        Assert.That(coverage.Describes(["owner", "account", "hub", "id"]), "a documented step (owner.account) is followed down");
+        Assert.That(coverage.Describes(["lines", "[]", "sku"]), "an array's steps are its items' fields");
+        Assert.That(coverage.Describes(["owner", "id"]));
+        var assignee = definitions["response.Order"]!["properties"]!["assignee"]!;
+        Assert.That(assignee["anyOf"]![0]!["type"], Is.Not.Null, "the documented form comes first and still accepts what it did");
+        Assert.That((string?)assignee["anyOf"]![1]!["description"], Does.Contain("`assignee.email` of GET /orders"));
+        var request = definitions["request.Order"]!.ToString() + definitions["request.Owner"]!.ToString();
+        Assert.That(request, Does.Not.Contain("email").And.Not.Contain("hub").And.Not.Contain("sku"),
+            "what a list filters by is not something a request body takes");
+        var record = ((JArray)derived["relaxations"]!).Single(r => (string?)r["id"] == "filter-steps-of-documented-fields");
+        Assert.That(record["firedAt"]!.Values<string>(), Is.EqualTo(new[] { "response.Order#/assignee", "response.Order#/lines", "response.Owner#/account" }));
+    }
+
     private static JObject Endpoint(JObject derived, string method, string path) =>
         (JObject)derived["endpoints"]!.Single(e => (string?)e["method"] == method && (string?)e["path"] == path);
 

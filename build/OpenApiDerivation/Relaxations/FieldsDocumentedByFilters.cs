@@ -66,6 +66,12 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
             var documented = shapes.ObjectProperties(target.Schema) ?? [];
             foreach (var (name, field) in fields)
             {
+                if (RawProperty(target.Schema, name, components, 0) is { } own)
+                {
+                    MarkStepsBelow(own, field, new FilterPath(field.Filters, name, list.Label), components, shapes);
+                    continue;
+                }
+
                 if (documented[name] is not null || IsAliasOfDocumented(name, documented))
                 {
                     continue;
@@ -90,6 +96,67 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Marks a documented property under which filters name steps the document does not give it (<c>assignee.email</c>
+    /// where a request's <c>assignee</c> is a string) with those steps, for <see cref="FilterStepsOfDocumentedFields"/>
+    /// to describe at conversion (responses only); a documented step is followed down (<c>configuration.account.hub.id</c>).
+    /// An array's steps are its items' fields; an array of arrays, or an object whose fields no schema gives, is left to
+    /// the other rules.
+    /// </summary>
+    private static void MarkStepsBelow(JObject property, FilterField field, FilterPath path, JObject components, PropertyShapeIndex shapes)
+    {
+        if (field.Children.Count == 0
+            || (property["type"]?.ToString() == "array" ? PropertyShapeIndex.Element(property) : property) is not { } element)
+        {
+            return;
+        }
+
+        var known = PropertyShapeIndex.IsScalar(element) ? [] : shapes.ObjectProperties(element);
+        if (known is null)
+        {
+            return;
+        }
+
+        var missing = new JObject();
+        foreach (var (step, child) in field.Children)
+        {
+            if (known[step] is null)
+            {
+                missing[step] = child.Schema();
+            }
+            else if (RawProperty(element, step, components, 0) is { } documentedStep)
+            {
+                MarkStepsBelow(documentedStep, child, path with { Path = path.Path + "." + step }, components, shapes);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var naming = path.Filters.Where(f => f.StartsWith(path.Path + ".", StringComparison.Ordinal)).Select(f => $"`{f}`");
+            FilterStepsOfDocumentedFields.AddMark(property, missing, $"{string.Join(", ", naming)} of {path.ListLabel}");
+        }
+    }
+
+    /// <summary>
+    /// The document's own node of a property (not a copy: marks on it reach the conversion), through a component
+    /// reference and <c>allOf</c>; null when the schema does not document the property.
+    /// </summary>
+    private static JObject? RawProperty(JObject schema, string name, JObject components, int hops)
+    {
+        if (hops > 16)
+        {
+            return null;
+        }
+
+        if (ComponentReferences.NameOf(schema) is { } component)
+        {
+            return components[component] is JObject target ? RawProperty(target, name, components, hops + 1) : null;
+        }
+
+        return schema["properties"]?[name] as JObject
+            ?? (schema["allOf"] as JArray ?? []).OfType<JObject>().Select(b => RawProperty(b, name, components, hops + 1)).FirstOrDefault(p => p is not null);
     }
 
     /// <summary>Whether a document schema is a property this rule added (request bodies leave those out).</summary>
@@ -140,6 +207,9 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
     /// component's definition, or the answer and whether the object is its list's items).
     /// </summary>
     private sealed record AnsweredObject(string Key, JObject Schema, string Label, bool IsListItem);
+
+    /// <summary>Where <see cref="MarkStepsBelow"/> is: the filters of the top-level property, the dotted path to here, and the list they filter.</summary>
+    private sealed record FilterPath(IReadOnlyList<string> Filters, string Path, string ListLabel);
 
     /// <summary>One property named by filters: the filters naming it (top level only) and its further steps.</summary>
     private sealed class FilterField

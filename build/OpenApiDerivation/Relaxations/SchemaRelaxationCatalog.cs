@@ -41,6 +41,7 @@ internal static class SchemaRelaxationCatalog
         new ParameterPromptsInConstraints(),
         new EmbeddedReferenceExpanded(),
         new FieldsDocumentedElsewhere(),
+        new FilterStepsOfDocumentedFields(),
     ];
 
     /// <summary>
