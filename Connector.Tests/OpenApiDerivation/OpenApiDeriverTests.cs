@@ -451,6 +451,8 @@ public sealed class OpenApiDeriverTests
         var assignee = definitions["response.Order"]!["properties"]!["assignee"]!;
         Assert.That(assignee["anyOf"]![0]!["type"], Is.Not.Null, "the documented form comes first and still accepts what it did");
         Assert.That((string?)assignee["anyOf"]![1]!["description"], Does.Contain("`assignee.email` of GET /orders"));
+        Assert.That((string?)definitions["response.Owner"]!["properties"]!["account"]!["anyOf"]![1]!["description"],
+            Does.Contain("the filters `owner.account.hub.id` of GET /orders (").And.Not.Contain("`owner.id`"), "only the filters that reach a missing step are named");
         var request = definitions["request.Order"]!.ToString() + definitions["request.Owner"]!.ToString();
         Assert.That(request, Does.Not.Contain("email").And.Not.Contain("hub").And.Not.Contain("sku"),
             "what a list filters by is not something a request body takes");

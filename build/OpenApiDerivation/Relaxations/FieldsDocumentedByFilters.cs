@@ -134,7 +134,10 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
 
         if (missing.Count > 0)
         {
-            var naming = path.Filters.Where(f => f.StartsWith(path.Path + ".", StringComparison.Ordinal)).Select(f => $"`{f}`");
+            // The filters that reach a missing step (`product.title`, not `product.id` where the product has an id).
+            var naming = path.Filters
+                .Where(f => missing.Properties().Any(m => f == $"{path.Path}.{m.Name}" || f.StartsWith($"{path.Path}.{m.Name}.", StringComparison.Ordinal)))
+                .Select(f => $"`{f}`");
             FilterStepsOfDocumentedFields.AddMark(property, missing, $"{string.Join(", ", naming)} of {path.ListLabel}");
         }
     }

@@ -34,8 +34,14 @@ internal sealed class FilterStepsOfDocumentedFields : PropertyRelaxation
     {
         if (property[StepsMark] is JObject { } mark && mark["steps"] is JObject earlier)
         {
+            // A component's property is reached from every list whose objects embed the component: each names its filters once.
             earlier.Merge(steps);
-            mark["named"] = mark["named"] + "; " + named;
+            var before = (string?)mark["named"] ?? string.Empty;
+            if (!before.Split("; ").Contains(named, StringComparer.Ordinal))
+            {
+                mark["named"] = before + "; " + named;
+            }
+
             return;
         }
 
