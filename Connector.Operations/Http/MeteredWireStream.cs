@@ -24,6 +24,10 @@ internal sealed class MeteredWireStream : ForwardOnlyReadStream
     private CancellationTokenSource _deadline;
     private bool _armedForTotal;
 
+    // Whether a deadline fired while a read waited (even one that then returned bytes): the client tears the connection
+    // down when a read's token is cancelled, so what the connection throws from then on is that timeout.
+    private bool _deadlineFired;
+
     public MeteredWireStream(Stream inner, long? declaredLength, AnswerBodyLimits limits, TimeProvider time)
     {
         _inner = inner;
@@ -67,7 +71,7 @@ internal sealed class MeteredWireStream : ForwardOnlyReadStream
         {
             pending = _inner.ReadAsync(buffer, _deadline.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (CutByDeadline(e, _deadline, cancellationToken))
         {
             throw TimedOut(_armedForTotal);
         }
@@ -101,14 +105,16 @@ internal sealed class MeteredWireStream : ForwardOnlyReadStream
                 read = await pending.ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (CutByDeadline(e, deadline, cancellationToken))
         {
             throw TimedOut(_armedForTotal);
         }
 
         if (!deadline.TryReset())
         {
-            // The timer fired just as the bytes arrived: the next read gets a fresh token.
+            // The timer fired just as the bytes arrived: the next read gets a fresh token, and if the cancellation closed
+            // the connection, what that read throws is the timeout (_deadlineFired).
+            _deadlineFired = true;
             deadline.Dispose();
             _deadline = NewDeadline();
         }
@@ -121,6 +127,15 @@ internal sealed class MeteredWireStream : ForwardOnlyReadStream
         BytesRead += read;
         return BytesRead > _limits.MaxBytes ? throw TooLarge(_limits, "as received") : read;
     }
+
+    /// <summary>
+    /// Whether a read's exception is the body timeout, not the caller's cancellation nor a failure of its own: the
+    /// deadline's cancellation, or, once a deadline has fired, the closed connection it left (a disposed stream, an I/O error).
+    /// </summary>
+    private bool CutByDeadline(Exception exception, CancellationTokenSource deadline, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && (exception is OperationCanceledException
+            || ((_deadlineFired || deadline.IsCancellationRequested) && exception is ObjectDisposedException or IOException));
 
     /// <summary>An unarmed token; on a clock other than the system's, its timer is that clock's (tests advance it).</summary>
     private CancellationTokenSource NewDeadline() => _time == TimeProvider.System

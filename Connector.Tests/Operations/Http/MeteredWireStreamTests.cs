@@ -119,6 +119,45 @@ public sealed class MeteredWireStreamTests
         }
     }
 
+    [Test]
+    public async Task Bytes_that_arrive_as_the_timer_fires_leave_the_next_read_a_timeout_not_a_disposed_connection()
+    {
+        var time = new FakeTimeProvider();
+        await using var body = new MeteredWireStream(new TornDownOnCancelStream(), null, Limits, time);
+
+        var first = body.ReadAsync(new byte[16]).AsTask();
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.That(await first, Is.EqualTo(4), "the bytes that came with the timer are returned");
+
+        var error = await HttpTestSupport.ThrowsAsync<AnswerBodyTimeoutException>(async () => await body.ReadExactlyAsync(new byte[16]));
+        Assert.That(error.Message, Does.Contain("bodyIdleTimeoutSeconds"));
+    }
+
+    /// <summary>
+    /// A connection as the HTTP client's is when a read's token is cancelled just as its bytes arrive: the read returns
+    /// them, but the cancellation closed the connection, so every later read throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    private sealed class TornDownOnCancelStream : MemoryStream
+    {
+        private bool _closed;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_closed, this);
+            var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (cancellationToken.Register(() =>
+            {
+                _closed = true;
+                arrived.TrySetResult();
+            }))
+            {
+                await arrived.Task.ConfigureAwait(false);
+            }
+
+            return 4;
+        }
+    }
+
     /// <summary>A connection that never sends a byte: each read waits until its token is cancelled.</summary>
     private sealed class SilentStream : MemoryStream
     {
