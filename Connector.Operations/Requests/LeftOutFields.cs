@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Connector.Core.Documents;
 using Connector.Operations.Execution;
 using Microsoft.Extensions.Logging;
@@ -17,7 +16,10 @@ internal sealed partial class LeftOutFields(ILogger logger, bool strict)
     /// <summary>How many field names a message lists before "and N more".</summary>
     private const int Listed = 12;
 
-    private readonly ConcurrentDictionary<string, byte> _warned = new(StringComparer.Ordinal);
+    // The fields already named; a document claims its new ones under the lock all at once, so documents running in
+    // parallel name them in one warning, not split between two.
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     /// <summary>Lenient and without a log (an operation built without one): the result messages still name the fields.</summary>
     public static LeftOutFields Unlogged => new(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, strict: false);
@@ -44,7 +46,12 @@ internal sealed partial class LeftOutFields(ILogger logger, bool strict)
                 $"document '{document.TrackingId}' has fields the {profile.Name} input does not take, nothing was sent (strict): {List(fields)}");
         }
 
-        var fresh = fields.Where(f => _warned.TryAdd(f, 0)).ToList();
+        List<string> fresh;
+        lock (_gate)
+        {
+            fresh = fields.Where(_warned.Add).ToList();
+        }
+
         if (fresh.Count > 0)
         {
             NotSent(logger, profile.Name, List(fresh));
