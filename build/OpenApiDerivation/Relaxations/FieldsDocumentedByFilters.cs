@@ -66,9 +66,9 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
             var documented = shapes.ObjectProperties(target.Schema) ?? [];
             foreach (var (name, field) in fields)
             {
-                if (RawProperty(target.Schema, name, components, 0) is { } own)
+                if (shapes.OwnProperty(target.Schema, name) is { } own)
                 {
-                    MarkStepsBelow(own, field, new FilterPath(field.Filters, name, list.Label), components, shapes);
+                    MarkStepsBelow(own, field, new FilterPath(field.Filters, name, list.Label), shapes);
                     continue;
                 }
 
@@ -105,7 +105,7 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
     /// An array's steps are its items' fields; an array of arrays, or an object whose fields no schema gives, is left to
     /// the other rules.
     /// </summary>
-    private static void MarkStepsBelow(JObject property, FilterField field, FilterPath path, JObject components, PropertyShapeIndex shapes)
+    private static void MarkStepsBelow(JObject property, FilterField field, FilterPath path, PropertyShapeIndex shapes)
     {
         if (field.Children.Count == 0
             || (property["type"]?.ToString() == "array" ? PropertyShapeIndex.Element(property) : property) is not { } element)
@@ -113,8 +113,7 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
             return;
         }
 
-        var known = PropertyShapeIndex.IsScalar(element) ? [] : shapes.ObjectProperties(element);
-        if (known is null)
+        if (!PropertyShapeIndex.IsScalar(element) && shapes.ObjectProperties(element) is null)
         {
             return;
         }
@@ -122,13 +121,13 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
         var missing = new JObject();
         foreach (var (step, child) in field.Children)
         {
-            if (known[step] is null)
+            if (shapes.OwnProperty(element, step) is { } documentedStep)
+            {
+                MarkStepsBelow(documentedStep, child, path with { Path = path.Path + "." + step }, shapes);
+            }
+            else
             {
                 missing[step] = child.Schema();
-            }
-            else if (RawProperty(element, step, components, 0) is { } documentedStep)
-            {
-                MarkStepsBelow(documentedStep, child, path with { Path = path.Path + "." + step }, components, shapes);
             }
         }
 
@@ -140,26 +139,6 @@ internal sealed partial class FieldsDocumentedByFilters : SchemaRelaxation
                 .Select(f => $"`{f}`");
             FilterStepsOfDocumentedFields.AddMark(property, missing, $"{string.Join(", ", naming)} of {path.ListLabel}");
         }
-    }
-
-    /// <summary>
-    /// The document's own node of a property (not a copy: marks on it reach the conversion), through a component
-    /// reference and <c>allOf</c>; null when the schema does not document the property.
-    /// </summary>
-    private static JObject? RawProperty(JObject schema, string name, JObject components, int hops)
-    {
-        if (hops > 16)
-        {
-            return null;
-        }
-
-        if (ComponentReferences.NameOf(schema) is { } component)
-        {
-            return components[component] is JObject target ? RawProperty(target, name, components, hops + 1) : null;
-        }
-
-        return schema["properties"]?[name] as JObject
-            ?? (schema["allOf"] as JArray ?? []).OfType<JObject>().Select(b => RawProperty(b, name, components, hops + 1)).FirstOrDefault(p => p is not null);
     }
 
     /// <summary>Whether a document schema is a property this rule added (request bodies leave those out).</summary>

@@ -128,6 +128,31 @@ internal sealed class PropertyShapeIndex
         return merged;
     }
 
+    /// <summary>
+    /// The document's own node of a property of a raw object schema (not a copy, as <see cref="ObjectProperties(JObject)"/> gives:
+    /// what is written on it reaches the conversion), following a component reference and <c>allOf</c> as that does; null
+    /// when the schema does not document the property.
+    /// </summary>
+    public JObject? OwnProperty(JObject schema, string name) => OwnProperty(schema, name, 0);
+
+    private JObject? OwnProperty(JObject schema, string name, int hops)
+    {
+        if (hops > 16)
+        {
+            return null;
+        }
+
+        if (schema["$ref"] is JValue { Type: JTokenType.String } reference)
+        {
+            return ComponentReferences.NameOf((string)reference!) is { } component && _components[component] is JObject target
+                ? OwnProperty(target, name, hops + 1)
+                : null;
+        }
+
+        return schema["properties"]?[name] as JObject
+            ?? (schema["allOf"] as JArray ?? []).OfType<JObject>().Select(b => OwnProperty(b, name, hops + 1)).FirstOrDefault(p => p is not null);
+    }
+
     /// <summary>Distinct shapes of a name, most frequent first, then first documented.</summary>
     private IEnumerable<JObject> Shapes(string name) =>
         _shapes.TryGetValue(name, out var shapes)
