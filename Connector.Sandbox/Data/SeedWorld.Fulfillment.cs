@@ -547,27 +547,30 @@ internal sealed partial class SeedWorld
         }
 
         Over(r, "billing", Billing(a));
-        PutBillingStats(r["billing"], a);
-        foreach (var item in r["items"] as JsonArray ?? [])
+        // Where the shape has statistics, the asset's and each item's alike (the seed bills no item on its own): computed once.
+        JsonObject? stats = null;
+        foreach (var billing in new[] { r["billing"] }.Concat((r["items"] as JsonArray ?? []).Select(item => item?["billing"])))
         {
-            PutBillingStats(item?["billing"], a);
+            if (billing?["stats"] is JsonObject shaped)
+            {
+                foreach (var (type, value) in stats ??= BillingStats(a))
+                {
+                    shaped[type] = value?.DeepClone();
+                }
+            }
         }
 
         return r;
     }
 
     /// <summary>
-    /// The billing statistics of subscription asset <paramref name="a"/> where its shape has them (<c>stats</c>): per
-    /// type (vendor, provider) how many of the seeded billing requests bill it and the last of them, with its period, as
-    /// the captured subscription asset carries them; a type no request has counts 0 with no last request.
+    /// The billing statistics of subscription asset <paramref name="a"/>: per type (vendor, provider) how many of the
+    /// seeded billing requests bill it and the last of them, with its period, as the captured subscription asset carries
+    /// them; a type no request has counts 0 with no last request.
     /// </summary>
-    private void PutBillingStats(JsonNode? billing, int a)
+    private JsonObject BillingStats(int a)
     {
-        if (billing?["stats"] is not JsonObject stats)
-        {
-            return;
-        }
-
+        var stats = new JsonObject();
         foreach (var type in new[] { "vendor", "provider" })
         {
             var count = 0;
@@ -585,6 +588,8 @@ internal sealed partial class SeedWorld
                 ("last_request", last < 0 ? null : Json.Obj(("id", SubscriptionRequestIds.Format(last)), ("type", type), ("period", SubscriptionRequestPeriod(last)))),
                 ("count", count));
         }
+
+        return stats;
     }
 
     /// <summary>The type of seeded billing request <paramref name="i"/>: vendor and provider in turn.</summary>
