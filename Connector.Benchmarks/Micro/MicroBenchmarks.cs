@@ -19,7 +19,7 @@ internal static class MicroBenchmarks
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
         var arguments = args.Any(a => a.StartsWith("--filter", StringComparison.Ordinal) || a == "-f") ? args.ToArray() : [.. args, "--filter", "*"];
         var summaries = BenchmarkSwitcher
-            .FromTypes([typeof(RqlBuildBenchmarks), typeof(JsonArraySplitterBenchmarks), typeof(ResultWritingBenchmarks), typeof(InputProfileBenchmarks), typeof(OutboundOperationBenchmarks), typeof(HttpTransportBenchmarks)])
+            .FromTypes([typeof(RqlBuildBenchmarks), typeof(JsonArraySplitterBenchmarks), typeof(ResultWritingBenchmarks), typeof(InputProfileBenchmarks), typeof(AnswerCheckBenchmarks), typeof(OutboundOperationBenchmarks), typeof(HttpTransportBenchmarks)])
             .Run(arguments, config);
         return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
     }
