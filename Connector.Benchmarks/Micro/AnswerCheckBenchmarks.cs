@@ -7,8 +7,8 @@ namespace Connector.Benchmarks.Micro;
 
 /// <summary>
 /// The check every JSON answer of a single object gets (<c>JsonBody.CheckOneValue</c>: exactly one complete JSON value),
-/// per answer, on a pending request of the seed-42 sandbox as it answers an APPROVE (about 7.5 KB), against the actions
-/// baseline's own read of the same bytes to its end (<see cref="ActionsScenario.IsApproved"/>). The check's former form,
+/// per answer, on the first pending request of the seed-42 sandbox (as long as an APPROVE's answer, about 7.5 KB), against
+/// the actions baseline's own read of the same bytes to its end (<see cref="ActionsScenario.IsApproved"/>). The check's former form,
 /// <c>Read</c>, <c>TrySkip</c>, <c>Read</c>, is kept as a third row: the plain loop of <c>Read</c> it was replaced with took
 /// about four fifths of its time.
 /// </summary>
