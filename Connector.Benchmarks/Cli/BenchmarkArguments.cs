@@ -1,10 +1,12 @@
 using System.Globalization;
+using Connector.Benchmarks.Harness;
 
 namespace Connector.Benchmarks.Cli;
 
 /// <summary>
 /// The parsed command line: <c>[scenario...] [--quick] [--rounds N] [--calibrate] [--json PATH]</c>, or a child command
-/// (<c>search-memory-child</c>, <c>browse-child</c>, <c>sandbox-child</c>) with its options, or <c>micro</c> followed by BenchmarkDotNet arguments.
+/// (<c>search-memory-child</c>, <c>browse-child</c>, <c>sandbox-child</c>) with its options, or <c>micro</c> followed by
+/// BenchmarkDotNet arguments, or <c>profile SCENARIO [--side connector|baseline] [--runs N] [--quick]</c>.
 /// </summary>
 internal sealed record BenchmarkArguments
 {
@@ -20,7 +22,13 @@ internal sealed record BenchmarkArguments
     /// <summary>The scenarios that time the connector against the baseline round by round: the ones <c>--calibrate</c> applies to (the first three when none is named).</summary>
     public static readonly IReadOnlyList<string> PairedScenarios = ["search", "actions", "bulk-close", "actions-client"];
 
+    /// <summary>The data-changing scenarios <c>profile</c> runs one side of.</summary>
+    public static readonly IReadOnlyList<string> ProfiledScenarios = ["actions", "actions-client", "bulk-close"];
+
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
+
+    /// <summary>The side <c>profile</c> runs alone (the connector's when not named).</summary>
+    public Side ProfileSide { get; init; } = Side.Connector;
 
     /// <summary><c>--calibrate</c>: the baseline in both slots of the paired scenarios (search, actions and bulk-close when none is named).</summary>
     public bool Calibrate { get; init; }
@@ -41,13 +49,21 @@ internal sealed record BenchmarkArguments
     public IReadOnlyList<string> PassThrough { get; init; } = [];
 
     /// <summary>The usage line an unknown argument is answered with.</summary>
-    public static string Usage => $"[{string.Join('|', AllScenarios.Concat(DiagnosticScenarios))}...] [--quick] [--rounds N] [--calibrate] [--json PATH] | micro [BenchmarkDotNet args]";
+    public static string Usage => $"[{string.Join('|', AllScenarios.Concat(DiagnosticScenarios))}...] [--quick] [--rounds N] [--calibrate] [--json PATH] | micro [BenchmarkDotNet args] | {ProfileUsage}";
+
+    /// <summary>The usage of <c>profile</c>.</summary>
+    public static string ProfileUsage => $"profile {string.Join('|', ProfiledScenarios)} [--side connector|baseline] [--runs N] [--quick]";
 
     public static BenchmarkArguments Parse(IReadOnlyList<string> args)
     {
         if (args.Count > 0 && args[0] is "micro")
         {
             return new BenchmarkArguments { Command = "micro", PassThrough = args.Skip(1).ToArray() };
+        }
+
+        if (args.Count > 0 && args[0] is ProfileCommand)
+        {
+            return ParseProfile(args);
         }
 
         if (args.Count > 0 && args[0] is SearchMemoryChildCommand or BrowseChildCommand or SandboxChildCommand)
@@ -61,6 +77,12 @@ internal sealed record BenchmarkArguments
     public const string SearchMemoryChildCommand = "search-memory-child";
 
     public const string BrowseChildCommand = "browse-child";
+
+    /// <summary>
+    /// One side of a data-changing scenario alone, run after run in this process, for a profiler to attach to
+    /// (<see cref="Harness.SingleSideProfile"/>).
+    /// </summary>
+    public const string ProfileCommand = "profile";
 
     /// <summary>The hidden command serving the paired scenarios' sandbox in a process of its own (<see cref="Harness.SandboxChild"/>).</summary>
     public const string SandboxChildCommand = "sandbox-child";
@@ -80,6 +102,46 @@ internal sealed record BenchmarkArguments
         }
 
         return options;
+    }
+
+    /// <summary><c>profile SCENARIO [--side connector|baseline] [--runs N] [--quick]</c>: the runs in <see cref="Rounds"/> (20 when not given).</summary>
+    private static BenchmarkArguments ParseProfile(IReadOnlyList<string> args)
+    {
+        if (args.Count < 2 || !ProfiledScenarios.Contains(args[1], StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"profile needs one of {string.Join(", ", ProfiledScenarios)}{(args.Count < 2 ? string.Empty : $", not '{args[1]}'")}. Usage: {ProfileUsage}");
+        }
+
+        var side = Side.Connector;
+        var runs = 20;
+        var quick = false;
+        for (var i = 2; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--side":
+                    side = (i + 1 < args.Count ? args[++i] : null) switch
+                    {
+                        "connector" => Side.Connector,
+                        "baseline" => Side.Baseline,
+                        var other => throw new ArgumentException($"--side takes connector or baseline{(other is null ? string.Empty : $", not '{other}'")}"),
+                    };
+                    break;
+                case "--runs":
+                    runs = i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                        ? n
+                        : throw new ArgumentException($"--runs takes a whole number above 0{(i + 1 < args.Count ? $", not '{args[i + 1]}'" : string.Empty)}");
+                    i++;
+                    break;
+                default:
+                    throw new ArgumentException($"unknown argument '{args[i]}'. Usage: {ProfileUsage}");
+            }
+        }
+
+        return new BenchmarkArguments { Command = ProfileCommand, Scenarios = [args[1]], ProfileSide = side, Rounds = runs, Quick = quick };
     }
 
     /// <summary>The benchmark run's arguments: scenario names (every scenario when none), <c>--quick</c>, <c>--rounds N</c>, <c>--calibrate</c>, <c>--json PATH</c>.</summary>

@@ -31,6 +31,9 @@ internal static class BenchmarkCommand
                 return await BrowseChild.RunAsync(arguments.ChildOptions, output, cancellationToken).ConfigureAwait(false);
             case BenchmarkArguments.SandboxChildCommand:
                 return await SandboxChild.RunAsync(arguments.ChildOptions, Console.In, output, cancellationToken).ConfigureAwait(false);
+            case BenchmarkArguments.ProfileCommand:
+                await ProfileAsync(arguments, output, cancellationToken).ConfigureAwait(false);
+                return 0;
         }
 
 #if DEBUG
@@ -107,6 +110,22 @@ internal static class BenchmarkCommand
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// <c>profile</c>: one side of actions, actions-client or bulk-close alone, at the run's sizes (full, or <c>--quick</c>),
+    /// with the paired runs' warm-ups, for a profiler to attach to (<see cref="SingleSideProfile"/>).
+    /// </summary>
+    public static async Task ProfileAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        var settings = arguments.Quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
+        var name = arguments.Scenarios[0];
+        var bulk = name == "bulk-close";
+        await using PairedScenario scenario = bulk
+            ? await BulkCloseScenario.CreateAsync(settings.BulkCloseRecords, cancellationToken).ConfigureAwait(false)
+            : await ActionsScenario.CreateAsync(settings.Actions, clientOnly: name == "actions-client", cancellationToken).ConfigureAwait(false);
+        await SingleSideProfile.RunAsync(
+            scenario, name, arguments.ProfileSide, bulk ? settings.BulkCloseRecords : settings.Actions, settings.StateChangingWarmupRuns, arguments.Rounds ?? 20, output, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
