@@ -116,7 +116,7 @@ internal static class BenchmarkCommand
     /// <c>profile</c>: one side of actions, actions-client or bulk-close alone, at the run's sizes (full, or <c>--quick</c>),
     /// with the paired runs' warm-ups, for a profiler to attach to (<see cref="SingleSideProfile"/>).
     /// </summary>
-    public static async Task ProfileAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    private static async Task ProfileAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
         var settings = arguments.Quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
         var name = arguments.Scenarios[0];
