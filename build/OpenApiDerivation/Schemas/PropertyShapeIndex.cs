@@ -96,26 +96,12 @@ internal sealed class PropertyShapeIndex
     }
 
     /// <summary>The properties of a raw object schema, following a component reference and <c>allOf</c>; null when it has none.</summary>
-    public JObject? ObjectProperties(JObject schema) => ObjectProperties(schema, 0);
-
-    private JObject? ObjectProperties(JObject schema, int hops)
+    public JObject? ObjectProperties(JObject schema)
     {
-        if (hops > 16)
+        JObject? merged = null;
+        foreach (var reached in Reached(schema, 0))
         {
-            return null;
-        }
-
-        if (schema["$ref"] is JValue { Type: JTokenType.String } reference)
-        {
-            return ComponentReferences.NameOf((string)reference!) is { } name && _components[name] is JObject component
-                ? ObjectProperties(component, hops + 1)
-                : null;
-        }
-
-        var merged = schema["properties"] is JObject { Count: > 0 } own ? (JObject)own.DeepClone() : null;
-        foreach (var branch in (schema["allOf"] as JArray ?? []).OfType<JObject>())
-        {
-            foreach (var property in ObjectProperties(branch, hops + 1)?.Properties() ?? [])
+            foreach (var property in (reached["properties"] as JObject)?.Properties() ?? [])
             {
                 merged ??= [];
                 if (merged[property.Name] is null)
@@ -130,27 +116,44 @@ internal sealed class PropertyShapeIndex
 
     /// <summary>
     /// The document's own node of a property of a raw object schema (not a copy, as <see cref="ObjectProperties(JObject)"/> gives:
-    /// what is written on it reaches the conversion), following a component reference and <c>allOf</c> as that does; null
-    /// when the schema does not document the property.
+    /// what is written on it reaches the conversion), the first the schemas <see cref="ObjectProperties(JObject)"/> reads
+    /// document; null when none does.
     /// </summary>
-    public JObject? OwnProperty(JObject schema, string name) => OwnProperty(schema, name, 0);
+    public JObject? OwnProperty(JObject schema, string name) =>
+        Reached(schema, 0).Select(reached => reached["properties"]?[name] as JObject).FirstOrDefault(property => property is not null);
 
-    private JObject? OwnProperty(JObject schema, string name, int hops)
+    /// <summary>
+    /// The raw object schemas a schema documents its properties in, first to last: itself, or the component its reference
+    /// names, then each of its <c>allOf</c> branches in turn, reached the same way (16 hops at most).
+    /// </summary>
+    private IEnumerable<JObject> Reached(JObject schema, int hops)
     {
         if (hops > 16)
         {
-            return null;
+            yield break;
         }
 
         if (schema["$ref"] is JValue { Type: JTokenType.String } reference)
         {
-            return ComponentReferences.NameOf((string)reference!) is { } component && _components[component] is JObject target
-                ? OwnProperty(target, name, hops + 1)
-                : null;
+            if (ComponentReferences.NameOf((string)reference!) is { } name && _components[name] is JObject component)
+            {
+                foreach (var reached in Reached(component, hops + 1))
+                {
+                    yield return reached;
+                }
+            }
+
+            yield break;
         }
 
-        return schema["properties"]?[name] as JObject
-            ?? (schema["allOf"] as JArray ?? []).OfType<JObject>().Select(b => OwnProperty(b, name, hops + 1)).FirstOrDefault(p => p is not null);
+        yield return schema;
+        foreach (var branch in (schema["allOf"] as JArray ?? []).OfType<JObject>())
+        {
+            foreach (var reached in Reached(branch, hops + 1))
+            {
+                yield return reached;
+            }
+        }
     }
 
     /// <summary>Distinct shapes of a name, most frequent first, then first documented.</summary>
