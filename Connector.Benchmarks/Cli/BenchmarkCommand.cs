@@ -120,12 +120,10 @@ internal static class BenchmarkCommand
     {
         var settings = arguments.Quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
         var name = arguments.Scenarios[0];
-        var bulk = name == "bulk-close";
-        await using PairedScenario scenario = bulk
+        await using PairedScenario scenario = name == "bulk-close"
             ? await BulkCloseScenario.CreateAsync(settings.BulkCloseRecords, cancellationToken).ConfigureAwait(false)
             : await ActionsScenario.CreateAsync(settings.Actions, clientOnly: name == "actions-client", cancellationToken).ConfigureAwait(false);
-        await SingleSideProfile.RunAsync(
-            scenario, name, arguments.ProfileSide, bulk ? settings.BulkCloseRecords : settings.Actions, settings.StateChangingWarmupRuns, arguments.Rounds ?? 20, output, cancellationToken).ConfigureAwait(false);
+        await SingleSideProfile.RunAsync(scenario, name, arguments.ProfileSide, settings.StateChangingWarmupRuns, arguments.Rounds ?? 20, output, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Connector.Benchmarks.Harness;
 
 /// <summary>
@@ -21,8 +19,8 @@ internal sealed class PairedRunner(TextWriter log, bool calibrate = false)
             await scenario.VerifyAsync(side, cancellationToken).ConfigureAwait(false);
         }
 
-        var connector = new List<RunFigures>();
-        var baseline = new List<RunFigures>();
+        var connector = new List<TimedRun>();
+        var baseline = new List<TimedRun>();
         for (var round = 0; round < rounds; round++)
         {
             var order = round % 2 == 0 ? new[] { Side.Connector, Side.Baseline } : [Side.Baseline, Side.Connector];
@@ -47,40 +45,10 @@ internal sealed class PairedRunner(TextWriter log, bool calibrate = false)
         };
     }
 
-    private static string Describe(RunFigures run) =>
+    private static string Describe(TimedRun run) =>
         $"{run.Seconds:0.000} s (CPU {run.CpuSeconds:0.000} s{(run.ServerCpuSeconds is { } server ? $", sandbox child {server:0.000} s" : string.Empty)})";
 
-    /// <summary>
-    /// One run of one side: its wall seconds, the CPU seconds this process used meanwhile, those of the sandbox child if
-    /// there is one, and the JIT compilation this process did meanwhile (the runtime's own counters, every thread).
-    /// </summary>
-    private async Task<RunFigures> TimeOnceAsync(PairedScenario scenario, Side side, CancellationToken cancellationToken)
-    {
-        await scenario.PrepareAsync(side, cancellationToken).ConfigureAwait(false);
-        var server = scenario.Server;
-        if (server is not null)
-        {
-            await server.CollectGarbageAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        var serverBefore = server?.ProcessorTime;
-        var cpuBefore = Environment.CpuUsage.TotalTime;
-        var jitBefore = JitFigures.Now();
-        var watch = Stopwatch.StartNew();
-        var done = await scenario.RunAsync(calibrate ? Side.Baseline : side, cancellationToken).ConfigureAwait(false);
-        watch.Stop();
-        var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
-        var jit = JitFigures.Now() - jitBefore;
-        var serverCpu = server is not null && serverBefore is { } before ? (server.ProcessorTime - before).TotalSeconds : (double?)null;
-        if (done != scenario.ExpectedItems)
-        {
-            throw new InvalidOperationException($"the {side} run completed {done} items, {scenario.ExpectedItems} were expected");
-        }
-
-        return new RunFigures(watch.Elapsed.TotalSeconds, cpu, serverCpu, jit);
-    }
-
-    private readonly record struct RunFigures(double Seconds, double CpuSeconds, double? ServerCpuSeconds, JitFigures Jit);
+    /// <summary>One timed run of one side (<see cref="TimedRun"/>); in a calibration the baseline runs in the connector's slot too.</summary>
+    private Task<TimedRun> TimeOnceAsync(PairedScenario scenario, Side side, CancellationToken cancellationToken) =>
+        TimedRun.MeasureAsync(scenario, side, calibrate ? Side.Baseline : side, cancellationToken);
 }

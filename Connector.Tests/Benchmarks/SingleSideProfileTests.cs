@@ -47,7 +47,7 @@ public sealed class SingleSideProfileTests
         var settings = BenchmarkSettings.Quick with { Actions = 20, StateChangingWarmupRuns = 1 };
         await using var scenario = await Connector.Benchmarks.Scenarios.ActionsScenario.CreateAsync(settings.Actions, clientOnly: false, CancellationToken.None);
 
-        var runs = await SingleSideProfile.RunAsync(scenario, "actions", Side.Connector, settings.Actions, settings.StateChangingWarmupRuns, 2, output, CancellationToken.None);
+        var runs = await SingleSideProfile.RunAsync(scenario, "actions", Side.Connector, settings.StateChangingWarmupRuns, 2, output, CancellationToken.None);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         using (Assert.EnterMultipleScope())
