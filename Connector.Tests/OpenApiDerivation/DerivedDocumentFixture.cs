@@ -22,10 +22,19 @@ internal static class DerivedDocumentFixture
     public static JObject Endpoint(string method, string path) =>
         Endpoints.Single(e => (string)e["method"]! == method && (string)e["path"]! == path);
 
-    /// <summary>The schema with a <c>definitions</c> member holding every definition it reaches.</summary>
+    /// <summary>
+    /// The schema with a <c>definitions</c> member holding every definition it reaches; a bare root reference is replaced by
+    /// the definition it names, as the browser's profiles do (NJsonSchema cannot resolve a root <c>$ref</c> whose target
+    /// reaches itself again through a cycle: a message's <c>conversation</c> embeds its <c>messages</c>).
+    /// </summary>
     public static JObject Standalone(JToken schema)
     {
         var definitions = (JObject)Document["definitions"]!;
+        if (schema is JObject { Count: 1 } bare && bare["$ref"] is JValue { Type: JTokenType.String } root)
+        {
+            schema = definitions[((string)root!)["#/definitions/".Length..]] ?? throw new InvalidOperationException("Dangling reference " + root);
+        }
+
         var reached = new SortedSet<string>(StringComparer.Ordinal);
         var pending = new Stack<JToken>();
         pending.Push(schema);

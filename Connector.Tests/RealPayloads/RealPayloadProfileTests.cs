@@ -37,9 +37,9 @@ public sealed class RealPayloadProfileTests
         // {id, name, icon}; no product schema has `title` or `logo`).
         ["case"] = 78.2,
 
-        // Both from hand-made samples: events.created.updated.* (`updated` nested inside `created`; no events object of the
-        // document nests events) and conversation.id (`conversation` is a string in every message schema of the document).
-        ["conversation_message"] = 86.6,
+        // From a hand-made sample: events.created.updated.* (`updated` nested inside `created`; no events object of the
+        // document nests events). (A message's `conversation` as `{id}` is described by owner-id-also-reference.)
+        ["conversation_message"] = 89.9,
 
         // marketplace.{id,name,icon}: no tier account schema (dp.TierAccountDetail, Version, Create, Update,
         // subscriptions.TierAccount) has a marketplace, GET /tier/accounts has no marketplace filter, no path puts accounts

@@ -115,6 +115,48 @@ public sealed class DocumentWideRelaxationTests
     }
 
     [Test]
+    public async Task Owner_id_also_reference_describes_the_owner_a_child_names_by_its_id()
+    {
+        var components = JObject.Parse("""
+            {
+              "Conversation": { "properties": { "id": { "type": "string" }, "topic": { "type": "string" } } },
+              "Message": { "properties": { "id": { "type": "string" }, "conversation": { "type": "string" }, "text": { "type": "string" } } },
+              "Contract": { "properties": { "id": { "type": "string" } } },
+              "ContractVersion": { "properties": { "id": { "type": "string" }, "contract": { "$ref": "#/components/schemas/Contract" } } },
+              "Note": { "properties": { "id": { "type": "string" }, "text": { "type": "string" } } }
+            }
+            """);
+        var paths = JObject.Parse("""
+            {
+              "/conversations/{id}": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Conversation" } } } } } } },
+              "/conversations/{conversation_id}/messages": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Message" } } } } } } } },
+              "/conversations/{conversation_id}/notes": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Note" } } } } } } } },
+              "/contracts/{id}": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Contract" } } } } } } },
+              "/contracts/{contract_id}/versions": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/ContractVersion" } } } } } } } }
+            }
+            """);
+        var converter = new SchemaConverter(components, paths);
+        foreach (var component in new[] { "Message", "ContractVersion", "Note" })
+        {
+            converter.Convert(JObject.Parse($$"""{"$ref":"#/components/schemas/{{component}}"}"""), SchemaRole.Response, component);
+        }
+
+        var definitions = new JObject(converter.DrainDefinitions().Select(d => new JProperty(d.Key, d.Value)));
+        var message = (JObject)definitions["response.Message"]!;
+
+        Assert.That(new ProfileCoverage(ConvertedSchemas.Standalone(message, definitions)).Describes(["conversation", "id"]));
+        Assert.That(new ProfileCoverage(ConvertedSchemas.Standalone(message, definitions)).Describes(["conversation", "topic"]));
+        await ConvertedSchemas.AssertAcceptsAsync(message, definitions, """{"id":"ME-1","conversation":"CO-1","text":"hi"}""");
+        await ConvertedSchemas.AssertAcceptsAsync(message, definitions, """{"id":"ME-1","conversation":{"id":"CO-1"},"text":"hi"}""");
+        Assert.That(converter.Locations.Fired["owner-id-also-reference"], Is.EqualTo(new[] { "response.Message#/" }), "only the owner documented by its id; the contract reference is already the object, a note names no owner");
+        Assert.That(definitions["response.ContractVersion"]!["properties"]!["contract"]!["anyOf"], Is.Null);
+
+        var request = new SchemaConverter(components, paths);
+        request.Convert(JObject.Parse("""{"$ref":"#/components/schemas/Message"}"""), SchemaRole.Request);
+        Assert.That(request.DrainDefinitions()["request.Message"]!["properties"]!["conversation"]!["anyOf"], Is.Null, "request bodies are not widened");
+    }
+
+    [Test]
     public async Task Uniform_entries_as_map_describes_entries_no_schema_lists_with_the_entries_shape()
     {
         var components = JObject.Parse("""

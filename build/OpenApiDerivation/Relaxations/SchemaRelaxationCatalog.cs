@@ -24,6 +24,7 @@ internal static class SchemaRelaxationCatalog
         new FlattenedEventFields(),
         new UniformEntriesAsMap(),
         new SubCollectionsEmbedded(),
+        new OwnerIdAlsoReference(),
         new ItemScopedParameters(),
         new NullAcceptedInResponses(),
         new EmptyStringAsAbsentInResponses(),

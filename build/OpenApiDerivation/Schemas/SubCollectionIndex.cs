@@ -11,6 +11,7 @@ namespace Connector.OpenApiDerivation.Schemas;
 internal sealed class SubCollectionIndex
 {
     private readonly Dictionary<string, List<(string Segment, JObject Items)>> _byComponent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _ownersByItemComponent = new(StringComparer.Ordinal);
 
     public SubCollectionIndex(JObject? paths, CollectionIndex collections)
     {
@@ -36,6 +37,15 @@ internal sealed class SubCollectionIndex
                 }
 
                 segments.Add((shape[(slash + 1)..], items));
+                if (ComponentReferences.NameOf(items) is { } itemComponent)
+                {
+                    if (!_ownersByItemComponent.TryGetValue(itemComponent, out var itemOwners))
+                    {
+                        _ownersByItemComponent[itemComponent] = itemOwners = [];
+                    }
+
+                    itemOwners.Add(owner);
+                }
             }
         }
     }
@@ -43,4 +53,11 @@ internal sealed class SubCollectionIndex
     /// <summary>The sub-collections (path segment, raw item schema) of the objects a component describes, in path order.</summary>
     public IReadOnlyList<(string Segment, JObject Items)> Of(string component) =>
         _byComponent.TryGetValue(component, out var segments) ? segments : [];
+
+    /// <summary>
+    /// The components whose sub-collections list <paramref name="itemComponent"/> as their items (<c>conversations.Message</c>
+    /// -> <c>conversations.Conversation</c>, from <c>/conversations/{id}/messages</c>), in path order, each once.
+    /// </summary>
+    public IReadOnlyList<string> OwnersOf(string itemComponent) =>
+        _ownersByItemComponent.TryGetValue(itemComponent, out var owners) ? owners.Distinct(StringComparer.Ordinal).ToList() : [];
 }
