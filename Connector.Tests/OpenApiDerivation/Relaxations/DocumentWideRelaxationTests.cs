@@ -157,6 +157,50 @@ public sealed class DocumentWideRelaxationTests
     }
 
     [Test]
+    public async Task Other_view_fields_describes_what_only_the_other_view_of_the_same_object_documents()
+    {
+        const string Shared = """ "id": { "type": "string" }, "status": { "type": "string" }, "product": { "type": "object" }, "tiers": { "type": "object" }, "items": { "type": "array" }, "params": { "type": "array" }, "events": { "type": "object" }, "contract": { "type": "object" } """;
+        var components = JObject.Parse($$"""
+            {
+              "dp.Subscription": { "properties": { {{Shared}}, "configuration": { "type": "object", "properties": { "params": { "type": "array" } } } } },
+              "subscriptions.Subscription": { "properties": { {{Shared}}, "billing": { "type": "object", "properties": { "next_date": { "type": "string" }, "period": { "type": "object", "properties": { "uom": { "type": "string" } } } } } } },
+              "pim.Subscription": { "properties": { {{Shared}}, "owner": { "type": "string" } } },
+              "dp.Category": { "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "children": { "type": "array" } } },
+              "pim.Category": { "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "class": { "type": "object" }, "depth": { "type": "integer" } } }
+            }
+            """);
+        var paths = JObject.Parse("""
+            {
+              "/assets/{id}": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/dp.Subscription" } } } } } } },
+              "/subscriptions/assets/{id}": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/subscriptions.Subscription" } } } } } } },
+              "/pim/subscriptions/{id}": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/pim.Subscription" } } } } } } },
+              "/categories/{id}": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/dp.Category" } } } } } } },
+              "/pim/categories/{id}": { "get": { "responses": { "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/pim.Category" } } } } } } }
+            }
+            """);
+        var converter = new SchemaConverter(components, paths);
+        foreach (var component in components.Properties().Select(c => c.Name))
+        {
+            converter.Convert(JObject.Parse($$"""{"$ref":"#/components/schemas/{{component}}"}"""), SchemaRole.Response, component);
+        }
+
+        var definitions = new JObject(converter.DrainDefinitions().Select(d => new JProperty(d.Key, d.Value)));
+        var asset = (JObject)definitions["response.dp.Subscription"]!;
+
+        Assert.That(new ProfileCoverage(ConvertedSchemas.Standalone(asset, definitions)).Describes(["billing", "period", "uom"]));
+        Assert.That((string?)asset["properties"]!["billing"]!["description"], Does.Contain("`subscriptions.Subscription`, another view of this object"));
+        Assert.That(definitions["response.subscriptions.Subscription"]!["properties"]!["configuration"], Is.Not.Null, "both ways");
+        Assert.That(definitions["response.pim.Subscription"]!["properties"]!["billing"], Is.Null, "a collection ending in another segment is another object");
+        Assert.That(definitions["response.dp.Category"]!["properties"]!["depth"], Is.Null, "3 of 5 fields shared: another object");
+        Assert.That(converter.Locations.Fired["other-view-fields"], Is.EqualTo(new[] { "response.dp.Subscription#/", "response.subscriptions.Subscription#/" }));
+        await ConvertedSchemas.AssertAcceptsAsync(asset, definitions, """{"id":"AS-1","billing":{"next_date":"2025-01-01","period":{"uom":"monthly"}}}""");
+
+        var request = new SchemaConverter(components, paths);
+        request.Convert(JObject.Parse("""{"$ref":"#/components/schemas/dp.Subscription"}"""), SchemaRole.Request);
+        Assert.That(request.DrainDefinitions()["request.dp.Subscription"]!["properties"]!["billing"], Is.Null, "request bodies are not widened");
+    }
+
+    [Test]
     public async Task Uniform_entries_as_map_describes_entries_no_schema_lists_with_the_entries_shape()
     {
         var components = JObject.Parse("""

@@ -12,12 +12,19 @@ namespace Connector.OpenApiDerivation.Relaxations;
 /// <param name="Component">The component name when the node is a whole component schema (<c>conversations.Conversation</c>), else null.</param>
 /// <param name="Shapes">The document's property shapes, which also resolve component references and <c>allOf</c>.</param>
 /// <param name="SubCollections">The document's list sub-collections per component.</param>
+/// <param name="Views">The components that document another view of the same object.</param>
 /// <param name="Convert">Converts a schema of the document for the role being converted (every rule applies).</param>
+/// <param name="ConvertField">
+/// Converts a schema of the document as the named field of this node (where rules fire inside it is recorded under that
+/// field), for a rule that adds a field.
+/// </param>
 /// <param name="Shared">Returns a reference to the definition <c>ROLE.KEY</c>, building it once with the given function (as <see cref="PropertyContext.Shared"/>).</param>
 internal sealed record NodeContext(
     JObject Raw,
     string? Component,
     PropertyShapeIndex Shapes,
     SubCollectionIndex SubCollections,
+    ObjectViewIndex Views,
     Func<JToken, JObject> Convert,
+    Func<string, JToken, JObject> ConvertField,
     Func<string, Func<JObject>, JObject> Shared);

@@ -25,6 +25,7 @@ internal static class SchemaRelaxationCatalog
         new UniformEntriesAsMap(),
         new SubCollectionsEmbedded(),
         new OwnerIdAlsoReference(),
+        new OtherViewFields(),
         new ItemScopedParameters(),
         new NullAcceptedInResponses(),
         new EmptyStringAsAbsentInResponses(),

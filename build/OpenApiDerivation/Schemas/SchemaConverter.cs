@@ -25,6 +25,7 @@ internal sealed class SchemaConverter
     private readonly SortedSet<string> _unresolved = new(StringComparer.Ordinal);
     private readonly PropertyShapeIndex _shapes;
     private readonly SubCollectionIndex _subCollections;
+    private readonly ObjectViewIndex _views;
     private readonly Dictionary<JObject, string> _componentNames = new(ReferenceEqualityComparer.Instance);
     private readonly RelaxationLocations _locations = new();
 
@@ -33,6 +34,7 @@ internal sealed class SchemaConverter
         _components = components;
         _shapes = new PropertyShapeIndex(components, paths);
         _subCollections = new SubCollectionIndex(paths, _shapes.Collections);
+        _views = new ObjectViewIndex(_shapes);
         foreach (var component in components.Properties().Where(c => c.Value is JObject))
         {
             _componentNames[(JObject)component.Value] = component.Name;
@@ -84,7 +86,15 @@ internal sealed class SchemaConverter
             AddNullType(target);
         }
 
-        var context = new NodeContext(source, _componentNames.GetValueOrDefault(source), _shapes, _subCollections, raw => Convert(raw, role), (key, build) => Shared(key, role, build));
+        var context = new NodeContext(
+            source,
+            _componentNames.GetValueOrDefault(source),
+            _shapes,
+            _subCollections,
+            _views,
+            raw => Convert(raw, role),
+            (name, raw) => ConvertField(name, raw, role),
+            (key, build) => Shared(key, role, build));
         Relax(target, context, role);
 
         if (nullable && target["type"] is null && target.Count > 0)
@@ -308,6 +318,13 @@ internal sealed class SchemaConverter
         }
 
         return converted;
+    }
+
+    /// <summary>Converts a schema as the field NAME of the node being converted: rule locations inside it are recorded under NAME.</summary>
+    private JObject ConvertField(string name, JToken schema, SchemaRole role)
+    {
+        using var step = _locations.Step(name);
+        return Convert(schema, role);
     }
 
     /// <summary>A reference to the shared definition ROLE.KEY, built on first use (a placeholder breaks cycles).</summary>
