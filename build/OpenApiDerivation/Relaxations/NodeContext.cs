@@ -27,4 +27,17 @@ internal sealed record NodeContext(
     ObjectViewIndex Views,
     Func<JToken, JObject> Convert,
     Func<string, JToken, JObject> ConvertField,
-    Func<string, Func<JObject>, JObject> Shared);
+    Func<string, Func<JObject>, JObject> Shared)
+{
+    /// <summary>
+    /// Whether the node is a whole component schema with converted <c>properties</c> of its own: the component's name, those
+    /// converted properties (a rule may change them) and the fields the document gives it (references and <c>allOf</c> followed).
+    /// </summary>
+    public bool IsComponentWithProperties(JObject schema, out string component, out JObject properties, out JObject documented)
+    {
+        component = Component ?? string.Empty;
+        properties = schema["properties"] as JObject ?? [];
+        documented = Shapes.ObjectProperties(Raw) ?? [];
+        return Component is not null && schema["properties"] is JObject && documented.Count > 0;
+    }
+}

@@ -29,9 +29,7 @@ internal sealed class OtherViewFields : SchemaRelaxation
 
     public override void Apply(JObject schema, NodeContext context)
     {
-        if (context.Component is not { } component
-            || schema["properties"] is not JObject properties
-            || context.Shapes.ObjectProperties(context.Raw) is not { } documented)
+        if (!context.IsComponentWithProperties(schema, out var component, out var properties, out var documented))
         {
             return;
         }
