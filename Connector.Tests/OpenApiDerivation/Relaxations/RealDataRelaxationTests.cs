@@ -1,5 +1,6 @@
 using Connector.OpenApiDerivation.Relaxations;
 using Connector.OpenApiDerivation.Schemas;
+using Connector.Tests.RealPayloads;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NUnit.Framework;
@@ -106,6 +107,31 @@ public sealed class RealDataRelaxationTests
         new ObjectAlsoArrayInResponses().Apply(schema);
 
         Assert.That(schema["type"]!.ToObject<string[]>(), Is.EqualTo(new[] { "object", "array", "null" }));
+    }
+
+    [Test]
+    public async Task Plural_entity_also_list_describes_a_list_of_the_entity_a_plural_name_documents_as_one()
+    {
+        var components = JObject.Parse("""
+            {
+              "Product": { "properties": {
+                "extensions": { "type": "object", "properties": { "id": { "type": "string" }, "package_url": { "type": "string" } } },
+                "events": { "type": "object", "properties": { "created": { "type": "object", "properties": { "at": { "type": "string" } } } } },
+                "owner": { "type": "object", "properties": { "id": { "type": "string" } } },
+                "tags": { "type": "array", "items": { "type": "object", "properties": { "id": { "type": "string" } } } }
+              } }
+            }
+            """);
+        var converter = new SchemaConverter(components);
+        converter.Convert(JObject.Parse("""{"$ref":"#/components/schemas/Product"}"""), SchemaRole.Response, "GET /products/{id} 200");
+        var definitions = new JObject(converter.DrainDefinitions().Select(d => new JProperty(d.Key, d.Value)));
+        var product = (JObject)definitions["response.Product"]!;
+
+        Assert.That(new ProfileCoverage(ConvertedSchemas.Standalone(product, definitions)).Describes(["extensions", "[]", "package_url"]));
+        Assert.That(new ProfileCoverage(ConvertedSchemas.Standalone(product, definitions)).Describes(["extensions", "package_url"]), "the single object still");
+        await ConvertedSchemas.AssertAcceptsAsync(product, definitions, """{"extensions":[{"id":"EXT-1","package_url":"https://example.com/p.zip"}]}""");
+        await ConvertedSchemas.AssertAcceptsAsync(product, definitions, """{"extensions":{"id":"EXT-1"}}""");
+        Assert.That(converter.Locations.Fired["plural-entity-also-list"], Is.EqualTo(new[] { "response.Product#/extensions" }), "not a map of entries (events), a singular name (owner) or an array (tags)");
     }
 
     [Test]

@@ -44,6 +44,7 @@ internal static class SchemaRelaxationCatalog
         new EmbeddedReferenceExpanded(),
         new FieldsDocumentedElsewhere(),
         new FilterStepsOfDocumentedFields(),
+        new PluralEntityAlsoList(),
     ];
 
     /// <summary>
