@@ -387,6 +387,53 @@ public sealed class OpenApiDeriverTests
     }
 
     [Test]
+    public async Task Another_view_of_the_object_lends_what_it_documents_but_not_what_a_list_filter_added()
+    {
+        const string openApi = """
+            openapi: 3.0.3
+            info: {title: Views, version: '1'}
+            paths:
+              /assets:
+                get:
+                  parameters:
+                  - {name: hub.id, in: query, description: "**lookups:** eq", schema: {type: string}}
+                  responses:
+                    '200': {content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/dp.Subscription'}}}}}
+              /assets/{id}:
+                get:
+                  responses:
+                    '200': {content: {application/json: {schema: {$ref: '#/components/schemas/dp.Subscription'}}}}
+              /subscriptions/assets/{id}:
+                get:
+                  responses:
+                    '200': {content: {application/json: {schema: {$ref: '#/components/schemas/subscriptions.Subscription'}}}}
+            components:
+              schemas:
+                dp.Subscription:
+                  type: object
+                  properties: {id: {type: string}, status: {type: string}, product: {type: object}, tiers: {type: object}, items: {type: array}, params: {type: array}, events: {type: object}, contract: {type: object}, configuration: {type: object}}
+                subscriptions.Subscription:
+                  type: object
+                  properties: {id: {type: string}, status: {type: string}, product: {type: object}, tiers: {type: object}, items: {type: array}, params: {type: array}, events: {type: object}, contract: {type: object}, billing: {type: object, properties: {next_date: {type: string}}}}
+            """;
+        const string descriptor = """
+            {"objectTypes": [
+              {"id": "asset", "operations": [{"method": "GET", "path": "/assets"}, {"method": "GET", "path": "/assets/{id}"}]},
+              {"id": "subscription_asset", "operations": [{"method": "GET", "path": "/subscriptions/assets/{id}"}]}
+            ]}
+            """;
+
+        var derived = await DeriveAsync(openApi, descriptor).ConfigureAwait(false);
+
+        var asset = (JObject)derived["definitions"]!["response.dp.Subscription"]!["properties"]!;
+        var subscription = (JObject)derived["definitions"]!["response.subscriptions.Subscription"]!["properties"]!;
+        Assert.That(asset["billing"], Is.Not.Null);
+        Assert.That(asset["hub"], Is.Not.Null, "GET /assets filters by hub.id");
+        Assert.That(subscription["configuration"], Is.Not.Null);
+        Assert.That(subscription["hub"], Is.Null, "the asset view has hub only from its list's filter: not documented there");
+    }
+
+    [Test]
     public async Task A_component_given_fields_by_a_list_filter_keeps_them_out_of_its_request_form()
     {
         var derived = await DeriveAsync(TinyOpenApi, TinyDescriptor).ConfigureAwait(false);
