@@ -46,6 +46,29 @@ public sealed class RealDataRelaxationTests
     }
 
     [Test]
+    public async Task Scalar_also_documented_shapes_describes_every_field_the_name_has_beyond_its_most_frequent_shapes()
+    {
+        var components = JObject.Parse("""
+            {
+              "Request": { "properties": { "owner": { "type": "string" } } },
+              "A": { "properties": { "owner": { "type": "object", "properties": { "id": { "type": "string" } } } } },
+              "B": { "properties": { "owner": { "type": "object", "properties": { "id": { "type": "string" } } } } },
+              "C": { "properties": { "owner": { "type": "object", "properties": { "name": { "type": "string" } } } } },
+              "D": { "properties": { "owner": { "type": "object", "properties": { "name": { "type": "string" } } } } },
+              "E": { "properties": { "owner": { "type": "object", "properties": { "email": { "type": "string" } } } } },
+              "F": { "properties": { "owner": { "type": "object", "properties": { "phone": { "type": "string" } } } } }
+            }
+            """);
+        var (request, definitions) = ConvertedSchemas.ConvertResponse(components, "Request");
+        var coverage = new ProfileCoverage(ConvertedSchemas.Standalone(request, definitions));
+
+        Assert.That(((JArray)definitions["response.shapes-elsewhere.owner"]!["anyOf"]!).Last!["$ref"]!.ToString(), Is.EqualTo("#/definitions/response.fields-elsewhere.owner"));
+        Assert.That(new[] { "id", "name", "email", "phone" }.Where(f => !coverage.Describes(["owner", f])), Is.Empty,
+            $"{ScalarAlsoDocumentedShapes.MaxShapes} shapes are offered as documented, the fourth through the name's field set");
+        await ConvertedSchemas.AssertAcceptsAsync(request, definitions, """{"owner":{"id":"UR-1","phone":"+1"}}""");
+    }
+
+    [Test]
     public async Task Fields_documented_elsewhere_adds_the_fields_other_objects_of_that_name_document()
     {
         var (request, definitions) = ConvertedSchemas.ConvertResponse(Components, "Request");

@@ -23,8 +23,9 @@ internal sealed class ScalarAlsoDocumentedShapes : PropertyRelaxation
         "A property documented as a scalar (string, number, integer, boolean) or as an array of scalars whose name the document "
         + "elsewhere documents as "
         + $"an object or an array of objects becomes `anyOf`: the documented form first, then a reference to "
-        + $"`response.{DefinitionPrefix}NAME` (`anyOf` of up to {MaxShapes} of those shapes, most frequent first), so both "
-        + "forms are accepted and the object's fields are described.";
+        + $"`response.{DefinitionPrefix}NAME` (`anyOf` of up to {MaxShapes} of those shapes, most frequent first, then the "
+        + $"name's shared field set `response.{SharedFieldSet.DefinitionPrefix}NAME[.items]` as an object or array of objects, as "
+        + "the shapes are), so both forms are accepted and every field the document gives the name is described.";
 
     public override string Reason =>
         "Connect expands references: `assignee` arrives as `{id, name, email}` where a request's document says a string, "
@@ -46,8 +47,8 @@ internal sealed class ScalarAlsoDocumentedShapes : PropertyRelaxation
 
         var shared = context.Shared(DefinitionPrefix + context.Name, () => new JObject
         {
-            ["description"] = $"The shapes the document gives `{context.Name}` elsewhere (relaxation {Id}).",
-            ["anyOf"] = new JArray(shapes.Select(context.Convert)),
+            ["description"] = $"The shapes the document gives `{context.Name}` elsewhere, then every field it gives `{context.Name}` (relaxation {Id}).",
+            ["anyOf"] = new JArray(shapes.Select(context.Convert).Concat(FieldSets(context, shapes))),
         });
         var wrapper = new JObject();
         if (context.Converted["description"] is { } description)
@@ -57,6 +58,23 @@ internal sealed class ScalarAlsoDocumentedShapes : PropertyRelaxation
 
         wrapper["anyOf"] = new JArray(context.Converted, shared);
         return wrapper;
+    }
+
+    /// <summary>
+    /// The name's shared field sets (<see cref="SharedFieldSet"/>: every field any object of that name documents, with what the
+    /// contributing rules add, such as a parameter's prompts in its <c>constraints</c>), as an object and as an array of objects
+    /// when one of the shapes is: the shapes above are each one documentation; these describe all of them together.
+    /// </summary>
+    private static IEnumerable<JObject> FieldSets(PropertyContext context, IReadOnlyList<JObject> shapes)
+    {
+        foreach (var arrayItems in new[] { false, true })
+        {
+            if (shapes.Any(s => SharedFieldSet.TryMember(s, context.Shapes, out var isArray, out _) && isArray == arrayItems))
+            {
+                var set = SharedFieldSet.Reference(context.Name, arrayItems, context.Shapes, context.Convert, context.Shared);
+                yield return arrayItems ? new JObject { ["type"] = "array", ["items"] = set } : set;
+            }
+        }
     }
 
     private static bool IsArrayOfScalars(JToken raw) =>
