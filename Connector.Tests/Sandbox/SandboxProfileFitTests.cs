@@ -20,7 +20,8 @@ namespace Connector.Tests.Sandbox;
 public sealed class SandboxProfileFitTests : SandboxFixtureBase
 {
     private const string StructuredValue = "free-form: its keys are the product's own";
-    private const string HubReference = "real hub references carry the hub's instance and account ids; the document's hub references are {id, name, instance}";
+    private const string HubReference =
+        "real hub references carry `instance_id`, a field of the whole hub (dp.Hub) but of no hub reference ({id, name} or {id, name, instance}; references stay references, see embedded-reference-expanded), and `account_id`, which no hub schema has";
     private const string TierAccountMarketplace = "real tier accounts carry a marketplace no tier account schema of the document has";
 
     /// <summary>
