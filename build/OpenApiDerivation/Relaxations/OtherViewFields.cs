@@ -16,9 +16,10 @@ internal sealed class OtherViewFields : SchemaRelaxation
     public override IReadOnlyList<SchemaRole> Roles { get; } = [SchemaRole.Response];
 
     public override string Rule =>
-        "A component that answers `GET /X/{id}` and has another view (a component of the same name in another namespace "
-        + "answering `GET /NS/X/{id}`, its collection ending in the same segment, the two sharing at least "
-        + $"{ObjectViewIndex.MinSharedFields:P0} of their fields) gets each field only the other view documents, as that view documents it.";
+        "A component that answers a `GET .../X/{id}` and has another view (a component of the same name in another namespace "
+        + "that answers a `GET .../X/{id}` too, its collection ending in the same segment X, the two sharing at least "
+        + $"{ObjectViewIndex.MinSharedFields:P0} of their documented fields) gets each field only the other view documents, as "
+        + "that view documents it (not the fields a list filter added to it).";
 
     public override string Reason =>
         "One object documented twice is trimmed differently per view, but Connect sends the same object: real assets carry "

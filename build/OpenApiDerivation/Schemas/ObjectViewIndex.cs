@@ -8,6 +8,8 @@ namespace Connector.OpenApiDerivation.Schemas;
 /// (<c>/assets/{id}</c>, <c>/subscriptions/assets/{id}</c>), and at least <see cref="MinSharedFields"/> of the union of
 /// their top-level fields are fields of both (15 of 17 there). In v37 only the asset is documented twice that way; same
 /// names without the rest (<c>dp.Category</c> and <c>pim.Category</c> share 3 of 12 fields) are different objects.
+/// Built with the converter, from the document as written: the fields <c>fields-documented-by-filters</c> adds later do
+/// not count.
 /// </summary>
 internal sealed class ObjectViewIndex
 {
