@@ -11,9 +11,10 @@ namespace Connector.Tests.Sandbox;
 /// <summary>
 /// What the sandbox serves is what the profiles describe: a mapping built against the sandbox maps every field the sandbox
 /// sends. For every list of the descriptor (its QUERYs; a child list, such as a conversation's messages, under its parent
-/// type's first record), the records of the first page are read from the sandbox and measured with that QUERY's OUTPUT profile, as <see cref="RealPayloadProfileTests"/>
-/// measures the real payloads: each record must be accepted and each of its leaf field paths described, but for the
-/// real shapes the sandbox serves on purpose that no rule derived from the document can describe (<see cref="NotDescribable"/>).
+/// type's first record), the records of the first page are read from the sandbox and measured with that QUERY's OUTPUT
+/// profile, as <see cref="RealPayloadProfileTests"/> measures the real payloads: each record must be accepted and each of
+/// its leaf field paths described, but for the real shapes the sandbox serves on purpose that no rule derived from the
+/// document can describe (<see cref="NotDescribable"/>).
 /// </summary>
 [TestFixture]
 [Category("Sandbox")]
