@@ -93,6 +93,20 @@ public sealed class DesignerApiTests : DesignerFixture
     }
 
     [Test]
+    public async Task A_message_s_tree_shows_its_conversation_object_and_stops_where_the_conversation_embeds_the_message_again()
+    {
+        var catalog = await Connector.Tests.Browse.BrowseFixture.CatalogAsync();
+        var entry = catalog.Entries.Single(e => e.ObjectType.Id == "conversation_message" && e.Operation.Type == Connector.Core.Operations.OperationType.Query);
+
+        var tree = ProfileTree.Build(entry.OutputSchemaJson!);
+
+        Assert.That(ProfileTree.Find(tree, "conversation.id"), Is.Not.Null, "owner-id-also-reference: the conversation as an object");
+        var messages = ProfileTree.Find(tree, "conversation.messages");
+        Assert.That(messages, Is.Not.Null);
+        Assert.That(tree.ToString(Newtonsoft.Json.Formatting.None).Length, Is.LessThan(1_000_000), "the cycle message -> conversation -> messages -> message is cut, not unrolled");
+    }
+
+    [Test]
     public void A_node_s_description_drops_the_sentence_listing_the_values_it_lists_and_keeps_the_rest()
     {
         var tree = ProfileTree.Build(JObject.Parse("""
