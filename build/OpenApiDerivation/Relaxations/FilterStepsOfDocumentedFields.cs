@@ -62,13 +62,6 @@ internal sealed class FilterStepsOfDocumentedFields : PropertyRelaxation
             ["properties"] = steps.DeepClone(),
         };
         var alternative = raw["type"]?.ToString() == "array" ? new JObject { ["type"] = "array", ["items"] = fields } : fields;
-        var wrapper = new JObject();
-        if (context.Converted["description"] is { } description)
-        {
-            wrapper["description"] = description.DeepClone();
-        }
-
-        wrapper["anyOf"] = new JArray(context.Converted, alternative);
-        return wrapper;
+        return DocumentedOr(context.Converted, alternative);
     }
 }

@@ -54,14 +54,7 @@ internal sealed class OwnerIdAlsoReference : SchemaRelaxation
                 continue;
             }
 
-            var wrapper = new JObject();
-            if (converted["description"] is { } description)
-            {
-                wrapper["description"] = description.DeepClone();
-            }
-
-            wrapper["anyOf"] = new JArray(converted, context.Convert(new JObject { ["$ref"] = ComponentReferences.Prefix + owner }));
-            properties[name] = wrapper;
+            properties[name] = DocumentedOr(converted, context.Convert(new JObject { ["$ref"] = ComponentReferences.Prefix + owner }));
         }
     }
 }

@@ -50,14 +50,7 @@ internal sealed class ScalarAlsoDocumentedShapes : PropertyRelaxation
             ["description"] = $"The shapes the document gives `{context.Name}` elsewhere, then every field it gives `{context.Name}` (relaxation {Id}).",
             ["anyOf"] = new JArray(shapes.Select(context.Convert).Concat(FieldSets(context, shapes))),
         });
-        var wrapper = new JObject();
-        if (context.Converted["description"] is { } description)
-        {
-            wrapper["description"] = description.DeepClone();
-        }
-
-        wrapper["anyOf"] = new JArray(context.Converted, shared);
-        return wrapper;
+        return DocumentedOr(context.Converted, shared);
     }
 
     /// <summary>

@@ -53,6 +53,22 @@ internal abstract class SchemaRelaxation
     /// </summary>
     public virtual void Apply(JObject schema, NodeContext context) => Apply(schema);
 
+    /// <summary>
+    /// <c>anyOf: [documented, alternative]</c>, with the documented schema's description (if any) also on the wrapper, where a
+    /// designer reads a field's description: the documented form is accepted as before and the alternative widens it.
+    /// </summary>
+    protected static JObject DocumentedOr(JObject documented, JObject alternative)
+    {
+        var wrapper = new JObject();
+        if (documented["description"] is { } description)
+        {
+            wrapper["description"] = description.DeepClone();
+        }
+
+        wrapper["anyOf"] = new JArray(documented, alternative);
+        return wrapper;
+    }
+
     /// <summary>Appends a sentence to a schema's description.</summary>
     protected static void AppendDescription(JObject schema, string sentence)
     {

@@ -44,7 +44,10 @@ internal sealed class SubCollectionIndex
                         _ownersByItemComponent[itemComponent] = itemOwners = [];
                     }
 
-                    itemOwners.Add(owner);
+                    if (!itemOwners.Contains(owner, StringComparer.Ordinal))
+                    {
+                        itemOwners.Add(owner);
+                    }
                 }
             }
         }
@@ -59,5 +62,5 @@ internal sealed class SubCollectionIndex
     /// -> <c>conversations.Conversation</c>, from <c>/conversations/{id}/messages</c>), in path order, each once.
     /// </summary>
     public IReadOnlyList<string> OwnersOf(string itemComponent) =>
-        _ownersByItemComponent.TryGetValue(itemComponent, out var owners) ? owners.Distinct(StringComparer.Ordinal).ToList() : [];
+        _ownersByItemComponent.TryGetValue(itemComponent, out var owners) ? owners : [];
 }
